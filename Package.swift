@@ -1,0 +1,35 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "ylytic",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "ylytic", targets: ["ylytic"]),
+        .library(name: "RefreshAPI", targets: ["RefreshAPI"]),
+        .library(name: "TextGrid", targets: ["TextGrid"]),
+        .library(name: "DashboardCore", targets: ["DashboardCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "RefreshAPI"),
+        .target(name: "TextGrid"),
+        .target(name: "DashboardCore", dependencies: ["RefreshAPI", "TextGrid"]),
+        .executableTarget(
+            name: "ylytic",
+            dependencies: [
+                "RefreshAPI",
+                "TextGrid",
+                "DashboardCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "RefreshAPITests", dependencies: ["RefreshAPI"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TextGridTests", dependencies: ["TextGrid"]),
+        .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore"]),
+        .testTarget(name: "ylyticTests", dependencies: ["ylytic", "RefreshAPI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

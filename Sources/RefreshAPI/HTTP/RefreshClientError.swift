@@ -1,0 +1,61 @@
+import Foundation
+
+/// Why a call to the API did not give an answer, in words that say what to do.
+/// No case ever holds the token.
+public enum RefreshClientError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// No token is configured.
+    case tokenMissing
+    /// The server refused the token (401 or 403).
+    case tokenRejected(status: Int, serverMessage: String?)
+    /// The server does not know this request id (404).
+    case requestNotFound(RequestID)
+    /// The server refused the request as invalid (another 4xx), with its words.
+    case rejected(status: Int, serverMessage: String?)
+    /// The server asked to slow down and did not recover within the attempts allowed.
+    case rateLimited(retryAfter: TimeInterval?)
+    /// The server or the network failed on every attempt.
+    case serverUnavailable(attempts: Int, lastProblem: String)
+    /// A submission may or may not have reached the server; it was not repeated,
+    /// so as not to create a second refresh.
+    case outcomeUnknown(String)
+    /// The server answered something that is not a readable API response.
+    case responseUnreadable(ResponseUnreadable)
+    /// The request id cannot be put in a URL.
+    case malformedRequestID(RequestID)
+
+    /// Where a token can be set, for messages that ask for one.
+    public static let tokenHelp =
+        "Set YLYTIC_TOKEN, pass --token-file PATH, or put the token in ~/.config/ylytic/token (mode 600)."
+
+    public var description: String {
+        switch self {
+        case .tokenMissing:
+            return "No API token is configured. \(Self.tokenHelp) To try ylytic without one: ylytic demo."
+        case .tokenRejected(let status, let message):
+            return "The API token was rejected (HTTP \(status)\(Self.quoted(message))). It may be wrong or expired. "
+                + Self.tokenHelp
+        case .requestNotFound(let id):
+            return "The server knows no request with id \(id). Check the id (ylytic list shows the ones you submitted)."
+        case .rejected(let status, let message):
+            return "The server refused the request (HTTP \(status)\(Self.quoted(message)))."
+        case .rateLimited(let retryAfter):
+            let wait = retryAfter.map { " It asks to wait \(Int($0.rounded(.up))) s." } ?? ""
+            return "The server is limiting requests (HTTP 429).\(wait) Try again later."
+        case .serverUnavailable(let attempts, let problem):
+            return "The server is unavailable after \(attempts) \(attempts == 1 ? "try" : "tries") (last: \(problem)). "
+                + "Check the network and the base URL, or try again later."
+        case .outcomeUnknown(let problem):
+            return "The submission may or may not have reached the server (\(problem)); it was not sent again, "
+                + "to avoid a second refresh. Check with ylytic list or submit again on purpose."
+        case .responseUnreadable(let problem):
+            return "\(problem.description.prefix(1).uppercased())\(problem.description.dropFirst())."
+        case .malformedRequestID(let id):
+            return "'\(id)' is not a request id: ids hold only letters, digits, '-' and '_'."
+        }
+    }
+
+    private static func quoted(_ message: String?) -> String {
+        guard let message, !message.isEmpty else { return "" }
+        return ": \(message.prefix(200))"
+    }
+}

@@ -1,0 +1,35 @@
+/// The server's identifier of a refresh request. Opaque: samples show 24 hex
+/// characters, but any non-empty text is accepted, and numbers are read as text.
+public struct RequestID: Hashable, Sendable, Codable, Comparable, CustomStringConvertible,
+    ExpressibleByStringLiteral
+{
+    public let rawValue: String
+
+    public init(_ rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public init(stringLiteral value: String) {
+        rawValue = value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        rawValue = try LenientString(from: decoder).value
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
+    public var description: String { rawValue }
+
+    public static func < (lhs: RequestID, rhs: RequestID) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// Whether the text can be used in a request path: non-empty, at most 128
+    /// characters, letters, digits, `-` and `_` only.
+    public var isWellFormed: Bool {
+        !rawValue.isEmpty && rawValue.count <= 128
+            && rawValue.unicodeScalars.allSatisfy(TargetRules.isURLSafeScalar)
+    }
+}

@@ -1,0 +1,207 @@
+import Foundation
+
+/// Follows many refresh requests at once until each ends, and reports what it
+/// sees on ``updates``.
+///
+/// Each request is first polled ``MonitorConfiguration/firstPollDelay`` after its
+/// submission, then at intervals growing by ``MonitorConfiguration/intervalGrowth``
+/// up to ``MonitorConfiguration/maxInterval``, each varied by ±``MonitorConfiguration/jitter``.
+/// At most ``MonitorConfiguration/maxInFlight`` polls run at once and at most
+/// ``MonitorConfiguration/maxPollsPerSecond`` start in any second. A 429 pauses
+/// all polling until its `Retry-After`. A failed poll is retried later; only a run
+/// of ``MonitorConfiguration/maxConsecutiveFailures`` ends the following.
+///
+/// The monitor does no work while nothing is due: it sleeps until the next due poll.
+public actor RefreshMonitor {
+    private struct Followed {
+        let submittedAt: Date
+        var interval: TimeInterval
+        var failures = 0
+        var isStale = false
+        var generation: UInt64
+    }
+
+    /// Everything the monitor sees, in order. Ends when ``stop()`` is called.
+    public nonisolated let updates: AsyncStream<MonitorUpdate>
+
+    private let continuation: AsyncStream<MonitorUpdate>.Continuation
+    private let poller: any RefreshPoller
+    private let configuration: MonitorConfiguration
+    private let time: any TimeSource
+    private let random: any RandomSource
+
+    private var followed: [RequestID: Followed] = [:]
+    private var queue = PollQueue()
+    private var rateWindow: RateWindow
+    private var inFlight: [RequestID: Task<Void, Never>] = [:]
+    private var nextGeneration: UInt64 = 0
+    private var isPaused = false
+    private var rateLimitedUntil: Date?
+    private var timer: (deadline: Date, task: Task<Void, Never>)?
+    private var isStopped = false
+
+    public init(
+        poller: any RefreshPoller, configuration: MonitorConfiguration = MonitorConfiguration(),
+        time: any TimeSource = SystemTimeSource(), random: any RandomSource = SystemRandomSource()
+    ) {
+        self.poller = poller
+        self.configuration = configuration
+        self.time = time
+        self.random = random
+        rateWindow = RateWindow(limit: configuration.maxPollsPerSecond)
+        (updates, continuation) = AsyncStream.makeStream(bufferingPolicy: .unbounded)
+    }
+
+    /// Starts following `id`, submitted at `submittedAt` (now when `nil`). A request
+    /// submitted long ago (resumed after a restart) is polled as soon as the bounds allow.
+    /// Following an id already followed changes nothing.
+    public func follow(_ id: RequestID, submittedAt: Date? = nil) {
+        guard !isStopped, followed[id] == nil else { return }
+        let now = time.now
+        let submitted = submittedAt ?? now
+        nextGeneration += 1
+        followed[id] = Followed(submittedAt: submitted, interval: configuration.firstPollDelay, generation: nextGeneration)
+        let due = max(now, submitted.addingTimeInterval(configuration.firstPollDelay))
+        queue.insert(.init(due: due, id: id, generation: nextGeneration))
+        pump()
+    }
+
+    /// Stops following `id`; a poll under way is let finish but not reported.
+    public func unfollow(_ id: RequestID) {
+        followed[id] = nil
+        pump()
+    }
+
+    /// Pauses or resumes all polling (the dashboard's live-updates switch).
+    public func setPaused(_ paused: Bool) {
+        isPaused = paused
+        pump()
+    }
+
+    /// The requests being followed.
+    public var followedIDs: Set<RequestID> { Set(followed.keys) }
+
+    /// How many polls are under way.
+    public var pollsInFlight: Int { inFlight.count }
+
+    /// Stops all polling and ends ``updates``.
+    public func stop() {
+        isStopped = true
+        timer?.task.cancel()
+        timer = nil
+        for task in inFlight.values { task.cancel() }
+        inFlight.removeAll()
+        followed.removeAll()
+        continuation.finish()
+    }
+
+    /// Starts every poll that is due and allowed, then sleeps until the next one can start.
+    private func pump() {
+        guard !isStopped else { return }
+        let now = time.now
+        guard !isPaused else { return cancelTimer() }
+        if let until = rateLimitedUntil {
+            guard until <= now else { return arm(until) }
+            rateLimitedUntil = nil
+        }
+        while inFlight.count < configuration.maxInFlight, let next = queue.first {
+            guard let entry = followed[next.id], entry.generation == next.generation, inFlight[next.id] == nil else {
+                queue.removeFirst()
+                continue
+            }
+            guard next.due <= now else { return arm(next.due) }
+            let slot = rateWindow.nextSlot(now: now)
+            guard slot <= now else { return arm(slot) }
+            queue.removeFirst()
+            start(next.id, generation: next.generation, at: now)
+        }
+        cancelTimer()
+    }
+
+    private func start(_ id: RequestID, generation: UInt64, at now: Date) {
+        rateWindow.record(now)
+        let poller = self.poller
+        inFlight[id] = Task {
+            let result: Result<RefreshRecord, RefreshClientError>
+            do throws(RefreshClientError) {
+                result = .success(try await poller.poll(id))
+            } catch {
+                result = .failure(error)
+            }
+            self.complete(id, generation: generation, result: result)
+        }
+    }
+
+    private func complete(_ id: RequestID, generation: UInt64, result: Result<RefreshRecord, RefreshClientError>) {
+        guard !isStopped else { return }
+        inFlight[id] = nil
+        defer { pump() }
+        guard var entry = followed[id], entry.generation == generation else { return }
+        let now = time.now
+        switch result {
+        case .success(let record) where record.state.hasEnded:
+            followed[id] = nil
+            continuation.yield(.finished(id, record))
+            return
+        case .success(let record):
+            entry.failures = 0
+            continuation.yield(.polled(id, record))
+            if !entry.isStale, now.timeIntervalSince(entry.submittedAt) >= configuration.staleAfter {
+                entry.isStale = true
+                entry.interval = configuration.maxInterval
+                continuation.yield(.stale(id))
+            }
+        case .failure(.rateLimited(let retryAfter)):
+            let until = now.addingTimeInterval(retryAfter ?? configuration.defaultRateLimitPause)
+            rateLimitedUntil = max(rateLimitedUntil ?? until, until)
+            continuation.yield(.rateLimited(until: until))
+            followed[id] = entry
+            queue.insert(.init(due: until, id: id, generation: generation))
+            return
+        case .failure(let error):
+            entry.failures += 1
+            guard entry.failures < configuration.maxConsecutiveFailures else {
+                followed[id] = nil
+                continuation.yield(.gaveUp(id, error))
+                return
+            }
+            continuation.yield(.pollFailed(id, error, consecutiveFailures: entry.failures))
+        }
+        entry.interval = entry.isStale ? configuration.maxInterval : nextInterval(after: entry.interval)
+        followed[id] = entry
+        queue.insert(.init(due: now.addingTimeInterval(jittered(entry.interval)), id: id, generation: generation))
+    }
+
+    private func nextInterval(after interval: TimeInterval) -> TimeInterval {
+        min(configuration.maxInterval, interval * configuration.intervalGrowth)
+    }
+
+    private func jittered(_ interval: TimeInterval) -> TimeInterval {
+        interval * (1 + configuration.jitter * (2 * random.unit() - 1))
+    }
+
+    /// Makes sure the monitor wakes at `deadline`, replacing a wake-up set for another time.
+    private func arm(_ deadline: Date) {
+        if let timer, timer.deadline == deadline { return }
+        timer?.task.cancel()
+        let time = self.time
+        timer = (
+            deadline,
+            Task { [weak self] in
+                do { try await time.sleep(until: deadline) } catch { return }
+                await self?.timerFired(deadline)
+            }
+        )
+    }
+
+    private func timerFired(_ deadline: Date) {
+        guard timer?.deadline == deadline else { return }
+        timer = nil
+        pump()
+    }
+
+    private func cancelTimer() {
+        timer?.task.cancel()
+        timer = nil
+    }
+}

@@ -1,0 +1,53 @@
+/// The five kinds of refresh the Data Refresh API accepts, each naming the one
+/// parameter that goes with it in the POST body.
+public enum RequestType: String, CaseIterable, Sendable, Codable, Hashable {
+    case instagram
+    case instagramID = "instagram_id"
+    case instagramPost = "instagram_post"
+    case youtube
+    case youtubePost = "youtube_post"
+
+    /// The name of the second field in the POST body, e.g. `handle` for `instagram`.
+    public var parameterName: String {
+        switch self {
+        case .instagram: "handle"
+        case .instagramID: "ig_user_id"
+        case .instagramPost: "shortcode"
+        case .youtube: "channel_id"
+        case .youtubePost: "video_id"
+        }
+    }
+
+    /// The platform the refresh is about.
+    public var platform: Platform {
+        switch self {
+        case .instagram, .instagramID, .instagramPost: .instagram
+        case .youtube, .youtubePost: .youtube
+        }
+    }
+
+    /// Whether the refresh is about a single post rather than a whole creator.
+    public var isSinglePost: Bool {
+        self == .instagramPost || self == .youtubePost
+    }
+
+    /// Finds the request type whose parameter is named `parameterName`.
+    public init?(parameterName: String) {
+        guard let match = Self.allCases.first(where: { $0.parameterName == parameterName }) else { return nil }
+        self = match
+    }
+}
+
+/// The social platform a creator or post lives on.
+public enum Platform: String, CaseIterable, Sendable, Codable, Hashable {
+    case instagram
+    case youtube
+
+    /// The platform's name as people write it.
+    public var displayName: String {
+        switch self {
+        case .instagram: "Instagram"
+        case .youtube: "YouTube"
+        }
+    }
+}

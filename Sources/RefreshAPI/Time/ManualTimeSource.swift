@@ -1,0 +1,98 @@
+import Foundation
+import Synchronization
+
+/// A clock that moves only when ``advance(by:)`` or ``advance(to:)`` is called.
+/// Sleepers whose deadline is reached are resumed in deadline order. Used by
+/// tests and benchmarks to run retry and polling schedules without real waiting.
+public final class ManualTimeSource: TimeSource, Sendable {
+    private struct Sleeper {
+        let id: UInt64
+        let deadline: Date
+        let continuation: CheckedContinuation<Void, any Error>
+    }
+
+    private struct State {
+        var now: Date
+        var nextID: UInt64 = 0
+        var sleepers: [Sleeper] = []
+        var waitersForSleepers: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
+    }
+
+    private let state: Mutex<State>
+
+    /// A clock reading `start`.
+    public init(start: Date = Date(timeIntervalSince1970: 1_700_000_000)) {
+        state = Mutex(State(now: start))
+    }
+
+    public var now: Date { state.withLock { $0.now } }
+
+    /// How many tasks are sleeping on this clock.
+    public var sleeperCount: Int { state.withLock { $0.sleepers.count } }
+
+    /// The earliest deadline any sleeper waits for.
+    public var nextDeadline: Date? { state.withLock { $0.sleepers.map(\.deadline).min() } }
+
+    public func sleep(until deadline: Date) async throws {
+        let id = state.withLock { state in
+            state.nextID += 1
+            return state.nextID
+        }
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                let resumeNow: Bool = state.withLock { state in
+                    if deadline <= state.now { return true }
+                    state.sleepers.append(Sleeper(id: id, deadline: deadline, continuation: continuation))
+                    Self.wakeWaiters(&state)
+                    return false
+                }
+                if resumeNow {
+                    if Task.isCancelled { continuation.resume(throwing: CancellationError()) } else { continuation.resume() }
+                }
+            }
+        } onCancel: {
+            let cancelled = state.withLock { state -> Sleeper? in
+                guard let index = state.sleepers.firstIndex(where: { $0.id == id }) else { return nil }
+                return state.sleepers.remove(at: index)
+            }
+            cancelled?.continuation.resume(throwing: CancellationError())
+        }
+    }
+
+    /// Moves the clock forward by `seconds`, waking every sleeper whose deadline is reached.
+    public func advance(by seconds: TimeInterval) {
+        advance(to: now.addingTimeInterval(seconds))
+    }
+
+    /// Moves the clock to `date` (never backwards), waking every sleeper whose deadline is reached.
+    public func advance(to date: Date) {
+        let due = state.withLock { state -> [Sleeper] in
+            if date > state.now { state.now = date }
+            let now = state.now
+            let due = state.sleepers.filter { $0.deadline <= now }.sorted { $0.deadline < $1.deadline }
+            state.sleepers.removeAll { $0.deadline <= now }
+            return due
+        }
+        for sleeper in due { sleeper.continuation.resume() }
+    }
+
+    /// Suspends until at least `count` tasks sleep on this clock: the way a test
+    /// knows the code under test has reached its wait.
+    public func waitForSleepers(_ count: Int = 1) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let ready = state.withLock { state in
+                if state.sleepers.count >= count { return true }
+                state.waitersForSleepers.append((count, continuation))
+                return false
+            }
+            if ready { continuation.resume() }
+        }
+    }
+
+    private static func wakeWaiters(_ state: inout State) {
+        let count = state.sleepers.count
+        let ready = state.waitersForSleepers.filter { $0.count <= count }
+        state.waitersForSleepers.removeAll { $0.count <= count }
+        for waiter in ready { waiter.continuation.resume() }
+    }
+}
