@@ -33,7 +33,11 @@ public actor RefreshMonitor {
     private var followed: [RequestID: Followed] = [:]
     private var queue = PollQueue()
     private var rateWindow: RateWindow
-    private var inFlight: [RequestID: Task<Void, Never>] = [:]
+    /// Polls under way. A poll may answer before its task is stored, so the two are kept apart.
+    private var inFlight: Set<RequestID> = []
+    private var pollTasks: [RequestID: Task<Void, Never>] = [:]
+    private var isPumping = false
+    private var pumpAgain = false
     private var nextGeneration: UInt64 = 0
     private var isPaused = false
     private var rateLimitedUntil: Date?
@@ -89,14 +93,29 @@ public actor RefreshMonitor {
         isStopped = true
         timer?.task.cancel()
         timer = nil
-        for task in inFlight.values { task.cancel() }
+        for task in pollTasks.values { task.cancel() }
+        pollTasks.removeAll()
         inFlight.removeAll()
         followed.removeAll()
         continuation.finish()
     }
 
     /// Starts every poll that is due and allowed, then sleeps until the next one can start.
+    /// A poll that answers at once re-enters here; that call only asks for another pass.
     private func pump() {
+        guard !isPumping else {
+            pumpAgain = true
+            return
+        }
+        isPumping = true
+        defer { isPumping = false }
+        repeat {
+            pumpAgain = false
+            pumpOnce()
+        } while pumpAgain && !isStopped
+    }
+
+    private func pumpOnce() {
         guard !isStopped else { return }
         let now = time.now
         guard !isPaused else { return cancelTimer() }
@@ -105,7 +124,7 @@ public actor RefreshMonitor {
             rateLimitedUntil = nil
         }
         while inFlight.count < configuration.maxInFlight, let next = queue.first {
-            guard let entry = followed[next.id], entry.generation == next.generation, inFlight[next.id] == nil else {
+            guard let entry = followed[next.id], entry.generation == next.generation, !inFlight.contains(next.id) else {
                 queue.removeFirst()
                 continue
             }
@@ -120,8 +139,9 @@ public actor RefreshMonitor {
 
     private func start(_ id: RequestID, generation: UInt64, at now: Date) {
         rateWindow.record(now)
+        inFlight.insert(id)
         let poller = self.poller
-        inFlight[id] = Task {
+        let task = Task.immediate {
             let result: Result<RefreshRecord, RefreshClientError>
             do throws(RefreshClientError) {
                 result = .success(try await poller.poll(id))
@@ -130,11 +150,13 @@ public actor RefreshMonitor {
             }
             self.complete(id, generation: generation, result: result)
         }
+        if inFlight.contains(id) { pollTasks[id] = task }
     }
 
     private func complete(_ id: RequestID, generation: UInt64, result: Result<RefreshRecord, RefreshClientError>) {
         guard !isStopped else { return }
-        inFlight[id] = nil
+        inFlight.remove(id)
+        pollTasks[id] = nil
         defer { pump() }
         guard var entry = followed[id], entry.generation == generation else { return }
         let now = time.now

@@ -1,12 +1,13 @@
 /// Asks for the state of one request, once, without retrying: the monitor keeps
-/// its own schedule of retries.
+/// its own schedule of retries. Runs on the caller's executor until it waits,
+/// so a poll begins at the moment the monitor decides to start it.
 public protocol RefreshPoller: Sendable {
-    func poll(_ id: RequestID) async throws(RefreshClientError) -> RefreshRecord
+    nonisolated(nonsending) func poll(_ id: RequestID) async throws(RefreshClientError) -> RefreshRecord
 }
 
 extension RefreshClient: RefreshPoller {
     /// One GET without retries.
-    public func poll(_ id: RequestID) async throws(RefreshClientError) -> RefreshRecord {
+    nonisolated(nonsending) public func poll(_ id: RequestID) async throws(RefreshClientError) -> RefreshRecord {
         try await with(retry: .once).fetch(id)
     }
 }

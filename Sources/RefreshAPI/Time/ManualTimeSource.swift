@@ -40,15 +40,15 @@ public final class ManualTimeSource: TimeSource, Sendable {
         }
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                let resumeNow: Bool = state.withLock { state in
-                    if deadline <= state.now { return true }
+                // Checked under the lock: a cancellation before this point found nothing to remove.
+                let outcome: Result<Void, any Error>? = state.withLock { state in
+                    if Task.isCancelled { return .failure(CancellationError()) }
+                    if deadline <= state.now { return .success(()) }
                     state.sleepers.append(Sleeper(id: id, deadline: deadline, continuation: continuation))
                     Self.wakeWaiters(&state)
-                    return false
+                    return nil
                 }
-                if resumeNow {
-                    if Task.isCancelled { continuation.resume(throwing: CancellationError()) } else { continuation.resume() }
-                }
+                if let outcome { continuation.resume(with: outcome) }
             }
         } onCancel: {
             let cancelled = state.withLock { state -> Sleeper? in

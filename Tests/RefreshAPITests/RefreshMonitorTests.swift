@@ -1,0 +1,225 @@
+import Foundation
+import Testing
+@testable import RefreshAPI
+
+@Suite("RefreshMonitor on a manual clock")
+struct RefreshMonitorTests {
+    let time = ManualTimeSource()
+
+    func monitor(_ poller: FakePoller, configure: (inout MonitorConfiguration) -> Void = { _ in },
+        random: any RandomSource = FixedRandomSource(0.5)) -> RefreshMonitor
+    {
+        var configuration = MonitorConfiguration()
+        configure(&configuration)
+        return RefreshMonitor(poller: poller, configuration: configuration, time: time, random: random)
+    }
+
+    /// Waits until the monitor sleeps, then moves the clock to its wake-up time.
+    func advanceToNextWake() async {
+        await time.waitForSleepers(1)
+        time.advance(to: time.nextDeadline!)
+    }
+
+    func offsets(_ poller: FakePoller, from start: Date) -> [Double] {
+        poller.starts.map { ($0.at.timeIntervalSince(start) * 1000).rounded() / 1000 }
+    }
+
+    @Test func firstPollAfterTwoSecondsThenIntervalsGrowByHalfUpToThirty() async {
+        let start = time.now
+        let poller = FakePoller(time: time)
+        let monitor = monitor(poller)
+        var updates = monitor.updates.makeAsyncIterator()
+        await monitor.follow("a")
+        for _ in 0..<10 {
+            await advanceToNextWake()
+            _ = await updates.next()
+        }
+        // Gaps: 2, then 3, 4.5, 6.75, 10.125, 15.1875, 22.78125, 30, 30, 30.
+        #expect(offsets(poller, from: start) == [2, 5, 9.5, 16.25, 26.375, 41.563, 64.344, 94.344, 124.344, 154.344])
+        await monitor.stop()
+    }
+
+    @Test func waitsVaryByUpToTwentyPercent() async {
+        let start = time.now
+        let poller = FakePoller(time: time)
+        let monitor = monitor(poller, random: FixedRandomSource(0, 0.99999))
+        var updates = monitor.updates.makeAsyncIterator()
+        await monitor.follow("a")
+        for _ in 0..<3 {
+            await advanceToNextWake()
+            _ = await updates.next()
+        }
+        let gaps = zip(offsets(poller, from: start).dropFirst(), offsets(poller, from: start)).map { $0 - $1 }
+        #expect(abs(gaps[0] - 3 * 0.8) < 0.001)
+        #expect(abs(gaps[1] - 4.5 * 1.2) < 0.001)
+        await monitor.stop()
+    }
+
+    @Test func atMostFourInFlightAndFivePerSecond() async {
+        let start = time.now
+        let poller = FakePoller(time: time, duration: 0.5)
+        let monitor = monitor(poller)
+        for index in 0..<20 { await monitor.follow(RequestID("r\(index)")) }
+        await advanceToNextWake()  // t = 2: every request is due
+        await poller.waitForStarts(4)
+        #expect(await monitor.pollsInFlight == 4)
+        while poller.starts.count < 20 { await advanceToNextWake() }
+        #expect(poller.mostRunning == 4)
+        let times = offsets(poller, from: start)
+        #expect(times.filter { $0 < 3 }.count == 5, "the rate bound holds back the rest of the first second: \(times)")
+        for time in times {
+            #expect(times.filter { $0 >= time && $0 < time + 1 }.count <= 5, "starts at \(times)")
+        }
+        await monitor.stop()
+    }
+
+    @Test func boundsAreConfigurable() async {
+        let start = time.now
+        let poller = FakePoller(time: time, duration: 0.25)
+        let monitor = monitor(poller) { $0 = MonitorConfiguration(maxInFlight: 2, maxPollsPerSecond: 3) }
+        for index in 0..<8 { await monitor.follow(RequestID("r\(index)")) }
+        while poller.starts.count < 8 { await advanceToNextWake() }
+        #expect(poller.mostRunning == 2)
+        let times = offsets(poller, from: start)
+        for time in times {
+            #expect(times.filter { $0 >= time && $0 < time + 1 }.count <= 3, "starts at \(times)")
+        }
+        await monitor.stop()
+    }
+
+    @Test func rateLimitPausesAllPollingUntilRetryAfter() async {
+        let start = time.now
+        let poller = FakePoller(time: time)
+        poller.script("a", [.failure(.rateLimited(retryAfter: 10))])
+        let monitor = monitor(poller)
+        var updates = monitor.updates.makeAsyncIterator()
+        await monitor.follow("a")
+        time.advance(by: 0.5)
+        await monitor.follow("b")
+        await advanceToNextWake()  // t = 2: a is polled and answered 429
+        #expect(await updates.next() == .rateLimited(until: start.addingTimeInterval(12)))
+        await time.waitForSleepers(1)
+        #expect(time.nextDeadline == start.addingTimeInterval(12), "b, due at 2.5, waits for the pause")
+        time.advance(to: start.addingTimeInterval(12))
+        _ = await updates.next()
+        _ = await updates.next()
+        #expect(offsets(poller, from: start) == [2, 12, 12])
+        await monitor.stop()
+    }
+
+    @Test func pollingStopsWhenTheRequestEnds() async {
+        let poller = FakePoller(time: time)
+        poller.script("a", [.success(FakePoller.pending("a")), FakePoller.succeeded("a")])
+        poller.script("b", [FakePoller.failed("b", "account is private")])
+        let monitor = monitor(poller)
+        var updates = monitor.updates.makeAsyncIterator()
+        await monitor.follow("a")
+        await monitor.follow("b")
+        await advanceToNextWake()
+        var seen = [await updates.next(), await updates.next()]
+        await advanceToNextWake()
+        seen.append(await updates.next())
+        #expect(seen.contains(.polled("a", FakePoller.pending("a"))))
+        #expect(seen.contains(.finished("b", try! FakePoller.failed("b", "account is private").get())))
+        #expect(seen.last == .finished("a", try! FakePoller.succeeded("a").get()))
+        #expect(await monitor.followedIDs.isEmpty)
+        #expect(time.sleeperCount == 0, "nothing left to wake for")
+        #expect(poller.starts.count == 3)
+        await monitor.stop()
+    }
+
+    @Test func aFailedPollDoesNotEndTheFollowing() async {
+        let poller = FakePoller(time: time)
+        let problem = RefreshClientError.responseUnreadable(ResponseUnreadable(path: "", reason: "the body is empty"))
+        poller.script("a", [.failure(problem), .success(FakePoller.pending("a")), FakePoller.succeeded("a")])
+        let monitor = monitor(poller)
+        var updates = monitor.updates.makeAsyncIterator()
+        await monitor.follow("a")
+        var seen: [MonitorUpdate?] = []
+        for _ in 0..<3 {
+            await advanceToNextWake()
+            seen.append(await updates.next())
+        }
+        #expect(seen[0] == .pollFailed("a", problem, consecutiveFailures: 1))
+        #expect(seen[1] == .polled("a", FakePoller.pending("a")))
+        #expect(seen[2] == .finished("a", try! FakePoller.succeeded("a").get()))
+        await monitor.stop()
+    }
+
+    @Test func aRunOfFailuresEndsTheFollowingWithTheLastError() async {
+        let poller = FakePoller(time: time)
+        let errors: [RefreshClientError] = [
+            .serverUnavailable(attempts: 1, lastProblem: "HTTP 503"), .serverUnavailable(attempts: 1, lastProblem: "HTTP 502"),
+            .serverUnavailable(attempts: 1, lastProblem: "timed out"),
+        ]
+        poller.script("a", errors.map { .failure($0) })
+        let monitor = monitor(poller) { $0.maxConsecutiveFailures = 3 }
+        var updates = monitor.updates.makeAsyncIterator()
+        await monitor.follow("a")
+        var seen: [MonitorUpdate?] = []
+        for _ in 0..<3 {
+            await advanceToNextWake()
+            seen.append(await updates.next())
+        }
+        #expect(seen == [
+            .pollFailed("a", errors[0], consecutiveFailures: 1), .pollFailed("a", errors[1], consecutiveFailures: 2),
+            .gaveUp("a", errors[2]),
+        ])
+        #expect(await monitor.followedIDs.isEmpty)
+        await monitor.stop()
+    }
+
+    @Test func stillPendingAfterTheDeadlineIsMarkedStaleAndKept() async {
+        let start = time.now
+        let poller = FakePoller(time: time)
+        let monitor = monitor(poller) { $0.staleAfter = 20 }
+        var updates = monitor.updates.makeAsyncIterator()
+        await monitor.follow("a")
+        var sawStale = false
+        while !sawStale {
+            await advanceToNextWake()
+            #expect(await updates.next() == .polled("a", FakePoller.pending("a")))
+            if time.now.timeIntervalSince(start) >= 20 {
+                #expect(await updates.next() == .stale("a"))
+                sawStale = true
+            }
+        }
+        #expect(time.now.timeIntervalSince(start) >= 20)
+        #expect(await monitor.followedIDs == ["a"])
+        let before = time.now
+        await advanceToNextWake()
+        #expect(time.now.timeIntervalSince(before) == 30, "stale requests are polled at the slowest pace")
+        await monitor.stop()
+    }
+
+    @Test func requestSubmittedLongAgoIsPolledAtOnceAndFoundStale() async {
+        let poller = FakePoller(time: time)
+        let monitor = monitor(poller)
+        var updates = monitor.updates.makeAsyncIterator()
+        await monitor.follow("old", submittedAt: time.now.addingTimeInterval(-3600))
+        #expect(await updates.next() == .polled("old", FakePoller.pending("old")))
+        #expect(await updates.next() == .stale("old"))
+        #expect(poller.starts.first?.at == time.now)
+        await monitor.stop()
+    }
+
+    @Test func unfollowAndPauseStopPolling() async {
+        let start = time.now
+        let poller = FakePoller(time: time)
+        let monitor = monitor(poller)
+        var updates = monitor.updates.makeAsyncIterator()
+        await monitor.follow("a")
+        await monitor.follow("b")
+        await monitor.unfollow("b")
+        await monitor.setPaused(true)
+        #expect(time.sleeperCount == 0)
+        time.advance(by: 60)
+        #expect(poller.starts.isEmpty)
+        await monitor.setPaused(false)
+        #expect(await updates.next() == .polled("a", FakePoller.pending("a")))
+        #expect(poller.starts.map(\.id) == ["a"])
+        #expect(poller.starts.first?.at == start.addingTimeInterval(60))
+        await monitor.stop()
+        #expect(await updates.next() == nil)
+    }
+}
