@@ -4,7 +4,7 @@ import Testing
 
 @Suite("HTTP client: headers, statuses, retries")
 struct RefreshClientTests {
-    let time = RecordingTimeSource()
+    let time = FastForwardTimeSource()
 
     func client(_ transport: FakeTransport, retry: RetryPolicy = .standard) -> RefreshClient {
         RefreshClient(

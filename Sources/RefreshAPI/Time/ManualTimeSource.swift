@@ -15,7 +15,7 @@ public final class ManualTimeSource: TimeSource, Sendable {
         var now: Date
         var nextID: UInt64 = 0
         var sleepers: [Sleeper] = []
-        var waitersForSleepers: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
+        var waitersForSleepers: [(id: UInt64, count: Int, continuation: CheckedContinuation<Void, Never>)] = []
     }
 
     private let state: Mutex<State>
@@ -77,15 +77,27 @@ public final class ManualTimeSource: TimeSource, Sendable {
     }
 
     /// Suspends until at least `count` tasks sleep on this clock: the way a test
-    /// knows the code under test has reached its wait.
+    /// knows the code under test has reached its wait. Returns early when cancelled.
     public func waitForSleepers(_ count: Int = 1) async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let ready = state.withLock { state in
-                if state.sleepers.count >= count { return true }
-                state.waitersForSleepers.append((count, continuation))
-                return false
+        let id = state.withLock { state in
+            state.nextID += 1
+            return state.nextID
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let ready = state.withLock { state in
+                    if state.sleepers.count >= count || Task.isCancelled { return true }
+                    state.waitersForSleepers.append((id, count, continuation))
+                    return false
+                }
+                if ready { continuation.resume() }
             }
-            if ready { continuation.resume() }
+        } onCancel: {
+            let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
+                guard let index = state.waitersForSleepers.firstIndex(where: { $0.id == id }) else { return nil }
+                return state.waitersForSleepers.remove(at: index).continuation
+            }
+            waiter?.resume()
         }
     }
 

@@ -1,0 +1,224 @@
+import RefreshAPI
+import TextGrid
+
+/// A finished refresh as a readable text report, for `ylytic show`: who the
+/// creator is, the headline figures, growth, both trends as sparklines, and the
+/// top posts. Every string from the server is sanitised before it is laid out.
+public struct CreatorReportText {
+    public var width: Int
+    public var glyphs: GlyphSet
+    /// How many posts the top-posts table lists.
+    public var topPosts: Int
+
+    public init(width: Int = 100, glyphs: GlyphSet = .unicode, topPosts: Int = 10) {
+        self.width = max(40, width)
+        self.glyphs = glyphs
+        self.topPosts = topPosts
+    }
+
+    /// The report's lines.
+    public func lines(for record: RefreshRecord) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        lines += header(record)
+        guard let report = record.response else {
+            if record.state == .succeeded { lines.append(StyledLine("The server sent no data for this request.", role: .dim)) }
+            return lines
+        }
+        let platform = record.request?.target?.type.platform ?? .instagram
+        if let overview = report.profileOverview {
+            lines.append(StyledLine())
+            lines += profile(overview, details: report.profileDetails, platform: platform)
+        }
+        if let trends = report.growthTrends {
+            lines.append(StyledLine())
+            lines += growth(trends)
+            lines.append(StyledLine())
+            lines += self.trends(trends)
+        }
+        if let posts = report.posts, !(posts.video.isEmpty && posts.nonVideo.isEmpty) {
+            lines.append(StyledLine())
+            lines += postTable(posts)
+        }
+        if let reach = report.reachAndEngagementDetails, !reach.isEmpty {
+            lines.append(StyledLine())
+            lines.append(StyledLine("Reach and engagement", role: .heading))
+            for (key, value) in reach.flattened() {
+                var line = StyledLine("  ")
+                line.append(ColumnFit.pad(safe(key), to: 28, ellipsis: glyphs.ellipsis), role: .label)
+                line.append(ColumnFit.truncate(safe(value), to: width - 30, ellipsis: glyphs.ellipsis))
+                lines.append(line)
+            }
+        }
+        return lines
+    }
+
+    private func safe(_ text: String?) -> String {
+        SafeText.sanitize(text ?? "")
+    }
+
+    private func header(_ record: RefreshRecord) -> [StyledLine] {
+        let report = record.response
+        let target = record.request?.target
+        var title = StyledLine()
+        let name = safe(report?.profileDetails?.fullName)
+        let handle = safe(report?.profileOverview?.handle ?? target?.value)
+        if !name.isEmpty { title.append(name + "  ", role: .heading) }
+        if !handle.isEmpty {
+            title.append(target?.type.platform == .youtube || target == nil && handle.hasPrefix("UC") ? handle : "@" + handle)
+        }
+        var facts: [String] = []
+        if let target { facts.append(target.type.platform.displayName) }
+        if let overview = report?.profileOverview, let tier = DisplayedTier(overview: overview) {
+            facts.append(tier.isDerived ? "\(tier.name) (derived)" : safe(tier.name))
+        }
+        if let category = report?.profileDetails?.category { facts.append(safe(category)) }
+        let place = [report?.profileDetails?.city, report?.profileDetails?.country].compactMap { $0 }.map(safe)
+            .filter { !$0.isEmpty }
+        if !place.isEmpty { facts.append(place.joined(separator: ", ")) }
+        if !facts.isEmpty { title.append("  " + facts.joined(separator: " \(glyphs.bullet) "), role: .dim) }
+
+        var status = StyledLine("Request ", role: .label)
+        status.append(safe(record.requestID.rawValue))
+        if let target { status.append("  \(target.type.rawValue) \(safe(target.value))", role: .dim) }
+        status.append("  ")
+        switch record.state {
+        case .succeeded: status.append("succeeded", role: .positive)
+        case .pending: status.append("pending", role: .warning)
+        case .failed(let message): status.append("failed: \(safe(message))", role: .negative)
+        case .unknown(let seen): status.append("unknown: \(safe(seen))", role: .warning)
+        }
+        var times = StyledLine()
+        if let requested = record.status?.requestAt {
+            times.append("Requested ", role: .label)
+            times.append(HTTPDate.format(requested))
+        }
+        if let answered = record.status?.responseAt {
+            times.append("  Answered ", role: .label)
+            times.append(HTTPDate.format(answered))
+        }
+        return [title, status, times].filter { !$0.description.isEmpty }
+    }
+
+    private func profile(_ overview: ProfileOverview, details: ProfileDetails?, platform: Platform) -> [StyledLine] {
+        var lines = [StyledLine("Profile", role: .heading)]
+        func figure(_ label: String, _ value: String?) -> StyledLine? {
+            guard let value else { return nil }
+            var line = StyledLine("  ")
+            line.append(ColumnFit.pad(label, to: 16), role: .label)
+            line.append(value)
+            return line
+        }
+        let count = { (value: Int?) in value.map { "\(NumberFormat.compact(Double($0))) (\(NumberFormat.grouped($0)))" } }
+        lines += [
+            figure(platform == .youtube ? "Subscribers" : "Followers", count(overview.followers)),
+            figure("Following", count(overview.following)),
+            figure(platform == .youtube ? "Videos" : "Posts", count(overview.posts)),
+            figure(
+                "Engagement",
+                overview.engagement.map {
+                    "\(NumberFormat.percent($0))  " + (platform == .youtube
+                        ? "(interactions per view)" : "(likes, comments and shares per follower)")
+                }),
+            figure("Content / week", overview.contentPerWeek.map { NumberFormat.decimal($0) }),
+        ].compactMap { $0 }
+        if let biography = details?.biography, !biography.isEmpty {
+            let wrapped = ColumnFit.wrap(SafeText.sanitize(biography, keepingNewlines: true), to: width - 18)
+            for (index, text) in wrapped.enumerated() {
+                var line = StyledLine("  ")
+                line.append(ColumnFit.pad(index == 0 ? "Biography" : "", to: 16), role: .label)
+                line.append(text)
+                lines.append(line)
+            }
+        }
+        for (label, values) in [
+            ("Links", details?.externalLinks ?? []), ("Hashtags", details?.hashtags ?? []),
+            ("Mentions", details?.mentions ?? []), ("Brand mentions", details?.brandMentions ?? []),
+            ("Email", [details?.email].compactMap { $0 }), ("Phone", [details?.mobile].compactMap { $0 }),
+        ] where !values.isEmpty {
+            let joined = values.map(safe).joined(separator: " ")
+            lines.append(figure(label, ColumnFit.truncate(joined, to: width - 18, ellipsis: glyphs.ellipsis))!)
+        }
+        return lines
+    }
+
+    private func growth(_ trends: GrowthTrends) -> [StyledLine] {
+        var header = StyledLine("Growth", role: .heading)
+        header.append(String(repeating: " ", count: 12))
+        for period in ["monthly", "quarterly", "yearly"] { header.append(ColumnFit.pad(period, to: 12, alignRight: true), role: .label) }
+        var lines = [header]
+        let rows: [(String, [Double?])] = [
+            ("Followers", [trends.monthlyFollowersGrowth, trends.quarterlyFollowersGrowth, trends.yearlyFollowersGrowth]),
+            ("Engagement", [trends.monthlyEngagementGrowth, trends.quarterlyEngagementGrowth, trends.yearlyEngagementGrowth]),
+        ]
+        for (label, values) in rows {
+            var line = StyledLine("  ")
+            line.append(ColumnFit.pad(label, to: 16), role: .label)
+            for value in values {
+                guard let value else {
+                    line.append(ColumnFit.pad("–", to: 12, alignRight: true), role: .dim)
+                    continue
+                }
+                let arrow = value > 0 ? glyphs.rising : value < 0 ? glyphs.falling : glyphs.steady
+                let role: TextRole = value > 0 ? .positive : value < 0 ? .negative : .plain
+                line.append(ColumnFit.pad("\(arrow) \(NumberFormat.signedPercent(value))", to: 12, alignRight: true), role: role)
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    private func trends(_ trends: GrowthTrends) -> [StyledLine] {
+        var lines = [StyledLine("Trends", role: .heading)]
+        let sparkWidth = max(10, min(60, width - 70))
+        for (label, points, isPercent) in [("Followers", trends.followers, false), ("Engagement", trends.engagement, true)] {
+            var line = StyledLine("  ")
+            line.append(ColumnFit.pad(label, to: 12), role: .label)
+            guard let first = points.first, let last = points.last else {
+                line.append("no data", role: .dim)
+                lines.append(line)
+                continue
+            }
+            let values = points.map(\.value)
+            let show = { (value: Double) in isPercent ? NumberFormat.percent(value) : NumberFormat.compact(value) }
+            line.append(ColumnFit.pad(Sparkline.render(values, width: sparkWidth, glyphs: glyphs), to: sparkWidth + 2))
+            line.append("\(first.date) \(glyphs.rightArrow) \(last.date)", role: .dim)
+            line.append("  min \(show(values.min()!))  max \(show(values.max()!))  last ")
+            line.append(show(last.value), role: .heading)
+            lines.append(line)
+        }
+        return lines
+    }
+
+    private func postTable(_ posts: Posts) -> [StyledLine] {
+        let all = posts.video.map { ($0, "video") } + posts.nonVideo.map { ($0, "photo") }
+        let top = all.sorted { ($0.0.engagement ?? -1) > ($1.0.engagement ?? -1) }.prefix(topPosts)
+        var lines = [StyledLine("Top posts by engagement (\(top.count) of \(all.count))", role: .heading)]
+        let columns: [(String, Int, Bool)] = [
+            ("Date", 10, false), ("Kind", 5, false), ("Likes", 7, true), ("Comments", 8, true), ("Views", 7, true),
+            ("Eng.", 7, true), ("Ad", 3, false),
+        ]
+        let fixed = columns.reduce(2) { $0 + $1.1 + 2 }
+        let captionWidth = max(10, width - fixed)
+        var header = StyledLine("  ")
+        for (title, columnWidth, right) in columns {
+            header.append(ColumnFit.pad(title, to: columnWidth, alignRight: right) + "  ", role: .label)
+        }
+        header.append("Caption", role: .label)
+        lines.append(header)
+        for (post, kind) in top {
+            let count = { (value: Int?) in value.map { NumberFormat.compact(Double($0)) } ?? "–" }
+            let cells = [
+                post.postedDate?.description ?? "–", kind, count(post.likes), count(post.comments),
+                kind == "video" ? count(post.views) : "–", post.engagement.map { NumberFormat.percent($0) } ?? "–",
+                post.sponsored ? "yes" : "",
+            ]
+            var line = StyledLine("  ")
+            for ((_, columnWidth, right), cell) in zip(columns, cells) {
+                line.append(ColumnFit.pad(cell, to: columnWidth, alignRight: right) + "  ")
+            }
+            line.append(ColumnFit.truncate(safe(post.caption), to: captionWidth, ellipsis: glyphs.ellipsis))
+            lines.append(line)
+        }
+        return lines
+    }
+}
