@@ -108,7 +108,12 @@ public struct CreatorReportText {
             line.append(value)
             return line
         }
-        let count = { (value: Int?) in value.map { "\(NumberFormat.compact(Double($0))) (\(NumberFormat.grouped($0)))" } }
+        let count = { (value: Int?) -> String? in
+            value.map {
+                let short = NumberFormat.compact(Double($0)), exact = NumberFormat.grouped($0)
+                return short == exact ? exact : "\(short) (\(exact))"
+            }
+        }
         lines += [
             figure(platform == .youtube ? "Subscribers" : "Followers", count(overview.followers)),
             figure("Following", count(overview.following)),

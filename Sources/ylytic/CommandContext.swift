@@ -1,0 +1,63 @@
+import Foundation
+import RefreshAPI
+import Synchronization
+
+/// Everything a command touches outside itself, so that tests can run commands
+/// in-process with a fake transport, a manual clock and captured output.
+struct CommandContext: Sendable {
+    var environment: [String: String]
+    var stdout: any OutputSink
+    var stderr: any OutputSink
+    var stdoutIsTerminal: Bool
+    var stderrIsTerminal: Bool
+    var transport: any HTTPTransport
+    var time: any TimeSource
+    var random: any RandomSource
+    var monitorConfiguration = MonitorConfiguration()
+
+    /// The real process: its environment, standard streams and the network.
+    static func live() -> CommandContext {
+        CommandContext(
+            environment: ProcessInfo.processInfo.environment,
+            stdout: FileSink(descriptor: STDOUT_FILENO), stderr: FileSink(descriptor: STDERR_FILENO),
+            stdoutIsTerminal: isatty(STDOUT_FILENO) == 1, stderrIsTerminal: isatty(STDERR_FILENO) == 1,
+            transport: URLSessionTransport(), time: SystemTimeSource(), random: SystemRandomSource())
+    }
+}
+
+/// Where a command writes text.
+protocol OutputSink: Sendable {
+    func write(_ text: String)
+}
+
+extension OutputSink {
+    func line(_ text: String) { write(text + "\n") }
+}
+
+/// A file descriptor, written unbuffered so that lines reach logs as they happen.
+struct FileSink: OutputSink {
+    let descriptor: Int32
+
+    func write(_ text: String) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            if written <= 0 {
+                if written < 0, errno == EINTR { continue }
+                return
+            }
+            bytes = bytes.dropFirst(written)
+        }
+    }
+}
+
+/// Output kept in memory, for tests.
+final class BufferSink: OutputSink {
+    private let buffer = Mutex("")
+
+    func write(_ text: String) {
+        buffer.withLock { $0 += text }
+    }
+
+    var text: String { buffer.withLock { $0 } }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import RefreshAPI
+import TextGrid
+
+/// `ylytic refresh TYPE VALUE` or `ylytic refresh URL`.
+struct RefreshCommand: YlyticCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "refresh",
+        abstract: "Submit a refresh and print its request id.",
+        discussion: """
+            TYPE is one of: \(RequestType.allCases.map(\.rawValue).joined(separator: ", ")). Instead of TYPE VALUE, \
+            an Instagram or YouTube address (profile, post, reel, channel, video, youtu.be, shorts) or an @handle \
+            can be given alone.
+
+            The request id goes to stdout; with --wait, each change of state goes to stderr and the exit code \
+            tells how the refresh ended.
+
+            \(ExitStatus.helpText)
+            """)
+
+    @Argument(help: ArgumentHelp("TYPE VALUE, a URL, or an @handle.", valueName: "target"))
+    var words: [String]
+
+    @Flag(name: .long, help: "Follow the request until it ends.")
+    var wait = false
+
+    @Option(name: .long, help: "With --wait, give up after this many seconds (exit 5).")
+    var timeout: Double?
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard (1...2).contains(words.count) else {
+            throw ValidationError("give TYPE VALUE, or a single URL or @handle")
+        }
+        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+    }
+
+    func execute(_ context: CommandContext) async -> ExitStatus {
+        let target: RefreshTarget
+        do {
+            target = try parseTarget()
+        } catch {
+            return context.fail(CommandFailure(message: error.message, status: .invalidInput))
+        }
+        let client: RefreshClient
+        switch connection.makeClient(context) {
+        case .success(let made): client = made
+        case .failure(let failure): return context.fail(failure)
+        }
+        let submitted: RefreshRecord
+        do {
+            submitted = try await client.submit(target)
+        } catch {
+            return context.fail(CommandFailure(error))
+        }
+        guard wait || timeout != nil, !submitted.state.hasEnded else {
+            if output.json {
+                context.stdout.line(JSONOutput.encode(RecordJSON(submitted)))
+            } else {
+                context.stdout.line(SafeText.sanitize(submitted.requestID.rawValue))
+                context.stderr.line("Submitted \(target): \(SafeText.sanitize(submitted.state.description)).")
+            }
+            return submitted.state.hasEnded ? ExitStatus(submitted.state) : .succeeded
+        }
+        if !output.json { context.stdout.line(SafeText.sanitize(submitted.requestID.rawValue)) }
+        let session = FollowSession(client: client, context: context, timeout: timeout)
+        let changes = StateChangePrinter(sink: context.stderr, json: false, time: context.time)
+        changes.print(submitted.requestID, .state(submitted.state))
+        let outcome = await session.run([(submitted.requestID, submitted.status?.requestAt ?? context.time.now)]) {
+            changes.print($0, $1)
+        }[submitted.requestID]!
+        if output.json {
+            context.stdout.line(JSONOutput.encode(outcome.json(submitted.requestID)))
+        }
+        return outcome.exitStatus
+    }
+
+    private func parseTarget() throws(TargetValidationError) -> RefreshTarget {
+        guard words.count == 2 else { return try RefreshTarget(parsing: words[0]) }
+        guard let type = RequestType(rawValue: words[0].lowercased()) else {
+            throw TargetValidationError(
+                "unknown type '\(words[0])'; use one of \(RequestType.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return try RefreshTarget(type: type, value: words[1])
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import DashboardCore
+import Foundation
+import RefreshAPI
+
+/// `ylytic show ID` or `ylytic show --file PATH`: a readable report of a refresh.
+struct ShowCommand: YlyticCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print a report of a finished refresh: profile, growth, trends and top posts.",
+        discussion: """
+            Reads the request from the API by id, or a saved GET response body with --file (no token needed). \
+            Exits by the state of the refresh: 0 succeeded, 1 failed, 5 pending.
+
+            \(ExitStatus.helpText)
+            """)
+
+    @Argument(help: "A request id.")
+    var id: String?
+
+    @Option(name: .long, help: "Read a saved response body (the JSON a GET returns) instead of calling the API.")
+    var file: String?
+
+    @Option(name: .long, help: "How many top posts to list.")
+    var posts = 10
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard (id == nil) != (file == nil) else { throw ValidationError("give either a request id or --file PATH") }
+        guard posts >= 0 else { throw ValidationError("--posts must be zero or more") }
+    }
+
+    func execute(_ context: CommandContext) async -> ExitStatus {
+        let record: RefreshRecord
+        if let file {
+            switch Self.read(file) {
+            case .success(let read): record = read
+            case .failure(let failure): return context.fail(failure)
+            }
+        } else {
+            let client: RefreshClient
+            switch connection.makeClient(context) {
+            case .success(let made): client = made
+            case .failure(let failure): return context.fail(failure)
+            }
+            do {
+                record = try await client.fetch(RequestID(id!))
+            } catch {
+                return context.fail(CommandFailure(error))
+            }
+        }
+        if output.json {
+            context.stdout.line(JSONOutput.encode(RecordJSON(record)))
+        } else {
+            let writer = output.writer(context)
+            let width = Int(context.environment["COLUMNS"] ?? "") ?? 100
+            writer.write(CreatorReportText(width: width, glyphs: writer.glyphs, topPosts: posts).lines(for: record))
+        }
+        return ExitStatus(record.state)
+    }
+
+    /// Reads and decodes a saved body; any problem is an input error (exit 2).
+    static func read(_ path: String) -> Result<RefreshRecord, CommandFailure> {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            let reason = (error as NSError).localizedFailureReason ?? "it does not exist or cannot be opened"
+            return .failure(CommandFailure(message: "cannot read \(path): \(reason)", status: .invalidInput))
+        }
+        do {
+            return .success(try RefreshRecordDecoder.decode(data))
+        } catch {
+            return .failure(CommandFailure(message: "\(path): \(error.description)", status: .invalidInput))
+        }
+    }
+}

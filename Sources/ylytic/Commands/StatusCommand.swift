@@ -1,0 +1,77 @@
+import DashboardCore
+import ArgumentParser
+import RefreshAPI
+import TextGrid
+
+/// `ylytic status ID...`: the current state of each request.
+struct StatusCommand: YlyticCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show the current state of requests.",
+        discussion: """
+            Exits 0 when all succeeded, 1 when any failed, 5 when any is still pending, and 2, 3 or 4 for errors.
+
+            \(ExitStatus.helpText)
+            """)
+
+    @Argument(help: "Request ids.")
+    var ids: [String]
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard !ids.isEmpty else { throw ValidationError("give at least one request id") }
+    }
+
+    func execute(_ context: CommandContext) async -> ExitStatus {
+        let client: RefreshClient
+        switch connection.makeClient(context) {
+        case .success(let made): client = made
+        case .failure(let failure): return context.fail(failure)
+        }
+        var statuses: [ExitStatus] = []
+        var results: [RecordJSON] = []
+        var rows: [(id: String, state: String, detail: String)] = []
+        for id in ids.map({ RequestID($0) }) {
+            do throws(RefreshClientError) {
+                let record = try await client.fetch(id)
+                statuses.append(ExitStatus(record.state))
+                results.append(RecordJSON(record))
+                rows.append((id.rawValue, record.state.name, record.state.detail ?? ""))
+            } catch {
+                if case .tokenMissing = error { return context.fail(CommandFailure(error)) }
+                if case .tokenRejected = error { return context.fail(CommandFailure(error)) }
+                statuses.append(ExitStatus(error))
+                results.append(RecordJSON(id: id, state: "error", error: error.description))
+                rows.append((id.rawValue, "error", error.description))
+            }
+        }
+        if output.json {
+            context.stdout.line(JSONOutput.encode(results))
+        } else {
+            let idWidth = rows.map { DisplayWidth.of(SafeText.sanitize($0.id)) }.max() ?? 0
+            let writer = output.writer(context)
+            for row in rows {
+                var line = StyledLine(ColumnFit.pad(SafeText.sanitize(row.id), to: idWidth) + "  ")
+                line.append(ColumnFit.pad(row.state, to: 9), role: StateRole.role(for: row.state))
+                if !row.detail.isEmpty { line.append(" " + SafeText.sanitize(row.detail), role: .dim) }
+                writer.write(line)
+            }
+        }
+        return ExitStatus.combined(statuses)
+    }
+}
+
+
+/// The colour role of a state word.
+enum StateRole {
+    static func role(for state: String) -> TextRole {
+        switch state {
+        case "succeeded": .positive
+        case "failed", "error": .negative
+        case "pending", "unknown", "stale": .warning
+        default: .plain
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import RefreshAPI
+
+/// Where the API is and how to authenticate.
+struct ConnectionOptions: ParsableArguments {
+    @Option(name: .long, help: "The API's base URL (default: YLYTIC_BASE_URL, else https://dashboard.ylytic.com/ylytic/api/v1).")
+    var baseURL: String?
+
+    @Option(name: .long, help: "A file holding the API token (mode 600). Default: YLYTIC_TOKEN, else ~/.config/ylytic/token.")
+    var tokenFile: String?
+
+    /// A client for the configured API, or the reason there is none. Warns on stderr about a token near expiry.
+    func makeClient(_ context: CommandContext) -> Result<RefreshClient, CommandFailure> {
+        let baseURL: URL
+        let token: APIToken
+        do {
+            baseURL = try BaseURL.resolve(flag: self.baseURL, environment: context.environment)
+            guard let found = try TokenLoader(environment: context.environment).load(tokenFile: tokenFile) else {
+                return .failure(CommandFailure(RefreshClientError.tokenMissing))
+            }
+            token = found.token
+        } catch {
+            return .failure(CommandFailure(message: error.message, status: .invalidInput))
+        }
+        if let warning = TokenExpiry.warning(for: token, now: context.time.now) {
+            context.stderr.line("ylytic: warning: \(warning)")
+        }
+        return .success(
+            RefreshClient(
+                baseURL: baseURL, token: token, transport: context.transport, time: context.time, random: context.random))
+    }
+}
+
+/// A command's failure: what to print and how to exit.
+struct CommandFailure: Error {
+    let message: String
+    let status: ExitStatus
+
+    init(message: String, status: ExitStatus) {
+        self.message = message
+        self.status = status
+    }
+
+    init(_ error: RefreshClientError) {
+        self.init(message: error.description, status: ExitStatus(error))
+    }
+}

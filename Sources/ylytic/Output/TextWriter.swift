@@ -1,0 +1,94 @@
+import DashboardCore
+import Foundation
+import RefreshAPI
+import TextGrid
+
+/// Writes human output: styled lines with ANSI colours when allowed, and every
+/// server string already sanitised by whoever built the line.
+struct TextWriter {
+    let sink: any OutputSink
+    let colour: Bool
+    let glyphs: GlyphSet
+
+    func write(_ line: StyledLine) {
+        guard colour else {
+            sink.line(line.description)
+            return
+        }
+        var text = ""
+        for run in line.runs {
+            guard let code = Self.code(for: run.role) else {
+                text += run.text
+                continue
+            }
+            text += "\u{1B}[\(code)m\(run.text)\u{1B}[0m"
+        }
+        sink.line(text)
+    }
+
+    func write(_ lines: [StyledLine]) {
+        for line in lines { write(line) }
+    }
+
+    private static func code(for role: TextRole) -> String? {
+        switch role {
+        case .plain: nil
+        case .heading: "1"
+        case .label: "36"
+        case .dim: "2"
+        case .positive: "32"
+        case .negative: "31"
+        case .warning: "33"
+        }
+    }
+}
+
+/// JSON for scripts: sorted keys, and the characters JSON leaves raw that a
+/// terminal would act on (bidi controls, line separators) written as escapes.
+enum JSONOutput {
+    static func encode(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { return "null" }
+        var text = ""
+        for scalar in String(decoding: data, as: UTF8.self).unicodeScalars {
+            switch scalar.value {
+            case 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
+                text += String(format: "\\u%04x", scalar.value)
+            default:
+                text.unicodeScalars.append(scalar)
+            }
+        }
+        return text
+    }
+}
+
+/// A request's outcome as `--json` prints it: the state in words plus the decoded record.
+struct RecordJSON: Encodable {
+    let requestID: RequestID
+    let state: String
+    let message: String?
+    let record: RefreshRecord?
+    let error: String?
+
+    init(_ record: RefreshRecord) {
+        requestID = record.requestID
+        state = record.state.name
+        message = record.state.detail
+        self.record = record
+        error = nil
+    }
+
+    init(id: RequestID, state: String, error: String) {
+        requestID = id
+        self.state = state
+        message = nil
+        record = nil
+        self.error = error
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case requestID = "request_id"
+        case state, message, record, error
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import RefreshAPI
+
+/// The `ylytic` command: argument parsing and wiring of the subcommands.
+@main
+struct Ylytic: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ylytic",
+        abstract: "Submit and follow Ylytic Data Refresh requests, and read creators in the terminal.",
+        discussion: """
+            Configuration: the token comes from --token-file PATH, YLYTIC_TOKEN, or ~/.config/ylytic/token \
+            (mode 600); the API from --base-url or YLYTIC_BASE_URL.
+
+            \(ExitStatus.helpText)
+            """,
+        version: YlyticVersion.current,
+        subcommands: [RefreshCommand.self, StatusCommand.self, ShowCommand.self, WatchCommand.self]
+    )
+
+    static func main() async {
+        let status = await run(Array(CommandLine.arguments.dropFirst()), context: .live())
+        Foundation.exit(status)
+    }
+
+    /// Parses `arguments` and runs the command they name; returns the exit code.
+    static func run(_ arguments: [String], context: CommandContext) async -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            if let command = command as? any YlyticCommand {
+                return await command.execute(context).rawValue
+            }
+            try command.run()
+            return ExitStatus.succeeded.rawValue
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                context.stdout.line(message)
+                return ExitStatus.succeeded.rawValue
+            }
+            context.stderr.line(message)
+            return code == .validationFailure ? ExitStatus.invalidInput.rawValue : code.rawValue
+        }
+    }
+}
+
+/// A subcommand run with an explicit context, returning its exit status.
+protocol YlyticCommand: ParsableCommand {
+    func execute(_ context: CommandContext) async -> ExitStatus
+}
+
+extension CommandContext {
+    /// Prints a failure as `ylytic: message` on stderr and returns its status.
+    func fail(_ failure: CommandFailure) -> ExitStatus {
+        stderr.line("ylytic: \(failure.message)")
+        return failure.status
+    }
+}
