@@ -26,10 +26,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "RefreshAPITests", dependencies: ["RefreshAPI"], resources: [.copy("Fixtures")]),
+        .target(name: "RefreshTestSupport", dependencies: ["RefreshAPI"], path: "Tests/RefreshTestSupport"),
+        .testTarget(name: "RefreshAPITests", dependencies: ["RefreshAPI", "RefreshTestSupport"]),
         .testTarget(name: "TextGridTests", dependencies: ["TextGrid"]),
         .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore"]),
-        .testTarget(name: "ylyticTests", dependencies: ["ylytic", "RefreshAPI"]),
+        .testTarget(name: "ylyticTests", dependencies: ["ylytic", "RefreshAPI", "RefreshTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

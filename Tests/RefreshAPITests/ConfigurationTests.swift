@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RefreshAPI
+import RefreshTestSupport
 
 @Suite("Configuration: base URL, token sources, token expiry")
 struct ConfigurationTests {

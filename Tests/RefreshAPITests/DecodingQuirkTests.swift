@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RefreshAPI
+import RefreshTestSupport
 
 @Suite("Tolerant decoding of the API's quirks")
 struct DecodingQuirkTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RefreshAPI
+import RefreshTestSupport
 
 @Suite("The spec's samples, decoded verbatim")
 struct DecodingSpecSampleTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RefreshAPI
+import RefreshTestSupport
 
 @Suite("HTTP client: headers, statuses, retries")
 struct RefreshClientTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RefreshAPI
+import RefreshTestSupport
 
 @Suite("RefreshMonitor on a manual clock")
 struct RefreshMonitorTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import RefreshAPI
+import RefreshTestSupport
 
 @Suite("Validating refresh targets")
 struct TargetValidationTests {

@@ -4,7 +4,7 @@ import Foundation
 public enum NumberFormat {
     /// Three significant figures with a suffix: 999, 10.0k, 245k, 2.45M, 1.20B.
     public static func compact(_ value: Double) -> String {
-        guard value.isFinite else { return "–" }
+        guard value.isFinite else { return "-" }
         let sign = value < 0 ? "-" : ""
         var magnitude = value.magnitude
         if magnitude < 1000 {
@@ -40,13 +40,13 @@ public enum NumberFormat {
 
     /// A percentage as the API gives it: 1.10%.
     public static func percent(_ value: Double, decimals: Int = 2) -> String {
-        guard value.isFinite else { return "–" }
+        guard value.isFinite else { return "-" }
         return String(format: "%.\(decimals)f%%", value)
     }
 
     /// A signed change in percent: +0.07%, -3.23%, 0.00%.
     public static func signedPercent(_ value: Double) -> String {
-        guard value.isFinite else { return "–" }
+        guard value.isFinite else { return "-" }
         let text = String(format: "%.2f%%", value.magnitude)
         if text == "0.00%" { return text }
         return (value < 0 ? "-" : "+") + text
@@ -54,7 +54,7 @@ public enum NumberFormat {
 
     /// A decimal with up to `decimals` places, trailing zeros kept: 1.2 → "1.2".
     public static func decimal(_ value: Double, decimals: Int = 1) -> String {
-        guard value.isFinite else { return "–" }
+        guard value.isFinite else { return "-" }
         return String(format: "%.\(decimals)f", value)
     }
 }

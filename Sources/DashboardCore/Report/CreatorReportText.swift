@@ -160,7 +160,7 @@ public struct CreatorReportText {
             line.append(ColumnFit.pad(label, to: 16), role: .label)
             for value in values {
                 guard let value else {
-                    line.append(ColumnFit.pad("–", to: 12, alignRight: true), role: .dim)
+                    line.append(ColumnFit.pad(glyphs.missing, to: 12, alignRight: true), role: .dim)
                     continue
                 }
                 let arrow = value > 0 ? glyphs.rising : value < 0 ? glyphs.falling : glyphs.steady
@@ -211,10 +211,10 @@ public struct CreatorReportText {
         header.append("Caption", role: .label)
         lines.append(header)
         for (post, kind) in top {
-            let count = { (value: Int?) in value.map { NumberFormat.compact(Double($0)) } ?? "–" }
+            let count = { (value: Int?) in value.map { NumberFormat.compact(Double($0)) } ?? glyphs.missing }
             let cells = [
-                post.postedDate?.description ?? "–", kind, count(post.likes), count(post.comments),
-                kind == "video" ? count(post.views) : "–", post.engagement.map { NumberFormat.percent($0) } ?? "–",
+                post.postedDate?.description ?? glyphs.missing, kind, count(post.likes), count(post.comments),
+                kind == "video" ? count(post.views) : glyphs.missing, post.engagement.map { NumberFormat.percent($0) } ?? glyphs.missing,
                 post.sponsored ? "yes" : "",
             ]
             var line = StyledLine("  ")

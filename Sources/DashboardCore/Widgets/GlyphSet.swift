@@ -9,12 +9,14 @@ public struct GlyphSet: Sendable, Hashable {
     public let ellipsis: String
     public let rightArrow: String
     public let bullet: String
+    /// Stands for a value the server did not send.
+    public let missing: String
 
     public static let unicode = GlyphSet(
         sparkLevels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], rising: "▲", falling: "▼", steady: "=",
-        ellipsis: "…", rightArrow: "→", bullet: "·")
+        ellipsis: "…", rightArrow: "→", bullet: "·", missing: "–")
 
     public static let ascii = GlyphSet(
         sparkLevels: ["_", ".", "-", "~", "=", "+", "*", "#"], rising: "^", falling: "v", steady: "=",
-        ellipsis: "~", rightArrow: "->", bullet: "|")
+        ellipsis: "~", rightArrow: "->", bullet: "|", missing: "-")
 }

@@ -40,15 +40,18 @@ struct FollowSession {
     let context: CommandContext
     let timeout: TimeInterval?
 
-    /// Follows `requests` (id and submission time); `report` hears each change of state.
-    func run(_ requests: [(RequestID, Date)], report: (RequestID, Change) -> Void) async -> [RequestID: Outcome] {
+    /// Follows `requests` (id, submission time, and the state already reported if any);
+    /// `report` hears each change of state.
+    func run(_ requests: [(id: RequestID, submittedAt: Date, known: RefreshState?)], report: (RequestID, Change) -> Void)
+        async -> [RequestID: Outcome]
+    {
         let monitor = RefreshMonitor(
             poller: client, configuration: context.monitorConfiguration, time: context.time, random: context.random)
         var outcomes: [RequestID: Outcome] = [:]
         var lastState: [RequestID: RefreshState] = [:]
-        for (id, submittedAt) in requests {
-            lastState[id] = .pending
-            await monitor.follow(id, submittedAt: submittedAt)
+        for request in requests {
+            lastState[request.id] = request.known
+            await monitor.follow(request.id, submittedAt: request.submittedAt)
         }
         let deadlineTask = timeout.map { seconds in
             Task { [time = context.time] in
@@ -77,7 +80,7 @@ struct FollowSession {
             if outcomes.count == requests.count { await monitor.stop() }
         }
         deadlineTask?.cancel()
-        for (id, _) in requests where outcomes[id] == nil {
+        for id in requests.map(\.id) where outcomes[id] == nil {
             report(id, .timedOut)
             outcomes[id] = .timedOut(lastState[id] ?? .pending)
         }

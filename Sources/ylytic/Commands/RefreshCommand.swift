@@ -69,7 +69,7 @@ struct RefreshCommand: YlyticCommand {
         let session = FollowSession(client: client, context: context, timeout: timeout)
         let changes = StateChangePrinter(sink: context.stderr, json: false, time: context.time)
         changes.print(submitted.requestID, .state(submitted.state))
-        let outcome = await session.run([(submitted.requestID, submitted.status?.requestAt ?? context.time.now)]) {
+        let outcome = await session.run([(submitted.requestID, context.time.now, submitted.state)]) {
             changes.print($0, $1)
         }[submitted.requestID]!
         if output.json {

@@ -42,7 +42,7 @@ struct WatchCommand: YlyticCommand {
         let session = FollowSession(client: client, context: context, timeout: timeout)
         // Unknown submission time: poll at once, and count staleness from now.
         let start = context.time.now.addingTimeInterval(-context.monitorConfiguration.firstPollDelay)
-        let outcomes = await session.run(requestIDs.map { ($0, start) }) { printer.print($0, $1) }
+        let outcomes = await session.run(requestIDs.map { ($0, start, nil) }) { printer.print($0, $1) }
         return ExitStatus.combined(outcomes.values.map(\.exitStatus))
     }
 }

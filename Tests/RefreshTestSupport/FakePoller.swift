@@ -1,15 +1,15 @@
 import Foundation
 import Synchronization
-@testable import RefreshAPI
+import RefreshAPI
 
 /// A poller that answers each request id from its own script, records when each
 /// poll started, and can take time on the test's clock to answer.
-final class FakePoller: RefreshPoller, Sendable {
-    typealias Answer = Result<RefreshRecord, RefreshClientError>
+public final class FakePoller: RefreshPoller, Sendable {
+    public typealias Answer = Result<RefreshRecord, RefreshClientError>
 
     private struct State {
         var scripts: [RequestID: [Answer]] = [:]
-        var starts: [(id: RequestID, at: Date)] = []
+        public var starts: [(id: RequestID, at: Date)] = []
         var running = 0
         var mostRunning = 0
         var startWaiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
@@ -20,19 +20,19 @@ final class FakePoller: RefreshPoller, Sendable {
     private let duration: TimeInterval
 
     /// Polls answer at once, or after `duration` seconds of the clock `time`.
-    init(time: any TimeSource, duration: TimeInterval = 0) {
+    public init(time: any TimeSource, duration: TimeInterval = 0) {
         self.time = time
         self.duration = duration
     }
 
-    func script(_ id: RequestID, _ answers: [Answer]) {
+    public func script(_ id: RequestID, _ answers: [Answer]) {
         state.withLock { $0.scripts[id] = answers }
     }
 
-    var starts: [(id: RequestID, at: Date)] { state.withLock { $0.starts } }
-    var mostRunning: Int { state.withLock { $0.mostRunning } }
+    public var starts: [(id: RequestID, at: Date)] { state.withLock { $0.starts } }
+    public var mostRunning: Int { state.withLock { $0.mostRunning } }
 
-    nonisolated(nonsending) func poll(_ id: RequestID) async throws(RefreshClientError) -> RefreshRecord {
+    nonisolated(nonsending) public func poll(_ id: RequestID) async throws(RefreshClientError) -> RefreshRecord {
         let now = time.now
         let waiters = state.withLock { state in
             state.starts.append((id, now))
@@ -57,7 +57,7 @@ final class FakePoller: RefreshPoller, Sendable {
     }
 
     /// Suspends until at least `count` polls have started.
-    func waitForStarts(_ count: Int) async {
+    public func waitForStarts(_ count: Int) async {
         await withCheckedContinuation { continuation in
             let ready = state.withLock { state in
                 if state.starts.count >= count { return true }
@@ -68,15 +68,15 @@ final class FakePoller: RefreshPoller, Sendable {
         }
     }
 
-    static func pending(_ id: RequestID) -> RefreshRecord {
+    public static func pending(_ id: RequestID) -> RefreshRecord {
         RefreshRecord(requestID: id, status: RefreshStatus(code: 201, message: "pending"))
     }
 
-    static func succeeded(_ id: RequestID) -> Answer {
+    public static func succeeded(_ id: RequestID) -> Answer {
         .success(RefreshRecord(requestID: id, response: CreatorReport(), status: RefreshStatus(code: 200, message: "success")))
     }
 
-    static func failed(_ id: RequestID, _ message: String) -> Answer {
+    public static func failed(_ id: RequestID, _ message: String) -> Answer {
         .success(RefreshRecord(requestID: id, status: RefreshStatus(code: 200, message: message)))
     }
 }

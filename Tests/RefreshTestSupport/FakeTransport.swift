@@ -1,25 +1,24 @@
-import Testing
 import Foundation
 import Synchronization
-@testable import RefreshAPI
+import RefreshAPI
 
 /// A transport that answers from a script and records what it was sent.
-final class FakeTransport: HTTPTransport, Sendable {
-    typealias Answer = Result<HTTPResponse, TransportError>
+public final class FakeTransport: HTTPTransport, Sendable {
+    public typealias Answer = Result<HTTPResponse, TransportError>
 
     private let script: Mutex<[Answer]>
     private let sent = Mutex<[HTTPRequest]>([])
     private let fallback: Answer?
 
     /// Answers `answers` in turn; after them, `fallback` (or a failure of the test).
-    init(_ answers: [Answer], fallback: Answer? = nil) {
+    public init(_ answers: [Answer], fallback: Answer? = nil) {
         script = Mutex(answers)
         self.fallback = fallback
     }
 
-    var requests: [HTTPRequest] { sent.withLock { $0 } }
+    public var requests: [HTTPRequest] { sent.withLock { $0 } }
 
-    func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
+    public func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
         sent.withLock { $0.append(request) }
         let answer = script.withLock { $0.isEmpty ? nil : $0.removeFirst() }
         guard let answer = answer ?? fallback else {
@@ -30,29 +29,35 @@ final class FakeTransport: HTTPTransport, Sendable {
 }
 
 extension HTTPResponse {
-    static func json(_ status: Int, _ text: String, headers: [String: String] = [:]) -> FakeTransport.Answer {
+    /// A scripted answer with a text body.
+    public static func json(_ status: Int, _ text: String, headers: [String: String] = [:]) -> FakeTransport.Answer {
         .success(HTTPResponse(status: status, headers: headers, body: Data(text.utf8)))
     }
 }
 
-enum Samples {
-    static func fixture(_ name: String) throws -> Data {
-        let url = try #require(Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures"))
-        return try Data(contentsOf: url)
+public enum Samples {
+    /// A file of `Tests/Fixtures`, e.g. the spec's GET sample.
+    public static func fixture(_ name: String) throws -> Data {
+        try Data(contentsOf: fixtureURL(name))
     }
 
-    static let pendingBody = """
+    public static func fixtureURL(_ name: String) -> URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/\(name).json")
+    }
+
+    public static let pendingBody = """
         {"request_id":"65b87c8576c9b42b3a285805","request":{"request_type":"instagram","handle":"thetatvaindia"},
          "response":null,"status":{"code":201,"message":"pending","request_at":"Tue, 30 Jan 2024 04:35:17 GMT","response_at":null}}
         """
 
-    static func body(id: String, message: String, code: Int = 200) -> String {
+    public static func body(id: String, message: String, code: Int = 200) -> String {
         """
         {"request_id":"\(id)","request":{"request_type":"instagram","handle":"x"},"response":null,
          "status":{"code":\(code),"message":"\(message)","request_at":"Tue, 30 Jan 2024 04:35:17 GMT","response_at":null}}
         """
     }
 
-    static let token = APIToken("s3cr3t-token-value")!
-    static let baseURL = URL(string: "http://127.0.0.1:9/ylytic/api/v1")!
+    public static let token = APIToken("s3cr3t-token-value")!
+    public static let baseURL = URL(string: "http://127.0.0.1:9/ylytic/api/v1")!
 }

@@ -1,0 +1,59 @@
+import Foundation
+import RefreshAPI
+import RefreshTestSupport
+@testable import ylytic
+
+/// Runs `ylytic` in-process against a scripted transport and captures what it prints.
+struct CLIHarness {
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+
+        var everything: String { stdout + stderr }
+    }
+
+    var environment: [String: String] = [
+        "YLYTIC_TOKEN": Samples.token.secret, "YLYTIC_BASE_URL": "http://127.0.0.1:9/ylytic/api/v1",
+        "HOME": "/nonexistent", "LANG": "C.UTF-8",
+    ]
+    var isTerminal = false
+    let transport: FakeTransport
+    let time = FastForwardTimeSource()
+
+    init(_ answers: [FakeTransport.Answer], fallback: FakeTransport.Answer? = nil) {
+        transport = FakeTransport(answers, fallback: fallback)
+    }
+
+    func run(_ arguments: String...) async -> Run {
+        await run(arguments)
+    }
+
+    func run(_ arguments: [String]) async -> Run {
+        let stdout = BufferSink(), stderr = BufferSink()
+        let context = CommandContext(
+            environment: environment, stdout: stdout, stderr: stderr, stdoutIsTerminal: isTerminal,
+            stderrIsTerminal: isTerminal, transport: transport, time: time, random: FixedRandomSource(0.5))
+        let status = await Ylytic.run(arguments, context: context)
+        return Run(status: status, stdout: stdout.text, stderr: stderr.text)
+    }
+}
+
+enum Bodies {
+    static func record(_ id: String = "65b87c8576c9b42b3a285805", message: String, code: Int = 200,
+        response: String = "null") -> FakeTransport.Answer
+    {
+        HTTPResponse.json(200, """
+            {"request_id":"\(id)","request":{"request_type":"instagram","handle":"thetatvaindia"},"response":\(response),
+             "status":{"code":\(code),"message":"\(message)","request_at":"Tue, 30 Jan 2024 04:35:17 GMT","response_at":null}}
+            """)
+    }
+
+    static let pending = record(message: "pending", code: 201)
+    static let failed = record(message: "failed: account is private")
+
+    static var succeeded: FakeTransport.Answer {
+        let sample = String(decoding: try! Samples.fixture("spec-get-response"), as: UTF8.self)
+        return .success(HTTPResponse(status: 200, body: Data(sample.utf8)))
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import RefreshAPI
+import RefreshTestSupport
+import Testing
+
+@Suite("ylytic refresh")
+struct RefreshCommandTests {
+    @Test func submitPrintsTheRequestIDAlone() async throws {
+        let cli = CLIHarness([Bodies.pending])
+        let run = await cli.run("refresh", "instagram", "@TheTatvaIndia")
+        #expect(run.status == 0)
+        #expect(run.stdout == "65b87c8576c9b42b3a285805\n")
+        #expect(run.stderr.contains("Submitted instagram thetatvaindia: pending"))
+        let body = try #require(cli.transport.requests.first?.body)
+        #expect(String(decoding: body, as: UTF8.self) == #"{"handle":"thetatvaindia","request_type":"instagram"}"#)
+    }
+
+    @Test func urlAloneGivesTheType() async throws {
+        let cli = CLIHarness([Bodies.pending])
+        let run = await cli.run("refresh", "https://youtu.be/iwIeyWv2ABI")
+        #expect(run.status == 0)
+        let body = try #require(cli.transport.requests.first?.body)
+        #expect(String(decoding: body, as: UTF8.self) == #"{"request_type":"youtube_post","video_id":"iwIeyWv2ABI"}"#)
+    }
+
+    @Test func jsonOutputIsTheRecordWithItsState() async throws {
+        let run = await CLIHarness([Bodies.pending]).run("refresh", "instagram", "thetatvaindia", "--json")
+        #expect(run.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["request_id"] as? String == "65b87c8576c9b42b3a285805")
+        #expect(object["state"] as? String == "pending")
+    }
+
+    @Test func waitFollowsToSuccess() async {
+        let run = await CLIHarness([Bodies.pending, Bodies.pending, Bodies.pending, Bodies.succeeded])
+            .run("refresh", "instagram", "thetatvaindia", "--wait")
+        #expect(run.status == 0)
+        #expect(run.stdout == "65b87c8576c9b42b3a285805\n")
+        let states = run.stderr.split(separator: "\n").map { $0.split(separator: " ")[2] }
+        #expect(states == ["pending", "succeeded"])
+    }
+
+    @Test func waitEndingFailedExitsOneWithTheServersWords() async {
+        let run = await CLIHarness([Bodies.pending, Bodies.failed]).run("refresh", "instagram", "x", "--wait")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("failed failed: account is private"))
+    }
+
+    @Test func waitTimingOutExitsFive() async {
+        let run = await CLIHarness([Bodies.pending], fallback: Bodies.pending)
+            .run("refresh", "instagram", "x", "--wait", "--timeout", "60")
+        #expect(run.status == 5)
+        #expect(run.stderr.contains("timeout"))
+    }
+
+    @Test func ambiguousSubmissionIsOutcomeUnknownAndNotRepeated() async {
+        let cli = CLIHarness([.failure(.interrupted("the connection was lost"))], fallback: Bodies.pending)
+        let run = await cli.run("refresh", "instagram", "x")
+        #expect(run.status == 4)
+        #expect(run.stderr.contains("may or may not have reached the server"))
+        #expect(cli.transport.requests.count == 1)
+    }
+
+    @Test(arguments: [
+        (["refresh"], "Missing expected argument"),
+        (["refresh", "a", "b", "c"], "give TYPE VALUE"),
+        (["refresh", "tiktok", "x"], "unknown type 'tiktok'"),
+        (["refresh", "youtube", "@mkbhd"], "is a YouTube handle"),
+        (["refresh", "justaword"], "give the type too"),
+        (["refresh", "instagram", "x", "--timeout", "0"], "--timeout must be a positive"),
+        (["refresh", "instagram", "x", "--bogus"], "Unknown option"),
+    ])
+    func invalidInputExitsTwoWithAMessage(arguments: [String], message: String) async {
+        let cli = CLIHarness([])
+        let run = await cli.run(arguments)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+        #expect(cli.transport.requests.isEmpty)
+    }
+
+    @Test func missingTokenExitsThreeAndSaysHowToSetOne() async {
+        var cli = CLIHarness([])
+        cli.environment["YLYTIC_TOKEN"] = nil
+        let run = await cli.run("refresh", "instagram", "x")
+        #expect(run.status == 3)
+        #expect(run.stderr.contains("YLYTIC_TOKEN"))
+    }
+
+    @Test func rejectedTokenExitsThreeWithoutShowingIt() async {
+        let run = await CLIHarness([HTTPResponse.json(401, #"{"message":"invalid token"}"#)])
+            .run("refresh", "instagram", "x", "--json")
+        #expect(run.status == 3)
+        #expect(run.stderr.contains("rejected (HTTP 401: invalid token)"))
+        #expect(!run.everything.contains(Samples.token.secret))
+    }
+
+    @Test func insecureBaseURLIsRefused() async {
+        let run = await CLIHarness([]).run("refresh", "instagram", "x", "--base-url", "http://api.example.com")
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("plain http"))
+    }
+}
