@@ -7,12 +7,21 @@ public final class FakeTransport: HTTPTransport, Sendable {
     public typealias Answer = Result<HTTPResponse, TransportError>
 
     private let script: Mutex<[Answer]>
+    private let scriptsByID: Mutex<[String: [Answer]]>
     private let sent = Mutex<[HTTPRequest]>([])
     private let fallback: Answer?
 
     /// Answers `answers` in turn; after them, `fallback` (or a failure of the test).
     public init(_ answers: [Answer], fallback: Answer? = nil) {
         script = Mutex(answers)
+        scriptsByID = Mutex([:])
+        self.fallback = fallback
+    }
+
+    /// Answers a GET from the script of the request id it names, whatever the order of the calls.
+    public init(byRequestID scripts: [String: [Answer]], fallback: Answer? = nil) {
+        script = Mutex([])
+        scriptsByID = Mutex(scripts)
         self.fallback = fallback
     }
 
@@ -20,7 +29,13 @@ public final class FakeTransport: HTTPTransport, Sendable {
 
     public func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
         sent.withLock { $0.append(request) }
-        let answer = script.withLock { $0.isEmpty ? nil : $0.removeFirst() }
+        let id = request.url.lastPathComponent
+        let answer =
+            scriptsByID.withLock { scripts -> Answer? in
+                guard var answers = scripts[id], !answers.isEmpty else { return nil }
+                defer { scripts[id] = answers }
+                return answers.removeFirst()
+            } ?? script.withLock { $0.isEmpty ? nil : $0.removeFirst() }
         guard let answer = answer ?? fallback else {
             return HTTPResponse(status: 599, body: Data("script exhausted".utf8))
         }

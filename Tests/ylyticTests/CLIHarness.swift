@@ -25,6 +25,10 @@ struct CLIHarness {
         transport = FakeTransport(answers, fallback: fallback)
     }
 
+    init(byRequestID scripts: [String: [FakeTransport.Answer]]) {
+        transport = FakeTransport(byRequestID: scripts)
+    }
+
     func run(_ arguments: String...) async -> Run {
         await run(arguments)
     }

@@ -105,9 +105,9 @@ struct ReadingCommandTests {
     }
 
     @Test func watchPrintsOneLinePerChangeUntilAllEnd() async {
-        let cli = CLIHarness([
-            Bodies.record("a", message: "pending", code: 201), Bodies.record("b", message: "pending", code: 201),
-            Bodies.record("a", message: "success"), Bodies.record("b", message: "failed: not found"),
+        let cli = CLIHarness(byRequestID: [
+            "a": [Bodies.record("a", message: "pending", code: 201), Bodies.record("a", message: "success")],
+            "b": [Bodies.record("b", message: "pending", code: 201), Bodies.record("b", message: "failed: not found")],
         ])
         let run = await cli.run("watch", "b", "a")
         #expect(run.status == 1)
