@@ -90,27 +90,36 @@ struct LenientStringList: Decodable {
 }
 
 extension KeyedDecodingContainer {
+    // Each reader first asks for the type the API documents, straight from the
+    // keyed container (the common, cheap case), and only on a mismatch falls back
+    // to the lenient wrapper.
+
     func lenientDouble(_ key: Key) throws -> Double? {
-        try decodeIfPresent(LenientNumber.self, forKey: key)?.value
+        if let number = try? decodeIfPresent(Double.self, forKey: key) { return number }
+        return try decodeIfPresent(LenientNumber.self, forKey: key)?.value
     }
 
     /// A count: rounded to a whole number, whatever form it came in.
     func lenientCount(_ key: Key) throws -> Int? {
+        if let integer = try? decodeIfPresent(Int.self, forKey: key) { return integer }
         guard let number = try lenientDouble(key) else { return nil }
         guard number.magnitude < 9.0e18 else { return nil }
         return Int(number.rounded())
     }
 
     func lenientString(_ key: Key) throws -> String? {
-        try decodeIfPresent(LenientString.self, forKey: key)?.value
+        if let text = try? decodeIfPresent(String.self, forKey: key) { return text }
+        return try decodeIfPresent(LenientString.self, forKey: key)?.value
     }
 
     func lenientBool(_ key: Key) throws -> Bool? {
-        try decodeIfPresent(LenientBool.self, forKey: key)?.value
+        if let flag = try? decodeIfPresent(Bool.self, forKey: key) { return flag }
+        return try decodeIfPresent(LenientBool.self, forKey: key)?.value
     }
 
     func lenientStrings(_ key: Key) throws -> [String] {
-        try decodeIfPresent(LenientStringList.self, forKey: key)?.values ?? []
+        if let list = try? decodeIfPresent([String].self, forKey: key) { return list ?? [] }
+        return try decodeIfPresent(LenientStringList.self, forKey: key)?.values ?? []
     }
 
     func lenientDate(_ key: Key) throws -> Date? {

@@ -15,11 +15,19 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     /// Reads `YYYY-MM-DD`, also accepting a time after it (`2023-12-01T10:00:00Z`).
     public init?(parsing text: some StringProtocol) {
-        let datePart = text.prefix(10)
-        let parts = datePart.split(separator: "-")
-        guard datePart.count == 10, parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]),
-            let day = Int(parts[2])
+        var bytes = text.utf8.makeIterator()
+        func number(digits: Int) -> Int? {
+            var value = 0
+            for _ in 0..<digits {
+                guard let byte = bytes.next(), byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        guard let year = number(digits: 4), bytes.next() == 0x2D, let month = number(digits: 2),
+            bytes.next() == 0x2D, let day = number(digits: 2)
         else { return nil }
+        if let next = bytes.next(), next != 0x54, next != 0x20 { return nil }
         self.init(year: year, month: month, day: day)
     }
 

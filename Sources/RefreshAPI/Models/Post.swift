@@ -45,26 +45,38 @@ public struct Post: Hashable, Sendable, Codable {
         case imageURL = "raw_image_url"
     }
 
-    private enum AlternateKeys: String, CodingKey {
-        case videoID = "video_id"
-        case viewsCount = "views_count"
-        case title
+    /// Every key a post is read from, the documented ones and the alternatives
+    /// tolerated; one container serves all of them, which keeps decoding cheap.
+    private enum Keys {
+        static let shortcode = AnyCodingKey("shortcode")
+        static let videoID = AnyCodingKey("video_id")
+        static let postedDate = AnyCodingKey("posted_date")
+        static let caption = AnyCodingKey("caption")
+        static let title = AnyCodingKey("title")
+        static let likes = AnyCodingKey("likes_count")
+        static let comments = AnyCodingKey("comments_count")
+        static let views = AnyCodingKey("views")
+        static let viewsCount = AnyCodingKey("views_count")
+        static let engagement = AnyCodingKey("engagement")
+        static let sponsored = AnyCodingKey("sponsored")
+        static let hashtags = AnyCodingKey("hashtags")
+        static let externalLinks = AnyCodingKey("external_links")
+        static let imageURL = AnyCodingKey("raw_image_url")
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        let alternate = try decoder.container(keyedBy: AlternateKeys.self)
-        shortcode = try container.lenientString(.shortcode) ?? alternate.lenientString(.videoID)
-        postedDate = try container.lenientString(.postedDate).flatMap { CalendarDate(parsing: $0) }
-        caption = try container.lenientString(.caption) ?? alternate.lenientString(.title) ?? ""
-        likes = try container.lenientCount(.likes)
-        comments = try container.lenientCount(.comments)
-        views = try container.lenientCount(.views) ?? alternate.lenientCount(.viewsCount)
-        engagement = try container.lenientDouble(.engagement)
-        sponsored = try container.lenientBool(.sponsored) ?? false
-        hashtags = try container.lenientStrings(.hashtags)
-        externalLinks = try container.lenientStrings(.externalLinks)
-        imageURL = try container.lenientString(.imageURL)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        shortcode = try container.lenientString(Keys.shortcode) ?? container.lenientString(Keys.videoID)
+        postedDate = try container.lenientString(Keys.postedDate).flatMap { CalendarDate(parsing: $0) }
+        caption = try container.lenientString(Keys.caption) ?? container.lenientString(Keys.title) ?? ""
+        likes = try container.lenientCount(Keys.likes)
+        comments = try container.lenientCount(Keys.comments)
+        views = try container.lenientCount(Keys.views) ?? container.lenientCount(Keys.viewsCount)
+        engagement = try container.lenientDouble(Keys.engagement)
+        sponsored = try container.lenientBool(Keys.sponsored) ?? false
+        hashtags = try container.lenientStrings(Keys.hashtags)
+        externalLinks = try container.lenientStrings(Keys.externalLinks)
+        imageURL = try container.lenientString(Keys.imageURL)
     }
 }
 

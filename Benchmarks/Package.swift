@@ -1,0 +1,29 @@
+// swift-tools-version: 6.1
+import Foundation
+import PackageDescription
+
+// SwiftPM names a path dependency after its folder, which differs between clones.
+let ylytic = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
+
+// Benchmarks of ylytic, kept apart from the main package so that its build stays light.
+// Run: swift package benchmark   (release mode)
+let package = Package(
+    name: "ylytic-benchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: ["Decoding", "Monitor"].map { name in
+        .executableTarget(
+            name: name,
+            dependencies: [
+                .product(name: "RefreshAPI", package: ylytic),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/\(name)",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        )
+    },
+    swiftLanguageModes: [.v6]
+)
