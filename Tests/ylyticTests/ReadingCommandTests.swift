@@ -20,7 +20,7 @@ struct ReadingCommandTests {
         let run = await CLIHarness([Bodies.record("a", message: "pending", code: 201), Bodies.failed, HTTPResponse.json(404, "{}")])
             .run("status", "a", "65b87c8576c9b42b3a285805", "zz")
         #expect(run.stdout == """
-            a                         pending  
+            a                         pending
             65b87c8576c9b42b3a285805  failed    failed: account is private
             zz                        error     The server knows no request with id zz. Check the id (ylytic list shows the ones you submitted).
 

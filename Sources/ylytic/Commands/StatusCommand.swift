@@ -54,8 +54,11 @@ struct StatusCommand: YlyticCommand {
             let writer = output.writer(context)
             for row in rows {
                 var line = StyledLine(ColumnFit.pad(SafeText.sanitize(row.id), to: idWidth) + "  ")
-                line.append(ColumnFit.pad(row.state, to: 9), role: StateRole.role(for: row.state))
-                if !row.detail.isEmpty { line.append(" " + SafeText.sanitize(row.detail), role: .dim) }
+                line.append(row.state, role: StateRole.role(for: row.state))
+                if !row.detail.isEmpty {
+                    line.append(String(repeating: " ", count: max(1, 10 - row.state.count)))
+                    line.append(SafeText.sanitize(row.detail), role: .dim)
+                }
                 writer.write(line)
             }
         }
