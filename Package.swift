@@ -12,9 +12,19 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         .target(name: "RefreshAPI"),
+        .target(
+            name: "RefreshSimulator",
+            dependencies: [
+                "RefreshAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(name: "TextGrid"),
         .target(name: "DashboardCore", dependencies: ["RefreshAPI", "TextGrid"]),
         .executableTarget(
@@ -23,11 +33,13 @@ let package = Package(
                 "RefreshAPI",
                 "TextGrid",
                 "DashboardCore",
+                "RefreshSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "RefreshTestSupport", dependencies: ["RefreshAPI"], path: "Tests/RefreshTestSupport"),
         .testTarget(name: "RefreshAPITests", dependencies: ["RefreshAPI", "RefreshTestSupport"]),
+        .testTarget(name: "RefreshSimulatorTests", dependencies: ["RefreshSimulator", "RefreshAPI", "RefreshTestSupport"]),
         .testTarget(name: "TextGridTests", dependencies: ["TextGrid"]),
         .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore"]),
         .testTarget(name: "ylyticTests", dependencies: ["ylytic", "RefreshAPI", "RefreshTestSupport"]),

@@ -15,7 +15,7 @@ struct Ylytic: AsyncParsableCommand {
             \(ExitStatus.helpText)
             """,
         version: YlyticVersion.current,
-        subcommands: [RefreshCommand.self, StatusCommand.self, ShowCommand.self, WatchCommand.self]
+        subcommands: [RefreshCommand.self, StatusCommand.self, ShowCommand.self, WatchCommand.self, SimulateCommand.self]
     )
 
     static func main() async {
