@@ -33,16 +33,19 @@ struct FaultPlan: Sendable {
         return Self.happens(.slow, settings, &random) ? settings.slowDelay : 0
     }
 
-    /// The fault of the `attempt`-th GET (1-based) of a request about `target`, if any.
-    func getFault(target: RefreshTarget, attempt: Int, isFinished: Bool, random: inout some RandomNumberGenerator)
-        -> Fault?
-    {
+    /// The run's fault for a GET, if any, whatever it asks for.
+    func getFault(random: inout some RandomNumberGenerator) -> Fault? {
+        runFault(&random, allowing: FaultKind.allCases)
+    }
+
+    /// The target's own fault for the `attempt`-th GET (1-based) of a request about it, if any.
+    func getFault(target: RefreshTarget, attempt: Int, isFinished: Bool) -> Fault? {
         if Self.has("ratelimit_", target), attempt <= 2 { return .rateLimited(retryAfter: settings.retryAfter) }
         if Self.has("flaky_", target), attempt <= 3 { return .serverError(status: [500, 502, 503][attempt - 1]) }
         if Self.has("truncated_", target), attempt <= 2 { return .truncated }
         if Self.has("dropped_", target), attempt <= 2 { return .dropped }
         if Self.has("malformed_", target), isFinished { return .malformed }
-        return runFault(&random, allowing: FaultKind.allCases)
+        return nil
     }
 
     /// The fault of a POST, if any: only those that leave no refresh behind.

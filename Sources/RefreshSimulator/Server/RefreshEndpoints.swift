@@ -54,13 +54,14 @@ struct RefreshEndpoints: Sendable {
         var random = SystemRandomNumberGenerator()
         if let refusal = authorize(request) { return refusal }
         let id = context.parameters.get("id") ?? ""
+        if let fault = faults.getFault(random: &random) { return try answer(fault, id: id) }
         guard let entry = ledger.recordGet(id) else {
             return Self.json(.notFound, APIJSONWriter.error("no data refresh request with id '\(id.prefix(64))'"))
         }
         try await pause(faults.delay(for: entry.target, random: &random))
         let now = Date()
         let isFinished = now >= entry.readyAt
-        if let fault = faults.getFault(target: entry.target, attempt: entry.gets, isFinished: isFinished, random: &random) {
+        if let fault = faults.getFault(target: entry.target, attempt: entry.gets, isFinished: isFinished) {
             return try answer(fault, id: id)
         }
         guard isFinished else {
