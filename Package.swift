@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "RefreshSimulatorTests", dependencies: ["RefreshSimulator", "RefreshAPI", "RefreshTestSupport"]),
         .testTarget(name: "TextGridTests", dependencies: ["TextGrid"]),
         .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore"]),
-        .testTarget(name: "ylyticTests", dependencies: ["ylytic", "RefreshAPI", "RefreshTestSupport"]),
+        .testTarget(name: "ylyticTests", dependencies: ["ylytic", "RefreshAPI", "RefreshSimulator", "RefreshTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
