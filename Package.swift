@@ -9,11 +9,13 @@ let package = Package(
         .library(name: "RefreshAPI", targets: ["RefreshAPI"]),
         .library(name: "TextGrid", targets: ["TextGrid"]),
         .library(name: "DashboardCore", targets: ["DashboardCore"]),
+        .library(name: "RefreshStore", targets: ["RefreshStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         .target(name: "RefreshAPI"),
@@ -25,6 +27,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(name: "RefreshStore", dependencies: ["RefreshAPI", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "TextGrid"),
         .target(name: "DashboardCore", dependencies: ["RefreshAPI", "TextGrid"]),
         .executableTarget(
@@ -34,12 +37,17 @@ let package = Package(
                 "TextGrid",
                 "DashboardCore",
                 "RefreshSimulator",
+                "RefreshStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "RefreshTestSupport", dependencies: ["RefreshAPI"], path: "Tests/RefreshTestSupport"),
         .testTarget(name: "RefreshAPITests", dependencies: ["RefreshAPI", "RefreshTestSupport"]),
         .testTarget(name: "RefreshSimulatorTests", dependencies: ["RefreshSimulator", "RefreshAPI", "RefreshTestSupport"]),
+        .testTarget(
+            name: "RefreshStoreTests",
+            dependencies: ["RefreshStore", "RefreshAPI", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "TextGridTests", dependencies: ["TextGrid"]),
         .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore"]),
         .testTarget(name: "ylyticTests", dependencies: ["ylytic", "RefreshAPI", "RefreshSimulator", "RefreshTestSupport"]),

@@ -121,8 +121,8 @@ struct RefreshMonitorTests {
         await advanceToNextWake()
         seen.append(await updates.next())
         #expect(seen.contains(.polled("a", FakePoller.pending("a"))))
-        #expect(seen.contains(.finished("b", try! FakePoller.failed("b", "account is private").get())))
-        #expect(seen.last == .finished("a", try! FakePoller.succeeded("a").get()))
+        #expect(seen.contains(.finished("b", try! FakePoller.failed("b", "account is private").get(), body: Data("body of b".utf8))))
+        #expect(seen.last == .finished("a", try! FakePoller.succeeded("a").get(), body: Data("body of a".utf8)))
         #expect(await monitor.followedIDs.isEmpty)
         #expect(time.sleeperCount == 0, "nothing left to wake for")
         #expect(poller.starts.count == 3)
@@ -143,7 +143,7 @@ struct RefreshMonitorTests {
         }
         #expect(seen[0] == .pollFailed("a", problem, consecutiveFailures: 1))
         #expect(seen[1] == .polled("a", FakePoller.pending("a")))
-        #expect(seen[2] == .finished("a", try! FakePoller.succeeded("a").get()))
+        #expect(seen[2] == .finished("a", try! FakePoller.succeeded("a").get(), body: Data("body of a".utf8)))
         await monitor.stop()
     }
 

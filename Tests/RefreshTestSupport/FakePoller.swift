@@ -32,7 +32,7 @@ public final class FakePoller: RefreshPoller, Sendable {
     public var starts: [(id: RequestID, at: Date)] { state.withLock { $0.starts } }
     public var mostRunning: Int { state.withLock { $0.mostRunning } }
 
-    nonisolated(nonsending) public func poll(_ id: RequestID) async throws(RefreshClientError) -> RefreshRecord {
+    nonisolated(nonsending) public func poll(_ id: RequestID) async throws(RefreshClientError) -> FetchedRecord {
         let now = time.now
         let waiters = state.withLock { state in
             state.starts.append((id, now))
@@ -53,7 +53,7 @@ public final class FakePoller: RefreshPoller, Sendable {
             state.scripts[id] = script
             return next
         }
-        return try answer.get()
+        return FetchedRecord(record: try answer.get(), body: Data("body of \(id)".utf8))
     }
 
     /// Suspends until at least `count` polls have started.

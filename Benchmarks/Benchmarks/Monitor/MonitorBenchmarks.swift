@@ -47,7 +47,7 @@ func requestID(_ index: Int) -> RequestID {
 struct InstantPoller: RefreshPoller {
     nonisolated(unsafe) static let pending = RefreshStatus(code: 201, message: "pending")
 
-    nonisolated(nonsending) func poll(_ id: RequestID) async throws(RefreshClientError) -> RefreshRecord {
-        RefreshRecord(requestID: id, status: Self.pending)
+    nonisolated(nonsending) func poll(_ id: RequestID) async throws(RefreshClientError) -> FetchedRecord {
+        FetchedRecord(record: RefreshRecord(requestID: id, status: Self.pending), body: Data())
     }
 }

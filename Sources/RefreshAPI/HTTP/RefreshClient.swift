@@ -44,10 +44,15 @@ public struct RefreshClient: Sendable {
 
     /// Fetches the state of a request, retrying network errors and 429/500/502/503/504.
     public func fetch(_ id: RequestID) async throws(RefreshClientError) -> RefreshRecord {
+        try await fetchWithBody(id).record
+    }
+
+    /// Fetches the state of a request, keeping the body exactly as the server sent it.
+    public func fetchWithBody(_ id: RequestID) async throws(RefreshClientError) -> FetchedRecord {
         guard id.isWellFormed else { throw .malformedRequestID(id) }
         let request = makeRequest(method: "GET", url: requestsURL.appendingPathComponent(id.rawValue), body: nil)
         let response = try await send(request, isIdempotent: true)
-        return try interpret(response, requestID: id)
+        return FetchedRecord(record: try interpret(response, requestID: id), body: response.body)
     }
 
     private var requestsURL: URL {

@@ -4,8 +4,8 @@ import Foundation
 public enum MonitorUpdate: Sendable, Hashable {
     /// A poll answered and the request has not ended (pending, or a status not understood).
     case polled(RequestID, RefreshRecord)
-    /// The request ended (succeeded or failed); it is no longer followed.
-    case finished(RequestID, RefreshRecord)
+    /// The request ended (succeeded or failed); it is no longer followed. Carries the body as received.
+    case finished(RequestID, RefreshRecord, body: Data)
     /// The request is still pending past the deadline; it is kept and polled at the slowest pace.
     case stale(RequestID)
     /// A poll failed; following goes on after a longer wait.
@@ -18,7 +18,7 @@ public enum MonitorUpdate: Sendable, Hashable {
     /// The request the update is about; `nil` for updates about all of them.
     public var requestID: RequestID? {
         switch self {
-        case .polled(let id, _), .finished(let id, _), .stale(let id), .pollFailed(let id, _, _), .gaveUp(let id, _):
+        case .polled(let id, _), .finished(let id, _, _), .stale(let id), .pollFailed(let id, _, _), .gaveUp(let id, _):
             id
         case .rateLimited:
             nil

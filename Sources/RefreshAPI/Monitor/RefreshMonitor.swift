@@ -142,7 +142,7 @@ public actor RefreshMonitor {
         inFlight.insert(id)
         let poller = self.poller
         let task = Task.immediate {
-            let result: Result<RefreshRecord, RefreshClientError>
+            let result: Result<FetchedRecord, RefreshClientError>
             do throws(RefreshClientError) {
                 result = .success(try await poller.poll(id))
             } catch {
@@ -153,7 +153,7 @@ public actor RefreshMonitor {
         if inFlight.contains(id) { pollTasks[id] = task }
     }
 
-    private func complete(_ id: RequestID, generation: UInt64, result: Result<RefreshRecord, RefreshClientError>) {
+    private func complete(_ id: RequestID, generation: UInt64, result: Result<FetchedRecord, RefreshClientError>) {
         guard !isStopped else { return }
         inFlight.remove(id)
         pollTasks[id] = nil
@@ -161,13 +161,13 @@ public actor RefreshMonitor {
         guard var entry = followed[id], entry.generation == generation else { return }
         let now = time.now
         switch result {
-        case .success(let record) where record.state.hasEnded:
+        case .success(let fetched) where fetched.record.state.hasEnded:
             followed[id] = nil
-            continuation.yield(.finished(id, record))
+            continuation.yield(.finished(id, fetched.record, body: fetched.body))
             return
-        case .success(let record):
+        case .success(let fetched):
             entry.failures = 0
-            continuation.yield(.polled(id, record))
+            continuation.yield(.polled(id, fetched.record))
             if !entry.isStale, now.timeIntervalSince(entry.submittedAt) >= configuration.staleAfter {
                 entry.isStale = true
                 entry.interval = configuration.maxInterval

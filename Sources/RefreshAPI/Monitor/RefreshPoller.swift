@@ -2,12 +2,12 @@
 /// its own schedule of retries. Runs on the caller's executor until it waits,
 /// so a poll begins at the moment the monitor decides to start it.
 public protocol RefreshPoller: Sendable {
-    nonisolated(nonsending) func poll(_ id: RequestID) async throws(RefreshClientError) -> RefreshRecord
+    nonisolated(nonsending) func poll(_ id: RequestID) async throws(RefreshClientError) -> FetchedRecord
 }
 
 extension RefreshClient: RefreshPoller {
     /// One GET without retries.
-    nonisolated(nonsending) public func poll(_ id: RequestID) async throws(RefreshClientError) -> RefreshRecord {
-        try await with(retry: .once).fetch(id)
+    nonisolated(nonsending) public func poll(_ id: RequestID) async throws(RefreshClientError) -> FetchedRecord {
+        try await with(retry: .once).fetchWithBody(id)
     }
 }

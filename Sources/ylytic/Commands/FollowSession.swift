@@ -64,7 +64,7 @@ struct FollowSession {
             case .polled(let id, let record):
                 if lastState[id] != record.state { report(id, .state(record.state)) }
                 lastState[id] = record.state
-            case .finished(let id, let record):
+            case .finished(let id, let record, _):
                 report(id, .state(record.state))
                 outcomes[id] = .ended(record)
             case .stale(let id):

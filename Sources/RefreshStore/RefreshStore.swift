@@ -1,0 +1,107 @@
+import Foundation
+import GRDB
+import RefreshAPI
+
+/// The local SQLite store (WAL mode, through GRDB): every tracked request, every
+/// finished response (raw body and decoded figures), and creators with a history
+/// of snapshots. Safe to open from several processes at once; each sees the
+/// others' committed changes.
+public final class RefreshStore: Sendable {
+    /// The file this store lives in.
+    public let url: URL
+    let database: DatabasePool
+
+    /// Opens the store at `url`, creating it (mode 0600, in a 0700 folder) if it does
+    /// not exist, and migrating it. A damaged file, a file from a newer ylytic, or one
+    /// that cannot be read gives a ``StoreError`` and is left untouched.
+    public init(url: URL) throws(StoreError) {
+        self.url = url
+        let path = url.path
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        let exists = manager.fileExists(atPath: path, isDirectory: &isDirectory)
+        if exists, isDirectory.boolValue { throw .unopenable(path, "it is a folder") }
+        if !exists {
+            let folder = url.deletingLastPathComponent()
+            do {
+                try manager.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                guard manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                    throw StoreError.unopenable(path, "the file cannot be created")
+                }
+            } catch let error as StoreError {
+                throw error
+            } catch {
+                throw .unopenable(path, (error as NSError).localizedDescription)
+            }
+        } else if !manager.isReadableFile(atPath: path) {
+            throw .unopenable(path, "permission denied")
+        }
+        if exists { try Self.inspect(path) }
+
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            database = try DatabasePool(path: path, configuration: configuration)
+            try StoreSchema.migrator.migrate(database)
+        } catch {
+            throw .corrupt(path, Self.reason(error))
+        }
+    }
+
+    /// Checks an existing file through a read-only connection, so that a file this
+    /// version cannot use is refused without a single byte of it changing.
+    private static func inspect(_ path: String) throws(StoreError) {
+        try checkHeader(path)
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        do {
+            let connection = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? connection.close() }
+            try connection.read { db in
+                _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")
+                let check = try String.fetchOne(db, sql: "PRAGMA quick_check(1)") ?? "ok"
+                if check != "ok" { throw StoreError.corrupt(path, check) }
+                guard try db.tableExists("grdb_migrations") else { return }
+                let migrator = StoreSchema.migrator
+                if try migrator.hasBeenSuperseded(db) {
+                    let known = Set(migrator.migrations)
+                    throw StoreError.newer(path, try migrator.appliedIdentifiers(db).filter { !known.contains($0) }.sorted())
+                }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .corrupt(path, reason(error))
+        }
+    }
+
+    /// Refuses, before SQLite touches it, a file that is not an SQLite database at all.
+    private static func checkHeader(_ path: String) throws(StoreError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw .unopenable(path, "permission denied") }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        if header.isEmpty { return }
+        guard header == Data("SQLite format 3\0".utf8) else {
+            throw .corrupt(path, "it does not start like an SQLite database")
+        }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
+        return "\(error)"
+    }
+
+    /// The applied schema versions, oldest first.
+    public func schemaVersions() throws -> [String] {
+        try database.read { db in try StoreSchema.migrator.appliedMigrations(db) }
+    }
+
+    /// Runs SQLite's integrity check; "ok" when the file is sound.
+    public func integrityCheck() throws -> String {
+        try database.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
+    }
+}

@@ -1,0 +1,60 @@
+import GRDB
+
+/// The store's versioned migrations. Never edit a migration once released: add one.
+enum StoreSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "request") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("request_id", .text).unique()
+                table.column("request_type", .text).notNull()
+                table.column("target_value", .text).notNull()
+                table.column("state", .text).notNull().indexed()
+                table.column("status_code", .integer)
+                table.column("status_message", .text)
+                table.column("detail", .text)
+                table.column("submitted_at", .double).notNull()
+                table.column("server_request_at", .double)
+                table.column("finished_at", .double)
+                table.column("last_polled_at", .double)
+                table.column("next_poll_at", .double)
+                table.column("error_count", .integer).notNull().defaults(to: 0)
+                table.column("owner_pid", .integer)
+                table.column("creator_name", .text)
+                table.column("followers", .integer)
+            }
+            try db.create(table: "response") { table in
+                table.primaryKey("request_id", .text)
+                table.column("received_at", .double).notNull()
+                table.column("body", .blob).notNull()
+            }
+            try db.create(table: "creator") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("platform", .text).notNull()
+                table.column("key", .text).notNull()
+                table.column("handle", .text)
+                table.column("name", .text)
+                table.column("tier", .text)
+                table.column("followers", .integer)
+                table.column("engagement", .double)
+                table.column("content_per_week", .double)
+                table.column("posts", .integer)
+                table.column("last_refreshed_at", .double).notNull()
+                table.uniqueKey(["platform", "key"])
+            }
+            try db.create(table: "snapshot") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("creator_id", .integer).notNull().indexed().references("creator", onDelete: .cascade)
+                table.column("request_id", .text).notNull().indexed()
+                table.column("taken_at", .double).notNull()
+                table.column("followers", .integer)
+                table.column("following", .integer)
+                table.column("posts", .integer)
+                table.column("engagement", .double)
+                table.column("tier", .text)
+            }
+        }
+        return migrator
+    }
+}
