@@ -44,9 +44,10 @@ let package = Package(
         .target(name: "RefreshTestSupport", dependencies: ["RefreshAPI"], path: "Tests/RefreshTestSupport"),
         .testTarget(name: "RefreshAPITests", dependencies: ["RefreshAPI", "RefreshTestSupport"]),
         .testTarget(name: "RefreshSimulatorTests", dependencies: ["RefreshSimulator", "RefreshAPI", "RefreshTestSupport"]),
+        .executableTarget(name: "StoreProbe", dependencies: ["RefreshStore", "RefreshAPI"], path: "Tests/StoreProbe"),
         .testTarget(
             name: "RefreshStoreTests",
-            dependencies: ["RefreshStore", "RefreshAPI", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["RefreshStore", "RefreshAPI", "StoreProbe", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "TextGridTests", dependencies: ["TextGrid"]),
         .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore"]),

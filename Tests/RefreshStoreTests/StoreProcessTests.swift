@@ -1,0 +1,78 @@
+import Foundation
+import RefreshAPI
+import RefreshStore
+import Testing
+
+@Suite("The store across processes")
+struct StoreProcessTests {
+    static let probe = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("StoreProbe")
+
+    /// Starts the probe; its stdout yields one line per committed write.
+    func start(_ arguments: [String]) throws -> (Process, Pipe, Pipe) {
+        let process = Process()
+        process.executableURL = Self.probe
+        process.arguments = arguments
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        return (process, output, errors)
+    }
+
+    /// Reads lines from `pipe` until `count` have arrived (or the writer closed it).
+    func readLines(_ pipe: Pipe, count: Int) -> [String] {
+        var text = ""
+        while text.filter({ $0 == "\n" }).count < count {
+            let chunk = pipe.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        return text.split(separator: "\n").map(String.init)
+    }
+
+    @Test func killedMidWritesLeavesASoundStoreWithEveryCommittedWrite() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.probe.path))
+        let temporary = TemporaryStore()
+        defer { temporary.cleanUp() }
+        _ = try temporary.open()
+        let (process, output, _) = try start([temporary.url.path, "requests", "killed", "1000000"])
+        let committed = readLines(output, count: 300)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        // Lines read so far may include more that arrived together; each was printed after its commit.
+        let store = try temporary.open()
+        #expect(try store.integrityCheck() == "ok")
+        for id in committed.dropLast() {
+            #expect(try store.request(RequestID(id)) != nil, "\(id) was reported committed")
+        }
+        #expect(committed.count >= 300)
+    }
+
+    @Test func twoProcessesWritingAtOnceLoseNothingAndSeeNoLockErrors() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.probe.path))
+        let temporary = TemporaryStore()
+        defer { temporary.cleanUp() }
+        let store = try temporary.open()
+        let local = try store.recordIntent(try RefreshTarget(type: .instagram, value: "shared"), at: Date())
+        try store.recordSubmission(local, RefreshRecord(requestID: "shared", status: RefreshStatus(code: 201, message: "pending")))
+
+        let writers = try [
+            start([temporary.url.path, "requests", "first", "400"]),
+            start([temporary.url.path, "requests", "second", "400"]),
+            start([temporary.url.path, "errors", "shared", "300"]),
+            start([temporary.url.path, "errors", "shared", "300"]),
+        ]
+        for (process, output, errors) in writers {
+            _ = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            let complaint = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            #expect(process.terminationStatus == 0, "\(complaint)")
+            #expect(!complaint.contains("locked"))
+        }
+        #expect(try store.requests().count == 801, "every request of both writers, and the shared one")
+        #expect(try store.request("shared")?.errorCount == 600, "no read-modify-write was lost")
+        #expect(try store.integrityCheck() == "ok")
+    }
+}

@@ -1,0 +1,43 @@
+// A helper process for the store's tests: writes to a store and prints one line
+// after each write has committed, so a test can kill it mid-way or run two at once.
+//
+//   StoreProbe PATH requests PREFIX COUNT   records COUNT submitted requests PREFIX-0, PREFIX-1, …
+//   StoreProbe PATH errors ID COUNT         records COUNT poll errors on request ID (a read-modify-write)
+import Foundation
+import RefreshAPI
+import RefreshStore
+
+let arguments = CommandLine.arguments
+
+/// Writes a line at once, unbuffered, so that the reader sees each commit as it happens.
+func report(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
+guard arguments.count == 5, let count = Int(arguments[4]) else {
+    FileHandle.standardError.write(Data("usage: StoreProbe PATH requests|errors NAME COUNT\n".utf8))
+    exit(2)
+}
+do {
+    let store = try RefreshStore(url: URL(fileURLWithPath: arguments[1]))
+    let target = try RefreshTarget(type: .instagram, value: "probe")
+    for index in 0..<count {
+        switch arguments[2] {
+        case "requests":
+            let id = "\(arguments[3])-\(index)"
+            let local = try store.recordIntent(target, at: Date())
+            try store.recordSubmission(
+                local,
+                RefreshRecord(
+                    requestID: RequestID(id), request: EchoedRequest(target),
+                    status: RefreshStatus(code: 201, message: "pending")))
+            report(id)
+        default:
+            try store.recordError(RequestID(arguments[3]), "poll \(index) failed", gaveUp: false)
+            report(String(index))
+        }
+    }
+} catch {
+    FileHandle.standardError.write(Data("StoreProbe: \(error)\n".utf8))
+    exit(1)
+}
