@@ -15,7 +15,10 @@ struct Ylytic: AsyncParsableCommand {
             \(ExitStatus.helpText)
             """,
         version: YlyticVersion.current,
-        subcommands: [RefreshCommand.self, StatusCommand.self, ShowCommand.self, WatchCommand.self, SimulateCommand.self]
+        subcommands: [
+            RefreshCommand.self, StatusCommand.self, ShowCommand.self, WatchCommand.self, ListCommand.self,
+            HistoryCommand.self, ForgetCommand.self, ExportCommand.self, SimulateCommand.self,
+        ]
     )
 
     static func main() async {

@@ -23,10 +23,17 @@ struct CLIHarness {
 
     init(_ answers: [FakeTransport.Answer], fallback: FakeTransport.Answer? = nil) {
         transport = FakeTransport(answers, fallback: fallback)
+        environment["YLYTIC_STORE"] = Self.temporaryStorePath()
     }
 
     init(byRequestID scripts: [String: [FakeTransport.Answer]]) {
         transport = FakeTransport(byRequestID: scripts)
+        environment["YLYTIC_STORE"] = Self.temporaryStorePath()
+    }
+
+    /// A store file of its own in the temporary folder (created on first use).
+    static func temporaryStorePath() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("ylytic-cli-\(UUID().uuidString)/ylytic.sqlite").path
     }
 
     func run(_ arguments: String...) async -> Run {
@@ -56,8 +63,12 @@ enum Bodies {
     static let pending = record(message: "pending", code: 201)
     static let failed = record(message: "failed: account is private")
 
-    static var succeeded: FakeTransport.Answer {
+    static var succeeded: FakeTransport.Answer { succeeded(id: "request_identifier") }
+
+    /// The spec's GET sample, answered for request `id`.
+    static func succeeded(id: String) -> FakeTransport.Answer {
         let sample = String(decoding: try! Samples.fixture("spec-get-response"), as: UTF8.self)
+            .replacingOccurrences(of: "request_identifier", with: id)
         return .success(HTTPResponse(status: 200, body: Data(sample.utf8)))
     }
 }

@@ -8,11 +8,14 @@ import Testing
 @Suite("ylytic against a running simulator")
 struct EndToEndTests {
     /// Runs ylytic in-process on the real network stack and clock against `simulator`.
+    let storePath = CLIHarness.temporaryStorePath()
+
     func run(_ arguments: [String], against simulator: RunningSimulator) async -> CLIHarness.Run {
         let stdout = BufferSink(), stderr = BufferSink()
         var context = CommandContext(
             environment: [
                 "YLYTIC_TOKEN": "e2e-token", "YLYTIC_BASE_URL": simulator.baseURL.absoluteString, "HOME": "/nonexistent",
+                "YLYTIC_STORE": storePath,
             ],
             stdout: stdout, stderr: stderr, stdoutIsTerminal: false, stderrIsTerminal: false,
             transport: URLSessionTransport(), time: SystemTimeSource(), random: SystemRandomSource())

@@ -1,5 +1,6 @@
 import Foundation
 import RefreshAPI
+import RefreshStore
 
 /// Follows requests with a ``RefreshMonitor`` until each ends, gives up, or the
 /// timeout runs out; reports every change on the way.
@@ -39,6 +40,8 @@ struct FollowSession {
     let client: RefreshClient
     let context: CommandContext
     let timeout: TimeInterval?
+    /// Where every poll, end and error is recorded.
+    let store: RefreshStore
 
     /// Follows `requests` (id, submission time, and the state already reported if any);
     /// `report` hears each change of state.
@@ -62,16 +65,21 @@ struct FollowSession {
         for await update in monitor.updates {
             switch update {
             case .polled(let id, let record):
+                remember { try $0.recordPoll(record, at: context.time.now) }
                 if lastState[id] != record.state { report(id, .state(record.state)) }
                 lastState[id] = record.state
-            case .finished(let id, let record, _):
+            case .finished(let id, let record, let body):
+                remember { try $0.recordFinished(record, body: body, at: context.time.now) }
                 report(id, .state(record.state))
                 outcomes[id] = .ended(record)
             case .stale(let id):
+                remember { try $0.recordStale(id) }
                 report(id, .stale)
             case .pollFailed(let id, let error, let attempt):
+                remember { try $0.recordError(id, error.description, gaveUp: false) }
                 report(id, .retrying(error, attempt: attempt))
             case .gaveUp(let id, let error):
+                remember { try $0.recordError(id, error.description, gaveUp: true) }
                 report(id, .gaveUp(error))
                 outcomes[id] = .gaveUp(error)
             case .rateLimited:
@@ -85,5 +93,14 @@ struct FollowSession {
             outcomes[id] = .timedOut(lastState[id] ?? .pending)
         }
         return outcomes
+    }
+
+    /// Writes to the store; a failure is told on stderr but does not stop the following.
+    private func remember(_ write: (RefreshStore) throws -> Void) {
+        do {
+            try write(store)
+        } catch {
+            context.stderr.line("ylytic: warning: could not record in \(store.url.path): \(error)")
+        }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RefreshAPI
+import RefreshStore
 import TextGrid
 
 /// `ylytic refresh TYPE VALUE` or `ylytic refresh URL`.
@@ -29,6 +30,7 @@ struct RefreshCommand: YlyticCommand {
     var timeout: Double?
 
     @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var storage: StoreOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -50,11 +52,27 @@ struct RefreshCommand: YlyticCommand {
         case .success(let made): client = made
         case .failure(let failure): return context.fail(failure)
         }
+        let store: RefreshStore
+        switch storage.open(context) {
+        case .success(let opened): store = opened
+        case .failure(let failure): return context.fail(failure)
+        }
         let submitted: RefreshRecord
         do {
-            submitted = try await client.submit(target)
+            let intent = try store.recordIntent(target, at: context.time.now)
+            do {
+                submitted = try await client.submit(target)
+            } catch {
+                if case .outcomeUnknown(let problem) = error {
+                    try store.recordOutcomeUnknown(intent, detail: problem)
+                } else {
+                    try store.discardIntent(intent)
+                }
+                return context.fail(CommandFailure(error))
+            }
+            try store.recordSubmission(intent, submitted)
         } catch {
-            return context.fail(CommandFailure(error))
+            return context.fail(CommandFailure(message: "the store \(store.url.path) failed: \(error)", status: .invalidInput))
         }
         guard wait || timeout != nil, !submitted.state.hasEnded else {
             if output.json {
@@ -66,7 +84,7 @@ struct RefreshCommand: YlyticCommand {
             return submitted.state.hasEnded ? ExitStatus(submitted.state) : .succeeded
         }
         if !output.json { context.stdout.line(SafeText.sanitize(submitted.requestID.rawValue)) }
-        let session = FollowSession(client: client, context: context, timeout: timeout)
+        let session = FollowSession(client: client, context: context, timeout: timeout, store: store)
         let changes = StateChangePrinter(sink: context.stderr, json: false, time: context.time)
         changes.print(submitted.requestID, .state(submitted.state))
         let outcome = await session.run([(submitted.requestID, context.time.now, submitted.state)]) {

@@ -1,6 +1,8 @@
 import DashboardCore
+import Foundation
 import ArgumentParser
 import RefreshAPI
+import RefreshStore
 import TextGrid
 
 /// `ylytic status ID...`: the current state of each request.
@@ -18,6 +20,7 @@ struct StatusCommand: YlyticCommand {
     var ids: [String]
 
     @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var storage: StoreOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -30,12 +33,19 @@ struct StatusCommand: YlyticCommand {
         case .success(let made): client = made
         case .failure(let failure): return context.fail(failure)
         }
+        let store: RefreshStore
+        switch storage.open(context) {
+        case .success(let opened): store = opened
+        case .failure(let failure): return context.fail(failure)
+        }
         var statuses: [ExitStatus] = []
         var results: [RecordJSON] = []
         var rows: [(id: String, state: String, detail: String)] = []
         for id in ids.map({ RequestID($0) }) {
             do throws(RefreshClientError) {
-                let record = try await client.fetch(id)
+                let fetched = try await client.fetchWithBody(id)
+                let record = fetched.record
+                Self.remember(fetched, in: store, at: context.time.now)
                 statuses.append(ExitStatus(record.state))
                 results.append(RecordJSON(record))
                 rows.append((id.rawValue, record.state.name, record.state.detail ?? ""))
@@ -63,6 +73,16 @@ struct StatusCommand: YlyticCommand {
             }
         }
         return ExitStatus.combined(statuses)
+    }
+
+    /// Updates a request the store already tracks; others are only reported.
+    private static func remember(_ fetched: FetchedRecord, in store: RefreshStore, at date: Date) {
+        guard (try? store.request(fetched.record.requestID)) != nil else { return }
+        if fetched.record.state.hasEnded {
+            try? store.recordFinished(fetched.record, body: fetched.body, at: date)
+        } else {
+            try? store.recordPoll(fetched.record, at: date)
+        }
     }
 }
 

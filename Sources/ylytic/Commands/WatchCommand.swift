@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RefreshAPI
+import RefreshStore
 
 /// `ylytic watch ID...`: one line per change of state until every request ends.
 struct WatchCommand: YlyticCommand {
@@ -8,29 +9,51 @@ struct WatchCommand: YlyticCommand {
         commandName: "watch",
         abstract: "Follow requests, printing one line per change of state, until all have ended.",
         discussion: """
+            Without ids, follows every request the store holds as pending or stale (after a restart, say).
+
             Lines read TIME ID STATE [DETAIL], or one JSON object each with --json. States: pending, succeeded, \
             failed, unknown, stale, retrying, error, timeout.
 
             \(ExitStatus.helpText)
             """)
 
-    @Argument(help: "Request ids.")
-    var ids: [String]
+    @Argument(help: "Request ids (default: every pending request in the store).")
+    var ids: [String] = []
 
     @Option(name: .long, help: "Stop after this many seconds (exit 5 if any is still pending).")
     var timeout: Double?
 
     @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var storage: StoreOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard !ids.isEmpty else { throw ValidationError("give at least one request id") }
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
     }
 
     func execute(_ context: CommandContext) async -> ExitStatus {
-        let requestIDs = Array(Set(ids.map { RequestID($0) })).sorted()
-        if let bad = requestIDs.first(where: { !$0.isWellFormed }) {
+        let store: RefreshStore
+        switch storage.open(context) {
+        case .success(let opened): store = opened
+        case .failure(let failure): return context.fail(failure)
+        }
+        // Ids given without a known submission time are polled at once, staleness counted from now.
+        let now = context.time.now.addingTimeInterval(-context.monitorConfiguration.firstPollDelay)
+        var requests = Set(ids.map { RequestID($0) }).sorted().map { (id: $0, submittedAt: now, known: RefreshState?.none) }
+        if requests.isEmpty {
+            do {
+                requests = try store.followedRequests().compactMap { tracked in
+                    tracked.requestID.map { (RequestID($0), tracked.submittedAt, RefreshState?.none) }
+                }
+            } catch {
+                return context.fail(CommandFailure(message: "the store failed: \(error)", status: .invalidInput))
+            }
+            guard !requests.isEmpty else {
+                context.stderr.line("ylytic: nothing is pending in \(store.url.path)")
+                return .succeeded
+            }
+        }
+        if let bad = requests.map(\.id).first(where: { !$0.isWellFormed }) {
             return context.fail(CommandFailure(RefreshClientError.malformedRequestID(bad)))
         }
         let client: RefreshClient
@@ -39,10 +62,8 @@ struct WatchCommand: YlyticCommand {
         case .failure(let failure): return context.fail(failure)
         }
         let printer = StateChangePrinter(sink: context.stdout, json: output.json, time: context.time)
-        let session = FollowSession(client: client, context: context, timeout: timeout)
-        // Unknown submission time: poll at once, and count staleness from now.
-        let start = context.time.now.addingTimeInterval(-context.monitorConfiguration.firstPollDelay)
-        let outcomes = await session.run(requestIDs.map { ($0, start, nil) }) { printer.print($0, $1) }
+        let session = FollowSession(client: client, context: context, timeout: timeout, store: store)
+        let outcomes = await session.run(requests) { printer.print($0, $1) }
         return ExitStatus.combined(outcomes.values.map(\.exitStatus))
     }
 }

@@ -1,0 +1,66 @@
+import ArgumentParser
+import DashboardCore
+import Foundation
+import RefreshAPI
+import RefreshStore
+import TextGrid
+
+/// `ylytic export ID`: the posts of a finished refresh as a table.
+struct ExportCommand: YlyticCommand {
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case csv, json
+    }
+
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the posts of a finished refresh in the store, one row per post.",
+        discussion: "CSV has a header row and is quoted as RFC 4180 says; JSON is a list of posts.")
+
+    @Argument(help: "The request id.")
+    var id: String
+
+    @Option(name: .long, help: "csv or json.")
+    var format: Format = .csv
+
+    @Option(name: .long, help: "Write to this file instead of standard output.")
+    var output: String?
+
+    @OptionGroup var storage: StoreOptions
+
+    func execute(_ context: CommandContext) async -> ExitStatus {
+        let store: RefreshStore
+        switch storage.open(context) {
+        case .success(let opened): store = opened
+        case .failure(let failure): return context.fail(failure)
+        }
+        let body: Data
+        do {
+            guard let stored = try store.responseBody(RequestID(id)) else {
+                return context.fail(
+                    CommandFailure(
+                        message: "no finished response for '\(SafeText.sanitize(id))' in the store", status: .invalidInput))
+            }
+            body = stored
+        } catch {
+            return context.fail(CommandFailure(message: "the store failed: \(error)", status: .invalidInput))
+        }
+        let posts: Posts
+        do {
+            posts = try RefreshRecordDecoder.decode(body).response?.posts ?? Posts()
+        } catch {
+            return context.fail(CommandFailure(message: "the stored response: \(error.description)", status: .invalidInput))
+        }
+        let text = format == .csv ? PostsCSV.text(posts) : JSONOutput.encode(posts.video + posts.nonVideo) + "\n"
+        guard let output else {
+            context.stdout.write(text)
+            return .succeeded
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            context.stderr.line("Wrote \(posts.video.count + posts.nonVideo.count) posts to \(output).")
+            return .succeeded
+        } catch {
+            return context.fail(CommandFailure(message: "cannot write \(output): \(error.localizedDescription)", status: .invalidInput))
+        }
+    }
+}

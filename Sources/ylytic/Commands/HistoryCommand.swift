@@ -1,0 +1,97 @@
+import ArgumentParser
+import DashboardCore
+import Foundation
+import RefreshStore
+import TextGrid
+
+/// `ylytic history CREATOR`: a creator's snapshots over time.
+struct HistoryCommand: YlyticCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "Show a creator's figures at each refresh in the local store.",
+        discussion: "CREATOR is a handle (with or without @), a channel or user id, or a full name.")
+
+    @Argument(help: "The creator.")
+    var creator: String
+
+    @OptionGroup var storage: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func execute(_ context: CommandContext) async -> ExitStatus {
+        let store: RefreshStore
+        switch storage.open(context) {
+        case .success(let opened): store = opened
+        case .failure(let failure): return context.fail(failure)
+        }
+        let matches: [StoredCreator]
+        let snapshots: [CreatorSnapshot]
+        do {
+            matches = try store.creators(matching: creator)
+            guard matches.count == 1, let found = matches.first else {
+                let message =
+                    matches.isEmpty
+                    ? "no creator '\(SafeText.sanitize(creator))' in the store (ylytic list shows what was refreshed)"
+                    : "'\(SafeText.sanitize(creator))' matches \(matches.count) creators: "
+                        + matches.map { "\($0.platform) \(SafeText.sanitize($0.key))" }.joined(separator: ", ")
+                return context.fail(CommandFailure(message: message, status: .invalidInput))
+            }
+            snapshots = try store.history(of: found)
+        } catch {
+            return context.fail(CommandFailure(message: "the store failed: \(error)", status: .invalidInput))
+        }
+        if output.json {
+            context.stdout.line(JSONOutput.encode(snapshots.map(HistoryEntry.init)))
+            return .succeeded
+        }
+        let found = matches[0]
+        let writer = output.writer(context)
+        var title = StyledLine(SafeText.sanitize(found.name ?? found.key), role: .heading)
+        title.append("  \(found.platform) \(SafeText.sanitize(found.handle.map { "@" + $0 } ?? found.key))", role: .dim)
+        writer.write(title)
+        var previous: Int?
+        let rows = snapshots.map { snapshot -> [String] in
+            defer { previous = snapshot.followers ?? previous }
+            var change = ""
+            if let now = snapshot.followers, let then = previous {
+                change = (now >= then ? "+" : "") + NumberFormat.grouped(now - then)
+            }
+            return [
+                ListCommand.timeText(snapshot.takenAt), snapshot.followers.map(NumberFormat.grouped) ?? "", change,
+                snapshot.engagement.map { NumberFormat.percent($0) } ?? "", snapshot.posts.map(String.init) ?? "",
+                SafeText.sanitize(snapshot.tier ?? ""), snapshot.requestID,
+            ]
+        }
+        let table = PlainTable(
+            headers: ["REFRESHED", "FOLLOWERS", "CHANGE", "ENGAGEMENT", "POSTS", "TIER", "REQUEST"], rows: rows,
+            rightAligned: [1, 2, 3, 4])
+        for (index, line) in table.lines().enumerated() {
+            writer.write(StyledLine(line, role: index == 0 ? .label : .plain))
+        }
+        return .succeeded
+    }
+}
+
+/// A snapshot as `history --json` prints it.
+struct HistoryEntry: Encodable {
+    let takenAt: Date
+    let requestID: String
+    let followers: Int?
+    let following: Int?
+    let posts: Int?
+    let engagement: Double?
+    let tier: String?
+
+    init(_ snapshot: CreatorSnapshot) {
+        takenAt = snapshot.takenAt
+        requestID = snapshot.requestID
+        followers = snapshot.followers
+        following = snapshot.following
+        posts = snapshot.posts
+        engagement = snapshot.engagement
+        tier = snapshot.tier
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case takenAt = "taken_at", requestID = "request_id", followers, following, posts, engagement, tier
+    }
+}

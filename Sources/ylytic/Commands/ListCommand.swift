@@ -1,0 +1,124 @@
+import ArgumentParser
+import DashboardCore
+import Foundation
+import RefreshAPI
+import RefreshStore
+import TextGrid
+
+/// `ylytic list`: the requests in the local store.
+struct ListCommand: YlyticCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the requests in the local store, newest first.")
+
+    @Option(name: .long, help: "Only requests in this state: pending, succeeded, failed, stale or unknown.")
+    var state: String?
+
+    @OptionGroup var storage: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if let state, !["pending", "succeeded", "failed", "stale", "unknown"].contains(state) {
+            throw ValidationError("--state must be pending, succeeded, failed, stale or unknown")
+        }
+    }
+
+    func execute(_ context: CommandContext) async -> ExitStatus {
+        let store: RefreshStore
+        switch storage.open(context) {
+        case .success(let opened): store = opened
+        case .failure(let failure): return context.fail(failure)
+        }
+        let requests: [TrackedRequest]
+        do {
+            requests = try store.requests(in: state.flatMap(TrackedState.init(rawValue:)))
+        } catch {
+            return context.fail(CommandFailure(message: "the store failed: \(error)", status: .invalidInput))
+        }
+        if output.json {
+            context.stdout.line(JSONOutput.encode(requests.map(ListedRequest.init)))
+            return .succeeded
+        }
+        let now = context.time.now
+        let rows = requests.map { request -> [String] in
+            [
+                request.requestID.map { SafeText.sanitize($0) } ?? "#\(request.id ?? 0)", request.requestType,
+                SafeText.sanitize(request.targetValue), Self.stateText(request, now: now),
+                Self.timeText(request.submittedAt), request.finishedAt.map(Self.timeText) ?? "",
+                request.followers.map { NumberFormat.compact(Double($0)) } ?? "",
+                SafeText.sanitize(request.creatorName ?? ""),
+            ]
+        }
+        let table = PlainTable(
+            headers: ["ID", "TYPE", "TARGET", "STATE", "SUBMITTED", "FINISHED", "FOLLOWERS", "NAME"], rows: rows,
+            rightAligned: [6])
+        let writer = output.writer(context)
+        for (index, line) in table.lines().enumerated() {
+            writer.write(StyledLine(line, role: index == 0 ? .label : .plain))
+        }
+        if requests.isEmpty { context.stderr.line("ylytic: no requests in \(store.url.path)") }
+        return .succeeded
+    }
+
+    static func stateText(_ request: TrackedRequest, now: Date) -> String {
+        let detail = request.detail.map { ": " + SafeText.sanitize($0) } ?? ""
+        switch request.state {
+        case .pending, .stale, .submitting:
+            return "\(request.state.rawValue) \(Duration.seconds(now.timeIntervalSince(request.submittedAt)).shortText)"
+        case .failed, .unknown:
+            return request.state.rawValue + detail
+        case .succeeded:
+            return "succeeded"
+        }
+    }
+
+    static func timeText(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
+        return formatter.string(from: date)
+    }
+}
+
+/// A tracked request as `list --json` prints it.
+struct ListedRequest: Encodable {
+    let requestID: String?
+    let localID: Int64?
+    let requestType: String
+    let target: String
+    let state: String
+    let detail: String?
+    let submittedAt: Date
+    let finishedAt: Date?
+    let followers: Int?
+    let creatorName: String?
+
+    init(_ request: TrackedRequest) {
+        requestID = request.requestID
+        localID = request.id
+        requestType = request.requestType
+        target = request.targetValue
+        state = request.state.rawValue
+        detail = request.detail
+        submittedAt = request.submittedAt
+        finishedAt = request.finishedAt
+        followers = request.followers
+        creatorName = request.creatorName
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case requestID = "request_id", localID = "local_id", requestType = "request_type", target, state, detail
+        case submittedAt = "submitted_at", finishedAt = "finished_at", followers, creatorName = "creator_name"
+    }
+}
+
+extension Duration {
+    /// 45s, 12m, 3h, 2d.
+    var shortText: String {
+        let seconds = max(0, components.seconds)
+        switch seconds {
+        case ..<60: return "\(seconds)s"
+        case ..<3600: return "\(seconds / 60)m"
+        case ..<172_800: return "\(seconds / 3600)h"
+        default: return "\(seconds / 86_400)d"
+        }
+    }
+}

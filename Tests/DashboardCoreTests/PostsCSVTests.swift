@@ -1,0 +1,24 @@
+import RefreshAPI
+import Testing
+@testable import DashboardCore
+
+@Suite("Posts as CSV")
+struct PostsCSVTests {
+    @Test func fieldsAreQuotedOnlyWhenNeededAndQuotesDoubled() {
+        #expect(PostsCSV.field("plain") == "plain")
+        #expect(PostsCSV.field("a, b") == "\"a, b\"")
+        #expect(PostsCSV.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(PostsCSV.field("two\nlines") == "\"two\nlines\"")
+        #expect(PostsCSV.field("red \u{1B}[31mtext") == "red text")
+    }
+
+    @Test func oneRowPerPostAfterTheHeader() {
+        let csv = PostsCSV.text(Posts(video: [Post(shortcode: "v", caption: "日本語, 👍", views: 3)], nonVideo: [Post(shortcode: "p")]))
+        let rows = csv.components(separatedBy: "\r\n")
+        #expect(rows.count == 4)
+        #expect(rows[0] == PostsCSV.header.joined(separator: ","))
+        #expect(rows[1] == "video,v,,,,3,,false,,,\"日本語, 👍\"")
+        #expect(rows[2] == "photo,p,,,,,,false,,,")
+        #expect(rows[3] == "")
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import RefreshAPI
+import RefreshTestSupport
+import Testing
+
+@Suite("Commands and the local store")
+struct StoreCommandTests {
+    static let id = "65b87c8576c9b42b3a285805"
+
+    @Test func submittedRequestsAreListed() async throws {
+        let cli = CLIHarness([Bodies.pending])
+        #expect(await cli.run("refresh", "instagram", "thetatvaindia").status == 0)
+        let listed = await cli.run("list")
+        #expect(listed.status == 0)
+        let lines = listed.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("ID") == true)
+        #expect(lines.count == 2)
+        #expect(lines[1].contains(Self.id))
+        #expect(lines[1].contains("instagram  thetatvaindia  pending"))
+        let json = await cli.run("list", "--json")
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(array.first?["request_id"] as? String == Self.id)
+        #expect(array.first?["state"] as? String == "pending")
+        #expect(await cli.run("list", "--state", "failed").stdout.split(separator: "\n").count == 1, "header only")
+        #expect(await cli.run("list", "--state", "bogus").status == 2)
+    }
+
+    @Test func ambiguousSubmissionIsKeptAsOutcomeUnknownAndRefusedOnesAreNot() async throws {
+        let cli = CLIHarness([.failure(.interrupted("timed out")), HTTPResponse.json(400, #"{"message":"bad handle"}"#)])
+        #expect(await cli.run("refresh", "instagram", "first").status == 4)
+        #expect(await cli.run("refresh", "instagram", "second").status == 2)
+        let listed = await cli.run("list", "--json")
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+        #expect(array.count == 1)
+        #expect(array.first?["target"] as? String == "first")
+        #expect(array.first?["state"] as? String == "unknown")
+        #expect((array.first?["detail"] as? String)?.contains("outcome unknown") == true)
+        #expect(array.first?["request_id"] == nil)
+        let local = try #require(array.first?["local_id"] as? Int)
+        #expect(await cli.run("forget", "#\(local)").status == 0)
+        #expect(await cli.run("list", "--json").stdout == "[]\n")
+    }
+
+    @Test func finishedRefreshGivesHistoryAndExport() async throws {
+        let cli = CLIHarness([Bodies.pending, Bodies.succeeded(id: Self.id)])
+        #expect(await cli.run("refresh", "instagram", "anurag.itbhu05", "--wait").status == 0)
+        let listed = await cli.run("list")
+        #expect(listed.stdout.contains("succeeded"))
+        #expect(listed.stdout.contains("10.0k"))
+        #expect(listed.stdout.contains("Anurag Gupta"))
+
+        let history = await cli.run("history", "@anurag.itbhu05")
+        #expect(history.status == 0)
+        #expect(history.stdout.contains("Anurag Gupta"))
+        #expect(history.stdout.contains("10,001"))
+        #expect(await cli.run("history", "nobody").status == 2)
+
+        let csv = await cli.run("export", Self.id, "--format", "csv")
+        #expect(csv.status == 0)
+        #expect(csv.stdout == """
+            kind,shortcode,posted_date,likes,comments,views,engagement,sponsored,hashtags,external_links,caption\r
+            video,asdasd,2023-12-03,24,12,123,1.2,true,#worth #ad,https://asdas.com,hello world\r
+            photo,asda,2023-12-03,10,1,,1.01,false,#adsasd,https://asdas.com,asdas\r
+
+            """)
+        let json = await cli.run("export", Self.id, "--format", "json")
+        let posts = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(posts.count == 2)
+
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID()).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(await cli.run("export", Self.id, "--output", file.path).status == 0)
+        #expect(try String(contentsOf: file, encoding: .utf8).hasPrefix("kind,shortcode"))
+
+        #expect(await cli.run("forget", Self.id).status == 0)
+        #expect(await cli.run("export", Self.id).status == 0, "the response is kept without --purge")
+        #expect(await cli.run("forget", Self.id).status == 2, "no longer tracked")
+    }
+
+    @Test func watchWithoutIDsFollowsWhatTheStoreHasPending() async throws {
+        let cli = CLIHarness([Bodies.pending, Bodies.succeeded(id: Self.id)])
+        #expect(await cli.run("refresh", "instagram", "anurag.itbhu05").status == 0)
+        let watched = await cli.run("watch")
+        #expect(watched.status == 0)
+        #expect(watched.stdout.contains("\(Self.id) succeeded"))
+        let again = await cli.run("watch")
+        #expect(again.status == 0)
+        #expect(again.stderr.contains("nothing is pending"))
+    }
+
+    @Test func unusableStoreStopsBeforeAnythingIsSent() async throws {
+        var cli = CLIHarness([Bodies.pending])
+        let path = CLIHarness.temporaryStorePath()
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let garbage = Data(repeating: 0x42, count: 4096)
+        try garbage.write(to: URL(fileURLWithPath: path))
+        cli.environment["YLYTIC_STORE"] = path
+        let run = await cli.run("refresh", "instagram", "x")
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("is not a readable ylytic store"))
+        #expect(cli.transport.requests.isEmpty)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == garbage)
+    }
+}
