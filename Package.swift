@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "TextGrid", targets: ["TextGrid"]),
         .library(name: "DashboardCore", targets: ["DashboardCore"]),
         .library(name: "RefreshStore", targets: ["RefreshStore"]),
+        .library(name: "RefreshSimulator", targets: ["RefreshSimulator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),

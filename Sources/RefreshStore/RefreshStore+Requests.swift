@@ -8,7 +8,7 @@ extension RefreshStore {
         try database.write { db in
             var request = TrackedRequest(
                 requestType: target.type.rawValue, targetValue: target.value, state: .submitting, submittedAt: date,
-                errorCount: 0, ownerPID: ProcessInfo.processInfo.processIdentifier)
+                ownerPID: ProcessInfo.processInfo.processIdentifier)
             try request.insert(db)
             return request.id!
         }
@@ -64,17 +64,25 @@ extension RefreshStore {
         pid == ProcessInfo.processInfo.processIdentifier || FileManager.default.fileExists(atPath: "/proc/\(pid)")
     }
 
-    /// A poll answered without ending the request.
+    /// A poll answered without ending the request. A stale request that is still pending stays stale.
     public func recordPoll(_ record: RefreshRecord, at date: Date, nextPollAt: Date? = nil) throws {
+        let state = TrackedState(record.state)
         try database.write { db in
-            guard var request = try request(db, record.requestID) else { return }
-            let wasStale = request.state == .stale
-            apply(record, to: &request)
-            if wasStale, request.state == .pending { request.state = .stale }
-            request.lastPolledAt = date
-            request.nextPollAt = nextPollAt
-            request.errorCount = 0
-            try request.update(db)
+            try db.execute(
+                sql: """
+                    UPDATE request SET
+                        state = CASE WHEN state = 'stale' AND :state = 'pending' THEN 'stale' ELSE :state END,
+                        status_code = :code, status_message = :message, detail = :detail,
+                        server_request_at = coalesce(:requestAt, server_request_at),
+                        last_polled_at = :polledAt, next_poll_at = :nextPollAt, error_count = 0
+                    WHERE request_id = :id
+                    """,
+                arguments: [
+                    "state": state.rawValue, "code": record.status?.code, "message": record.status?.message,
+                    "detail": record.state.detail, "requestAt": record.status?.requestAt?.timeIntervalSince1970,
+                    "polledAt": date.timeIntervalSince1970, "nextPollAt": nextPollAt?.timeIntervalSince1970,
+                    "id": record.requestID.rawValue,
+                ])
         }
     }
 
@@ -85,7 +93,7 @@ extension RefreshStore {
                 try request(db, record.requestID)
                 ?? TrackedRequest(
                     requestID: record.requestID.rawValue, requestType: record.request?.requestType ?? "unknown",
-                    targetValue: record.request?.target?.value ?? "", state: .pending, submittedAt: date, errorCount: 0)
+                    targetValue: record.request?.target?.value ?? "", state: .pending, submittedAt: date)
             apply(record, to: &request)
             request.finishedAt = record.status?.responseAt ?? date
             request.lastPolledAt = date

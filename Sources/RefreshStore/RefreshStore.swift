@@ -63,8 +63,6 @@ public final class RefreshStore: Sendable {
             defer { try? connection.close() }
             try connection.read { db in
                 _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")
-                let check = try String.fetchOne(db, sql: "PRAGMA quick_check(1)") ?? "ok"
-                if check != "ok" { throw StoreError.corrupt(path, check) }
                 guard try db.tableExists("grdb_migrations") else { return }
                 let migrator = StoreSchema.migrator
                 if try migrator.hasBeenSuperseded(db) {

@@ -30,12 +30,8 @@ public enum TrackedState: String, Codable, CaseIterable, Sendable, DatabaseValue
 
 /// One request the analyst submitted or followed, with its latest known state and
 /// the decoded figures lists show without reopening the response.
-public struct TrackedRequest: Codable, Hashable, Sendable, FetchableRecord, MutablePersistableRecord {
+public struct TrackedRequest: Hashable, Sendable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "request"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
-    public static let databaseDateEncodingStrategy = DatabaseDateEncodingStrategy.timeIntervalSince1970
-    public static let databaseDateDecodingStrategy = DatabaseDateDecodingStrategy.timeIntervalSince1970
 
     /// The store's own number for the request (known before the server gives an id).
     public var id: Int64?
@@ -59,18 +55,72 @@ public struct TrackedRequest: Codable, Hashable, Sendable, FetchableRecord, Muta
     public var creatorName: String?
     public var followers: Int?
 
+    public init(
+        id: Int64? = nil, requestID: String? = nil, requestType: String, targetValue: String, state: TrackedState,
+        submittedAt: Date, errorCount: Int = 0, ownerPID: Int32? = nil
+    ) {
+        self.id = id
+        self.requestID = requestID
+        self.requestType = requestType
+        self.targetValue = targetValue
+        self.state = state
+        self.submittedAt = submittedAt
+        self.errorCount = errorCount
+        self.ownerPID = ownerPID
+    }
+
     /// The target, as submitted.
     public var target: RefreshTarget? {
         RequestType(rawValue: requestType).map { RefreshTarget(uncheckedType: $0, value: targetValue) }
+    }
+
+    // Columns are read and written by hand: lists of ten thousand requests load
+    // several times faster than through Codable.
+    public init(row: Row) throws {
+        id = row["id"]
+        requestID = row["request_id"]
+        requestType = row["request_type"]
+        targetValue = row["target_value"]
+        state = TrackedState(rawValue: row["state"]) ?? .unknown
+        statusCode = row["status_code"]
+        statusMessage = row["status_message"]
+        detail = row["detail"]
+        submittedAt = Date(timeIntervalSince1970: row["submitted_at"])
+        serverRequestAt = Self.date(row["server_request_at"])
+        finishedAt = Self.date(row["finished_at"])
+        lastPolledAt = Self.date(row["last_polled_at"])
+        nextPollAt = Self.date(row["next_poll_at"])
+        errorCount = row["error_count"]
+        ownerPID = row["owner_pid"]
+        creatorName = row["creator_name"]
+        followers = row["followers"]
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["request_id"] = requestID
+        container["request_type"] = requestType
+        container["target_value"] = targetValue
+        container["state"] = state.rawValue
+        container["status_code"] = statusCode
+        container["status_message"] = statusMessage
+        container["detail"] = detail
+        container["submitted_at"] = submittedAt.timeIntervalSince1970
+        container["server_request_at"] = serverRequestAt?.timeIntervalSince1970
+        container["finished_at"] = finishedAt?.timeIntervalSince1970
+        container["last_polled_at"] = lastPolledAt?.timeIntervalSince1970
+        container["next_poll_at"] = nextPollAt?.timeIntervalSince1970
+        container["error_count"] = errorCount
+        container["owner_pid"] = ownerPID
+        container["creator_name"] = creatorName
+        container["followers"] = followers
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id, requestID = "requestId", requestType, targetValue, state, statusCode, statusMessage, detail
-        case submittedAt, serverRequestAt, finishedAt, lastPolledAt, nextPollAt, errorCount
-        case ownerPID = "ownerPid", creatorName, followers
+    private static func date(_ seconds: Double?) -> Date? {
+        seconds.map(Date.init(timeIntervalSince1970:))
     }
 }

@@ -21,6 +21,15 @@ public struct CreatorFactory: Sendable {
         self.postCount = postCount
     }
 
+    /// The whole GET answer of a finished refresh of `target`, as the simulator sends it.
+    public func finishedBody(requestID: String, target: RefreshTarget, requestedAt: Date) -> Data {
+        Data(
+            APIJSONWriter.envelope(
+                id: requestID, target: target, response: APIJSONWriter.report(report(for: target)), code: 200,
+                message: "success", requestAt: requestedAt, responseAt: requestedAt.addingTimeInterval(10)
+            ).utf8)
+    }
+
     /// The report for a target.
     public func report(for target: RefreshTarget) -> CreatorReport {
         var random = SeededGenerator(text: "\(target.type.platform.rawValue):\(target.value.lowercased())")

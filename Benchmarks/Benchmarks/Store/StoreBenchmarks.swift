@@ -1,0 +1,76 @@
+import Benchmark
+import Foundation
+import RefreshAPI
+import RefreshSimulator
+import RefreshStore
+
+let benchmarks: @Sendable () -> Void = {
+    // Issue 4: a store with 10,000 requests and 1,000 full responses: opening it and loading the request list
+    // at most 100 ms; recording 5,000 status changes at least 5,000 per second; the store's size for 1,000
+    // responses of the simulator's typical size at most 2x the raw JSON (printed once by the setup).
+    Benchmark(
+        "Open a store of 10,000 requests and 1,000 responses, load the request list",
+        configuration: .init(metrics: [.wallClock, .peakMemoryResident], maxDuration: .seconds(10), maxIterations: 30)
+    ) { benchmark in
+        let url = try StoreFixture.large()
+        benchmark.startMeasurement()
+        let store = try RefreshStore(url: url)
+        let requests = try store.requests()
+        benchmark.stopMeasurement()
+        precondition(requests.count == 10_000)
+    }
+
+    Benchmark(
+        "Record 5,000 status changes",
+        configuration: .init(metrics: [.wallClock, .throughput], maxDuration: .seconds(20), maxIterations: 10)
+    ) { benchmark in
+        let url = try StoreFixture.large()
+        let store = try RefreshStore(url: url)
+        let pending = try store.requests(in: .pending).prefix(5_000).compactMap(\.requestID)
+        let now = Date()
+        benchmark.startMeasurement()
+        for (index, id) in pending.enumerated() {
+            try store.recordPoll(
+                RefreshRecord(requestID: RequestID(id), status: RefreshStatus(code: 201, message: "pending")),
+                at: now.addingTimeInterval(Double(index)))
+        }
+        benchmark.stopMeasurement()
+    }
+}
+
+/// A store of 10,000 requests, 1,000 of them finished with a full simulator response, built once per process.
+enum StoreFixture {
+    nonisolated(unsafe) private static var built: URL?
+
+    static func large() throws -> URL {
+        if let built { return built }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ylytic-bench-\(getpid())")
+        try? FileManager.default.removeItem(at: folder)
+        let url = folder.appendingPathComponent("ylytic.sqlite")
+        let store = try RefreshStore(url: url)
+        let factory = CreatorFactory(anchor: CalendarDate(year: 2026, month: 11, day: 1)!)
+        let start = Date(timeIntervalSince1970: 1_790_000_000)
+        var rawBytes = 0
+        for index in 0..<10_000 {
+            let target = try RefreshTarget(type: .instagram, value: "creator_\(index % 3_000)")
+            let id = String(format: "%024x", index + 1)
+            let local = try store.recordIntent(target, at: start.addingTimeInterval(Double(index)))
+            try store.recordSubmission(
+                local,
+                RefreshRecord(requestID: RequestID(id), request: EchoedRequest(target), status: RefreshStatus(code: 201, message: "pending")))
+            if index % 10 == 0 {
+                let body = factory.finishedBody(requestID: id, target: target, requestedAt: start)
+                rawBytes += body.count
+                try store.recordFinished(try RefreshRecordDecoder.decode(body), body: body, at: start.addingTimeInterval(Double(index) + 10))
+            }
+        }
+        let fileBytes = ["", "-wal"].reduce(0) { total, suffix in
+            total + ((try? FileManager.default.attributesOfItem(atPath: url.path + suffix)[.size] as? Int) ?? 0)
+        }
+        print(
+            "Store size: \(fileBytes / 1_048_576) MB for 10,000 requests and 1,000 responses of "
+                + "\(rawBytes / 1_048_576) MB raw JSON (\(String(format: "%.2f", Double(fileBytes) / Double(rawBytes)))x)")
+        built = url
+        return url
+    }
+}
