@@ -179,3 +179,41 @@ enum StoreSchemaFuture {
         try queue.close()
     }
 }
+
+@Suite("Where the store lives and how it is migrated")
+struct StoreLocationTests {
+    @Test func defaultIsUnderXDGStateHomeElseLocalState() {
+        #expect(StoreLocation.resolve(flag: nil, environment: ["XDG_STATE_HOME": "/x/state", "HOME": "/h"]).path
+            == "/x/state/ylytic/ylytic.sqlite")
+        #expect(StoreLocation.resolve(flag: nil, environment: ["HOME": "/h"]).path == "/h/.local/state/ylytic/ylytic.sqlite")
+        #expect(StoreLocation.resolve(flag: nil, environment: ["YLYTIC_STORE": "/e.sqlite", "HOME": "/h"]).path == "/e.sqlite")
+        #expect(StoreLocation.resolve(flag: "/f.sqlite", environment: ["YLYTIC_STORE": "/e.sqlite"]).path == "/f.sqlite")
+        #expect(StoreLocation.resolve(flag: nil, environment: ["XDG_STATE_HOME": "relative", "HOME": "/h"]).path
+            == "/h/.local/state/ylytic/ylytic.sqlite", "a relative XDG_STATE_HOME is ignored, as the spec says")
+    }
+
+    @Test func anExistingEmptyFileIsMigratedToTheLatestSchema() throws {
+        let temporary = TemporaryStore()
+        defer { temporary.cleanUp() }
+        try FileManager.default.createDirectory(at: temporary.url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: temporary.url.path, contents: Data())
+        let store = try temporary.open()
+        #expect(try store.schemaVersions() == ["v1"])
+        _ = try store.recordIntent(try RefreshTarget(type: .instagram, value: "x"), at: StoreSamples.date)
+        #expect(try store.requests().count == 1)
+    }
+
+    @Test func everyEarlierSchemaVersionMigratesForwardKeepingItsData() throws {
+        // v1 is the only released schema so far: a store written at v1 opens unchanged and keeps its rows.
+        let temporary = TemporaryStore()
+        defer { temporary.cleanUp() }
+        do {
+            let store = try temporary.open()
+            try store.recordFinished(StoreSamples.record("a", message: "success", followers: 5), body: Data("{}".utf8), at: StoreSamples.date)
+        }
+        let reopened = try temporary.open()
+        #expect(try reopened.schemaVersions() == ["v1"])
+        #expect(try reopened.request("a")?.state == .succeeded)
+        #expect(try reopened.responseBody("a") == Data("{}".utf8))
+    }
+}
