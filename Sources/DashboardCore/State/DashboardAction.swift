@@ -1,0 +1,27 @@
+import Foundation
+import RefreshAPI
+
+/// Everything that can happen to the dashboard: keys, the terminal, time, and
+/// the answers of effects and of the monitor.
+public enum DashboardAction: Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    case tick(Date)
+    /// The store's rows, after loading.
+    case loaded([RequestRow])
+    /// A row changed (submitted, polled, finished, failed…).
+    case updated(RequestRow)
+    case forgotten(id: Int64)
+    /// Something went wrong outside the reducer; shown in the status bar.
+    case problem(String)
+    /// A short confirmation for the status bar.
+    case notice(String)
+}
+
+/// Work the reducer asks for; the runtime does it and answers with actions.
+public enum DashboardEffect: Sendable, Equatable {
+    case submit(RefreshTarget)
+    case setLiveUpdates(Bool)
+    case forget(RequestRow)
+    case quit
+}

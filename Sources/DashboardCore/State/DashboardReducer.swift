@@ -1,0 +1,188 @@
+import Foundation
+import RefreshAPI
+
+/// Changes the state for an action and returns the work to do outside.
+public struct DashboardReducer: Sendable {
+    public var bindings: KeyBindings
+
+    public init(bindings: KeyBindings = .standard) {
+        self.bindings = bindings
+    }
+
+    /// Rows a page holds at the current size.
+    public static func pageSize(_ state: DashboardState) -> Int {
+        max(1, state.height - 3)
+    }
+
+    public func reduce(_ state: inout DashboardState, _ action: DashboardAction) -> [DashboardEffect] {
+        switch action {
+        case .key(let key):
+            return handle(key, &state)
+        case .resize(let width, let height):
+            state.width = max(0, width)
+            state.height = max(0, height)
+            keepSelectionInView(&state)
+        case .tick(let date):
+            state.now = date
+        case .loaded(let rows):
+            state.setRows(rows)
+        case .updated(let row):
+            state.upsert(row)
+            if case .detail(let shown) = state.overlay, shown.id == row.id { state.overlay = .detail(row) }
+        case .forgotten(let id):
+            state.remove(id: id)
+            state.notice = ("Forgotten.", false)
+        case .problem(let text):
+            state.notice = (text, true)
+        case .notice(let text):
+            state.notice = (text, false)
+        }
+        return []
+    }
+
+    private func handle(_ key: Key, _ state: inout DashboardState) -> [DashboardEffect] {
+        if key == .control("c") {
+            state.shouldQuit = true
+            return [.quit]
+        }
+        if state.setupHint != nil {
+            if key == .character("q") || key == .escape {
+                state.shouldQuit = true
+                return [.quit]
+            }
+            return []
+        }
+        if let overlay = state.overlay { return handle(key, in: overlay, &state) }
+        if state.isEditingFilter { return editFilter(key, &state) }
+        guard let command = bindings.command(for: key) else {
+            if key == .escape, !state.filter.isEmpty { state.filter = "" }
+            return []
+        }
+        state.notice = nil
+        return run(command, &state)
+    }
+
+    private func run(_ command: Command, _ state: inout DashboardState) -> [DashboardEffect] {
+        let page = Self.pageSize(state)
+        switch command {
+        case .moveUp: moveSelection(&state, by: -1)
+        case .moveDown: moveSelection(&state, by: 1)
+        case .pageUp: moveSelection(&state, by: -page)
+        case .pageDown: moveSelection(&state, by: page)
+        case .first: moveSelection(&state, to: 0)
+        case .last: moveSelection(&state, to: state.visible.count - 1)
+        case .filter: state.isEditingFilter = true
+        case .sort:
+            let columns = DashboardState.SortColumn.allCases
+            state.sort = columns[((columns.firstIndex(of: state.sort) ?? 0) + 1) % columns.count]
+            state.ascending = state.sort != .submitted && state.sort != .followers
+            state.notice = ("Sorted by \(state.sort.rawValue).", false)
+        case .reverseSort:
+            state.ascending.toggle()
+        case .newRequest:
+            state.overlay = .newRequest(RequestForm())
+        case .refreshAgain:
+            guard let row = state.selectedRow, let type = row.type else { break }
+            state.notice = ("Refreshing \(type.rawValue) \(row.target) again…", false)
+            return [.submit(RefreshTarget(uncheckedType: type, value: row.target))]
+        case .toggleLive:
+            state.liveUpdates.toggle()
+            return [.setLiveUpdates(state.liveUpdates)]
+        case .forget:
+            if let row = state.selectedRow { state.overlay = .confirmForget(row) }
+        case .open:
+            if let row = state.selectedRow { state.overlay = .detail(row) }
+        case .help:
+            state.overlay = .help
+        case .quit:
+            state.shouldQuit = true
+            return [.quit]
+        }
+        keepSelectionInView(&state)
+        return []
+    }
+
+    private func handle(_ key: Key, in overlay: DashboardState.Overlay, _ state: inout DashboardState)
+        -> [DashboardEffect]
+    {
+        switch overlay {
+        case .help, .detail:
+            if key == .escape || key == .enter || key == .character("q") || key == .character("?")
+                || key == .backspace
+            {
+                state.overlay = nil
+            }
+            return []
+        case .confirmForget(let row):
+            state.overlay = nil
+            if key == .character("y") || key == .character("Y") || key == .enter { return [.forget(row)] }
+            return []
+        case .newRequest(var form):
+            switch key {
+            case .escape:
+                state.overlay = nil
+                return []
+            case .tab, .down, .right:
+                form.nextType(by: 1)
+            case .backTab, .up, .left:
+                form.nextType(by: -1)
+            case .backspace, .delete:
+                if !form.value.isEmpty { form.value.removeLast() }
+                form.error = nil
+            case .character(let character):
+                form.value.append(character)
+                form.error = nil
+            case .enter:
+                switch form.target() {
+                case .success(let target):
+                    state.overlay = nil
+                    state.notice = ("Submitting \(target)…", false)
+                    return [.submit(target)]
+                case .failure(let error):
+                    form.error = error.message
+                }
+            default:
+                break
+            }
+            state.overlay = .newRequest(form)
+            return []
+        }
+    }
+
+    private func editFilter(_ key: Key, _ state: inout DashboardState) -> [DashboardEffect] {
+        switch key {
+        case .escape:
+            state.filter = ""
+            state.isEditingFilter = false
+        case .enter:
+            state.isEditingFilter = false
+        case .backspace, .delete:
+            if !state.filter.isEmpty { state.filter.removeLast() }
+        case .character(let character):
+            state.filter.append(character)
+        case .up, .down, .pageUp, .pageDown:
+            state.isEditingFilter = false
+            return handle(key, &state)
+        default:
+            break
+        }
+        state.selection = min(state.selection, max(0, state.visible.count - 1))
+        keepSelectionInView(&state)
+        return []
+    }
+
+    private func moveSelection(_ state: inout DashboardState, by offset: Int) {
+        moveSelection(&state, to: state.selection + offset)
+    }
+
+    private func moveSelection(_ state: inout DashboardState, to index: Int) {
+        state.selection = min(max(0, index), max(0, state.visible.count - 1))
+    }
+
+    private func keepSelectionInView(_ state: inout DashboardState) {
+        let page = Self.pageSize(state)
+        if state.selection < state.scroll { state.scroll = state.selection }
+        if state.selection >= state.scroll + page { state.scroll = state.selection - page + 1 }
+        state.scroll = max(0, min(state.scroll, max(0, state.visible.count - page)))
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import RefreshAPI
+
+/// Everything the dashboard shows. Changed only by ``DashboardReducer``.
+public struct DashboardState: Sendable {
+    /// A column the list can be sorted by.
+    public enum SortColumn: String, Sendable, CaseIterable {
+        case submitted, type, target, state, followers, name
+    }
+
+    /// What covers the list, if anything.
+    public enum Overlay: Sendable, Equatable {
+        case help
+        case confirmForget(RequestRow)
+        case newRequest(RequestForm)
+        case detail(RequestRow)
+    }
+
+    public private(set) var rows: [RequestRow] = []
+    /// Indices into `rows` of what the filter lets through, in sort order.
+    public private(set) var visible: [Int] = []
+    public var filter = "" { didSet { refreshVisible() } }
+    public var isEditingFilter = false
+    public var sort = SortColumn.submitted { didSet { refreshVisible() } }
+    public var ascending = false { didSet { refreshVisible() } }
+    public var selection = 0
+    public var scroll = 0
+    public var liveUpdates = true
+    public var overlay: Overlay?
+    public var now: Date
+    /// A line for the status bar, and whether it reports a problem.
+    public var notice: (text: String, isError: Bool)?
+    /// When set, no token is configured: the dashboard shows how to set one.
+    public var setupHint: String?
+    public var width = 80
+    public var height = 24
+    public var ascii = false
+    public var shouldQuit = false
+    /// Where the data comes from, for the header (e.g. "demo simulator").
+    public var source: String
+
+    public init(now: Date, source: String) {
+        self.now = now
+        self.source = source
+    }
+
+    /// Rows shown, in order.
+    public var visibleRows: [RequestRow] { visible.map { rows[$0] } }
+
+    public var selectedRow: RequestRow? {
+        visible.indices.contains(selection) ? rows[visible[selection]] : nil
+    }
+
+    /// Rows in each phase, for the header.
+    public var counts: [RequestRow.Phase: Int] {
+        rows.reduce(into: [:]) { $0[$1.phase, default: 0] += 1 }
+    }
+
+    /// Replaces every row (after loading the store).
+    public mutating func setRows(_ newRows: [RequestRow]) {
+        let selectedID = selectedRow?.id
+        rows = newRows
+        refreshVisible(keeping: selectedID)
+    }
+
+    /// Adds or updates one row, keeping the selection on the same request.
+    public mutating func upsert(_ row: RequestRow) {
+        let selectedID = selectedRow?.id
+        if let index = rows.firstIndex(where: { $0.id == row.id }) {
+            var updated = row
+            if rows[index].phase != row.phase { updated.changedAt = now } else { updated.changedAt = rows[index].changedAt }
+            rows[index] = updated
+        } else {
+            rows.append(row)
+        }
+        refreshVisible(keeping: selectedID)
+    }
+
+    public mutating func remove(id: Int64) {
+        let selectedIndex = selection
+        rows.removeAll { $0.id == id }
+        refreshVisible(keeping: nil)
+        selection = min(selectedIndex, max(0, visible.count - 1))
+    }
+
+    private mutating func refreshVisible(keeping selectedID: Int64? = nil) {
+        let query = filter.lowercased()
+        let rows = self.rows
+        var indices = Array(rows.indices)
+        if !query.isEmpty {
+            indices = indices.filter { index in
+                let row = rows[index]
+                return row.target.lowercased().contains(query) || row.typeName.contains(query)
+                    || row.phase.rawValue.contains(query) || (row.creatorName?.lowercased().contains(query) ?? false)
+                    || (row.requestID?.contains(query) ?? false)
+            }
+        }
+        let ascending = self.ascending
+        func ordered(_ a: RequestRow, _ b: RequestRow) -> Bool {
+            switch sort {
+            case .submitted: a.submittedAt < b.submittedAt
+            case .type: a.typeName < b.typeName
+            case .target: a.target.lowercased() < b.target.lowercased()
+            case .state: a.phase.rawValue < b.phase.rawValue
+            case .followers: (a.followers ?? -1) < (b.followers ?? -1)
+            case .name: (a.creatorName ?? "") < (b.creatorName ?? "")
+            }
+        }
+        indices.sort { left, right in
+            let a = rows[left], b = rows[right]
+            if ordered(a, b) { return ascending }
+            if ordered(b, a) { return !ascending }
+            return a.id > b.id
+        }
+        visible = indices
+        if let selectedID, let position = indices.firstIndex(where: { rows[$0].id == selectedID }) {
+            selection = position
+        }
+        selection = min(max(0, selection), max(0, visible.count - 1))
+    }
+}

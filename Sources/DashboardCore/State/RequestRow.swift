@@ -1,0 +1,45 @@
+import Foundation
+import RefreshAPI
+
+/// What the requests screen knows of one request.
+public struct RequestRow: Hashable, Sendable, Identifiable {
+    /// Where a row's request stands.
+    public enum Phase: String, Sendable, Hashable, CaseIterable {
+        case submitting, pending, stale, succeeded, failed, unknown
+    }
+
+    /// The store's number, stable from the intent on.
+    public var id: Int64
+    public var requestID: String?
+    public var type: RequestType?
+    public var typeName: String
+    public var target: String
+    public var phase: Phase
+    /// The server's reason, what was seen, or the last error.
+    public var detail: String?
+    public var submittedAt: Date
+    public var finishedAt: Date?
+    public var followers: Int?
+    public var creatorName: String?
+    /// When the row last changed phase, to mark it for a few seconds.
+    public var changedAt: Date?
+
+    public init(
+        id: Int64, requestID: String? = nil, type: RequestType?, typeName: String? = nil, target: String, phase: Phase,
+        detail: String? = nil, submittedAt: Date, finishedAt: Date? = nil, followers: Int? = nil,
+        creatorName: String? = nil, changedAt: Date? = nil
+    ) {
+        self.id = id
+        self.requestID = requestID
+        self.type = type
+        self.typeName = typeName ?? type?.rawValue ?? "?"
+        self.target = target
+        self.phase = phase
+        self.detail = detail
+        self.submittedAt = submittedAt
+        self.finishedAt = finishedAt
+        self.followers = followers
+        self.creatorName = creatorName
+        self.changedAt = changedAt
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import RefreshAPI
+import TextGrid
+
+/// Draws an overlay in a framed box in the middle of the screen.
+struct OverlayView {
+    let state: DashboardState
+    let frame: Frame
+    let bindings: KeyBindings
+
+    func draw(_ overlay: DashboardState.Overlay, into grid: inout Grid) {
+        switch overlay {
+        case .help:
+            let lines = Command.allCases.map { command in
+                ColumnFit.pad(bindings.labels(for: command).replacingOccurrences(of: "↑", with: state.ascii ? "Up" : "↑")
+                    .replacingOccurrences(of: "↓", with: state.ascii ? "Down" : "↓"), to: 14) + command.summary
+            }
+            box(title: "Keys", lines: lines + ["", "Esc or ? closes this help."], into: &grid)
+        case .confirmForget(let row):
+            box(
+                title: "Forget",
+                lines: ["Forget \(row.typeName) \(SafeText.sanitize(row.target))?", "Its response and history are kept.", "",
+                        "y forgets, any other key keeps it."],
+                into: &grid)
+        case .newRequest(let form):
+            let typeNames = RequestForm.choices.map { $0?.rawValue ?? "URL or @handle" }
+            let chosen = RequestForm.choices.firstIndex(of: form.type) ?? 0
+            var lines = [
+                "Type:  \(state.ascii ? "<" : "‹") \(typeNames[chosen]) \(state.ascii ? ">" : "›")   (Tab changes)",
+                "Value: \(SafeText.sanitize(form.value))_",
+                "",
+            ]
+            if let error = form.error { lines.append("! " + error) } else {
+                lines.append(form.type.map { "The \($0.parameterName), e.g. \(Self.example($0))" }
+                    ?? "Paste an Instagram or YouTube address, or type @handle")
+            }
+            lines += ["", "Enter submits, Esc cancels."]
+            box(title: "New request", lines: lines, into: &grid, errorLine: form.error == nil ? nil : 3)
+        case .detail(let row):
+            var lines = [
+                "Type       \(row.typeName)", "Target     \(SafeText.sanitize(row.target))",
+                "Request    \(row.requestID.map { SafeText.sanitize($0) } ?? "not yet known")",
+                "State      \(RequestsScreen().stateText(row, now: state.now))",
+                "Submitted  \(HTTPDate.format(row.submittedAt))",
+            ]
+            if let finished = row.finishedAt { lines.append("Finished   \(HTTPDate.format(finished))") }
+            if let name = row.creatorName { lines.append("Creator    \(SafeText.sanitize(name))") }
+            if let followers = row.followers {
+                lines.append("Followers  \(NumberFormat.compact(Double(followers))) (\(NumberFormat.grouped(followers)))")
+            }
+            if let detail = row.detail { lines.append("Detail     \(SafeText.sanitize(detail))") }
+            lines += ["", "The creator screen comes with the next release; Esc closes."]
+            box(title: "Request", lines: lines, into: &grid)
+        }
+    }
+
+    private static func example(_ type: RequestType) -> String {
+        switch type {
+        case .instagram: "thetatvaindia"
+        case .instagramID: "2121125346"
+        case .instagramPost: "DHGIoX0y3f3"
+        case .youtube: "UCurYxozQbvKn-oNUxNJh45Q"
+        case .youtubePost: "iwIeyWv2ABI"
+        }
+    }
+
+    private func box(title: String, lines: [String], into grid: inout Grid, errorLine: Int? = nil) {
+        let innerWidth = min(grid.width - 4, max(DisplayWidth.of(title) + 4, lines.map { DisplayWidth.of($0) }.max() ?? 0) + 2)
+        var wrapped: [(String, Bool)] = []
+        for (index, line) in lines.enumerated() {
+            let room = max(1, innerWidth - 2)
+            let pieces = DisplayWidth.of(line) <= room ? [line] : ColumnFit.wrap(line, to: room)
+            for piece in pieces { wrapped.append((piece, index == errorLine)) }
+        }
+        let innerHeight = min(grid.height - 4, wrapped.count)
+        let width = innerWidth + 2, height = innerHeight + 2
+        let left = (grid.width - width) / 2, top = max(1, (grid.height - height) / 2)
+        grid.fill(x: left, y: top, width: width, height: height)
+        let horizontal = String(repeating: frame.horizontal, count: max(0, width - 2))
+        grid.put(frame.topLeft + horizontal + frame.topRight, x: left, y: top, style: Theme.box)
+        grid.put(" \(title) ", x: left + 2, y: top, style: Theme.header)
+        for row in 1..<(height - 1) {
+            grid.put(frame.vertical, x: left, y: top + row, style: Theme.box)
+            grid.put(frame.vertical, x: left + width - 1, y: top + row, style: Theme.box)
+        }
+        grid.put(frame.bottomLeft + horizontal + frame.bottomRight, x: left, y: top + height - 1, style: Theme.box)
+        for (index, (line, isError)) in wrapped.prefix(innerHeight).enumerated() {
+            grid.put(line, x: left + 2, y: top + 1 + index, style: isError ? Theme.error : .plain, maxWidth: innerWidth - 2)
+        }
+    }
+}

@@ -1,0 +1,230 @@
+import Foundation
+import RefreshAPI
+import TextGrid
+
+/// Draws the dashboard's state into a grid: header, the requests table, the status
+/// bar, and any overlay. Every string from the server is sanitised first.
+public struct RequestsScreen {
+    public static let minimumWidth = 40
+    public static let minimumHeight = 12
+    /// How long a row that changed state stays marked.
+    public static let markDuration: TimeInterval = 5
+
+    public let bindings: KeyBindings
+
+    public init(bindings: KeyBindings = .standard) {
+        self.bindings = bindings
+    }
+
+    public func render(_ state: DashboardState) -> Grid {
+        var grid = Grid(width: state.width, height: state.height)
+        let frame = state.ascii ? Frame.ascii : Frame.unicode
+        guard state.width >= Self.minimumWidth, state.height >= Self.minimumHeight else {
+            let message = "Terminal too small (\(state.width)x\(state.height)); ylytic needs \(Self.minimumWidth)x\(Self.minimumHeight)."
+            for (index, line) in ColumnFit.wrap(message, to: max(1, state.width)).prefix(state.height).enumerated() {
+                grid.put(line, x: 0, y: index)
+            }
+            return grid
+        }
+        if let hint = state.setupHint {
+            drawSetup(hint, into: &grid)
+            return grid
+        }
+        drawHeader(state, frame: frame, into: &grid)
+        drawTable(state, frame: frame, into: &grid)
+        drawStatusBar(state, into: &grid)
+        if let overlay = state.overlay {
+            OverlayView(state: state, frame: frame, bindings: bindings).draw(overlay, into: &grid)
+        }
+        return grid
+    }
+
+    private func drawSetup(_ hint: String, into grid: inout Grid) {
+        var y = 1
+        grid.put("ylytic", x: 2, y: y, style: Theme.header)
+        y += 2
+        for paragraph in hint.split(separator: "\n", omittingEmptySubsequences: false) {
+            for line in ColumnFit.wrap(String(paragraph), to: grid.width - 4) where y < grid.height - 1 {
+                grid.put(line, x: 2, y: y)
+                y += 1
+            }
+        }
+        grid.put("q quits", x: 2, y: grid.height - 1, style: Theme.dim)
+    }
+
+    private func drawHeader(_ state: DashboardState, frame: Frame, into grid: inout Grid) {
+        var x = grid.put(" ylytic ", x: 0, y: 0, style: Theme.header)
+        x = grid.put(
+            state.liveUpdates ? frame.live : frame.paused, x: x + 1, y: 0,
+            style: state.liveUpdates ? Style(foreground: .green) : Style(foreground: .yellow, bold: true))
+        let counts = state.counts
+        let short = state.width < 80
+        for phase in [RequestRow.Phase.pending, .succeeded, .failed, .stale, .unknown] {
+            let count = counts[phase, default: 0] + (phase == .pending ? counts[.submitting, default: 0] : 0)
+            let label = short ? String(phase.rawValue.prefix(4)) : phase.rawValue
+            x = grid.put("  \(label) ", x: x, y: 0, style: Theme.dim)
+            x = grid.put(String(count), x: x, y: 0, style: count > 0 ? Theme.phase(phase) : Theme.dim)
+        }
+        let source = " " + state.source + " "
+        let sourceWidth = DisplayWidth.of(source)
+        if x + sourceWidth + 1 < grid.width { grid.put(source, x: grid.width - sourceWidth, y: 0, style: Theme.dim) }
+    }
+
+    /// The columns that fit the width, widest layout first.
+    private func columns(for width: Int) -> [TableColumn] {
+        if width >= 110 {
+            return [.type(14), .target(24), .name(20), .state(nil), .submitted(10), .finished(10), .followers(9)]
+        }
+        if width >= 80 { return [.type(14), .target(22), .state(nil), .submitted(10), .followers(9)] }
+        if width >= 60 { return [.target(nil), .state(22), .followers(8)] }
+        return [.target(nil), .state(14)]
+    }
+
+    private func drawTable(_ state: DashboardState, frame: Frame, into grid: inout Grid) {
+        let columns = columns(for: state.width)
+        let fixed = columns.compactMap(\.width).reduce(0, +) + 2 * (columns.count - 1) + 2
+        let flexible = max(8, state.width - fixed)
+        let widths = columns.map { $0.width ?? flexible }
+        var x = 2
+        for (column, width) in zip(columns, widths) {
+            let marker = column.sortColumn == state.sort ? (state.ascending ? "↑" : "↓") : ""
+            let title = column.title + (state.ascii && !marker.isEmpty ? (state.ascending ? "^" : "v") : marker)
+            grid.put(ColumnFit.pad(title, to: width, alignRight: column.alignRight), x: x, y: 1, style: Theme.tableHeader)
+            x += width + 2
+        }
+        let page = DashboardReducer.pageSize(state)
+        let rows = state.visible
+        if rows.isEmpty {
+            let text =
+                state.rows.isEmpty ? "No requests yet. Press n to submit one." : "No request matches '\(state.filter)'."
+            grid.put(text, x: 2, y: 3, style: Theme.dim)
+            return
+        }
+        for line in 0..<page {
+            let position = state.scroll + line
+            guard position < rows.count else { break }
+            let row = state.rows[rows[position]]
+            let y = 2 + line
+            let isSelected = position == state.selection
+            let isMarked = row.changedAt.map { state.now.timeIntervalSince($0) < Self.markDuration } ?? false
+            if isMarked { grid.put(frame.mark, x: 0, y: y, style: Theme.phase(row.phase)) }
+            var x = 2
+            for (column, width) in zip(columns, widths) {
+                let text = ColumnFit.pad(
+                    cell(column, row, state), to: width, alignRight: column.alignRight,
+                    ellipsis: state.ascii ? "~" : "…")
+                let style = column.isState ? Theme.phase(row.phase) : (isMarked ? Style(bold: true) : .plain)
+                grid.put(text, x: x, y: y, style: style)
+                x += width + 2
+            }
+            if isSelected { grid.paint(x: 0, y: y, count: grid.width, style: Theme.selected) }
+        }
+    }
+
+    private func cell(_ column: TableColumn, _ row: RequestRow, _ state: DashboardState) -> String {
+        switch column {
+        case .type: return row.typeName
+        case .target: return SafeText.sanitize(row.target)
+        case .name: return SafeText.sanitize(row.creatorName ?? "")
+        case .state: return stateText(row, now: state.now)
+        case .submitted: return Self.age(state.now.timeIntervalSince(row.submittedAt)) + " ago"
+        case .finished: return row.finishedAt.map { Self.age(state.now.timeIntervalSince($0)) + " ago" } ?? ""
+        case .followers: return row.followers.map { NumberFormat.compact(Double($0)) } ?? ""
+        }
+    }
+
+    func stateText(_ row: RequestRow, now: Date) -> String {
+        let detail = row.detail.map { ": " + SafeText.sanitize($0) } ?? ""
+        switch row.phase {
+        case .pending: return "pending " + Self.age(now.timeIntervalSince(row.submittedAt))
+        case .stale: return "stale " + Self.age(now.timeIntervalSince(row.submittedAt))
+        case .submitting: return "submitting"
+        case .succeeded: return "succeeded"
+        case .failed:
+            let words = SafeText.sanitize(row.detail ?? "")
+            return words.lowercased().hasPrefix("failed") ? words : "failed" + detail
+        case .unknown:
+            return row.detail?.contains("outcome unknown") == true ? "outcome unknown" : "unknown" + detail
+        }
+    }
+
+    static func age(_ seconds: TimeInterval) -> String {
+        let seconds = max(0, Int(seconds))
+        switch seconds {
+        case ..<60: return "\(seconds)s"
+        case ..<3600: return "\(seconds / 60)m"
+        case ..<172_800: return "\(seconds / 3600)h"
+        default: return "\(seconds / 86_400)d"
+        }
+    }
+
+    private func drawStatusBar(_ state: DashboardState, into grid: inout Grid) {
+        let y = grid.height - 1
+        grid.fill(x: 0, y: y, width: grid.width, height: 1, with: Cell(" ", style: Theme.statusBar))
+        if state.isEditingFilter || !state.filter.isEmpty {
+            let text = " /" + state.filter + (state.isEditingFilter ? "_" : "") + "  (\(state.visible.count) of \(state.rows.count))"
+            grid.put(text, x: 0, y: y, style: Theme.statusBar)
+            return
+        }
+        if let notice = state.notice {
+            grid.put(" " + SafeText.sanitize(notice.text), x: 0, y: y, style: notice.isError ? Style(foreground: .red, reverse: true) : Theme.statusBar)
+            return
+        }
+        let hints: [(String, String)] =
+            state.width >= 100
+            ? [("n", "new"), ("r", "refresh"), ("/", "filter"), ("s", "sort"), ("p", "pause"), ("d", "forget"),
+               ("Enter", "open"), ("?", "help"), ("q", "quit")]
+            : state.width >= 70
+                ? [("n", "new"), ("r", "refresh"), ("/", "filter"), ("s", "sort"), ("p", "pause"), ("?", "help"),
+                   ("q", "quit")]
+                : [("n", "new"), ("/", "filter"), ("?", "help"), ("q", "quit")]
+        grid.put(" " + hints.map { "\($0.0) \($0.1)" }.joined(separator: "  "), x: 0, y: y, style: Theme.statusBar)
+    }
+}
+
+/// A column of the requests table.
+enum TableColumn {
+    case type(Int?), target(Int?), name(Int?), state(Int?), submitted(Int?), finished(Int?), followers(Int?)
+
+    var width: Int? {
+        switch self {
+        case .type(let width), .target(let width), .name(let width), .state(let width), .submitted(let width),
+            .finished(let width), .followers(let width):
+            width
+        }
+    }
+
+    var title: String {
+        switch self {
+        case .type: "TYPE"
+        case .target: "TARGET"
+        case .name: "NAME"
+        case .state: "STATE"
+        case .submitted: "SUBMITTED"
+        case .finished: "FINISHED"
+        case .followers: "FOLLOWERS"
+        }
+    }
+
+    var alignRight: Bool {
+        if case .followers = self { return true }
+        return false
+    }
+
+    var isState: Bool {
+        if case .state = self { return true }
+        return false
+    }
+
+    var sortColumn: DashboardState.SortColumn? {
+        switch self {
+        case .type: .type
+        case .target: .target
+        case .name: .name
+        case .state: .state
+        case .submitted: .submitted
+        case .followers: .followers
+        case .finished: nil
+        }
+    }
+}

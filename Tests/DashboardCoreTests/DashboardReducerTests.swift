@@ -1,0 +1,139 @@
+import Foundation
+import RefreshAPI
+import Testing
+@testable import DashboardCore
+
+@Suite("Dashboard reducer")
+struct DashboardReducerTests {
+    let reducer = DashboardReducer()
+
+    func state() -> DashboardState { DashboardFixtures.state(width: 120, height: 12) }
+
+    @Test func movingTheSelection() {
+        var state = state()
+        #expect(state.selectedRow?.id == 2, "newest first")
+        _ = reducer.reduce(&state, .key(.down))
+        _ = reducer.reduce(&state, .key(.character("j")))
+        #expect(state.selection == 2)
+        _ = reducer.reduce(&state, .key(.character("k")))
+        _ = reducer.reduce(&state, .key(.up))
+        _ = reducer.reduce(&state, .key(.up))
+        #expect(state.selection == 0)
+        _ = reducer.reduce(&state, .key(.character("G")))
+        #expect(state.selection == 5)
+        _ = reducer.reduce(&state, .key(.character("g")))
+        #expect(state.selection == 0)
+        _ = reducer.reduce(&state, .key(.pageDown))
+        #expect(state.selection == 5, "a page is 9 rows at height 12; there are 6")
+        _ = reducer.reduce(&state, .key(.pageUp))
+        #expect(state.selection == 0)
+    }
+
+    @Test func scrollingKeepsTheSelectionInView() {
+        var state = DashboardFixtures.state(width: 80, height: 12)
+        state.setRows((1...100).map { RequestRow(id: Int64($0), type: .instagram, target: "c\($0)", phase: .pending, submittedAt: DashboardFixtures.now - Double($0)) })
+        _ = reducer.reduce(&state, .key(.end))
+        #expect(state.selection == 99)
+        #expect(state.scroll == 100 - DashboardReducer.pageSize(state))
+        let text = RequestsScreen().render(state).text
+        #expect(text.contains("c100"))
+        #expect(!text.contains("c1 "))
+    }
+
+    @Test func filteringAsYouTypeAndEscapeClears() {
+        var state = state()
+        _ = reducer.reduce(&state, .key(.character("/")))
+        for character in "you" { _ = reducer.reduce(&state, .key(.character(character))) }
+        #expect(state.visibleRows.map(\.id) == [2, 5])
+        _ = reducer.reduce(&state, .key(.backspace))
+        #expect(state.filter == "yo")
+        _ = reducer.reduce(&state, .key(.escape))
+        #expect(state.filter.isEmpty)
+        #expect(!state.isEditingFilter)
+        #expect(state.visibleRows.count == 6)
+    }
+
+    @Test func sortingCyclesColumnsAndReverses() {
+        var state = state()
+        _ = reducer.reduce(&state, .key(.character("s")))
+        #expect(state.sort == .type)
+        _ = reducer.reduce(&state, .key(.character("s")))
+        #expect(state.sort == .target)
+        #expect(state.visibleRows.first?.target == "2121125346")
+        _ = reducer.reduce(&state, .key(.character("S")))
+        #expect(state.visibleRows.first?.target == "UCurYxozQbvKn-oNUxNJh45Q")
+    }
+
+    @Test func newRequestFormValidatesInlineAndSubmits() {
+        var state = state()
+        _ = reducer.reduce(&state, .key(.character("n")))
+        for character in "bad name" { _ = reducer.reduce(&state, .key(.character(character))) }
+        #expect(reducer.reduce(&state, .key(.enter)).isEmpty)
+        guard case .newRequest(let form) = state.overlay else { Issue.record("form closed"); return }
+        #expect(form.error?.contains("give the type too") == true)
+        _ = reducer.reduce(&state, .key(.tab))
+        let effects = reducer.reduce(&state, .key(.enter))
+        #expect(effects.isEmpty, "a handle with a space is invalid")
+        for _ in 0..<4 { _ = reducer.reduce(&state, .key(.backspace)) }
+        let submitted = reducer.reduce(&state, .key(.enter))
+        #expect(submitted == [.submit(try! RefreshTarget(type: .instagram, value: "bad"))])
+        #expect(state.overlay == nil)
+    }
+
+    @Test func pastedURLIsReadFromTheForm() {
+        var state = state()
+        _ = reducer.reduce(&state, .key(.character("n")))
+        for character in "https://youtu.be/iwIeyWv2ABI" { _ = reducer.reduce(&state, .key(.character(character))) }
+        #expect(reducer.reduce(&state, .key(.enter)) == [.submit(try! RefreshTarget(type: .youtubePost, value: "iwIeyWv2ABI"))])
+    }
+
+    @Test func refreshAgainPauseForgetAndQuit() {
+        var state = state()
+        #expect(reducer.reduce(&state, .key(.character("r"))) == [.submit(RefreshTarget(uncheckedType: .youtube, value: "UCurYxozQbvKn-oNUxNJh45Q"))])
+        #expect(reducer.reduce(&state, .key(.character("p"))) == [.setLiveUpdates(false)])
+        #expect(reducer.reduce(&state, .key(.character("p"))) == [.setLiveUpdates(true)])
+        #expect(reducer.reduce(&state, .key(.character("d"))).isEmpty)
+        #expect(reducer.reduce(&state, .key(.character("x"))).isEmpty, "any other key keeps it")
+        _ = reducer.reduce(&state, .key(.character("d")))
+        let row = state.selectedRow!
+        #expect(reducer.reduce(&state, .key(.character("y"))) == [.forget(row)])
+        _ = reducer.reduce(&state, .forgotten(id: row.id))
+        #expect(state.rows.count == 5)
+        #expect(reducer.reduce(&state, .key(.character("q"))) == [.quit])
+        var other = self.state()
+        #expect(reducer.reduce(&other, .key(.control("c"))) == [.quit])
+        #expect(other.shouldQuit)
+    }
+
+    @Test func monitorUpdatesChangeRowsLiveAndMarkThem() {
+        var state = state()
+        var row = state.rows.first { $0.id == 2 }!
+        row.phase = .succeeded
+        row.followers = 1_200
+        _ = reducer.reduce(&state, .updated(row))
+        let updated = state.rows.first { $0.id == 2 }!
+        #expect(updated.phase == .succeeded)
+        #expect(updated.changedAt == DashboardFixtures.now)
+        #expect(state.selectedRow?.id == 2, "the selection follows the request")
+        _ = reducer.reduce(&state, .tick(DashboardFixtures.now + 10))
+        #expect(state.counts[.succeeded] == 3)
+        _ = reducer.reduce(&state, .updated(RequestRow(id: 99, type: .instagram, target: "new", phase: .submitting, submittedAt: DashboardFixtures.now + 10)))
+        #expect(state.rows.count == 7)
+        _ = reducer.reduce(&state, .problem("the server is unavailable"))
+        #expect(state.notice?.isError == true)
+    }
+
+    @Test func resizeKeepsTheSelectionVisible() {
+        var state = DashboardFixtures.state(width: 80, height: 40)
+        state.setRows((1...100).map { RequestRow(id: Int64($0), type: .instagram, target: "c\($0)", phase: .pending, submittedAt: DashboardFixtures.now - Double($0)) })
+        _ = reducer.reduce(&state, .key(.pageDown))
+        _ = reducer.reduce(&state, .resize(width: 40, height: 12))
+        #expect(state.selection >= state.scroll && state.selection < state.scroll + DashboardReducer.pageSize(state))
+    }
+
+    @Test func everyCommandHasAKeyAndAHelpLine() {
+        for command in Command.allCases {
+            #expect(!KeyBindings.standard.labels(for: command).isEmpty, "\(command) has no key")
+        }
+    }
+}
