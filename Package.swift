@@ -30,6 +30,8 @@ let package = Package(
         ),
         .target(name: "RefreshStore", dependencies: ["RefreshAPI", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "TextGrid"),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(name: "Terminal", dependencies: ["CNcursesw", "TextGrid"]),
         .target(name: "DashboardCore", dependencies: ["RefreshAPI", "TextGrid"]),
         .executableTarget(
             name: "ylytic",
@@ -39,6 +41,7 @@ let package = Package(
                 "DashboardCore",
                 "RefreshSimulator",
                 "RefreshStore",
+                "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -16,9 +16,10 @@ struct Ylytic: AsyncParsableCommand {
             """,
         version: YlyticVersion.current,
         subcommands: [
-            RefreshCommand.self, StatusCommand.self, ShowCommand.self, WatchCommand.self, ListCommand.self,
+            DashCommand.self, DemoCommand.self, RefreshCommand.self, StatusCommand.self, ShowCommand.self, WatchCommand.self, ListCommand.self,
             HistoryCommand.self, ForgetCommand.self, ExportCommand.self, SimulateCommand.self,
-        ]
+        ],
+        defaultSubcommand: DashCommand.self
     )
 
     static func main() async {

@@ -76,7 +76,7 @@ public struct RequestsScreen {
             return [.type(14), .target(24), .name(20), .state(nil), .submitted(10), .finished(10), .followers(9)]
         }
         if width >= 80 { return [.type(14), .target(22), .state(nil), .submitted(10), .followers(9)] }
-        if width >= 60 { return [.target(nil), .state(22), .followers(8)] }
+        if width >= 60 { return [.target(nil), .state(22), .followers(9)] }
         return [.target(nil), .state(14)]
     }
 

@@ -1,0 +1,31 @@
+import Glibc
+
+/// The terminal's settings before the screen started, restored from a signal handler if the process crashes.
+nonisolated(unsafe) private var savedSettings = termios()
+nonisolated(unsafe) private var hasSavedSettings = false
+
+/// Restores the terminal when the process dies of a crash signal, then lets it die as it would have.
+enum CrashGuard {
+    static let signals = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
+
+    static func install() {
+        if tcgetattr(STDIN_FILENO, &savedSettings) == 0 { hasSavedSettings = true }
+        for signal in signals {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { signal in
+                if hasSavedSettings { tcsetattr(STDIN_FILENO, TCSANOW, &savedSettings) }
+                let reset: StaticString = "\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l\r\n"
+                _ = Glibc.write(STDOUT_FILENO, reset.utf8Start, reset.utf8CodeUnitCount)
+                Glibc.signal(signal, SIG_DFL)
+                raise(signal)
+            }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = Int32(bitPattern: UInt32(truncatingIfNeeded: SA_RESETHAND))
+            sigaction(signal, &action, nil)
+        }
+    }
+
+    static func uninstall() {
+        for signal in signals { Glibc.signal(signal, SIG_DFL) }
+    }
+}

@@ -1,0 +1,23 @@
+/// A key read from the terminal.
+public enum KeyPress: Hashable, Sendable {
+    case character(Character)
+    case up, down, left, right, pageUp, pageDown, home, end
+    case enter, escape, backspace, delete, tab, backTab
+    /// Ctrl and a lower-case letter.
+    case control(Character)
+}
+
+/// What the terminal reports.
+public enum TerminalEvent: Sendable, Equatable {
+    case key(KeyPress)
+    case resize(width: Int, height: Int)
+    /// The terminal went away (end of input, I/O error, SIGHUP).
+    case closed
+    /// SIGTERM or SIGINT: time to leave.
+    case terminate
+}
+
+/// Whether to draw in colour.
+public enum ColorMode: Sendable {
+    case auto, always, never
+}

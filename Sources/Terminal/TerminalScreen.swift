@@ -1,0 +1,253 @@
+import CNcursesw
+import Dispatch
+import Foundation
+import Glibc
+import Synchronization
+import TextGrid
+
+/// The full-screen terminal: draws grids (only the cells that changed), reads keys,
+/// reports resizes and signals, and always gives the terminal back as it found it.
+/// Every ncurses call happens on one serial queue; the signal sources are set once
+/// in `init` and only cancelled in `stop`, which is why the class is `@unchecked Sendable`.
+public final class TerminalScreen: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "ylytic.terminal")
+    private let state = Mutex(DrawState())
+    private let wakePipe: (read: Int32, write: Int32)
+    private let colors: Bool
+    private let signalSources: [any DispatchSourceSignal]
+    private let (eventStream, eventContinuation) = AsyncStream.makeStream(of: TerminalEvent.self)
+
+    private struct DrawState {
+        var previous: Grid?
+        var pairs: [UInt16: Int16] = [:]
+        var isStopped = false
+    }
+
+    /// Why the screen cannot start.
+    public struct Unavailable: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Takes over the terminal. Fails when standard input or output is not a terminal.
+    public init(colors mode: ColorMode) throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw Unavailable(description: "the dashboard needs a terminal; use the commands (ylytic --help) in scripts")
+        }
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { throw Unavailable(description: "cannot create a pipe") }
+        wakePipe = (fds[0], fds[1])
+        _ = fcntl(wakePipe.read, F_SETFL, fcntl(wakePipe.read, F_GETFL) | O_NONBLOCK)
+
+        CrashGuard.install()
+        for signal in [SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGQUIT] { Glibc.signal(signal, SIG_IGN) }
+        setlocale(LC_ALL, "")
+        var useColors = false
+        queue.sync {
+            initscr()
+            raw()
+            noecho()
+            nonl()
+            keypad(ylytic_stdscr(), true)
+            nodelay(ylytic_stdscr(), true)
+            set_escdelay(25)
+            curs_set(0)
+            if mode != .never, has_colors() {
+                start_color()
+                use_default_colors()
+                useColors = true
+            }
+        }
+        colors = useColors
+
+        var sources: [any DispatchSourceSignal] = []
+        let continuation = eventContinuation
+        let resize = DispatchSource.makeSignalSource(signal: SIGWINCH, queue: queue)
+        sources.append(resize)
+        for (signal, event) in [(SIGTERM, TerminalEvent.terminate), (SIGINT, .terminate), (SIGQUIT, .terminate), (SIGHUP, .closed)] {
+            let source = DispatchSource.makeSignalSource(signal: signal, queue: queue)
+            source.setEventHandler { continuation.yield(event) }
+            sources.append(source)
+        }
+        signalSources = sources
+        resize.setEventHandler { [weak self] in self?.handleResize() }
+        for source in sources { source.resume() }
+        startReader()
+    }
+
+    deinit {
+        stop()
+    }
+
+    /// Keys, resizes and signals, in order.
+    public var events: AsyncStream<TerminalEvent> { eventStream }
+
+    /// The size in cells.
+    public var size: (width: Int, height: Int) {
+        queue.sync { (Int(ylytic_cols()), Int(ylytic_lines())) }
+    }
+
+    /// Draws `grid`, sending only the cells that differ from the last one drawn.
+    public func draw(_ grid: Grid) {
+        queue.sync {
+            let changes = state.withLock { state -> [GridChange]? in
+                guard !state.isStopped else { return nil }
+                defer { state.previous = grid }
+                return grid.changes(since: state.previous)
+            }
+            guard let changes, !changes.isEmpty else { return }
+            for change in changes { put(change) }
+            wnoutrefresh(ylytic_stdscr())
+            doupdate()
+        }
+    }
+
+    /// Gives the terminal back: leaves the full screen, shows the cursor, restores modes. Safe to call twice.
+    public func stop() {
+        let wasRunning = state.withLock { state in
+            defer { state.isStopped = true }
+            return !state.isStopped
+        }
+        guard wasRunning else { return }
+        for source in signalSources { source.cancel() }
+        queue.sync {
+            curs_set(1)
+            endwin()
+        }
+        var byte: UInt8 = 0
+        _ = Glibc.write(wakePipe.write, &byte, 1)
+        for signal in [SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGQUIT] { Glibc.signal(signal, SIG_DFL) }
+        CrashGuard.uninstall()
+        eventContinuation.finish()
+    }
+
+    private func handleResize() {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, !state.withLock({ $0.isStopped }) else { return }
+        resizeterm(Int32(size.ws_row), Int32(size.ws_col))
+        wclear(ylytic_stdscr())
+        state.withLock { $0.previous = nil }
+        eventContinuation.yield(.resize(width: Int(size.ws_col), height: Int(size.ws_row)))
+    }
+
+    /// Waits for input on its own thread (no timers: it sleeps until a key or a stop),
+    /// then reads the keys on the terminal queue.
+    private func startReader() {
+        let wake = wakePipe.read
+        let thread = Thread { [weak self] in
+            var quietReads = 0
+            while true {
+                var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0), pollfd(fd: wake, events: Int16(POLLIN), revents: 0)]
+                let ready = poll(&fds, 2, -1)
+                if ready < 0 {
+                    if errno == EINTR { continue }
+                    self?.eventContinuation.yield(.closed)
+                    return
+                }
+                guard let self, !self.state.withLock({ $0.isStopped }) else { return }
+                if fds[1].revents != 0 { return }
+                if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+                    self.eventContinuation.yield(.closed)
+                    return
+                }
+                let keys = self.queue.sync { self.readKeys() }
+                if keys.isEmpty {
+                    // Readable but nothing to read: the terminal is gone (EOF).
+                    quietReads += 1
+                    if quietReads >= 3 {
+                        self.eventContinuation.yield(.closed)
+                        return
+                    }
+                } else {
+                    quietReads = 0
+                    for key in keys { self.eventContinuation.yield(.key(key)) }
+                }
+            }
+        }
+        thread.name = "ylytic.terminal.input"
+        thread.start()
+    }
+
+    private func readKeys() -> [KeyPress] {
+        var keys: [KeyPress] = []
+        var code: wint_t = 0
+        while true {
+            let result = ylytic_get_key(&code)
+            if result == ERR { break }
+            if result == KEY_CODE_YES {
+                if Int32(code) == KEY_RESIZE { continue }
+                if let key = Self.functionKey(Int32(code)) { keys.append(key) }
+            } else if let key = Self.characterKey(UInt32(code)) {
+                keys.append(key)
+            }
+        }
+        return keys
+    }
+
+    private static func functionKey(_ code: Int32) -> KeyPress? {
+        switch code {
+        case KEY_UP: .up
+        case KEY_DOWN: .down
+        case KEY_LEFT: .left
+        case KEY_RIGHT: .right
+        case KEY_PPAGE: .pageUp
+        case KEY_NPAGE: .pageDown
+        case KEY_HOME: .home
+        case KEY_END: .end
+        case KEY_ENTER: .enter
+        case KEY_BACKSPACE: .backspace
+        case KEY_DC: .delete
+        case KEY_BTAB: .backTab
+        default: nil
+        }
+    }
+
+    private static func characterKey(_ value: UInt32) -> KeyPress? {
+        switch value {
+        case 13, 10: return .enter
+        case 27: return .escape
+        case 9: return .tab
+        case 8, 127: return .backspace
+        case 1...26: return .control(Character(Unicode.Scalar(value + 96)!))
+        case 0..<32: return nil
+        default: return Unicode.Scalar(value).map { .character(Character($0)) }
+        }
+    }
+
+    private func put(_ change: GridChange) {
+        var x = change.x
+        for cell in change.cells {
+            defer { x += 1 }
+            if cell.isContinuation { continue }
+            var text = Array(cell.text.unicodeScalars.prefix(5)).map { wchar_t(bitPattern: $0.value) }
+            text.append(0)
+            let (attributes, pair) = look(of: cell.style)
+            _ = ylytic_put_cell(Int32(change.y), Int32(x), text, attributes, pair)
+        }
+    }
+
+    private func look(of style: Style) -> (attr_t, Int16) {
+        var attributes = ylytic_attr_normal()
+        if style.bold { attributes |= ylytic_attr_bold() }
+        if style.dim { attributes |= ylytic_attr_dim() }
+        if style.reverse { attributes |= ylytic_attr_reverse() }
+        if style.underline { attributes |= ylytic_attr_underline() }
+        guard colors, style.foreground != .default || style.background != .default else { return (attributes, 0) }
+        let key = UInt16(style.foreground.rawValue) << 8 | UInt16(style.background.rawValue)
+        let pair = state.withLock { state -> Int16 in
+            if let pair = state.pairs[key] { return pair }
+            let next = Int16(state.pairs.count + 1)
+            guard Int32(next) < ylytic_color_pairs() else { return 0 }
+            init_pair(next, Self.number(style.foreground), Self.number(style.background))
+            state.pairs[key] = next
+            return next
+        }
+        return (attributes, pair)
+    }
+
+    /// The curses number of a colour; bright ones fold onto the eight basic ones when the terminal has no more.
+    private static func number(_ color: TerminalColor) -> Int16 {
+        if color == .default { return -1 }
+        let index = Int16(color.rawValue) - 1
+        return index >= 8 && ylytic_colors() < 16 ? index - 8 : index
+    }
+}

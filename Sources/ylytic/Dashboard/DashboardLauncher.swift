@@ -1,0 +1,53 @@
+import DashboardCore
+import Foundation
+import RefreshAPI
+import RefreshStore
+import Terminal
+
+/// Starts the screen for `dash` and `demo`, with logs sent to a file while it is up.
+enum DashboardLauncher {
+    static func run(
+        store: RefreshStore, client: RefreshClient?, source: String, setupHint: String?, starters: [RefreshTarget],
+        output: OutputOptions, context: CommandContext
+    ) async -> ExitStatus {
+        let colorMode: ColorMode =
+            switch output.color {
+            case .never: .never
+            case .always: .always
+            case .auto: (context.environment["NO_COLOR"] ?? "").isEmpty ? .auto : .never
+            }
+        let logFile = StateDirectory(environment: context.environment).url.appendingPathComponent("dashboard.log")
+        let savedStderr = redirectStandardError(to: logFile)
+        defer { restoreStandardError(savedStderr) }
+        let terminal: TerminalScreen
+        do {
+            terminal = try TerminalScreen(colors: colorMode)
+        } catch {
+            restoreStandardError(savedStderr)
+            return context.fail(CommandFailure(message: "\(error)", status: .invalidInput))
+        }
+        var state = DashboardState(now: Date(), source: source)
+        state.ascii = output.ascii || !LocaleEncoding.isUTF8(context.environment)
+        state.setupHint = setupHint
+        let runtime = DashboardRuntime(terminal: terminal, store: store, client: client, state: state)
+        await runtime.run(submitting: starters)
+        return .succeeded
+    }
+
+    /// Sends standard error to the log file while the screen is up; returns the saved descriptor.
+    private static func redirectStandardError(to file: URL) -> Int32 {
+        try? FileManager.default.createDirectory(
+            at: file.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let log = open(file.path, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+        guard log >= 0 else { return -1 }
+        let saved = dup(STDERR_FILENO)
+        dup2(log, STDERR_FILENO)
+        close(log)
+        return saved
+    }
+
+    private static func restoreStandardError(_ saved: Int32) {
+        guard saved >= 0 else { return }
+        dup2(saved, STDERR_FILENO)
+    }
+}

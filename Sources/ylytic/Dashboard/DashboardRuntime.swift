@@ -1,0 +1,192 @@
+import DashboardCore
+import Foundation
+import RefreshAPI
+import RefreshStore
+import Terminal
+
+/// Runs the dashboard: terminal events, monitor updates and a once-a-second tick
+/// become actions; the reducer changes the state and asks for effects, which run
+/// here and come back as actions; a frame is drawn when the screen would change.
+final class DashboardRuntime {
+    private let terminal: TerminalScreen
+    private let store: RefreshStore
+    private let client: RefreshClient?
+    private let monitor: RefreshMonitor?
+    private let reducer = DashboardReducer()
+    private let screen = RequestsScreen()
+    private var state: DashboardState
+    private let (actions, sink) = AsyncStream.makeStream(of: DashboardAction.self)
+    private var tasks: [Task<Void, Never>] = []
+
+    init(terminal: TerminalScreen, store: RefreshStore, client: RefreshClient?, state: DashboardState) {
+        self.terminal = terminal
+        self.store = store
+        self.client = client
+        self.monitor = client.map { RefreshMonitor(poller: $0) }
+        self.state = state
+    }
+
+    /// Runs until the person quits or the terminal goes away; submits `starters` first.
+    func run(submitting starters: [RefreshTarget] = []) async {
+        let size = terminal.size
+        _ = reducer.reduce(&state, .resize(width: size.width, height: size.height))
+        do {
+            let tracked = try store.requests()
+            _ = reducer.reduce(&state, .loaded(tracked.map(RequestRow.init)))
+            if let monitor {
+                for request in tracked where request.state.isFollowed {
+                    if let id = request.requestID { await monitor.follow(RequestID(id), submittedAt: request.submittedAt) }
+                }
+            }
+        } catch {
+            _ = reducer.reduce(&state, .problem("The store could not be read: \(error)"))
+        }
+        startPumps()
+        for target in starters { perform(.submit(target)) }
+        draw()
+        for await action in actions {
+            let effects = reducer.reduce(&state, action)
+            for effect in effects { perform(effect) }
+            if state.shouldQuit { break }
+            draw()
+        }
+        for task in tasks { task.cancel() }
+        await monitor?.stop()
+        terminal.stop()
+    }
+
+    private func draw() {
+        terminal.draw(screen.render(state))
+    }
+
+    private func startPumps() {
+        let sink = self.sink
+        let terminal = self.terminal
+        tasks.append(
+            Task {
+                for await event in terminal.events {
+                    switch event {
+                    case .key(let press): sink.yield(.key(Key(press)))
+                    case .resize(let width, let height): sink.yield(.resize(width: width, height: height))
+                    case .closed, .terminate: sink.yield(.key(.control("c")))
+                    }
+                }
+            })
+        tasks.append(
+            Task {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .seconds(1))
+                    sink.yield(.tick(Date()))
+                }
+            })
+        if let monitor {
+            let store = self.store
+            tasks.append(
+                Task {
+                    for await update in monitor.updates {
+                        guard let id = update.requestID else {
+                            if case .rateLimited(let until) = update {
+                                sink.yield(.notice("The server asks to slow down; polling resumes at \(HTTPDate.format(until))."))
+                            }
+                            continue
+                        }
+                        do {
+                            switch update {
+                            case .polled(_, let record): try store.recordPoll(record, at: Date())
+                            case .finished(_, let record, let body): try store.recordFinished(record, body: body, at: Date())
+                            case .stale: try store.recordStale(id)
+                            case .pollFailed(_, let error, _): try store.recordError(id, error.description, gaveUp: false)
+                            case .gaveUp(_, let error): try store.recordError(id, error.description, gaveUp: true)
+                            case .rateLimited: break
+                            }
+                            if let tracked = try store.request(id) { sink.yield(.updated(RequestRow(tracked))) }
+                        } catch {
+                            sink.yield(.problem("The store could not be written: \(error)"))
+                        }
+                    }
+                })
+        }
+    }
+
+    private func perform(_ effect: DashboardEffect) {
+        let sink = self.sink
+        let store = self.store
+        switch effect {
+        case .quit:
+            break
+        case .setLiveUpdates(let live):
+            guard let monitor else { return }
+            Task { await monitor.setPaused(!live) }
+        case .forget(let row):
+            let monitor = self.monitor
+            Task {
+                do {
+                    if let id = row.requestID {
+                        try store.forget(RequestID(id), purge: false)
+                        await monitor?.unfollow(RequestID(id))
+                    } else {
+                        try store.forget(localID: row.id)
+                    }
+                    sink.yield(.forgotten(id: row.id))
+                } catch {
+                    sink.yield(.problem("Could not forget: \(error)"))
+                }
+            }
+        case .submit(let target):
+            startSubmission(of: target)
+        }
+    }
+
+    private func startSubmission(of target: RefreshTarget) {
+        guard let client, let monitor else {
+            sink.yield(.problem("No API token is configured; refreshes cannot be submitted."))
+            return
+        }
+        let submission = Submission(target: target, client: client, monitor: monitor, store: store, sink: sink)
+        Task { await submission.run() }
+    }
+
+}
+
+/// One refresh sent from the dashboard: the intent, the POST, the answer, then following it.
+struct Submission: Sendable {
+    let target: RefreshTarget
+    let client: RefreshClient
+    let monitor: RefreshMonitor
+    let store: RefreshStore
+    let sink: AsyncStream<DashboardAction>.Continuation
+
+    func run() async {
+        let intent: Int64
+        do {
+            intent = try store.recordIntent(target, at: Date())
+            if let tracked = try store.requests().first(where: { $0.id == intent }) { sink.yield(.updated(RequestRow(tracked))) }
+        } catch {
+            sink.yield(.problem("The store could not be written: \(error)"))
+            return
+        }
+        let record: RefreshRecord
+        do {
+            record = try await client.submit(target)
+        } catch {
+            if case .outcomeUnknown(let problem) = error {
+                try? store.recordOutcomeUnknown(intent, detail: problem)
+                if let tracked = try? store.requests().first(where: { $0.id == intent }) {
+                    sink.yield(.updated(RequestRow(tracked)))
+                }
+            } else {
+                try? store.discardIntent(intent)
+                sink.yield(.forgotten(id: intent))
+            }
+            sink.yield(.problem(error.description))
+            return
+        }
+        do {
+            try store.recordSubmission(intent, record)
+            if let tracked = try store.request(record.requestID) { sink.yield(.updated(RequestRow(tracked))) }
+        } catch {
+            sink.yield(.problem("The store could not be written: \(error)"))
+        }
+        await monitor.follow(record.requestID, submittedAt: Date())
+    }
+}
