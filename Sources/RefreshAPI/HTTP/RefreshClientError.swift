@@ -30,7 +30,7 @@ public enum RefreshClientError: Error, Hashable, Sendable, CustomStringConvertib
     public var description: String {
         switch self {
         case .tokenMissing:
-            return "No API token is configured. \(Self.tokenHelp)"
+            return "No API token is configured. \(Self.tokenHelp) To try ylytic without one: ylytic demo."
         case .tokenRejected(let status, let message):
             return "The API token was rejected (HTTP \(status)\(Self.quoted(message))). It may be wrong or expired. "
                 + Self.tokenHelp

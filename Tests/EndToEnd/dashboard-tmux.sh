@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Drives the real `ylytic demo` in tmux as a person would, and checks what the screen shows.
+# Usage: Tests/EndToEnd/dashboard-tmux.sh PATH_TO_YLYTIC
+set -euo pipefail
+binary="${1:?usage: $0 PATH_TO_YLYTIC}"
+work="$(mktemp -d)"
+socket="ylytic-e2e-$$"
+trap 'tmux -L "$socket" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+failures=0
+
+screen() { tmux -L "$socket" capture-pane -p -t e2e; }
+fail() { echo "FAIL: $1"; echo "--- screen ---"; screen || true; failures=$((failures + 1)); }
+pass() { echo "ok: $1"; }
+
+# Waits (polling the screen, at most N tenths of a second) until it shows TEXT.
+wait_for() { # TEXT TENTHS
+    local text="$1" tries="${2:-150}"
+    for _ in $(seq "$tries"); do
+        screen | grep -qF -- "$text" && return 0
+        read -r -t 0.1 <> <(:) || true
+    done
+    return 1
+}
+
+start() { # COMMAND…
+    tmux -L "$socket" kill-server 2>/dev/null || true
+    rm -f "$work/exit"
+    tmux -L "$socket" new-session -d -x 120 -y 40 -s e2e \
+        "XDG_STATE_HOME='$work/state' TERM=xterm-256color LANG=C.UTF-8 $*; echo \$? > '$work/exit'; tput cnorm 2>/dev/null; printf 'EXITED\n'; read -r -t 600"
+}
+
+exit_code() {
+    for _ in $(seq 100); do [ -s "$work/exit" ] && { cat "$work/exit"; return; }; read -r -t 0.1 <> <(:) || true; done
+    echo "none"
+}
+
+restored() { # the program left the alternate screen and showed the cursor again
+    [ "$(tmux -L "$socket" display -p -t e2e '#{alternate_on}')" = "0" ] && screen | grep -q EXITED
+}
+
+# 1. The demo: results arrive, filter, form, resize, quit.
+start "$binary demo --latency 1-4"
+wait_for "demo simulator" 100 && pass "the dashboard opens" || fail "the dashboard did not open"
+wait_for "succeeded" 150 && pass "results arrive live" || fail "no result arrived"
+tmux -L "$socket" send-keys -t e2e "/" "youtube"
+wait_for "/youtube_" 30 && pass "filter as you type" || fail "the filter did not show"
+screen | grep -q "instagram_id" && fail "the filter let an instagram row through" || pass "the filter hides other rows"
+tmux -L "$socket" send-keys -t e2e Escape
+tmux -L "$socket" send-keys -t e2e "n"
+wait_for "New request" 30 && pass "the new-request form opens" || fail "no form"
+tmux -L "$socket" send-keys -t e2e "@bad name" Enter
+wait_for "contains ' '" 30 && pass "validation errors show inline" || fail "no inline error"
+for _ in 1 2 3 4 5; do tmux -L "$socket" send-keys -t e2e BSpace; done
+tmux -L "$socket" send-keys -t e2e "creator_e2e" Enter
+wait_for "creator_e2e" 50 && pass "a submitted request appears" || fail "the submitted request is missing"
+tmux -L "$socket" resize-window -t e2e -x 60 -y 20
+wait_for "STATE" 30 && [ "$(screen | head -1 | wc -L)" -le 60 ] && pass "resized to 60x20" || fail "60x20"
+tmux -L "$socket" resize-window -t e2e -x 200 -y 60
+wait_for "FOLLOWERS" 30 && pass "resized to 200x60" || fail "200x60"
+tmux -L "$socket" resize-window -t e2e -x 20 -y 6
+wait_for "too small" 30 && pass "says when the terminal is too small" || fail "20x6"
+tmux -L "$socket" resize-window -t e2e -x 120 -y 40
+tmux -L "$socket" send-keys -t e2e "q"
+[ "$(exit_code)" = "0" ] && pass "q exits 0" || fail "q did not exit 0"
+restored && pass "the terminal is restored after q" || fail "the terminal was not restored after q"
+
+# 2. Signals: SIGTERM and SIGHUP restore the terminal too.
+for signal in TERM HUP; do
+    start "$binary demo --latency 1-4"
+    wait_for "demo simulator" 100 || fail "the dashboard did not open for SIG$signal"
+    pkill -"$signal" -f "^$binary demo" || fail "no process to signal"
+    [ "$(exit_code)" != "none" ] && pass "SIG$signal ends the dashboard" || fail "SIG$signal did not end it"
+    restored && pass "the terminal is restored after SIG$signal" || fail "not restored after SIG$signal"
+done
+
+# 3. Without a token, `ylytic` explains how to set one and mentions the demo.
+start "env -u YLYTIC_TOKEN HOME='$work' $binary --store '$work/plain.sqlite'"
+wait_for "ylytic demo" 100 && pass "the setup screen mentions ylytic demo" || fail "no setup screen"
+tmux -L "$socket" send-keys -t e2e "q"
+[ "$(exit_code)" = "0" ] && pass "the setup screen quits with q" || fail "setup screen did not quit"
+
+if [ "$failures" -gt 0 ]; then
+    echo "dashboard end-to-end: $failures failed"
+    exit 1
+fi
+echo "dashboard end-to-end: all passed"
