@@ -148,10 +148,13 @@ public struct RequestsScreen {
         }
     }
 
+    /// A short age: under a minute in steps of ten seconds, so that a screen of pending
+    /// requests changes a few cells every ten seconds rather than every second.
     static func age(_ seconds: TimeInterval) -> String {
         let seconds = max(0, Int(seconds))
         switch seconds {
-        case ..<60: return "\(seconds)s"
+        case ..<10: return "<10s"
+        case ..<60: return "\(seconds / 10 * 10)s"
         case ..<3600: return "\(seconds / 60)m"
         case ..<172_800: return "\(seconds / 3600)h"
         default: return "\(seconds / 86_400)d"
