@@ -14,13 +14,14 @@ let package = Package(
         .package(path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
-    targets: ["Decoding", "Monitor", "Store"].map { name in
+    targets: ["Decoding", "Monitor", "Store", "Dashboard"].map { name in
         .executableTarget(
             name: name,
             dependencies: [
                 .product(name: "RefreshAPI", package: ylytic),
                 .product(name: "RefreshStore", package: ylytic),
                 .product(name: "RefreshSimulator", package: ylytic),
+                .product(name: "DashboardCore", package: ylytic),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/\(name)",

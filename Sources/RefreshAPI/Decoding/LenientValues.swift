@@ -118,7 +118,7 @@ extension KeyedDecodingContainer {
     }
 
     func lenientStrings(_ key: Key) throws -> [String] {
-        if let list = try? decodeIfPresent([String].self, forKey: key) { return list ?? [] }
+        if let list = try? decodeIfPresent([String].self, forKey: key) { return list }
         return try decodeIfPresent(LenientStringList.self, forKey: key)?.values ?? []
     }
 
