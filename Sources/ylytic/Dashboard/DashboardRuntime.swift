@@ -2,6 +2,7 @@ import DashboardCore
 import Foundation
 import RefreshAPI
 import RefreshStore
+import Synchronization
 import Terminal
 
 /// Runs the dashboard: terminal events, monitor updates and a once-a-second tick
@@ -17,6 +18,8 @@ final class DashboardRuntime {
     private var state: DashboardState
     private let (actions, sink) = AsyncStream.makeStream(of: DashboardAction.self)
     private var tasks: [Task<Void, Never>] = []
+    /// Seconds between ticks: one while ages and marks change on screen, ten otherwise.
+    private let tickInterval = TickInterval()
 
     init(terminal: TerminalScreen, store: RefreshStore, client: RefreshClient?, state: DashboardState) {
         self.terminal = terminal
@@ -48,6 +51,7 @@ final class DashboardRuntime {
             let effects = reducer.reduce(&state, action)
             for effect in effects { perform(effect) }
             if state.shouldQuit { break }
+            tickInterval.set(Self.needsFrequentTicks(state) ? 1 : 10)
             draw()
         }
         for task in tasks { task.cancel() }
@@ -57,6 +61,14 @@ final class DashboardRuntime {
 
     private func draw() {
         terminal.draw(screen.render(state))
+    }
+
+    /// Whether the screen changes with time alone: ages of pending requests, marks fading.
+    private static func needsFrequentTicks(_ state: DashboardState) -> Bool {
+        state.rows.contains { row in
+            row.phase == .pending || row.phase == .stale || row.phase == .submitting
+                || row.changedAt.map { state.now.timeIntervalSince($0) < RequestsScreen.markDuration + 1 } == true
+        }
     }
 
     private func startPumps() {
@@ -72,10 +84,11 @@ final class DashboardRuntime {
                     }
                 }
             })
+        let tickInterval = self.tickInterval
         tasks.append(
             Task {
                 while !Task.isCancelled {
-                    try? await Task.sleep(for: .seconds(1))
+                    try? await Task.sleep(for: .seconds(tickInterval.seconds))
                     sink.yield(.tick(Date()))
                 }
             })
@@ -83,6 +96,8 @@ final class DashboardRuntime {
             let store = self.store
             tasks.append(
                 Task {
+                    // Rows last sent, so that a poll that changes nothing on screen sends nothing.
+                    var shown: [RequestID: RequestRow] = [:]
                     for await update in monitor.updates {
                         guard let id = update.requestID else {
                             if case .rateLimited(let until) = update {
@@ -99,7 +114,13 @@ final class DashboardRuntime {
                             case .gaveUp(_, let error): try store.recordError(id, error.description, gaveUp: true)
                             case .rateLimited: break
                             }
-                            if let tracked = try store.request(id) { sink.yield(.updated(RequestRow(tracked))) }
+                            if let tracked = try store.request(id) {
+                                let row = RequestRow(tracked)
+                                if shown[id] != row {
+                                    shown[id] = row
+                                    sink.yield(.updated(row))
+                                }
+                            }
                         } catch {
                             sink.yield(.problem("The store could not be written: \(error)"))
                         }
@@ -188,5 +209,16 @@ struct Submission: Sendable {
             sink.yield(.problem("The store could not be written: \(error)"))
         }
         await monitor.follow(record.requestID, submittedAt: Date())
+    }
+}
+
+/// The tick period, set by the run loop and read by the ticker.
+final class TickInterval: Sendable {
+    private let value = Mutex(1)
+
+    var seconds: Int { value.withLock { $0 } }
+
+    func set(_ seconds: Int) {
+        value.withLock { $0 = seconds }
     }
 }

@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Measures the real dashboard in a pseudo-terminal (issue 5), in release mode:
+
+1. start to first frame with a store of 10,000 requests, and its peak memory;
+2. following 50 pending requests with live updates on for 60 s: CPU (% of one core) and bytes written to the terminal;
+3. with nothing pending: wake-ups per second (voluntary context switches of all threads).
+
+Usage: Benchmarks/dashboard-pty.py [SECONDS] [WARM_UP_SECONDS]   (builds ylytic in release mode)
+"""
+import fcntl, os, pty, select, sqlite3, struct, subprocess, sys, tempfile, termios, time
+
+SECONDS = float(sys.argv[1]) if len(sys.argv) > 1 else 60.0
+WARM_UP = float(sys.argv[2]) if len(sys.argv) > 2 else 5.0
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+binary = subprocess.check_output(["swift", "build", "-c", "release", "--show-bin-path"], cwd=root, text=True).strip() + "/ylytic"
+subprocess.check_call(["swift", "build", "-c", "release", "--product", "ylytic"], cwd=root, stdout=subprocess.DEVNULL)
+work = tempfile.mkdtemp(prefix="ylytic-pty-")
+tick = os.sysconf("SC_CLK_TCK")
+
+simulator = subprocess.Popen([binary, "simulate", "--latency", "3600-3600", "--token", "bench"],
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+base_url = simulator.stdout.readline().strip()
+env = dict(os.environ, YLYTIC_TOKEN="bench", YLYTIC_BASE_URL=base_url, TERM="xterm-256color", LANG="C.UTF-8",
+           XDG_STATE_HOME=work)
+
+
+def spawn(store):
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execve(binary, [binary, "dash", "--store", store], dict(env, YLYTIC_STORE=store))
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    return pid, fd
+
+
+def read_for(fd, seconds, until=None):
+    data, deadline = b"", time.time() + seconds
+    while time.time() < deadline:
+        ready, _, _ = select.select([fd], [], [], max(0, deadline - time.time()))
+        if not ready:
+            continue
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        data += chunk
+        if until and until in data:
+            break
+    return data
+
+
+def cpu_seconds(pid):
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / tick
+
+
+def wakeups(pid):
+    total = 0
+    for task in os.listdir(f"/proc/{pid}/task"):
+        for line in open(f"/proc/{pid}/task/{task}/status"):
+            if line.startswith("voluntary_ctxt_switches"):
+                total += int(line.split()[1])
+    return total
+
+
+def peak_kb(pid):
+    return next(int(line.split()[1]) for line in open(f"/proc/{pid}/status") if line.startswith("VmHWM"))
+
+
+def quit(pid, fd):
+    os.write(fd, b"q")
+    os.waitpid(pid, 0)
+    os.close(fd)
+
+
+# 1. Start to first frame with 10,000 finished requests.
+big = os.path.join(work, "big.sqlite")
+subprocess.check_call([binary, "list", "--store", big], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+db = sqlite3.connect(big)
+now = time.time()
+db.executemany(
+    "INSERT INTO request (request_id, request_type, target_value, state, submitted_at, finished_at, error_count, "
+    "followers, creator_name) VALUES (?, 'instagram', ?, ?, ?, ?, 0, ?, ?)",
+    [(f"{i:024x}", f"creator_{i}", "succeeded" if i % 5 else "failed", now - i * 60, now - i * 60 + 9, 1000 + i,
+      "Creator %d" % i) for i in range(10_000)])
+db.commit()
+db.close()
+starts = []
+for _ in range(5):
+    started = time.time()
+    pid, fd = spawn(big)
+    first = read_for(fd, 10, until=b"creator_0")
+    starts.append((time.time() - started) * 1000)
+    memory = peak_kb(pid)
+    quit(pid, fd)
+starts.sort()
+print(f"start to first frame, 10,000 requests: median {starts[2]:.0f} ms (of {', '.join('%.0f' % s for s in starts)}); "
+      f"peak memory {memory / 1024:.0f} MB")
+
+# 2. Following 50 pending requests.
+live = os.path.join(work, "live.sqlite")
+for i in range(50):
+    subprocess.check_call([binary, "refresh", "instagram", f"pending_{i}", "--store", live], env=env,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+pid, fd = spawn(live)
+read_for(fd, WARM_UP)  # first frame and the first, fastest polls
+cpu_before, wake_before = cpu_seconds(pid), wakeups(pid)
+written = read_for(fd, SECONDS)
+cpu = cpu_seconds(pid) - cpu_before
+print(f"following 50 pending for {SECONDS:.0f} s after {WARM_UP:.0f} s: {cpu / SECONDS * 100:.2f}% of one core, "
+      f"{len(written) / SECONDS:.0f} bytes/s to the terminal, {(wakeups(pid) - wake_before) / SECONDS:.1f} wake-ups/s")
+quit(pid, fd)
+
+# 3. Nothing pending.
+pid, fd = spawn(big)
+read_for(fd, 3)
+cpu_before, wake_before = cpu_seconds(pid), wakeups(pid)
+written = read_for(fd, min(SECONDS, 20))
+span = min(SECONDS, 20)
+print(f"nothing pending for {span:.0f} s: {(cpu_seconds(pid) - cpu_before) / span * 100:.2f}% of one core, "
+      f"{len(written) / span:.0f} bytes/s, {(wakeups(pid) - wake_before) / span:.1f} wake-ups/s")
+quit(pid, fd)
+simulator.terminate()
+simulator.wait()
