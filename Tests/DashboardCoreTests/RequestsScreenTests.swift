@@ -41,21 +41,23 @@ struct RequestsScreenTests {
         try DashboardFixtures.expectScreen(RequestsScreen().render(state).text, named: "detail-\(width)x\(height)")
     }
 
-    @Test func filteredAndPausedAndASCII() throws {
-        var state = DashboardFixtures.state(width: 80, height: 24)
+    @Test(arguments: sizes)
+    func filteredAndPausedAndASCII(width: Int, height: Int) throws {
+        var state = DashboardFixtures.state(width: width, height: height)
         state.ascii = true
         _ = reducer.reduce(&state, .key(.character("p")))
         _ = reducer.reduce(&state, .key(.character("/")))
         for character in "insta" { _ = reducer.reduce(&state, .key(.character(character))) }
         let text = RequestsScreen().render(state).text
         #expect(text.unicodeScalars.allSatisfy { $0.isASCII || !"●‖↑↓…─│┌┐└┘".unicodeScalars.contains($0) })
-        try DashboardFixtures.expectScreen(text, named: "filtered-paused-ascii-80x24")
+        try DashboardFixtures.expectScreen(text, named: "filtered-paused-ascii-\(width)x\(height)")
     }
 
-    @Test func setupScreenWithoutAToken() throws {
-        var state = DashboardFixtures.state(width: 80, height: 24)
+    @Test(arguments: sizes)
+    func setupScreenWithoutAToken(width: Int, height: Int) throws {
+        var state = DashboardFixtures.state(width: width, height: height)
         state.setupHint = "No API token is configured.\nSet YLYTIC_TOKEN, or run: ylytic demo"
-        try DashboardFixtures.expectScreen(RequestsScreen().render(state).text, named: "setup-80x24")
+        try DashboardFixtures.expectScreen(RequestsScreen().render(state).text, named: "setup-\(width)x\(height)")
     }
 
     @Test func everySizeFromOneByOneUpRendersWithoutCrashing() {

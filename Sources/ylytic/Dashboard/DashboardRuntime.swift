@@ -107,7 +107,12 @@ final class DashboardRuntime {
                         }
                         do {
                             switch update {
-                            case .polled(_, let record): try store.recordPoll(record, at: Date())
+                            case .polled(_, let record):
+                                try store.recordPoll(record, at: Date())
+                                // Still pending as shown: nothing on screen changes, so nothing is read back.
+                                if record.state == .pending, let row = shown[id], row.phase == .pending || row.phase == .stale {
+                                    continue
+                                }
                             case .finished(_, let record, let body): try store.recordFinished(record, body: body, at: Date())
                             case .stale: try store.recordStale(id)
                             case .pollFailed(_, let error, _): try store.recordError(id, error.description, gaveUp: false)
