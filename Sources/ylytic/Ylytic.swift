@@ -32,7 +32,11 @@ struct Ylytic: AsyncParsableCommand {
         do {
             var command = try parseAsRoot(arguments)
             if let command = command as? any YlyticCommand {
-                return await command.execute(context).rawValue
+                do throws(CommandFailure) {
+                    return try await command.execute(context).rawValue
+                } catch {
+                    return context.fail(error).rawValue
+                }
             }
             try command.run()
             return ExitStatus.succeeded.rawValue
@@ -49,9 +53,10 @@ struct Ylytic: AsyncParsableCommand {
     }
 }
 
-/// A subcommand run with an explicit context, returning its exit status.
+/// A subcommand run with an explicit context, returning its exit status; a thrown
+/// failure is printed as `ylytic: message` and exits with its status.
 protocol YlyticCommand: ParsableCommand {
-    func execute(_ context: CommandContext) async -> ExitStatus
+    func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus
 }
 
 extension CommandContext {

@@ -12,18 +12,13 @@ struct DashCommand: YlyticCommand {
     @OptionGroup var storage: StoreOptions
     @OptionGroup var output: OutputOptions
 
-    func execute(_ context: CommandContext) async -> ExitStatus {
-        let store: RefreshStore
-        switch storage.open(context) {
-        case .success(let opened): store = opened
-        case .failure(let failure): return context.fail(failure)
-        }
+    func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
+        let store = try storage.open(context)
         var client: RefreshClient?
         var setupHint: String?
-        switch connection.makeClient(context) {
-        case .success(let made):
-            client = made
-        case .failure(let failure) where failure.status == .tokenProblem:
+        do throws(CommandFailure) {
+            client = try connection.client(context)
+        } catch where error.status == .tokenProblem {
             setupHint = """
                 No API token is configured, so refreshes cannot be submitted.
 
@@ -31,8 +26,6 @@ struct DashCommand: YlyticCommand {
 
                 To try ylytic without a token, on a simulator of the API: ylytic demo
                 """
-        case .failure(let failure):
-            return context.fail(failure)
         }
         let source = client.map { $0.baseURL.host ?? "API" } ?? "no token"
         return await DashboardLauncher.run(

@@ -32,7 +32,7 @@ struct DemoCommand: YlyticCommand {
         RefreshTarget(uncheckedType: .instagram, value: "chai.and.code"),
     ]
 
-    func execute(_ context: CommandContext) async -> ExitStatus {
+    func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
         var settings = SimulatorSettings()
         settings.tokens = ["demo-token"]
         do {

@@ -27,12 +27,8 @@ struct ExportCommand: YlyticCommand {
 
     @OptionGroup var storage: StoreOptions
 
-    func execute(_ context: CommandContext) async -> ExitStatus {
-        let store: RefreshStore
-        switch storage.open(context) {
-        case .success(let opened): store = opened
-        case .failure(let failure): return context.fail(failure)
-        }
+    func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
+        let store = try storage.open(context)
         let body: Data
         do {
             guard let stored = try store.responseBody(RequestID(id)) else {

@@ -21,12 +21,8 @@ struct ForgetCommand: YlyticCommand {
 
     @OptionGroup var storage: StoreOptions
 
-    func execute(_ context: CommandContext) async -> ExitStatus {
-        let store: RefreshStore
-        switch storage.open(context) {
-        case .success(let opened): store = opened
-        case .failure(let failure): return context.fail(failure)
-        }
+    func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
+        let store = try storage.open(context)
         do {
             let forgotten =
                 if id.hasPrefix("#"), let local = Int64(id.dropFirst()) {

@@ -17,12 +17,8 @@ struct HistoryCommand: YlyticCommand {
     @OptionGroup var storage: StoreOptions
     @OptionGroup var output: OutputOptions
 
-    func execute(_ context: CommandContext) async -> ExitStatus {
-        let store: RefreshStore
-        switch storage.open(context) {
-        case .success(let opened): store = opened
-        case .failure(let failure): return context.fail(failure)
-        }
+    func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
+        let store = try storage.open(context)
         let matches: [StoredCreator]
         let snapshots: [CreatorSnapshot]
         do {

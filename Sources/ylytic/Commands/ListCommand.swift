@@ -22,12 +22,8 @@ struct ListCommand: YlyticCommand {
         }
     }
 
-    func execute(_ context: CommandContext) async -> ExitStatus {
-        let store: RefreshStore
-        switch storage.open(context) {
-        case .success(let opened): store = opened
-        case .failure(let failure): return context.fail(failure)
-        }
+    func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
+        let store = try storage.open(context)
         let requests: [TrackedRequest]
         do {
             requests = try store.requests(in: state.flatMap(TrackedState.init(rawValue:)))

@@ -40,23 +40,15 @@ struct RefreshCommand: YlyticCommand {
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
     }
 
-    func execute(_ context: CommandContext) async -> ExitStatus {
+    func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
         let target: RefreshTarget
         do {
             target = try parseTarget()
         } catch {
             return context.fail(CommandFailure(message: error.message, status: .invalidInput))
         }
-        let client: RefreshClient
-        switch connection.makeClient(context) {
-        case .success(let made): client = made
-        case .failure(let failure): return context.fail(failure)
-        }
-        let store: RefreshStore
-        switch storage.open(context) {
-        case .success(let opened): store = opened
-        case .failure(let failure): return context.fail(failure)
-        }
+        let client = try connection.client(context)
+        let store = try storage.open(context)
         let submitted: RefreshRecord
         do {
             let intent = try store.recordIntent(target, at: context.time.now)

@@ -32,7 +32,7 @@ struct ShowCommand: YlyticCommand {
         guard posts >= 0 else { throw ValidationError("--posts must be zero or more") }
     }
 
-    func execute(_ context: CommandContext) async -> ExitStatus {
+    func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
         let record: RefreshRecord
         if let file {
             switch Self.read(file) {
@@ -40,11 +40,7 @@ struct ShowCommand: YlyticCommand {
             case .failure(let failure): return context.fail(failure)
             }
         } else {
-            let client: RefreshClient
-            switch connection.makeClient(context) {
-            case .success(let made): client = made
-            case .failure(let failure): return context.fail(failure)
-            }
+            let client = try connection.client(context)
             do {
                 record = try await client.fetch(RequestID(id!))
             } catch {

@@ -41,7 +41,7 @@ struct SimulateCommand: YlyticCommand {
         if let posts, posts < 0 { throw ValidationError("--posts must be zero or more") }
     }
 
-    func execute(_ context: CommandContext) async -> ExitStatus {
+    func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
         var settings = SimulatorSettings()
         do {
             settings.processingTime = try SimulatorSettings.processingTime(parsing: latency)

@@ -27,17 +27,9 @@ struct StatusCommand: YlyticCommand {
         guard !ids.isEmpty else { throw ValidationError("give at least one request id") }
     }
 
-    func execute(_ context: CommandContext) async -> ExitStatus {
-        let client: RefreshClient
-        switch connection.makeClient(context) {
-        case .success(let made): client = made
-        case .failure(let failure): return context.fail(failure)
-        }
-        let store: RefreshStore
-        switch storage.open(context) {
-        case .success(let opened): store = opened
-        case .failure(let failure): return context.fail(failure)
-        }
+    func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
+        let client = try connection.client(context)
+        let store = try storage.open(context)
         var statuses: [ExitStatus] = []
         var results: [RecordJSON] = []
         var rows: [(id: String, state: String, detail: String)] = []

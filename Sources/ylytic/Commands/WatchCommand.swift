@@ -31,12 +31,8 @@ struct WatchCommand: YlyticCommand {
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
     }
 
-    func execute(_ context: CommandContext) async -> ExitStatus {
-        let store: RefreshStore
-        switch storage.open(context) {
-        case .success(let opened): store = opened
-        case .failure(let failure): return context.fail(failure)
-        }
+    func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
+        let store = try storage.open(context)
         // Ids given without a known submission time are polled at once, staleness counted from now.
         let now = context.time.now.addingTimeInterval(-context.monitorConfiguration.firstPollDelay)
         var requests = Set(ids.map { RequestID($0) }).sorted().map { (id: $0, submittedAt: now, known: RefreshState?.none) }
@@ -56,11 +52,7 @@ struct WatchCommand: YlyticCommand {
         if let bad = requests.map(\.id).first(where: { !$0.isWellFormed }) {
             return context.fail(CommandFailure(RefreshClientError.malformedRequestID(bad)))
         }
-        let client: RefreshClient
-        switch connection.makeClient(context) {
-        case .success(let made): client = made
-        case .failure(let failure): return context.fail(failure)
-        }
+        let client = try connection.client(context)
         let printer = StateChangePrinter(sink: context.stdout, json: output.json, time: context.time)
         let session = FollowSession(client: client, context: context, timeout: timeout, store: store)
         let outcomes = await session.run(requests) { printer.print($0, $1) }

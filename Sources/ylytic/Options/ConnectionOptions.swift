@@ -10,25 +10,28 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .long, help: "A file holding the API token (mode 600). Default: YLYTIC_TOKEN, else ~/.config/ylytic/token.")
     var tokenFile: String?
 
-    /// A client for the configured API, or the reason there is none. Warns on stderr about a token near expiry.
-    func makeClient(_ context: CommandContext) -> Result<RefreshClient, CommandFailure> {
+    /// A client for the configured API. Warns on stderr about a token near expiry.
+    func client(_ context: CommandContext) throws(CommandFailure) -> RefreshClient {
         let baseURL: URL
         let token: APIToken
         do {
             baseURL = try BaseURL.resolve(flag: self.baseURL, environment: context.environment)
             guard let found = try TokenLoader(environment: context.environment).load(tokenFile: tokenFile) else {
-                return .failure(CommandFailure(RefreshClientError.tokenMissing))
+                throw CommandFailure(RefreshClientError.tokenMissing)
             }
             token = found.token
+        } catch let error as CommandFailure {
+            throw error
+        } catch let error as ConfigurationError {
+            throw CommandFailure(message: error.message, status: .invalidInput)
         } catch {
-            return .failure(CommandFailure(message: error.message, status: .invalidInput))
+            throw CommandFailure(message: "\(error)", status: .invalidInput)
         }
         if let warning = TokenExpiry.warning(for: token, now: context.time.now) {
             context.stderr.line("ylytic: warning: \(warning)")
         }
-        return .success(
-            RefreshClient(
-                baseURL: baseURL, token: token, transport: context.transport, time: context.time, random: context.random))
+        return RefreshClient(
+            baseURL: baseURL, token: token, transport: context.transport, time: context.time, random: context.random)
     }
 }
 

@@ -8,16 +8,16 @@ struct StoreOptions: ParsableArguments {
     var store: String?
 
     /// Opens the store, turning intents left by a process that died into "outcome unknown".
-    func open(_ context: CommandContext) -> Result<RefreshStore, CommandFailure> {
+    func open(_ context: CommandContext) throws(CommandFailure) -> RefreshStore {
         let url = StoreLocation.resolve(flag: store, environment: context.environment)
         do {
             let opened = try RefreshStore(url: url)
             try opened.recoverInterruptedSubmissions()
-            return .success(opened)
+            return opened
         } catch let error as StoreError {
-            return .failure(CommandFailure(message: error.description, status: .invalidInput))
+            throw CommandFailure(message: error.description, status: .invalidInput)
         } catch {
-            return .failure(CommandFailure(message: "the store \(url.path) failed: \(error)", status: .invalidInput))
+            throw CommandFailure(message: "the store \(url.path) failed: \(error)", status: .invalidInput)
         }
     }
 }
