@@ -16,7 +16,7 @@ struct Ylytic: AsyncParsableCommand {
             """,
         version: YlyticVersion.current,
         subcommands: [
-            DashCommand.self, DemoCommand.self, RefreshCommand.self, StatusCommand.self, ShowCommand.self, WatchCommand.self, ListCommand.self,
+            DashCommand.self, DemoCommand.self, OpenCommand.self, RefreshCommand.self, StatusCommand.self, ShowCommand.self, WatchCommand.self, ListCommand.self,
             HistoryCommand.self, ForgetCommand.self, ExportCommand.self, SimulateCommand.self,
         ],
         defaultSubcommand: DashCommand.self

@@ -137,3 +137,53 @@ struct DashboardReducerTests {
         }
     }
 }
+
+@Suite("Creator page")
+struct CreatorPageTests {
+    let reducer = DashboardReducer()
+
+    static func sample() throws -> RefreshRecord {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/spec-get-response.json")
+        return try RefreshRecordDecoder.decode(try Data(contentsOf: url))
+    }
+
+    @Test func enterOnAFinishedRequestAsksForItsResponseOtherwiseShowsWhatIsKnown() {
+        var state = DashboardFixtures.state(width: 120, height: 40)
+        _ = reducer.reduce(&state, .key(.character("G")))
+        #expect(state.selectedRow?.phase == .succeeded)
+        #expect(reducer.reduce(&state, .key(.enter)) == [.openCreator(state.selectedRow!)])
+        _ = reducer.reduce(&state, .key(.character("g")))
+        #expect(reducer.reduce(&state, .key(.enter)).isEmpty)
+        #expect(state.overlay == .detail(state.selectedRow!))
+    }
+
+    @Test func pageScrollsAndEscapeReturnsToTheList() throws {
+        var state = DashboardFixtures.state(width: 80, height: 24)
+        _ = reducer.reduce(&state, .creatorLoaded(try Self.sample()))
+        #expect(state.creatorPage != nil)
+        _ = reducer.reduce(&state, .key(.character("j")))
+        _ = reducer.reduce(&state, .key(.pageDown))
+        #expect(state.creatorPage?.scroll ?? 0 > 0)
+        _ = reducer.reduce(&state, .key(.character("g")))
+        #expect(state.creatorPage?.scroll == 0)
+        _ = reducer.reduce(&state, .key(.escape))
+        #expect(state.creatorPage == nil)
+        var only = DashboardFixtures.state(width: 80, height: 24)
+        only.creatorPage = CreatorPage(record: try Self.sample(), isOnlyPage: true)
+        #expect(reducer.reduce(&only, .key(.character("q"))) == [.quit])
+    }
+
+    @Test(arguments: RequestsScreenTests.sizes)
+    func creatorPageScreens(width: Int, height: Int) throws {
+        var state = DashboardFixtures.state(width: width, height: height)
+        _ = reducer.reduce(&state, .creatorLoaded(try Self.sample()))
+        let text = RequestsScreen().render(state).text
+        try DashboardFixtures.expectScreen(text, named: "creator-\(width)x\(height)")
+        if width >= 80 {
+            for expected in ["Anurag Gupta", "@anurag.itbhu05", "10.0k (10,001)", "+0.07%", "Followers", "Engagement"] {
+                #expect(text.contains(expected), "missing \(expected)")
+            }
+        }
+    }
+}

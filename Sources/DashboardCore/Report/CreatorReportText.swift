@@ -174,7 +174,7 @@ public struct CreatorReportText {
 
     private func trends(_ trends: GrowthTrends) -> [StyledLine] {
         var lines = [StyledLine("Trends", role: .heading)]
-        let sparkWidth = max(10, min(60, width - 70))
+        let sparkWidth = max(10, min(90, width - 16))
         for (label, points, isPercent) in [("Followers", trends.followers, false), ("Engagement", trends.engagement, true)] {
             var line = StyledLine("  ")
             line.append(ColumnFit.pad(label, to: 12), role: .label)
@@ -185,11 +185,13 @@ public struct CreatorReportText {
             }
             let values = points.map(\.value)
             let show = { (value: Double) in isPercent ? NumberFormat.percent(value) : NumberFormat.compact(value) }
-            line.append(ColumnFit.pad(Sparkline.render(values, width: sparkWidth, glyphs: glyphs), to: sparkWidth + 2))
-            line.append("\(first.date) \(glyphs.rightArrow) \(last.date)", role: .dim)
-            line.append("  min \(show(values.min()!))  max \(show(values.max()!))  last ")
-            line.append(show(last.value), role: .heading)
+            line.append(Sparkline.render(values, width: sparkWidth, glyphs: glyphs))
             lines.append(line)
+            var figures = StyledLine(String(repeating: " ", count: 14))
+            figures.append("\(first.date) \(glyphs.rightArrow) \(last.date)", role: .dim)
+            figures.append("  min \(show(values.min()!))  max \(show(values.max()!))  last ")
+            figures.append(show(last.value), role: .heading)
+            lines.append(figures)
         }
         return lines
     }

@@ -12,6 +12,8 @@ public enum DashboardAction: Sendable {
     /// A row changed (submitted, polled, finished, failed…).
     case updated(RequestRow)
     case forgotten(id: Int64)
+    /// The stored response of a request, read for its creator page.
+    case creatorLoaded(RefreshRecord)
     /// Something went wrong outside the reducer; shown in the status bar.
     case problem(String)
     /// A short confirmation for the status bar.
@@ -23,5 +25,7 @@ public enum DashboardEffect: Sendable, Equatable {
     case submit(RefreshTarget)
     case setLiveUpdates(Bool)
     case forget(RequestRow)
+    /// Read the stored response of a finished request, for its creator page.
+    case openCreator(RequestRow)
     case quit
 }

@@ -29,6 +29,9 @@ public struct DashboardReducer: Sendable {
         case .updated(let row):
             state.upsert(row)
             if case .detail(let shown) = state.overlay, shown.id == row.id { state.overlay = .detail(row) }
+        case .creatorLoaded(let record):
+            state.overlay = nil
+            state.creatorPage = CreatorPage(record: record)
         case .forgotten(let id):
             state.remove(id: id)
             state.notice = ("Forgotten.", false)
@@ -53,6 +56,7 @@ public struct DashboardReducer: Sendable {
             return []
         }
         if let overlay = state.overlay { return handle(key, in: overlay, &state) }
+        if state.creatorPage != nil { return handleCreatorPage(key, &state) }
         if state.isEditingFilter { return editFilter(key, &state) }
         guard let command = bindings.command(for: key) else {
             if key == .escape, !state.filter.isEmpty { state.filter = "" }
@@ -91,7 +95,9 @@ public struct DashboardReducer: Sendable {
         case .forget:
             if let row = state.selectedRow { state.overlay = .confirmForget(row) }
         case .open:
-            if let row = state.selectedRow { state.overlay = .detail(row) }
+            guard let row = state.selectedRow else { break }
+            if row.phase == .succeeded, row.requestID != nil { return [.openCreator(row)] }
+            state.overlay = .detail(row)
         case .help:
             state.overlay = .help
         case .quit:
@@ -147,6 +153,34 @@ public struct DashboardReducer: Sendable {
             state.overlay = .newRequest(form)
             return []
         }
+    }
+
+    private func handleCreatorPage(_ key: Key, _ state: inout DashboardState) -> [DashboardEffect] {
+        guard var page = state.creatorPage else { return [] }
+        let lines = CreatorReportText(width: state.width).lines(for: page.record).count
+        let visible = max(1, state.height - 2)
+        let bottom = max(0, lines - visible)
+        switch key {
+        case .escape, .backspace, .character("q"), .left:
+            if page.isOnlyPage {
+                state.shouldQuit = true
+                return [.quit]
+            }
+            state.creatorPage = nil
+            return []
+        case .down, .character("j"): page.scroll += 1
+        case .up, .character("k"): page.scroll -= 1
+        case .pageDown, .character(" "): page.scroll += visible
+        case .pageUp: page.scroll -= visible
+        case .home, .character("g"): page.scroll = 0
+        case .end, .character("G"): page.scroll = bottom
+        case .character("?"):
+            state.overlay = .help
+        default: break
+        }
+        page.scroll = min(max(0, page.scroll), bottom)
+        state.creatorPage = page
+        return []
     }
 
     private func editFilter(_ key: Key, _ state: inout DashboardState) -> [DashboardEffect] {

@@ -27,6 +27,8 @@ public struct DashboardState: Sendable {
     public var scroll = 0
     public var liveUpdates = true
     public var overlay: Overlay?
+    /// The creator page over the list, when one is open.
+    public var creatorPage: CreatorPage?
     public var now: Date
     /// A line for the status bar, and whether it reports a problem.
     public var notice: (text: String, isError: Bool)?

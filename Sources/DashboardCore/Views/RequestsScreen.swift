@@ -30,9 +30,13 @@ public struct RequestsScreen {
             drawSetup(hint, into: &grid)
             return grid
         }
-        drawHeader(state, frame: frame, into: &grid)
-        drawTable(state, frame: frame, into: &grid)
-        drawStatusBar(state, into: &grid)
+        if let page = state.creatorPage {
+            CreatorPageView(state: state).draw(page, into: &grid)
+        } else {
+            drawHeader(state, frame: frame, into: &grid)
+            drawTable(state, frame: frame, into: &grid)
+            drawStatusBar(state, into: &grid)
+        }
         if let overlay = state.overlay {
             OverlayView(state: state, frame: frame, bindings: bindings).draw(overlay, into: &grid)
         }

@@ -8,7 +8,7 @@ import Terminal
 enum DashboardLauncher {
     static func run(
         store: RefreshStore, client: RefreshClient?, source: String, setupHint: String?, starters: [RefreshTarget],
-        output: OutputOptions, context: CommandContext
+        page: CreatorPage? = nil, output: OutputOptions, context: CommandContext
     ) async -> ExitStatus {
         let colorMode: ColorMode =
             switch output.color {
@@ -29,6 +29,7 @@ enum DashboardLauncher {
         var state = DashboardState(now: Date(), source: source)
         state.ascii = output.ascii || !LocaleEncoding.isUTF8(context.environment)
         state.setupHint = setupHint
+        state.creatorPage = page
         let runtime = DashboardRuntime(terminal: terminal, store: store, client: client, state: state)
         await runtime.run(submitting: starters)
         return .succeeded

@@ -160,6 +160,17 @@ final class DashboardRuntime {
             }
         case .submit(let target):
             startSubmission(of: target)
+        case .openCreator(let row):
+            guard let id = row.requestID else { return }
+            do {
+                guard let body = try store.responseBody(RequestID(id)) else {
+                    sink.yield(.problem("The response of \(id) is not in the store."))
+                    return
+                }
+                sink.yield(.creatorLoaded(try RefreshRecordDecoder.decode(body)))
+            } catch {
+                sink.yield(.problem("The stored response cannot be read: \(error)"))
+            }
         }
     }
 

@@ -1,0 +1,40 @@
+import RefreshAPI
+import TextGrid
+
+/// Draws a creator page: the report of `ylytic show`, in colour, scrolled, with a
+/// title bar and a status bar.
+struct CreatorPageView {
+    let state: DashboardState
+
+    func draw(_ page: CreatorPage, into grid: inout Grid) {
+        grid.fill(x: 0, y: 0, width: grid.width, height: grid.height)
+        let glyphs: GlyphSet = state.ascii ? .ascii : .unicode
+        let lines = CreatorReportText(width: grid.width - 1, glyphs: glyphs).lines(for: page.record)
+        let visible = max(1, grid.height - 2)
+        grid.put(" ylytic ", x: 0, y: 0, style: Theme.header)
+        let position = lines.count > visible ? "  lines \(page.scroll + 1)-\(min(lines.count, page.scroll + visible)) of \(lines.count)" : ""
+        grid.put("creator" + position, x: 9, y: 0, style: Theme.dim)
+        for (offset, line) in lines.dropFirst(page.scroll).prefix(visible).enumerated() {
+            var x = 1
+            for run in line.runs {
+                x = grid.put(run.text, x: x, y: 1 + offset, style: Self.style(run.role), maxWidth: grid.width - 1 - x)
+            }
+        }
+        let y = grid.height - 1
+        grid.fill(x: 0, y: y, width: grid.width, height: 1, with: Cell(" ", style: Theme.statusBar))
+        let back = page.isOnlyPage ? "q quit" : "Esc back"
+        grid.put(" \(back)  j/k scroll  PgUp/PgDn page  g/G top/bottom  ? help", x: 0, y: y, style: Theme.statusBar)
+    }
+
+    static func style(_ role: TextRole) -> Style {
+        switch role {
+        case .plain: .plain
+        case .heading: Theme.header
+        case .label: Style(foreground: .cyan)
+        case .dim: Theme.dim
+        case .positive: Style(foreground: .green)
+        case .negative: Style(foreground: .red)
+        case .warning: Style(foreground: .yellow)
+        }
+    }
+}
