@@ -54,6 +54,14 @@ wait_for "contains ' '" 30 && pass "validation errors show inline" || fail "no i
 for _ in 1 2 3 4 5; do tmux -L "$socket" send-keys -t e2e BSpace; done
 tmux -L "$socket" send-keys -t e2e "creator_e2e" Enter
 wait_for "creator_e2e" 50 && pass "a submitted request appears" || fail "the submitted request is missing"
+tmux -L "$socket" send-keys -t e2e "/" "thetatvaindia" Enter
+wait_for "(1 of" 30 || true
+for _ in $(seq 150); do screen | grep -q "thetatvaindia .*succeeded" && break; read -r -t 0.1 <> <(:) || true; done
+tmux -L "$socket" send-keys -t e2e Enter
+wait_for "Top posts by engagement" 50 && pass "Enter opens the creator page" || fail "no creator page"
+screen | grep -q "Growth" && pass "the creator page shows growth" || fail "no growth on the creator page"
+tmux -L "$socket" send-keys -t e2e Escape Escape
+wait_for "SUBMITTED" 30 && pass "Esc returns to the list" || fail "Esc did not return"
 tmux -L "$socket" resize-window -t e2e -x 60 -y 20
 wait_for "STATE" 30 && [ "$(screen | head -1 | wc -L)" -le 60 ] && pass "resized to 60x20" || fail "60x20"
 tmux -L "$socket" resize-window -t e2e -x 200 -y 60
@@ -74,7 +82,20 @@ for signal in TERM HUP; do
     restored && pass "the terminal is restored after SIG$signal" || fail "not restored after SIG$signal"
 done
 
-# 3. Without a token, `ylytic` explains how to set one and mentions the demo.
+# 3. `ylytic open` on the spec's GET sample, without network or token.
+sample="$(cd "$(dirname "$0")/.." && pwd)/Fixtures/spec-get-response.json"
+start "env -u YLYTIC_TOKEN $binary open '$sample'"
+wait_for "Anurag Gupta" 100 && pass "open shows the creator's name" || fail "open: no name"
+for text in "@anurag.itbhu05" "10.0k (10,001)" "Followers   " "Engagement  " "2023-12-01"; do
+    screen | grep -qF -- "$text" && pass "open shows $text" || fail "open: missing $text"
+done
+tmux -L "$socket" send-keys -t e2e "q"
+[ "$(exit_code)" = "0" ] && pass "open quits with q" || fail "open did not quit"
+start "$binary open /nonexistent/body.json"
+[ "$(exit_code)" = "2" ] && pass "open on a missing file exits 2" || fail "open on a missing file"
+restored && pass "no screen is left behind" || fail "a screen was left behind"
+
+# 4. Without a token, `ylytic` explains how to set one and mentions the demo.
 start "env -u YLYTIC_TOKEN HOME='$work' $binary --store '$work/plain.sqlite'"
 wait_for "ylytic demo" 100 && pass "the setup screen mentions ylytic demo" || fail "no setup screen"
 tmux -L "$socket" send-keys -t e2e "q"
