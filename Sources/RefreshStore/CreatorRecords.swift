@@ -12,7 +12,8 @@ public struct StoredCreator: Codable, Hashable, Sendable, FetchableRecord, Mutab
 
     public var id: Int64?
     public var platform: String
-    /// The identity within the platform: the lower-cased handle, else the user or channel id.
+    /// The identity within the platform: the lower-cased handle, else the user or channel id (as sent: channel
+    /// ids are case-sensitive).
     public var key: String
     public var handle: String?
     public var name: String?
@@ -72,7 +73,7 @@ struct CreatorIdentity: Equatable {
             case .youtube: [overview?.channelID, target.value]
             case .instagramPost, .youtubePost: [overview?.handle, overview?.channelID]
             }
-        guard let key = candidates.compactMap({ $0?.lowercased() }).first(where: { !$0.isEmpty }) else { return nil }
-        self.key = key
+        guard let key = candidates.compactMap({ $0 }).first(where: { !$0.isEmpty }) else { return nil }
+        self.key = platform == .instagram ? key.lowercased() : key
     }
 }

@@ -12,7 +12,8 @@ extension RefreshStore {
         let wanted = (query.hasPrefix("@") ? String(query.dropFirst()) : query).lowercased()
         return try database.read { db in
             try StoredCreator.filter(
-                Column("key") == wanted || Column("handle").lowercased == wanted || Column("name").lowercased == wanted
+                Column("key").lowercased == wanted || Column("handle").lowercased == wanted
+                    || Column("name").lowercased == wanted
             ).fetchAll(db)
         }
     }

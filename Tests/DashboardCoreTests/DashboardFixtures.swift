@@ -28,11 +28,27 @@ enum DashboardFixtures {
             changedAt: now - 2),
     ]
 
+    static let creators: [CreatorRow] = [
+        CreatorRow(
+            id: 1, platform: .instagram, key: "thetatvaindia", handle: "thetatvaindia", name: "Anurag Gupta", tier: "micro",
+            followers: 10_001, engagement: 1.1, contentPerWeek: 1.2, followerChange: 251, lastRefreshedAt: now - 580,
+            latestRequestID: "65b87c8576c9b42b3a285801"),
+        CreatorRow(
+            id: 2, platform: .youtube, key: "UCurYxozQbvKn-oNUxNJh45Q", handle: nil, name: "Rohan Mehta", tier: "nano",
+            followers: 1_540, engagement: 4.2, contentPerWeek: 0.5, followerChange: -12, lastRefreshedAt: now - 7_000,
+            latestRequestID: "65b87c8576c9b42b3a285807"),
+        CreatorRow(
+            id: 3, platform: .instagram, key: "tokyocafe", handle: "tokyocafe", name: "東京 カフェ 🍵", tier: "mega",
+            followers: 2_450_000, engagement: 0.9, contentPerWeek: 7, lastRefreshedAt: now - 7_180,
+            latestRequestID: "65b87c8576c9b42b3a285806"),
+    ]
+
     static func state(width: Int, height: Int) -> DashboardState {
         var state = DashboardState(now: now, source: "demo simulator")
         state.width = width
         state.height = height
         state.setRows(rows)
+        state.setCreators(creators)
         return state
     }
 

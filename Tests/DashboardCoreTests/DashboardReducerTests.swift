@@ -187,3 +187,39 @@ struct CreatorPageTests {
         }
     }
 }
+
+@Suite("Creators list")
+struct CreatorsListTests {
+    let reducer = DashboardReducer()
+
+    @Test func tabSwitchesListsAndKeysActOnTheCreators() {
+        var state = DashboardFixtures.state(width: 120, height: 40)
+        _ = reducer.reduce(&state, .key(.tab))
+        #expect(state.tab == .creators)
+        #expect(state.selectedCreator?.name == "Anurag Gupta", "most recently refreshed first")
+        _ = reducer.reduce(&state, .key(.down))
+        #expect(state.selectedCreator?.name == "Rohan Mehta")
+        #expect(state.selection == 0, "the requests selection does not move")
+        #expect(reducer.reduce(&state, .key(.character("r"))) == [.submit(RefreshTarget(uncheckedType: .youtube, value: "UCurYxozQbvKn-oNUxNJh45Q"))])
+        #expect(reducer.reduce(&state, .key(.enter)) == [.openLatest(state.selectedCreator!)])
+        _ = reducer.reduce(&state, .key(.tab))
+        #expect(state.tab == .requests)
+    }
+
+    @Test func sortingAndFilteringCreators() {
+        var state = DashboardFixtures.state(width: 120, height: 40)
+        _ = reducer.reduce(&state, .key(.tab))
+        _ = reducer.reduce(&state, .key(.character("s")))
+        #expect(state.creatorSort == .name)
+        #expect(state.visibleCreators.map { state.creators[$0].id } == [1, 2, 3])
+        for _ in 0..<3 { _ = reducer.reduce(&state, .key(.character("s"))) }
+        #expect(state.creatorSort == .followers)
+        #expect(state.selectedCreator?.followers == 2_450_000, "largest first")
+        _ = reducer.reduce(&state, .key(.character("/")))
+        for character in "youtube" { _ = reducer.reduce(&state, .key(.character(character))) }
+        #expect(state.visibleCreators.count == 1)
+        _ = reducer.reduce(&state, .creatorsLoaded(DashboardFixtures.creators + [
+            CreatorRow(id: 4, platform: .youtube, key: "ucnew", name: "New", lastRefreshedAt: DashboardFixtures.now)]))
+        #expect(state.visibleCreators.count == 2)
+    }
+}

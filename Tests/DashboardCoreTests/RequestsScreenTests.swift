@@ -16,6 +16,13 @@ struct RequestsScreenTests {
     }
 
     @Test(arguments: sizes)
+    func creatorsList(width: Int, height: Int) throws {
+        var state = DashboardFixtures.state(width: width, height: height)
+        _ = reducer.reduce(&state, .key(.tab))
+        try DashboardFixtures.expectScreen(RequestsScreen().render(state).text, named: "creators-\(width)x\(height)")
+    }
+
+    @Test(arguments: sizes)
     func helpOverlay(width: Int, height: Int) throws {
         var state = DashboardFixtures.state(width: width, height: height)
         _ = reducer.reduce(&state, .key(.character("?")))

@@ -48,6 +48,20 @@ struct RefreshStoreTests {
         #expect(try store.history(of: creator).map(\.followers) == [10_001])
     }
 
+    @Test func youTubeChannelIDsKeepTheirCaseAndHandlesDoNot() throws {
+        let temporary = TemporaryStore()
+        defer { temporary.cleanUp() }
+        let store = try temporary.open()
+        try store.recordFinished(
+            StoreSamples.record("y", message: "success", followers: 5, handle: "UCurYxozQbvKn-oNUxNJh45Q", type: .youtube),
+            body: Data("{}".utf8), at: StoreSamples.date)
+        try store.recordFinished(
+            StoreSamples.record("i", message: "success", followers: 6, handle: "TheTatvaIndia"), body: Data("{}".utf8),
+            at: StoreSamples.date)
+        #expect(Set(try store.creators().map(\.key)) == ["UCurYxozQbvKn-oNUxNJh45Q", "thetatvaindia"])
+        #expect(try store.creators(matching: "ucuryxozqbvkn-onuxnjh45q").count == 1, "found whatever the case typed")
+    }
+
     @Test func failedRefreshKeepsTheServersWordsAndNoResponse() throws {
         let temporary = TemporaryStore()
         defer { temporary.cleanUp() }

@@ -14,6 +14,8 @@ public enum DashboardAction: Sendable {
     case forgotten(id: Int64)
     /// The stored response of a request, read for its creator page.
     case creatorLoaded(RefreshRecord)
+    /// The creators in the store, with the figures of their latest refresh.
+    case creatorsLoaded([CreatorRow])
     /// Something went wrong outside the reducer; shown in the status bar.
     case problem(String)
     /// A short confirmation for the status bar.
@@ -27,5 +29,7 @@ public enum DashboardEffect: Sendable, Equatable {
     case forget(RequestRow)
     /// Read the stored response of a finished request, for its creator page.
     case openCreator(RequestRow)
+    /// Read the latest stored response of a creator, for its creator page.
+    case openLatest(CreatorRow)
     case quit
 }

@@ -29,6 +29,8 @@ public struct DashboardReducer: Sendable {
         case .updated(let row):
             state.upsert(row)
             if case .detail(let shown) = state.overlay, shown.id == row.id { state.overlay = .detail(row) }
+        case .creatorsLoaded(let creators):
+            state.setCreators(creators)
         case .creatorLoaded(let record):
             state.overlay = nil
             state.creatorPage = CreatorPage(record: record)
@@ -74,8 +76,25 @@ public struct DashboardReducer: Sendable {
         case .pageUp: moveSelection(&state, by: -page)
         case .pageDown: moveSelection(&state, by: page)
         case .first: moveSelection(&state, to: 0)
-        case .last: moveSelection(&state, to: state.visible.count - 1)
+        case .last: moveSelection(&state, to: Int.max)
         case .filter: state.isEditingFilter = true
+        case .switchTab:
+            state.tab = state.tab == .requests ? .creators : .requests
+        case .sort where state.tab == .creators:
+            let columns = DashboardState.CreatorSortColumn.allCases
+            state.creatorSort = columns[((columns.firstIndex(of: state.creatorSort) ?? 0) + 1) % columns.count]
+            state.creatorsAscending = state.creatorSort == .name || state.creatorSort == .platform
+            state.notice = ("Sorted by \(state.creatorSort.rawValue).", false)
+        case .reverseSort where state.tab == .creators:
+            state.creatorsAscending.toggle()
+        case .refreshAgain where state.tab == .creators:
+            guard let creator = state.selectedCreator else { break }
+            state.notice = ("Refreshing \(creator.refreshTarget) again…", false)
+            return [.submit(creator.refreshTarget)]
+        case .open where state.tab == .creators:
+            if let creator = state.selectedCreator, creator.latestRequestID != nil { return [.openLatest(creator)] }
+        case .forget where state.tab == .creators:
+            state.notice = ("Forget a creator's requests from the Requests list (Tab).", false)
         case .sort:
             let columns = DashboardState.SortColumn.allCases
             state.sort = columns[((columns.firstIndex(of: state.sort) ?? 0) + 1) % columns.count]
@@ -206,17 +225,24 @@ public struct DashboardReducer: Sendable {
     }
 
     private func moveSelection(_ state: inout DashboardState, by offset: Int) {
-        moveSelection(&state, to: state.selection + offset)
+        moveSelection(&state, to: (state.tab == .requests ? state.selection : state.creatorSelection) + offset)
     }
 
     private func moveSelection(_ state: inout DashboardState, to index: Int) {
-        state.selection = min(max(0, index), max(0, state.visible.count - 1))
+        switch state.tab {
+        case .requests: state.selection = min(max(0, index), max(0, state.visible.count - 1))
+        case .creators: state.creatorSelection = min(max(0, index), max(0, state.visibleCreators.count - 1))
+        }
     }
 
     private func keepSelectionInView(_ state: inout DashboardState) {
         let page = Self.pageSize(state)
-        if state.selection < state.scroll { state.scroll = state.selection }
-        if state.selection >= state.scroll + page { state.scroll = state.selection - page + 1 }
-        state.scroll = max(0, min(state.scroll, max(0, state.visible.count - page)))
+        func fit(_ selection: Int, _ scroll: inout Int, count: Int) {
+            if selection < scroll { scroll = selection }
+            if selection >= scroll + page { scroll = selection - page + 1 }
+            scroll = max(0, min(scroll, max(0, count - page)))
+        }
+        fit(state.selection, &state.scroll, count: state.visible.count)
+        fit(state.creatorSelection, &state.creatorScroll, count: state.visibleCreators.count)
     }
 }

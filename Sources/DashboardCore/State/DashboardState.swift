@@ -8,6 +8,16 @@ public struct DashboardState: Sendable {
         case submitted, type, target, state, followers, name
     }
 
+    /// The two top-level lists.
+    public enum Tab: String, Sendable, CaseIterable {
+        case requests, creators
+    }
+
+    /// A column the creators list can be sorted by.
+    public enum CreatorSortColumn: String, Sendable, CaseIterable {
+        case refreshed, name, platform, tier, followers, engagement, change
+    }
+
     /// What covers the list, if anything.
     public enum Overlay: Sendable, Equatable {
         case help
@@ -19,7 +29,12 @@ public struct DashboardState: Sendable {
     public private(set) var rows: [RequestRow] = []
     /// Indices into `rows` of what the filter lets through, in sort order.
     public private(set) var visible: [Int] = []
-    public var filter = "" { didSet { refreshVisible() } }
+    public var filter = "" {
+        didSet {
+            refreshVisible()
+            refreshVisibleCreators()
+        }
+    }
     public var isEditingFilter = false
     public var sort = SortColumn.submitted { didSet { refreshVisible() } }
     public var ascending = false { didSet { refreshVisible() } }
@@ -27,6 +42,14 @@ public struct DashboardState: Sendable {
     public var scroll = 0
     public var liveUpdates = true
     public var overlay: Overlay?
+    public var tab = Tab.requests
+    public private(set) var creators: [CreatorRow] = []
+    /// Indices into `creators` of what the filter lets through, in sort order.
+    public private(set) var visibleCreators: [Int] = []
+    public var creatorSort = CreatorSortColumn.refreshed { didSet { refreshVisibleCreators() } }
+    public var creatorsAscending = false { didSet { refreshVisibleCreators() } }
+    public var creatorSelection = 0
+    public var creatorScroll = 0
     /// The creator page over the list, when one is open.
     public var creatorPage: CreatorPage?
     public var now: Date
@@ -56,6 +79,55 @@ public struct DashboardState: Sendable {
     /// Rows in each phase, for the header.
     public var counts: [RequestRow.Phase: Int] {
         rows.reduce(into: [:]) { $0[$1.phase, default: 0] += 1 }
+    }
+
+    public var selectedCreator: CreatorRow? {
+        visibleCreators.indices.contains(creatorSelection) ? creators[visibleCreators[creatorSelection]] : nil
+    }
+
+    /// Replaces the creators (after loading the store or a finished refresh).
+    public mutating func setCreators(_ newCreators: [CreatorRow]) {
+        let selectedID = selectedCreator?.id
+        creators = newCreators
+        refreshVisibleCreators()
+        if let selectedID, let position = visibleCreators.firstIndex(where: { creators[$0].id == selectedID }) {
+            creatorSelection = position
+        }
+        creatorSelection = min(max(0, creatorSelection), max(0, visibleCreators.count - 1))
+    }
+
+    private mutating func refreshVisibleCreators() {
+        let query = filter.lowercased()
+        let creators = self.creators
+        var indices = Array(creators.indices)
+        if !query.isEmpty {
+            indices = indices.filter { index in
+                let creator = creators[index]
+                return [creator.key, creator.handle ?? "", creator.name ?? "", creator.tier ?? "", creator.platform.rawValue]
+                    .contains { $0.lowercased().contains(query) }
+            }
+        }
+        let ascending = creatorsAscending
+        let sort = creatorSort
+        func ordered(_ a: CreatorRow, _ b: CreatorRow) -> Bool {
+            switch sort {
+            case .refreshed: a.lastRefreshedAt < b.lastRefreshedAt
+            case .name: (a.name ?? a.key).lowercased() < (b.name ?? b.key).lowercased()
+            case .platform: a.platform.rawValue < b.platform.rawValue
+            case .tier: (a.followers ?? -1) < (b.followers ?? -1) && a.tier != b.tier
+            case .followers: (a.followers ?? -1) < (b.followers ?? -1)
+            case .engagement: (a.engagement ?? -1) < (b.engagement ?? -1)
+            case .change: (a.followerChange ?? Int.min) < (b.followerChange ?? Int.min)
+            }
+        }
+        indices.sort { left, right in
+            let a = creators[left], b = creators[right]
+            if ordered(a, b) { return ascending }
+            if ordered(b, a) { return !ascending }
+            return a.id > b.id
+        }
+        visibleCreators = indices
+        creatorSelection = min(max(0, creatorSelection), max(0, visibleCreators.count - 1))
     }
 
     /// Replaces every row (after loading the store).

@@ -10,7 +10,7 @@ public enum Key: Hashable, Sendable {
 /// What a key does on the requests screen.
 public enum Command: String, Sendable, CaseIterable {
     case moveUp, moveDown, pageUp, pageDown, first, last
-    case filter, sort, reverseSort, newRequest, refreshAgain, toggleLive, forget, open, help, quit
+    case switchTab, filter, sort, reverseSort, newRequest, refreshAgain, toggleLive, forget, open, help, quit
 
     /// The words of the help overlay.
     public var summary: String {
@@ -21,6 +21,7 @@ public enum Command: String, Sendable, CaseIterable {
         case .pageDown: "one page down"
         case .first: "first row"
         case .last: "last row"
+        case .switchTab: "switch between Requests and Creators"
         case .filter: "filter as you type (Esc clears)"
         case .sort: "sort by the next column"
         case .reverseSort: "reverse the sort"
@@ -28,7 +29,7 @@ public enum Command: String, Sendable, CaseIterable {
         case .refreshAgain: "refresh the selected creator again"
         case .toggleLive: "pause or resume live updates"
         case .forget: "forget the selected request"
-        case .open: "open the selected request"
+        case .open: "open the selected request or creator"
         case .help: "show or hide this help"
         case .quit: "quit"
         }
@@ -43,7 +44,7 @@ public struct KeyBindings: Sendable {
         (.up, "↑", .moveUp), (.character("k"), "k", .moveUp), (.down, "↓", .moveDown), (.character("j"), "j", .moveDown),
         (.pageUp, "PgUp", .pageUp), (.pageDown, "PgDn", .pageDown), (.character("g"), "g", .first),
         (.home, "Home", .first), (.character("G"), "G", .last), (.end, "End", .last),
-        (.character("/"), "/", .filter), (.character("s"), "s", .sort), (.character("S"), "S", .reverseSort),
+        (.tab, "Tab", .switchTab), (.character("/"), "/", .filter), (.character("s"), "s", .sort), (.character("S"), "S", .reverseSort),
         (.character("n"), "n", .newRequest), (.character("r"), "r", .refreshAgain), (.character("p"), "p", .toggleLive),
         (.character("d"), "d", .forget), (.enter, "Enter", .open), (.character("?"), "?", .help),
         (.character("q"), "q", .quit), (.control("c"), "Ctrl-C", .quit),

@@ -34,7 +34,11 @@ public struct RequestsScreen {
             CreatorPageView(state: state).draw(page, into: &grid)
         } else {
             drawHeader(state, frame: frame, into: &grid)
-            drawTable(state, frame: frame, into: &grid)
+            if state.tab == .creators {
+                CreatorsTable(state: state).draw(into: &grid)
+            } else {
+                drawTable(state, frame: frame, into: &grid)
+            }
             drawStatusBar(state, into: &grid)
         }
         if let overlay = state.overlay {
@@ -58,11 +62,19 @@ public struct RequestsScreen {
 
     private func drawHeader(_ state: DashboardState, frame: Frame, into grid: inout Grid) {
         var x = grid.put(" ylytic ", x: 0, y: 0, style: Theme.header)
+        for tab in DashboardState.Tab.allCases {
+            let label = state.width < 80 ? String(tab.rawValue.prefix(3)).capitalized : tab.rawValue.capitalized
+            x = grid.put(" \(label) ", x: x + 1, y: 0, style: tab == state.tab ? Style(bold: true, reverse: true) : Theme.dim)
+        }
         x = grid.put(
             state.liveUpdates ? frame.live : frame.paused, x: x + 1, y: 0,
             style: state.liveUpdates ? Style(foreground: .green) : Style(foreground: .yellow, bold: true))
         let counts = state.counts
-        let short = state.width < 80
+        let short = state.width < 110
+        if state.tab == .creators {
+            grid.put("  \(state.creators.count) creators", x: x, y: 0, style: Theme.dim)
+            return
+        }
         for phase in [RequestRow.Phase.pending, .succeeded, .failed, .stale, .unknown] {
             let count = counts[phase, default: 0] + (phase == .pending ? counts[.submitting, default: 0] : 0)
             let label = short ? String(phase.rawValue.prefix(4)) : phase.rawValue
@@ -169,7 +181,10 @@ public struct RequestsScreen {
         let y = grid.height - 1
         grid.fill(x: 0, y: y, width: grid.width, height: 1, with: Cell(" ", style: Theme.statusBar))
         if state.isEditingFilter || !state.filter.isEmpty {
-            let text = " /" + state.filter + (state.isEditingFilter ? "_" : "") + "  (\(state.visible.count) of \(state.rows.count))"
+            let (shown, total) =
+                state.tab == .requests
+                ? (state.visible.count, state.rows.count) : (state.visibleCreators.count, state.creators.count)
+            let text = " /" + state.filter + (state.isEditingFilter ? "_" : "") + "  (\(shown) of \(total))"
             grid.put(text, x: 0, y: y, style: Theme.statusBar)
             return
         }
@@ -179,8 +194,8 @@ public struct RequestsScreen {
         }
         let hints: [(String, String)] =
             state.width >= 100
-            ? [("n", "new"), ("r", "refresh"), ("/", "filter"), ("s", "sort"), ("p", "pause"), ("d", "forget"),
-               ("Enter", "open"), ("?", "help"), ("q", "quit")]
+            ? [("Tab", state.tab == .requests ? "creators" : "requests"), ("n", "new"), ("r", "refresh"), ("/", "filter"),
+               ("s", "sort"), ("p", "pause"), ("d", "forget"), ("Enter", "open"), ("?", "help"), ("q", "quit")]
             : state.width >= 70
                 ? [("n", "new"), ("r", "refresh"), ("/", "filter"), ("s", "sort"), ("p", "pause"), ("?", "help"),
                    ("q", "quit")]

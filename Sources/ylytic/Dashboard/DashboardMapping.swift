@@ -23,6 +23,23 @@ extension RequestRow {
     }
 }
 
+extension CreatorRow {
+    /// Every creator in the store with the figures of its latest refresh and the change since the one before.
+    static func all(in store: RefreshStore) throws -> [CreatorRow] {
+        try store.creators().map { creator in
+            let history = try store.history(of: creator)
+            let latest = history.last, previous = history.dropLast().last
+            var change: Int?
+            if let now = latest?.followers, let then = previous?.followers { change = now - then }
+            return CreatorRow(
+                id: creator.id ?? 0, platform: Platform(rawValue: creator.platform) ?? .instagram, key: creator.key,
+                handle: creator.handle, name: creator.name, tier: creator.tier, followers: creator.followers,
+                engagement: creator.engagement, contentPerWeek: creator.contentPerWeek, followerChange: change,
+                lastRefreshedAt: creator.lastRefreshedAt, latestRequestID: latest?.requestID)
+        }
+    }
+}
+
 extension Key {
     /// The dashboard's key for a terminal key.
     init(_ press: KeyPress) {

@@ -36,6 +36,7 @@ final class DashboardRuntime {
         do {
             let tracked = try store.requests()
             _ = reducer.reduce(&state, .loaded(tracked.map(RequestRow.init)))
+            _ = reducer.reduce(&state, .creatorsLoaded(try CreatorRow.all(in: store)))
             if let monitor {
                 for request in tracked where request.state.isFollowed {
                     if let id = request.requestID { await monitor.follow(RequestID(id), submittedAt: request.submittedAt) }
@@ -113,7 +114,9 @@ final class DashboardRuntime {
                                 if record.state == .pending, let row = shown[id], row.phase == .pending || row.phase == .stale {
                                     continue
                                 }
-                            case .finished(_, let record, let body): try store.recordFinished(record, body: body, at: Date())
+                            case .finished(_, let record, let body):
+                                try store.recordFinished(record, body: body, at: Date())
+                                sink.yield(.creatorsLoaded(try CreatorRow.all(in: store)))
                             case .stale: try store.recordStale(id)
                             case .pollFailed(_, let error, _): try store.recordError(id, error.description, gaveUp: false)
                             case .gaveUp(_, let error): try store.recordError(id, error.description, gaveUp: true)
@@ -161,16 +164,23 @@ final class DashboardRuntime {
         case .submit(let target):
             startSubmission(of: target)
         case .openCreator(let row):
-            guard let id = row.requestID else { return }
-            do {
-                guard let body = try store.responseBody(RequestID(id)) else {
-                    sink.yield(.problem("The response of \(id) is not in the store."))
-                    return
-                }
-                sink.yield(.creatorLoaded(try RefreshRecordDecoder.decode(body)))
-            } catch {
-                sink.yield(.problem("The stored response cannot be read: \(error)"))
+            openResponse(of: row.requestID)
+        case .openLatest(let creator):
+            openResponse(of: creator.latestRequestID)
+        }
+    }
+
+    /// Reads the stored response of a request for the creator page.
+    private func openResponse(of requestID: String?) {
+        guard let id = requestID else { return }
+        do {
+            guard let body = try store.responseBody(RequestID(id)) else {
+                sink.yield(.problem("The response of \(id) is not in the store."))
+                return
             }
+            sink.yield(.creatorLoaded(try RefreshRecordDecoder.decode(body)))
+        } catch {
+            sink.yield(.problem("The stored response cannot be read: \(error)"))
         }
     }
 
