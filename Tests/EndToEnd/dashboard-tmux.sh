@@ -62,6 +62,12 @@ wait_for "Top posts by engagement" 50 && pass "Enter opens the creator page" || 
 screen | grep -q "Growth" && pass "the creator page shows growth" || fail "no growth on the creator page"
 tmux -L "$socket" send-keys -t e2e Escape Escape
 wait_for "SUBMITTED" 30 && pass "Esc returns to the list" || fail "Esc did not return"
+tmux -L "$socket" send-keys -t e2e Tab
+wait_for "REFRESHED" 30 && pass "Tab shows the creators" || fail "no creators screen"
+screen | grep -q "@thetatvaindia" && pass "a refreshed creator is listed" || fail "the creator is not listed"
+tmux -L "$socket" send-keys -t e2e "s"
+wait_for "Sorted by name" 30 && pass "the creators sort" || fail "creators did not sort"
+tmux -L "$socket" send-keys -t e2e Tab
 tmux -L "$socket" resize-window -t e2e -x 60 -y 20
 wait_for "STATE" 30 && [ "$(screen | head -1 | wc -L)" -le 60 ] && pass "resized to 60x20" || fail "60x20"
 tmux -L "$socket" resize-window -t e2e -x 200 -y 60
