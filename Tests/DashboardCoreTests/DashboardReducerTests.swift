@@ -169,6 +169,8 @@ struct CreatorPageTests {
         #expect(state.creatorPage?.scroll == 0)
         _ = reducer.reduce(&state, .key(.escape))
         #expect(state.creatorPage == nil)
+        _ = reducer.reduce(&state, .creatorLoaded(try Self.sample()))
+        #expect(reducer.reduce(&state, .key(.character("e"))) == [.exportPosts(try Self.sample())])
         var only = DashboardFixtures.state(width: 80, height: 24)
         only.creatorPage = CreatorPage(record: try Self.sample(), isOnlyPage: true)
         #expect(reducer.reduce(&only, .key(.character("q"))) == [.quit])

@@ -27,7 +27,7 @@ start() { # COMMAND…
     tmux -L "$socket" kill-server 2>/dev/null || true
     rm -f "$work/exit"
     tmux -L "$socket" new-session -d -x 120 -y 40 -s e2e \
-        "XDG_STATE_HOME='$work/state' TERM=xterm-256color LANG=C.UTF-8 $*; echo \$? > '$work/exit'; tput cnorm 2>/dev/null; printf 'EXITED\n'; read -r -t 600"
+        "cd '$work' && XDG_STATE_HOME='$work/state' TERM=xterm-256color LANG=C.UTF-8 $*; echo \$? > '$work/exit'; tput cnorm 2>/dev/null; printf 'EXITED\n'; read -r -t 600"
 }
 
 exit_code() {
@@ -95,6 +95,11 @@ wait_for "Anurag Gupta" 100 && pass "open shows the creator's name" || fail "ope
 for text in "@anurag.itbhu05" "10.0k (10,001)" "Followers   " "Engagement  " "2023-12-01"; do
     screen | grep -qF -- "$text" && pass "open shows $text" || fail "open: missing $text"
 done
+tmux -L "$socket" send-keys -t e2e "e"
+wait_for "Wrote 2 posts to" 30 && pass "e exports the posts and names the file" || fail "no export"
+exported="$(ls "$work"/ylytic-anurag.itbhu05-*-posts.csv 2>/dev/null | head -1)"
+[ -n "$exported" ] && head -1 "$exported" | grep -q "^kind,shortcode" && pass "the export is CSV with a header" || fail "export file"
+
 tmux -L "$socket" send-keys -t e2e "q"
 [ "$(exit_code)" = "0" ] && pass "open quits with q" || fail "open did not quit"
 start "$binary open /nonexistent/body.json"

@@ -31,5 +31,7 @@ public enum DashboardEffect: Sendable, Equatable {
     case openCreator(RequestRow)
     /// Read the latest stored response of a creator, for its creator page.
     case openLatest(CreatorRow)
+    /// Write the posts of a report as CSV to a file, and say which.
+    case exportPosts(RefreshRecord)
     case quit
 }

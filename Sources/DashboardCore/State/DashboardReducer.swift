@@ -195,6 +195,12 @@ public struct DashboardReducer: Sendable {
         case .end, .character("G"): page.scroll = bottom
         case .character("?"):
             state.overlay = .help
+        case .character("e"):
+            guard page.record.response?.posts != nil else {
+                state.notice = ("This refresh has no posts to export.", true)
+                return []
+            }
+            return [.exportPosts(page.record)]
         default: break
         }
         page.scroll = min(max(0, page.scroll), bottom)

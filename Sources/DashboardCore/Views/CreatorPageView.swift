@@ -23,7 +23,11 @@ struct CreatorPageView {
         let y = grid.height - 1
         grid.fill(x: 0, y: y, width: grid.width, height: 1, with: Cell(" ", style: Theme.statusBar))
         let back = page.isOnlyPage ? "q quit" : "Esc back"
-        grid.put(" \(back)  j/k scroll  PgUp/PgDn page  g/G top/bottom  ? help", x: 0, y: y, style: Theme.statusBar)
+        if let notice = state.notice {
+            grid.put(" " + SafeText.sanitize(notice.text), x: 0, y: y, style: notice.isError ? Style(foreground: .red, reverse: true) : Theme.statusBar)
+        } else {
+            grid.put(" \(back)  j/k scroll  PgUp/PgDn page  e export posts (CSV)  ? help", x: 0, y: y, style: Theme.statusBar)
+        }
     }
 
     static func style(_ role: TextRole) -> Style {

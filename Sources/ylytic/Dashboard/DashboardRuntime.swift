@@ -167,6 +167,24 @@ final class DashboardRuntime {
             openResponse(of: row.requestID)
         case .openLatest(let creator):
             openResponse(of: creator.latestRequestID)
+        case .exportPosts(let record):
+            exportPosts(of: record)
+        }
+    }
+
+    /// Writes the posts of `record` as CSV in the current folder, named after the creator and the request.
+    private func exportPosts(of record: RefreshRecord) {
+        let posts = record.response?.posts ?? Posts()
+        let who = record.response?.profileOverview?.handle ?? record.request?.target?.value ?? "creator"
+        let safeName = String(who.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "." }
+            .map(Character.init).prefix(40))
+        let file = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            .appendingPathComponent("ylytic-\(safeName.isEmpty ? "creator" : safeName)-\(record.requestID.rawValue.prefix(24))-posts.csv")
+        do {
+            try Data(PostsCSV.text(posts).utf8).write(to: file, options: .atomic)
+            sink.yield(.notice("Wrote \(posts.video.count + posts.nonVideo.count) posts to \(file.path)"))
+        } catch {
+            sink.yield(.problem("Could not write \(file.path): \(error.localizedDescription)"))
         }
     }
 
