@@ -142,7 +142,7 @@ struct DashboardReducerTests {
 struct CreatorPageTests {
     let reducer = DashboardReducer()
 
-    static func sample() throws -> RefreshRecord {
+    nonisolated static func sample() throws -> RefreshRecord {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fixtures/spec-get-response.json")
         return try RefreshRecordDecoder.decode(try Data(contentsOf: url))

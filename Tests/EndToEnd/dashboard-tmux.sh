@@ -60,6 +60,12 @@ for _ in $(seq 150); do screen | grep -q "thetatvaindia .*succeeded" && break; r
 tmux -L "$socket" send-keys -t e2e Enter
 wait_for "Top posts by engagement" 50 && pass "Enter opens the creator page" || fail "no creator page"
 screen | grep -q "Growth" && pass "the creator page shows growth" || fail "no growth on the creator page"
+tmux -L "$socket" send-keys -t e2e "p"
+wait_for "CAPTION" 30 && pass "p opens the posts table" || fail "no posts table"
+tmux -L "$socket" send-keys -t e2e Tab "o" Enter
+wait_for "Engagement  " 30 && pass "a post opens whole" || fail "no post view"
+tmux -L "$socket" send-keys -t e2e Escape Escape
+wait_for "Top posts by engagement" 30 && pass "Esc returns from the posts to the report" || fail "did not return to the report"
 tmux -L "$socket" send-keys -t e2e Escape Escape
 wait_for "SUBMITTED" 30 && pass "Esc returns to the list" || fail "Esc did not return"
 tmux -L "$socket" send-keys -t e2e Tab

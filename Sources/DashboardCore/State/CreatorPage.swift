@@ -8,6 +8,8 @@ public struct CreatorPage: Sendable, Equatable {
     public var scroll = 0
     /// Whether leaving the page quits (when the dashboard was opened on a file).
     public var isOnlyPage = false
+    /// The posts table, when it is open over the report.
+    public var posts: PostsView?
 
     public init(record: RefreshRecord, isOnlyPage: Bool = false) {
         self.record = record

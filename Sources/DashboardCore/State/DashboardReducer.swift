@@ -176,6 +176,20 @@ public struct DashboardReducer: Sendable {
 
     private func handleCreatorPage(_ key: Key, _ state: inout DashboardState) -> [DashboardEffect] {
         guard var page = state.creatorPage else { return [] }
+        if let table = page.posts {
+            page.posts = handlePosts(key, table, posts: page.record.response?.posts ?? Posts(), state: state)
+            state.creatorPage = page
+            return []
+        }
+        if key == .character("p") {
+            guard let posts = page.record.response?.posts, !posts.video.isEmpty || !posts.nonVideo.isEmpty else {
+                state.notice = ("This refresh has no posts.", true)
+                return []
+            }
+            page.posts = PostsView(posts: posts)
+            state.creatorPage = page
+            return []
+        }
         let lines = CreatorReportText(width: state.width).lines(for: page.record).count
         let visible = max(1, state.height - 2)
         let bottom = max(0, lines - visible)
@@ -206,6 +220,61 @@ public struct DashboardReducer: Sendable {
         page.scroll = min(max(0, page.scroll), bottom)
         state.creatorPage = page
         return []
+    }
+
+    /// The posts table after a key; nil when the key closed it.
+    private func handlePosts(_ key: Key, _ table: PostsView, posts: Posts, state: DashboardState) -> PostsView? {
+        var view = table
+        if view.openPost != nil {
+            if key == .escape || key == .backspace || key == .enter || key == .character("q") { view.openPost = nil }
+            return view
+        }
+        if view.isEditingFilter {
+            switch key {
+            case .escape:
+                view.filter = ""
+                view.isEditingFilter = false
+            case .enter: view.isEditingFilter = false
+            case .backspace, .delete: if !view.filter.isEmpty { view.filter.removeLast() }
+            case .character(let character): view.filter.append(character)
+            default: break
+            }
+            view.selection = 0
+            view.scroll = 0
+            return view
+        }
+        let page = max(1, state.height - 4)
+        switch key {
+        case .escape, .backspace, .character("q"), .left:
+            return nil
+        case .tab:
+            view.showsVideos.toggle()
+            view.selection = 0
+        case .character("o"):
+            let columns = PostsView.SortColumn.allCases
+            view.sort = columns[((columns.firstIndex(of: view.sort) ?? 0) + 1) % columns.count]
+            view.ascending = false
+        case .character("O"): view.ascending.toggle()
+        case .character("s"):
+            view.sponsoredOnly.toggle()
+            view.selection = 0
+        case .character("/"): view.isEditingFilter = true
+        case .down, .character("j"): view.selection += 1
+        case .up, .character("k"): view.selection -= 1
+        case .pageDown: view.selection += page
+        case .pageUp: view.selection -= page
+        case .home, .character("g"): view.selection = 0
+        case .end, .character("G"): view.selection = Int.max / 2
+        case .enter:
+            let rows = view.rows(of: posts)
+            if rows.indices.contains(view.selection) { view.openPost = rows[view.selection] }
+        default: break
+        }
+        let count = view.rows(of: posts).count
+        view.selection = min(max(0, view.selection), max(0, count - 1))
+        if view.selection < view.scroll { view.scroll = view.selection }
+        if view.selection >= view.scroll + page { view.scroll = view.selection - page + 1 }
+        return view
     }
 
     private func editFilter(_ key: Key, _ state: inout DashboardState) -> [DashboardEffect] {

@@ -7,6 +7,11 @@ struct CreatorPageView {
     let state: DashboardState
 
     func draw(_ page: CreatorPage, into grid: inout Grid) {
+        if let posts = page.posts {
+            let handle = page.record.response?.profileOverview?.handle ?? page.record.request?.target?.value ?? ""
+            PostsTableView(state: state).draw(posts, posts: page.record.response?.posts ?? Posts(), handle: handle, into: &grid)
+            return
+        }
         grid.fill(x: 0, y: 0, width: grid.width, height: grid.height)
         let glyphs: GlyphSet = state.ascii ? .ascii : .unicode
         let lines = CreatorReportText(width: grid.width - 1, glyphs: glyphs).lines(for: page.record)
@@ -26,7 +31,7 @@ struct CreatorPageView {
         if let notice = state.notice {
             grid.put(" " + SafeText.sanitize(notice.text), x: 0, y: y, style: notice.isError ? Style(foreground: .red, reverse: true) : Theme.statusBar)
         } else {
-            grid.put(" \(back)  j/k scroll  PgUp/PgDn page  e export posts (CSV)  ? help", x: 0, y: y, style: Theme.statusBar)
+            grid.put(" \(back)  j/k scroll  p posts  e export posts (CSV)  ? help", x: 0, y: y, style: Theme.statusBar)
         }
     }
 

@@ -1,0 +1,83 @@
+import Foundation
+import RefreshAPI
+import Testing
+@testable import DashboardCore
+
+@Suite("Posts table")
+struct PostsViewTests {
+    let reducer = DashboardReducer()
+
+    static func manyPosts() -> Posts {
+        let videos = (0..<20_000).map { index in
+            Post(
+                shortcode: "v\(index)", postedDate: CalendarDate(daysSinceEpoch: 19_000 + index % 700),
+                caption: index % 7 == 0 ? "Paid partnership #ad \(index)" : "day \(index) #travel",
+                likes: (index * 7_919) % 100_000, comments: index % 300, views: (index * 104_729) % 1_000_000,
+                engagement: Double(index % 997) / 100, sponsored: index % 7 == 0,
+                hashtags: index % 7 == 0 ? ["#ad"] : ["#travel"])
+        }
+        return Posts(video: videos, nonVideo: [Post(shortcode: "p1", caption: "photo", likes: 3)])
+    }
+
+    @Test func sortingFilteringAndTheSponsoredToggleOn20000Posts() {
+        let posts = Self.manyPosts()
+        var view = PostsView(posts: posts)
+        #expect(view.showsVideos)
+        let byDate = view.rows(of: posts)
+        #expect(byDate.count == 20_000)
+        let dates = byDate.map { $0.postedDate?.daysSinceEpoch ?? 0 }
+        #expect(zip(dates, dates.dropFirst()).allSatisfy { $0 >= $1 })
+        view.sort = .likes
+        let byLikes = view.rows(of: posts)
+        #expect(zip(byLikes, byLikes.dropFirst()).allSatisfy { ($0.likes ?? 0) >= ($1.likes ?? 0) })
+        view.ascending = true
+        let ascendingLikes = view.rows(of: posts)
+        #expect(ascendingLikes.first?.likes == byLikes.last?.likes)
+        view.sponsoredOnly = true
+        let sponsored = view.rows(of: posts)
+        #expect(sponsored.count == 2_858)
+        #expect(sponsored.allSatisfy { $0.sponsored })
+        view.sponsoredOnly = false
+        view.filter = "#TRAVEL"
+        #expect(view.rows(of: posts).count == 20_000 - 2_858)
+        view.filter = "day 1999"
+        let expected = ([1999] + (19_990...19_999)).filter { $0 % 7 != 0 }.map { "v\($0)" }
+        #expect(Set(view.rows(of: posts).compactMap(\.shortcode)) == Set(expected), "sponsored ones read 'Paid partnership'")
+        view.showsVideos = false
+        view.filter = ""
+        #expect(view.rows(of: posts).map(\.shortcode) == ["p1"])
+    }
+
+    @Test func keysDriveTheTableAndThePostView() throws {
+        var state = DashboardFixtures.state(width: 120, height: 40)
+        _ = reducer.reduce(&state, .creatorLoaded(try CreatorPageTests.sample()))
+        _ = reducer.reduce(&state, .key(.character("p")))
+        #expect(state.creatorPage?.posts?.showsVideos == true)
+        _ = reducer.reduce(&state, .key(.tab))
+        #expect(state.creatorPage?.posts?.showsVideos == false)
+        _ = reducer.reduce(&state, .key(.character("o")))
+        #expect(state.creatorPage?.posts?.sort == .likes)
+        _ = reducer.reduce(&state, .key(.character("O")))
+        #expect(state.creatorPage?.posts?.ascending == true)
+        _ = reducer.reduce(&state, .key(.character("s")))
+        #expect(state.creatorPage?.posts?.sponsoredOnly == true)
+        _ = reducer.reduce(&state, .key(.character("s")))
+        _ = reducer.reduce(&state, .key(.enter))
+        #expect(state.creatorPage?.posts?.openPost?.shortcode == "asda")
+        _ = reducer.reduce(&state, .key(.escape))
+        #expect(state.creatorPage?.posts?.openPost == nil)
+        _ = reducer.reduce(&state, .key(.escape))
+        #expect(state.creatorPage?.posts == nil)
+        #expect(state.creatorPage != nil)
+    }
+
+    @Test(arguments: RequestsScreenTests.sizes)
+    func postsScreens(width: Int, height: Int) throws {
+        var state = DashboardFixtures.state(width: width, height: height)
+        _ = reducer.reduce(&state, .creatorLoaded(try CreatorPageTests.sample()))
+        _ = reducer.reduce(&state, .key(.character("p")))
+        try DashboardFixtures.expectScreen(RequestsScreen().render(state).text, named: "posts-\(width)x\(height)")
+        _ = reducer.reduce(&state, .key(.enter))
+        try DashboardFixtures.expectScreen(RequestsScreen().render(state).text, named: "post-\(width)x\(height)")
+    }
+}
