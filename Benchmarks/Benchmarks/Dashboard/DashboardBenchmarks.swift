@@ -30,6 +30,8 @@ let benchmarks: @Sendable () -> Void = {
             previous = frame
         }
     }
+
+    creatorBenchmarks()
 }
 
 enum HomeFixture {

@@ -10,9 +10,23 @@ public struct CreatorPage: Sendable, Equatable {
     public var isOnlyPage = false
     /// The posts table, when it is open over the report.
     public var posts: PostsView?
+    /// The report laid out for the current width, kept so that drawing a frame does not build it again.
+    public private(set) var lines: [StyledLine] = []
+    private var laidOutFor: (width: Int, ascii: Bool)?
 
     public init(record: RefreshRecord, isOnlyPage: Bool = false) {
         self.record = record
         self.isOnlyPage = isOnlyPage
+    }
+
+    /// Lays the report out for a screen `width` columns wide, if it is not already.
+    public mutating func layOut(width: Int, ascii: Bool) {
+        if let laidOutFor, laidOutFor.width == width, laidOutFor.ascii == ascii { return }
+        lines = CreatorReportText(width: width - 1, glyphs: ascii ? .ascii : .unicode).lines(for: record)
+        laidOutFor = (width, ascii)
+    }
+
+    public static func == (lhs: CreatorPage, rhs: CreatorPage) -> Bool {
+        lhs.record == rhs.record && lhs.scroll == rhs.scroll && lhs.isOnlyPage == rhs.isOnlyPage && lhs.posts == rhs.posts
     }
 }

@@ -21,6 +21,7 @@ public struct DashboardReducer: Sendable {
         case .resize(let width, let height):
             state.width = max(0, width)
             state.height = max(0, height)
+            state.creatorPage?.layOut(width: state.width, ascii: state.ascii)
             keepSelectionInView(&state)
         case .tick(let date):
             state.now = date
@@ -33,7 +34,9 @@ public struct DashboardReducer: Sendable {
             state.setCreators(creators)
         case .creatorLoaded(let record):
             state.overlay = nil
-            state.creatorPage = CreatorPage(record: record)
+            var page = CreatorPage(record: record)
+            page.layOut(width: state.width, ascii: state.ascii)
+            state.creatorPage = page
         case .forgotten(let id):
             state.remove(id: id)
             state.notice = ("Forgotten.", false)
@@ -190,7 +193,8 @@ public struct DashboardReducer: Sendable {
             state.creatorPage = page
             return []
         }
-        let lines = CreatorReportText(width: state.width).lines(for: page.record).count
+        page.layOut(width: state.width, ascii: state.ascii)
+        let lines = page.lines.count
         let visible = max(1, state.height - 2)
         let bottom = max(0, lines - visible)
         switch key {
@@ -266,11 +270,10 @@ public struct DashboardReducer: Sendable {
         case .home, .character("g"): view.selection = 0
         case .end, .character("G"): view.selection = Int.max / 2
         case .enter:
-            let rows = view.rows(of: posts)
-            if rows.indices.contains(view.selection) { view.openPost = rows[view.selection] }
+            if view.order.indices.contains(view.selection) { view.openPost = view.shown[view.order[view.selection]] }
         default: break
         }
-        let count = view.rows(of: posts).count
+        let count = view.order.count
         view.selection = min(max(0, view.selection), max(0, count - 1))
         if view.selection < view.scroll { view.scroll = view.selection }
         if view.selection >= view.scroll + page { view.scroll = view.selection - page + 1 }

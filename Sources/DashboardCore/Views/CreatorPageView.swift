@@ -13,8 +13,9 @@ struct CreatorPageView {
             return
         }
         grid.fill(x: 0, y: 0, width: grid.width, height: grid.height)
-        let glyphs: GlyphSet = state.ascii ? .ascii : .unicode
-        let lines = CreatorReportText(width: grid.width - 1, glyphs: glyphs).lines(for: page.record)
+        var page = page
+        page.layOut(width: grid.width, ascii: state.ascii)
+        let lines = page.lines
         let visible = max(1, grid.height - 2)
         grid.put(" ylytic ", x: 0, y: 0, style: Theme.header)
         let position = lines.count > visible ? "  lines \(page.scroll + 1)-\(min(lines.count, page.scroll + visible)) of \(lines.count)" : ""

@@ -17,7 +17,7 @@ struct PostsTableView {
         if let post = view.openPost {
             drawPost(post, into: &grid)
         } else {
-            drawTable(view, rows: view.rows(of: posts), ellipsis: ellipsis, into: &grid)
+            drawTable(view, ellipsis: ellipsis, into: &grid)
         }
         let y = grid.height - 1
         grid.fill(x: 0, y: y, width: grid.width, height: 1, with: Cell(" ", style: Theme.statusBar))
@@ -32,7 +32,8 @@ struct PostsTableView {
         grid.put(hint, x: 0, y: y, style: Theme.statusBar)
     }
 
-    private func drawTable(_ view: PostsView, rows: [Post], ellipsis: String, into grid: inout Grid) {
+    private func drawTable(_ view: PostsView, ellipsis: String, into grid: inout Grid) {
+        let shown = view.shown
         let wide = grid.width >= 100
         var columns: [(String, Int, Bool, PostsView.SortColumn?)] = [
             ("DATE", 10, false, .date), ("LIKES", 7, true, .likes), ("COMMENTS", 8, true, .comments),
@@ -49,15 +50,15 @@ struct PostsTableView {
             x += width + 2
         }
         if captionWidth > 0 { grid.put("CAPTION", x: x, y: 1, style: Theme.tableHeader) }
-        guard !rows.isEmpty else {
+        guard !view.order.isEmpty else {
             grid.put(view.filter.isEmpty && !view.sponsoredOnly ? "No posts of this kind." : "No post matches.", x: 2, y: 3, style: Theme.dim)
             return
         }
         let visible = max(1, grid.height - 4)
         for line in 0..<visible {
             let index = view.scroll + line
-            guard index < rows.count else { break }
-            let post = rows[index]
+            guard index < view.order.count else { break }
+            let post = shown[view.order[index]]
             let count = { (value: Int?) in value.map { NumberFormat.compact(Double($0)) } ?? "" }
             var cells = [post.postedDate?.description ?? "", count(post.likes), count(post.comments)]
             if view.showsVideos { cells.append(count(post.views)) }
