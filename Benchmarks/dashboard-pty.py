@@ -3,7 +3,8 @@
 
 1. start to first frame with a store of 10,000 requests, and its peak memory;
 2. following 50 pending requests with live updates on for 60 s: CPU (% of one core) and bytes written to the terminal;
-3. with nothing pending: wake-ups per second (voluntary context switches of all threads).
+3. with nothing pending: wake-ups per second (voluntary context switches of all threads);
+4. `ylytic open` on a 20,000-post response: time to the first frame.
 
 Usage: Benchmarks/dashboard-pty.py [SECONDS] [WARM_UP_SECONDS]   (builds ylytic in release mode)
 """
@@ -119,5 +120,32 @@ span = min(SECONDS, 20)
 print(f"nothing pending for {span:.0f} s: {(cpu_seconds(pid) - cpu_before) / span * 100:.2f}% of one core, "
       f"{len(written) / span:.0f} bytes/s, {(wakeups(pid) - wake_before) / span:.1f} wake-ups/s")
 quit(pid, fd)
+# 4. `ylytic open` on a 20,000-post response: time to the first frame.
+import urllib.request, json
+fast = subprocess.Popen([binary, "simulate", "--latency", "0-0", "--token", "bench"], stdout=subprocess.PIPE,
+                        stderr=subprocess.DEVNULL, text=True)
+fast_url = fast.stdout.readline().strip()
+created = json.load(urllib.request.urlopen(urllib.request.Request(
+    fast_url + "/data_refresh/requests", method="POST",
+    data=json.dumps({"request_type": "instagram", "handle": "huge_benchmark"}).encode(),
+    headers={"Authorization": "Bearer bench", "Content-Type": "application/json"})))
+body = urllib.request.urlopen(urllib.request.Request(
+    fast_url + "/data_refresh/requests/" + created["request_id"], headers={"Authorization": "Bearer bench"})).read()
+fast.terminate()
+saved = os.path.join(work, "huge.json")
+open(saved, "wb").write(body)
+opens = []
+for _ in range(5):
+    started = time.time()
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execve(binary, [binary, "open", saved], env)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    read_for(fd, 10, until=b"Growth")
+    opens.append((time.time() - started) * 1000)
+    quit(pid, fd)
+opens.sort()
+print(f"ylytic open on a 20,000-post response ({len(body) / 1_048_576:.1f} MB): first frame median {opens[2]:.0f} ms "
+      f"(of {', '.join('%.0f' % o for o in opens)})")
 simulator.terminate()
 simulator.wait()
