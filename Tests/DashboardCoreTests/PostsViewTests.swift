@@ -72,6 +72,25 @@ struct PostsViewTests {
     }
 
     @Test(arguments: RequestsScreenTests.sizes)
+    func singlePostRefreshOpensStraightOnThePost(width: Int, height: Int) throws {
+        let post = Post(
+            shortcode: "DHGIoX0y3f3", postedDate: CalendarDate(year: 2026, month: 10, day: 2),
+            caption: "Sunday mornings like this ☀️ #travel #ad", likes: 4_210, comments: 96, views: 58_000,
+            engagement: 3.2, sponsored: true, hashtags: ["#travel", "#ad"], externalLinks: ["https://example.com/x"])
+        let record = RefreshRecord(
+            requestID: "65b87c8576c9b42b3a285809",
+            request: EchoedRequest(RefreshTarget(uncheckedType: .instagramPost, value: "DHGIoX0y3f3")),
+            response: CreatorReport(posts: Posts(video: [post]), profileOverview: ProfileOverview(handle: "priya.travels", followers: 120_000)),
+            status: RefreshStatus(code: 200, message: "success"))
+        var state = DashboardFixtures.state(width: width, height: height)
+        _ = reducer.reduce(&state, .creatorLoaded(record))
+        #expect(state.creatorPage?.posts?.openPost == post)
+        try DashboardFixtures.expectScreen(RequestsScreen().render(state).text, named: "single-post-\(width)x\(height)")
+        _ = reducer.reduce(&state, .key(.escape))
+        #expect(state.creatorPage?.posts?.openPost == nil, "Esc shows the post among the posts")
+    }
+
+    @Test(arguments: RequestsScreenTests.sizes)
     func postsScreens(width: Int, height: Int) throws {
         var state = DashboardFixtures.state(width: width, height: height)
         _ = reducer.reduce(&state, .creatorLoaded(try CreatorPageTests.sample()))

@@ -14,9 +14,17 @@ public struct CreatorPage: Sendable, Equatable {
     public private(set) var lines: [StyledLine] = []
     private var laidOutFor: (width: Int, ascii: Bool)?
 
+    /// A page for `record`; a single-post refresh opens straight on that post.
     public init(record: RefreshRecord, isOnlyPage: Bool = false) {
         self.record = record
         self.isOnlyPage = isOnlyPage
+        if record.request?.target?.type.isSinglePost == true, let posts = record.response?.posts,
+            let post = posts.all.first
+        {
+            var view = PostsView(posts: posts)
+            view.openPost = post
+            self.posts = view
+        }
     }
 
     /// Lays the report out for a screen `width` columns wide, if it is not already.
