@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RefreshAPI
 
 extension RefreshStore {
     /// Every creator, most recently refreshed first.
@@ -15,6 +16,17 @@ extension RefreshStore {
                 Column("key").lowercased == wanted || Column("handle").lowercased == wanted
                     || Column("name").lowercased == wanted
             ).fetchAll(db)
+        }
+    }
+
+    /// The snapshots of the creator that the refresh `id` was about, oldest first; empty when it made none.
+    public func history(ofCreatorRefreshedBy id: RequestID) throws -> [CreatorSnapshot] {
+        try database.read { db in
+            guard let creatorID = try Int64.fetchOne(
+                db, sql: "SELECT creator_id FROM snapshot WHERE request_id = ? LIMIT 1", arguments: [id.rawValue])
+            else { return [] }
+            return try CreatorSnapshot.filter(Column("creator_id") == creatorID).order(Column("taken_at"), Column("id"))
+                .fetchAll(db)
         }
     }
 

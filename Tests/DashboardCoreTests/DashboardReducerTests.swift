@@ -176,6 +176,23 @@ struct CreatorPageTests {
         #expect(reducer.reduce(&only, .key(.character("q"))) == [.quit])
     }
 
+    @Test func earlierRefreshesShowWhatChanged() throws {
+        let now = DashboardFixtures.now
+        let history = [
+            HistoryPoint(date: now - 86_400 * 30, followers: 9_500, engagement: 1.3, posts: 8),
+            HistoryPoint(date: now - 86_400, followers: 9_750, engagement: 1.2, posts: 9),
+            HistoryPoint(date: now, followers: 10_001, engagement: 1.1, posts: 10),
+        ]
+        var state = DashboardFixtures.state(width: 120, height: 40)
+        _ = reducer.reduce(&state, .creatorLoaded(try Self.sample(), history: history))
+        let text = RequestsScreen().render(state).text
+        #expect(text.contains("Refreshes (3)"))
+        #expect(text.contains("followers +251 (+2.6%)"))
+        #expect(text.contains("engagement -0.10 pt"))
+        #expect(text.contains("posts +1"))
+        try DashboardFixtures.expectScreen(text, named: "creator-history-120x40")
+    }
+
     @Test(arguments: RequestsScreenTests.sizes)
     func creatorPageScreens(width: Int, height: Int) throws {
         var state = DashboardFixtures.state(width: width, height: height)

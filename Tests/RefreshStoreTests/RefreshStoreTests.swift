@@ -88,6 +88,8 @@ struct RefreshStoreTests {
         let creators = try store.creators()
         #expect(creators.count == 1)
         #expect(try store.history(of: creators[0]).map(\.followers) == [9_000, 9_500, 10_001])
+        #expect(try store.history(ofCreatorRefreshedBy: "r1").map(\.followers) == [9_000, 9_500, 10_001])
+        #expect(try store.history(ofCreatorRefreshedBy: "unknown").isEmpty)
     }
 
     @Test func interruptedSubmissionBecomesOutcomeUnknownButOneUnderWayIsLeftAlone() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import RefreshAPI
 import TextGrid
 
@@ -16,10 +17,14 @@ public struct CreatorReportText {
         self.topPosts = topPosts
     }
 
-    /// The report's lines.
-    public func lines(for record: RefreshRecord) -> [StyledLine] {
+    /// The report's lines; `history` (oldest first) adds what changed since the previous refresh.
+    public func lines(for record: RefreshRecord, history: [HistoryPoint] = []) -> [StyledLine] {
         var lines: [StyledLine] = []
         lines += header(record)
+        if history.count >= 2 {
+            lines.append(StyledLine())
+            lines += refreshes(history)
+        }
         guard let report = record.response else {
             if record.state == .succeeded { lines.append(StyledLine("The server sent no data for this request.", role: .dim)) }
             return lines
@@ -144,6 +149,38 @@ public struct CreatorReportText {
             lines.append(figure(label, ColumnFit.truncate(joined, to: width - 18, ellipsis: glyphs.ellipsis))!)
         }
         return lines
+    }
+
+    private func refreshes(_ history: [HistoryPoint]) -> [StyledLine] {
+        let latest = history[history.count - 1], previous = history[history.count - 2]
+        var lines = [StyledLine("Refreshes (\(history.count))", role: .heading)]
+        var change = StyledLine("  ")
+        change.append(ColumnFit.pad("Since \(Self.day(previous.date))", to: 26), role: .label)
+        func signed(_ value: Double, _ text: String) {
+            change.append(text + "  ", role: value > 0 ? .positive : value < 0 ? .negative : .plain)
+        }
+        if let now = latest.followers, let then = previous.followers {
+            let percent = then == 0 ? "" : String(format: " (%+.1f%%)", Double(now - then) / Double(then) * 100)
+            signed(Double(now - then), "followers \(now >= then ? "+" : "")\(NumberFormat.grouped(now - then))\(percent)")
+        }
+        if let now = latest.engagement, let then = previous.engagement {
+            signed(now - then, String(format: "engagement %+.2f pt", now - then))
+        }
+        if let now = latest.posts, let then = previous.posts { signed(Double(now - then), "posts \(now >= then ? "+" : "")\(now - then)") }
+        lines.append(change)
+        for point in history.reversed().prefix(8) {
+            var line = StyledLine("  ")
+            line.append(ColumnFit.pad(Self.day(point.date), to: 26), role: .dim)
+            line.append(ColumnFit.pad(point.followers.map { NumberFormat.compact(Double($0)) } ?? glyphs.missing, to: 8, alignRight: true))
+            line.append(ColumnFit.pad(point.engagement.map { NumberFormat.percent($0) } ?? glyphs.missing, to: 9, alignRight: true))
+            line.append(ColumnFit.pad(point.posts.map { "\($0) posts" } ?? "", to: 12, alignRight: true), role: .dim)
+            lines.append(line)
+        }
+        return lines
+    }
+
+    private static func day(_ date: Date) -> String {
+        String(HTTPDate.format(date).dropFirst(5).prefix(17))
     }
 
     private func growth(_ trends: GrowthTrends) -> [StyledLine] {

@@ -4,6 +4,8 @@ import RefreshAPI
 /// and top posts, scrolled line by line.
 public struct CreatorPage: Sendable, Equatable {
     public var record: RefreshRecord
+    /// The creator's earlier refreshes in the store, oldest first.
+    public var history: [HistoryPoint] = []
     /// The first line shown.
     public var scroll = 0
     /// Whether leaving the page quits (when the dashboard was opened on a file).
@@ -15,8 +17,9 @@ public struct CreatorPage: Sendable, Equatable {
     private var laidOutFor: (width: Int, ascii: Bool)?
 
     /// A page for `record`; a single-post refresh opens straight on that post.
-    public init(record: RefreshRecord, isOnlyPage: Bool = false) {
+    public init(record: RefreshRecord, history: [HistoryPoint] = [], isOnlyPage: Bool = false) {
         self.record = record
+        self.history = history
         self.isOnlyPage = isOnlyPage
         if record.request?.target?.type.isSinglePost == true, let posts = record.response?.posts,
             let post = posts.all.first
@@ -30,11 +33,11 @@ public struct CreatorPage: Sendable, Equatable {
     /// Lays the report out for a screen `width` columns wide, if it is not already.
     public mutating func layOut(width: Int, ascii: Bool) {
         if let laidOutFor, laidOutFor.width == width, laidOutFor.ascii == ascii { return }
-        lines = CreatorReportText(width: width - 1, glyphs: ascii ? .ascii : .unicode).lines(for: record)
+        lines = CreatorReportText(width: width - 1, glyphs: ascii ? .ascii : .unicode).lines(for: record, history: history)
         laidOutFor = (width, ascii)
     }
 
     public static func == (lhs: CreatorPage, rhs: CreatorPage) -> Bool {
-        lhs.record == rhs.record && lhs.scroll == rhs.scroll && lhs.isOnlyPage == rhs.isOnlyPage && lhs.posts == rhs.posts
+        lhs.record == rhs.record && lhs.history == rhs.history && lhs.scroll == rhs.scroll && lhs.isOnlyPage == rhs.isOnlyPage && lhs.posts == rhs.posts
     }
 }

@@ -13,7 +13,7 @@ public enum DashboardAction: Sendable {
     case updated(RequestRow)
     case forgotten(id: Int64)
     /// The stored response of a request, read for its creator page.
-    case creatorLoaded(RefreshRecord)
+    case creatorLoaded(RefreshRecord, history: [HistoryPoint] = [])
     /// The creators in the store, with the figures of their latest refresh.
     case creatorsLoaded([CreatorRow])
     /// Something went wrong outside the reducer; shown in the status bar.

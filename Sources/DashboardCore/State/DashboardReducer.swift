@@ -32,9 +32,9 @@ public struct DashboardReducer: Sendable {
             if case .detail(let shown) = state.overlay, shown.id == row.id { state.overlay = .detail(row) }
         case .creatorsLoaded(let creators):
             state.setCreators(creators)
-        case .creatorLoaded(let record):
+        case .creatorLoaded(let record, let history):
             state.overlay = nil
-            var page = CreatorPage(record: record)
+            var page = CreatorPage(record: record, history: history)
             page.layOut(width: state.width, ascii: state.ascii)
             state.creatorPage = page
         case .forgotten(let id):

@@ -196,7 +196,10 @@ final class DashboardRuntime {
                 sink.yield(.problem("The response of \(id) is not in the store."))
                 return
             }
-            sink.yield(.creatorLoaded(try RefreshRecordDecoder.decode(body)))
+            let history = try store.history(ofCreatorRefreshedBy: RequestID(id)).map {
+                HistoryPoint(date: $0.takenAt, followers: $0.followers, engagement: $0.engagement, posts: $0.posts)
+            }
+            sink.yield(.creatorLoaded(try RefreshRecordDecoder.decode(body), history: history))
         } catch {
             sink.yield(.problem("The stored response cannot be read: \(error)"))
         }
