@@ -10,11 +10,21 @@ public struct CreatorReportText {
     public var glyphs: GlyphSet
     /// How many posts the top-posts table lists.
     public var topPosts: Int
+    /// Whole numbers instead of short forms (10,001 rather than 10.0k).
+    public var exact: Bool
+    /// Rows of the taller trend chart, 0 for sparklines only.
+    public var chartHeight: Int
 
-    public init(width: Int = 100, glyphs: GlyphSet = .unicode, topPosts: Int = 10) {
+    public init(width: Int = 100, glyphs: GlyphSet = .unicode, topPosts: Int = 10, exact: Bool = false, chartHeight: Int = 0) {
         self.width = max(40, width)
         self.glyphs = glyphs
         self.topPosts = topPosts
+        self.exact = exact
+        self.chartHeight = chartHeight
+    }
+
+    private func short(_ value: Double) -> String {
+        exact && value == value.rounded() && value.magnitude < 1e15 ? NumberFormat.grouped(Int(value)) : NumberFormat.compact(value)
     }
 
     /// The report's lines; `history` (oldest first) adds what changed since the previous refresh.
@@ -36,7 +46,7 @@ public struct CreatorReportText {
         }
         if let trends = report.growthTrends {
             lines.append(StyledLine())
-            lines += growth(trends)
+            lines += growth(trends, platform: platform)
             lines.append(StyledLine())
             lines += self.trends(trends)
         }
@@ -183,13 +193,14 @@ public struct CreatorReportText {
         String(HTTPDate.format(date).dropFirst(5).prefix(17))
     }
 
-    private func growth(_ trends: GrowthTrends) -> [StyledLine] {
+    private func growth(_ trends: GrowthTrends, platform: Platform) -> [StyledLine] {
         var header = StyledLine("Growth", role: .heading)
         header.append(String(repeating: " ", count: 12))
         for period in ["monthly", "quarterly", "yearly"] { header.append(ColumnFit.pad(period, to: 12, alignRight: true), role: .label) }
         var lines = [header]
         let rows: [(String, [Double?])] = [
-            ("Followers", [trends.monthlyFollowersGrowth, trends.quarterlyFollowersGrowth, trends.yearlyFollowersGrowth]),
+            (platform == .youtube ? "Subscribers" : "Followers",
+             [trends.monthlyFollowersGrowth, trends.quarterlyFollowersGrowth, trends.yearlyFollowersGrowth]),
             ("Engagement", [trends.monthlyEngagementGrowth, trends.quarterlyEngagementGrowth, trends.yearlyEngagementGrowth]),
         ]
         for (label, values) in rows {
@@ -221,7 +232,7 @@ public struct CreatorReportText {
                 continue
             }
             let values = points.map(\.value)
-            let show = { (value: Double) in isPercent ? NumberFormat.percent(value) : NumberFormat.compact(value) }
+            let show = { (value: Double) in isPercent ? NumberFormat.percent(value) : short(value) }
             line.append(Sparkline.render(values, width: sparkWidth, glyphs: glyphs))
             lines.append(line)
             var figures = StyledLine(String(repeating: " ", count: 14))
@@ -250,7 +261,7 @@ public struct CreatorReportText {
         header.append("Caption", role: .label)
         lines.append(header)
         for (post, kind) in top {
-            let count = { (value: Int?) in value.map { NumberFormat.compact(Double($0)) } ?? glyphs.missing }
+            let count = { (value: Int?) in value.map { short(Double($0)) } ?? glyphs.missing }
             let cells = [
                 post.postedDate?.description ?? glyphs.missing, kind, count(post.likes), count(post.comments),
                 kind == "video" ? count(post.views) : glyphs.missing, post.engagement.map { NumberFormat.percent($0) } ?? glyphs.missing,

@@ -14,6 +14,8 @@ public struct CreatorPage: Sendable, Equatable {
     public var posts: PostsView?
     /// The report laid out for the current width, kept so that drawing a frame does not build it again.
     public private(set) var lines: [StyledLine] = []
+    /// Whole numbers instead of short forms.
+    public var exact = false { didSet { laidOutFor = nil } }
     private var laidOutFor: (width: Int, ascii: Bool)?
 
     /// A page for `record`; a single-post refresh opens straight on that post.
@@ -33,11 +35,12 @@ public struct CreatorPage: Sendable, Equatable {
     /// Lays the report out for a screen `width` columns wide, if it is not already.
     public mutating func layOut(width: Int, ascii: Bool) {
         if let laidOutFor, laidOutFor.width == width, laidOutFor.ascii == ascii { return }
-        lines = CreatorReportText(width: width - 1, glyphs: ascii ? .ascii : .unicode).lines(for: record, history: history)
+        lines = CreatorReportText(width: width - 1, glyphs: ascii ? .ascii : .unicode, exact: exact)
+            .lines(for: record, history: history)
         laidOutFor = (width, ascii)
     }
 
     public static func == (lhs: CreatorPage, rhs: CreatorPage) -> Bool {
-        lhs.record == rhs.record && lhs.history == rhs.history && lhs.scroll == rhs.scroll && lhs.isOnlyPage == rhs.isOnlyPage && lhs.posts == rhs.posts
+        lhs.record == rhs.record && lhs.history == rhs.history && lhs.exact == rhs.exact && lhs.scroll == rhs.scroll && lhs.isOnlyPage == rhs.isOnlyPage && lhs.posts == rhs.posts
     }
 }

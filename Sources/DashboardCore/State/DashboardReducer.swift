@@ -213,6 +213,10 @@ public struct DashboardReducer: Sendable {
         case .end, .character("G"): page.scroll = bottom
         case .character("?"):
             state.overlay = .help
+        case .character("x"):
+            page.exact.toggle()
+            page.layOut(width: state.width, ascii: state.ascii)
+            state.notice = (page.exact ? "Exact numbers." : "Short numbers.", false)
         case .character("e"):
             guard page.record.response?.posts != nil else {
                 state.notice = ("This refresh has no posts to export.", true)

@@ -32,7 +32,7 @@ struct CreatorPageView {
         if let notice = state.notice {
             grid.put(" " + SafeText.sanitize(notice.text), x: 0, y: y, style: notice.isError ? Style(foreground: .red, reverse: true) : Theme.statusBar)
         } else {
-            grid.put(" \(back)  j/k scroll  p posts  e export posts (CSV)  ? help", x: 0, y: y, style: Theme.statusBar)
+            grid.put(" \(back)  j/k scroll  p posts  x exact numbers  e export posts (CSV)  ? help", x: 0, y: y, style: Theme.statusBar)
         }
     }
 
