@@ -53,3 +53,26 @@ struct SparklineTests {
         #expect(line.unicodeScalars.allSatisfy { $0.isASCII })
     }
 }
+
+@Suite("Block chart")
+struct BlockChartTests {
+    let label = { (value: Double) in String(Int(value)) }
+
+    @Test func extremesFillTheTopAndTouchTheBottomWithAnAxis() {
+        let rows = BlockChart.render([0, 50, 100], width: 10, height: 4, label: label)
+        #expect(rows == ["100 ┤  █", "    ┤ ▁█", " 50 ┤ ██", "  0 ┤▁██"], "50 is a little over half of four rows")
+    }
+
+    @Test func flatSingleEmptyNegativeAndLongSeries() {
+        #expect(BlockChart.render([5, 5], width: 10, height: 2, label: label) == ["5 ┤  ", "5 ┤██"], "flat: half height")
+        #expect(BlockChart.render([7], width: 10, height: 3, label: label).count == 3)
+        #expect(BlockChart.render([], width: 10, height: 3, label: label).isEmpty)
+        let negative = BlockChart.render([-10, -5, -20], width: 10, height: 2, label: label)
+        #expect(negative.first?.hasPrefix(" -5 ┤") == true)
+        #expect(negative.last?.hasPrefix("-20 ┤") == true)
+        let long = BlockChart.render((0..<1000).map(Double.init), width: 20, height: 4, label: label)
+        #expect(long.allSatisfy { $0.split(separator: "┤").last!.count == 20 })
+        #expect(long.last!.split(separator: "┤").last!.first == "▁")
+        #expect(long.first!.last == "█")
+    }
+}

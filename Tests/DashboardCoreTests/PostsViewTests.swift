@@ -71,7 +71,7 @@ struct PostsViewTests {
         #expect(state.creatorPage != nil)
     }
 
-    @Test(arguments: RequestsScreenTests.sizes)
+    @Test(arguments: RequestsScreenTests.sizes + [(200, 60)])
     func singlePostRefreshOpensStraightOnThePost(width: Int, height: Int) throws {
         let post = Post(
             shortcode: "DHGIoX0y3f3", postedDate: CalendarDate(year: 2026, month: 10, day: 2),

@@ -233,8 +233,15 @@ public struct CreatorReportText {
             }
             let values = points.map(\.value)
             let show = { (value: Double) in isPercent ? NumberFormat.percent(value) : short(value) }
-            line.append(Sparkline.render(values, width: sparkWidth, glyphs: glyphs))
-            lines.append(line)
+            if chartHeight > 1 {
+                lines.append(line)
+                let rows = BlockChart.render(
+                    values, width: max(10, width - 26), height: chartHeight, glyphs: glyphs, label: show)
+                for row in rows { lines.append(StyledLine(String(repeating: " ", count: 4) + row)) }
+            } else {
+                line.append(Sparkline.render(values, width: sparkWidth, glyphs: glyphs))
+                lines.append(line)
+            }
             var figures = StyledLine(String(repeating: " ", count: 14))
             figures.append("\(first.date) \(glyphs.rightArrow) \(last.date)", role: .dim)
             figures.append("  min \(show(values.min()!))  max \(show(values.max()!))  last ")

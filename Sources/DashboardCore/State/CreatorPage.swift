@@ -16,7 +16,7 @@ public struct CreatorPage: Sendable, Equatable {
     public private(set) var lines: [StyledLine] = []
     /// Whole numbers instead of short forms.
     public var exact = false { didSet { laidOutFor = nil } }
-    private var laidOutFor: (width: Int, ascii: Bool)?
+    private var laidOutFor: (width: Int, height: Int, ascii: Bool)?
 
     /// A page for `record`; a single-post refresh opens straight on that post.
     public init(record: RefreshRecord, history: [HistoryPoint] = [], isOnlyPage: Bool = false) {
@@ -32,12 +32,14 @@ public struct CreatorPage: Sendable, Equatable {
         }
     }
 
-    /// Lays the report out for a screen `width` columns wide, if it is not already.
-    public mutating func layOut(width: Int, ascii: Bool) {
-        if let laidOutFor, laidOutFor.width == width, laidOutFor.ascii == ascii { return }
-        lines = CreatorReportText(width: width - 1, glyphs: ascii ? .ascii : .unicode, exact: exact)
+    /// Lays the report out for the screen, if it is not already; a screen of 120x50 or more gets
+    /// charts eight rows tall instead of sparklines.
+    public mutating func layOut(width: Int, height: Int, ascii: Bool) {
+        if let laidOutFor, laidOutFor.width == width, laidOutFor.height == height, laidOutFor.ascii == ascii { return }
+        let chartHeight = width >= 120 && height >= 50 ? 8 : 0
+        lines = CreatorReportText(width: width - 1, glyphs: ascii ? .ascii : .unicode, exact: exact, chartHeight: chartHeight)
             .lines(for: record, history: history)
-        laidOutFor = (width, ascii)
+        laidOutFor = (width, height, ascii)
     }
 
     public static func == (lhs: CreatorPage, rhs: CreatorPage) -> Bool {

@@ -21,7 +21,7 @@ public struct DashboardReducer: Sendable {
         case .resize(let width, let height):
             state.width = max(0, width)
             state.height = max(0, height)
-            state.creatorPage?.layOut(width: state.width, ascii: state.ascii)
+            state.creatorPage?.layOut(width: state.width, height: state.height, ascii: state.ascii)
             keepSelectionInView(&state)
         case .tick(let date):
             state.now = date
@@ -35,7 +35,7 @@ public struct DashboardReducer: Sendable {
         case .creatorLoaded(let record, let history):
             state.overlay = nil
             var page = CreatorPage(record: record, history: history)
-            page.layOut(width: state.width, ascii: state.ascii)
+            page.layOut(width: state.width, height: state.height, ascii: state.ascii)
             state.creatorPage = page
         case .forgotten(let id):
             state.remove(id: id)
@@ -193,7 +193,7 @@ public struct DashboardReducer: Sendable {
             state.creatorPage = page
             return []
         }
-        page.layOut(width: state.width, ascii: state.ascii)
+        page.layOut(width: state.width, height: state.height, ascii: state.ascii)
         let lines = page.lines.count
         let visible = max(1, state.height - 2)
         let bottom = max(0, lines - visible)
@@ -215,7 +215,7 @@ public struct DashboardReducer: Sendable {
             state.overlay = .help
         case .character("x"):
             page.exact.toggle()
-            page.layOut(width: state.width, ascii: state.ascii)
+            page.layOut(width: state.width, height: state.height, ascii: state.ascii)
             state.notice = (page.exact ? "Exact numbers." : "Short numbers.", false)
         case .character("e"):
             guard page.record.response?.posts != nil else {

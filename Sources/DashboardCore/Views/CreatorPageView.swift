@@ -14,7 +14,7 @@ struct CreatorPageView {
         }
         grid.fill(x: 0, y: 0, width: grid.width, height: grid.height)
         var page = page
-        page.layOut(width: grid.width, ascii: state.ascii)
+        page.layOut(width: grid.width, height: grid.height, ascii: state.ascii)
         let lines = page.lines
         let visible = max(1, grid.height - 2)
         grid.put(" ylytic ", x: 0, y: 0, style: Theme.header)

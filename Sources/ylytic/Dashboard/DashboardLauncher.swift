@@ -30,7 +30,7 @@ enum DashboardLauncher {
         state.ascii = output.ascii || !LocaleEncoding.isUTF8(context.environment)
         state.setupHint = setupHint
         state.creatorPage = page
-        state.creatorPage?.layOut(width: state.width, ascii: state.ascii)
+        state.creatorPage?.layOut(width: state.width, height: state.height, ascii: state.ascii)
         let runtime = DashboardRuntime(terminal: terminal, store: store, client: client, state: state)
         await runtime.run(submitting: starters)
         return .succeeded
