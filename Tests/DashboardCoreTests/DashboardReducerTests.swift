@@ -234,7 +234,11 @@ struct CreatorsListTests {
         _ = reducer.reduce(&state, .key(.character("s")))
         #expect(state.creatorSort == .name)
         #expect(state.visibleCreators.map { state.creators[$0].id } == [1, 2, 3])
-        for _ in 0..<3 { _ = reducer.reduce(&state, .key(.character("s"))) }
+        _ = reducer.reduce(&state, .key(.character("s")))
+        _ = reducer.reduce(&state, .key(.character("s")))
+        #expect(state.creatorSort == .tier)
+        #expect(state.visibleCreators.map { state.creators[$0].tier } == ["mega", "micro", "nano"], "by rank, highest first")
+        _ = reducer.reduce(&state, .key(.character("s")))
         #expect(state.creatorSort == .followers)
         #expect(state.selectedCreator?.followers == 2_450_000, "largest first")
         _ = reducer.reduce(&state, .key(.character("/")))

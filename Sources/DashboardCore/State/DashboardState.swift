@@ -114,7 +114,7 @@ public struct DashboardState: Sendable {
             case .refreshed: a.lastRefreshedAt < b.lastRefreshedAt
             case .name: (a.name ?? a.key).lowercased() < (b.name ?? b.key).lowercased()
             case .platform: a.platform.rawValue < b.platform.rawValue
-            case .tier: (a.followers ?? -1) < (b.followers ?? -1) && a.tier != b.tier
+            case .tier: Self.tierRank(a.tier) < Self.tierRank(b.tier)
             case .followers: (a.followers ?? -1) < (b.followers ?? -1)
             case .engagement: (a.engagement ?? -1) < (b.engagement ?? -1)
             case .change: (a.followerChange ?? Int.min) < (b.followerChange ?? Int.min)
@@ -128,6 +128,11 @@ public struct DashboardState: Sendable {
         }
         visibleCreators = indices
         creatorSelection = min(max(0, creatorSelection), max(0, visibleCreators.count - 1))
+    }
+
+    /// A tier's place from early to celebrity; tiers the API names otherwise come first.
+    static func tierRank(_ tier: String?) -> Int {
+        tier.flatMap { InfluencerTier(rawValue: $0) }.flatMap { InfluencerTier.allCases.firstIndex(of: $0) } ?? -1
     }
 
     /// Replaces every row (after loading the store).
