@@ -25,13 +25,20 @@ extension RefreshStore {
         }
     }
 
-    /// The POST certainly created nothing (the server refused it): the intent is removed.
-    public func discardIntent(_ localID: Int64) throws {
-        _ = try database.write { db in try TrackedRequest.deleteOne(db, key: localID) }
+    /// The POST failed. When it may have reached the server, the intent is kept as "outcome unknown"
+    /// (nothing silently lost, nothing silently sent twice); when the server certainly created nothing,
+    /// the intent is removed. Returns whether it was kept.
+    @discardableResult
+    public func recordSubmissionFailure(_ localID: Int64, _ error: RefreshClientError) throws -> Bool {
+        guard case .outcomeUnknown(let problem) = error else {
+            _ = try database.write { db in try TrackedRequest.deleteOne(db, key: localID) }
+            return false
+        }
+        try recordOutcomeUnknown(localID, detail: problem)
+        return true
     }
 
-    /// The POST may or may not have reached the server: kept, as outcome unknown.
-    public func recordOutcomeUnknown(_ localID: Int64, detail: String) throws {
+    private func recordOutcomeUnknown(_ localID: Int64, detail: String) throws {
         try database.write { db in
             guard var request = try TrackedRequest.fetchOne(db, key: localID) else { return }
             request.state = .unknown
@@ -146,6 +153,11 @@ extension RefreshStore {
             try TrackedRequest.filter([TrackedState.pending.rawValue, TrackedState.stale.rawValue].contains(Column("state")))
                 .fetchAll(db)
         }
+    }
+
+    /// The request with this store number, if tracked.
+    public func request(localID: Int64) throws -> TrackedRequest? {
+        try database.read { db in try TrackedRequest.fetchOne(db, key: localID) }
     }
 
     /// The request with this server id, if tracked.

@@ -3,7 +3,7 @@ import GRDB
 import RefreshAPI
 
 /// Where a tracked request stands, as the store keeps it.
-public enum TrackedState: String, Codable, CaseIterable, Sendable, DatabaseValueConvertible {
+public enum TrackedState: String, CaseIterable, Sendable, DatabaseValueConvertible {
     /// The intent to submit is written; the POST has not answered yet.
     case submitting
     /// The server is working on it.

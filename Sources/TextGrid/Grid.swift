@@ -55,7 +55,7 @@ public struct Grid: Sendable, Hashable {
                 self[column, y] = Cell(String(character), style: style)
                 if columns == 2 {
                     clearWide(at: column + 1, y: y)
-                    self[column + 1, y] = Cell(text: "", style: style)
+                    self[column + 1, y] = Cell("", style: style)
                 }
             }
             column += columns
@@ -122,13 +122,6 @@ public struct Grid: Sendable, Hashable {
             }
         }
         return changes
-    }
-}
-
-extension Cell {
-    init(text: String, style: Style) {
-        self.text = text
-        self.style = style
     }
 }
 

@@ -14,7 +14,7 @@ struct FollowSession {
         var exitStatus: ExitStatus {
             switch self {
             case .ended(let record): ExitStatus(record.state)
-            case .gaveUp(let error): ExitStatus(error) == .invalidInput ? .invalidInput : ExitStatus(error)
+            case .gaveUp(let error): ExitStatus(error)
             case .timedOut: .stillPending
             }
         }

@@ -55,11 +55,7 @@ struct RefreshCommand: YlyticCommand {
             do {
                 submitted = try await client.submit(target)
             } catch {
-                if case .outcomeUnknown(let problem) = error {
-                    try store.recordOutcomeUnknown(intent, detail: problem)
-                } else {
-                    try store.discardIntent(intent)
-                }
+                try store.recordSubmissionFailure(intent, error)
                 return context.fail(CommandFailure(error))
             }
             try store.recordSubmission(intent, submitted)

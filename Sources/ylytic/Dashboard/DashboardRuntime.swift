@@ -228,7 +228,7 @@ struct Submission: Sendable {
         let intent: Int64
         do {
             intent = try store.recordIntent(target, at: Date())
-            if let tracked = try store.requests().first(where: { $0.id == intent }) { sink.yield(.updated(RequestRow(tracked))) }
+            if let tracked = try store.request(localID: intent) { sink.yield(.updated(RequestRow(tracked))) }
         } catch {
             sink.yield(.problem("The store could not be written: \(error)"))
             return
@@ -237,13 +237,9 @@ struct Submission: Sendable {
         do {
             record = try await client.submit(target)
         } catch {
-            if case .outcomeUnknown(let problem) = error {
-                try? store.recordOutcomeUnknown(intent, detail: problem)
-                if let tracked = try? store.requests().first(where: { $0.id == intent }) {
-                    sink.yield(.updated(RequestRow(tracked)))
-                }
+            if (try? store.recordSubmissionFailure(intent, error)) == true, let tracked = try? store.request(localID: intent) {
+                sink.yield(.updated(RequestRow(tracked)))
             } else {
-                try? store.discardIntent(intent)
                 sink.yield(.forgotten(id: intent))
             }
             sink.yield(.problem(error.description))
