@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "RefreshAPI", targets: ["RefreshAPI"]),
         .library(name: "TextGrid", targets: ["TextGrid"]),
         .library(name: "DashboardCore", targets: ["DashboardCore"]),
+        .library(name: "DashboardApp", targets: ["DashboardApp"]),
+        .library(name: "RefreshTracking", targets: ["RefreshTracking"]),
         .library(name: "RefreshStore", targets: ["RefreshStore"]),
         .library(name: "RefreshSimulator", targets: ["RefreshSimulator"]),
     ],
@@ -28,18 +30,24 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "RefreshStore", dependencies: ["RefreshAPI", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "RefreshTracking", dependencies: ["RefreshAPI"]),
+        .target(
+            name: "RefreshStore",
+            dependencies: ["RefreshAPI", "RefreshTracking", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "TextGrid"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "Terminal", dependencies: ["CNcursesw", "TextGrid"]),
         .target(name: "DashboardCore", dependencies: ["RefreshAPI", "TextGrid"]),
+        .target(name: "DashboardApp", dependencies: ["DashboardCore", "RefreshTracking", "RefreshAPI", "TextGrid"]),
         .executableTarget(
             name: "ylytic",
             dependencies: [
                 "RefreshAPI",
                 "TextGrid",
                 "DashboardCore",
+                "DashboardApp",
                 "RefreshSimulator",
+                "RefreshTracking",
                 "RefreshStore",
                 "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -48,7 +56,8 @@ let package = Package(
         .target(name: "RefreshTestSupport", dependencies: ["RefreshAPI"], path: "Tests/RefreshTestSupport"),
         .testTarget(name: "RefreshAPITests", dependencies: ["RefreshAPI", "RefreshTestSupport"]),
         .testTarget(name: "RefreshSimulatorTests", dependencies: ["RefreshSimulator", "RefreshAPI", "RefreshTestSupport"]),
-        .executableTarget(name: "StoreProbe", dependencies: ["RefreshStore", "RefreshAPI"], path: "Tests/StoreProbe"),
+        .executableTarget(
+            name: "StoreProbe", dependencies: ["RefreshStore", "RefreshTracking", "RefreshAPI"], path: "Tests/StoreProbe"),
         .testTarget(
             name: "RefreshStoreTests",
             dependencies: ["RefreshStore", "RefreshAPI", "StoreProbe", .product(name: "GRDB", package: "GRDB.swift")]

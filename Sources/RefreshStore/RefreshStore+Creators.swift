@@ -1,40 +1,42 @@
 import Foundation
 import GRDB
 import RefreshAPI
+import RefreshTracking
 
 extension RefreshStore {
-    /// Every creator, most recently refreshed first.
-    public func creators() throws -> [StoredCreator] {
-        try database.read { db in try StoredCreator.order(Column("last_refreshed_at").desc).fetchAll(db) }
+    public func creators() async throws -> [StoredCreator] {
+        try await database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM creator ORDER BY last_refreshed_at DESC").map(StoredCreator.init(row:))
+        }
     }
 
-    /// The creators whose key, handle or name is `query` (case-insensitive; a leading `@` is ignored).
-    public func creators(matching query: String) throws -> [StoredCreator] {
+    public func creators(matching query: String) async throws -> [StoredCreator] {
         let wanted = (query.hasPrefix("@") ? String(query.dropFirst()) : query).lowercased()
-        return try database.read { db in
-            try StoredCreator.filter(
-                Column("key").lowercased == wanted || Column("handle").lowercased == wanted
-                    || Column("name").lowercased == wanted
-            ).fetchAll(db)
+        return try await database.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM creator WHERE lower(key) = :wanted OR lower(handle) = :wanted OR lower(name) = :wanted",
+                arguments: ["wanted": wanted]
+            ).map(StoredCreator.init(row:))
         }
     }
 
-    /// The snapshots of the creator that the refresh `id` was about, oldest first; empty when it made none.
-    public func history(ofCreatorRefreshedBy id: RequestID) throws -> [CreatorSnapshot] {
-        try database.read { db in
+    public func history(ofCreatorRefreshedBy id: RequestID) async throws -> [CreatorSnapshot] {
+        try await database.read { db in
             guard let creatorID = try Int64.fetchOne(
-                db, sql: "SELECT creator_id FROM snapshot WHERE request_id = ? LIMIT 1", arguments: [id.rawValue])
+                db, sql: "SELECT creator_id FROM snapshot WHERE request_id = ?", arguments: [id.rawValue])
             else { return [] }
-            return try CreatorSnapshot.filter(Column("creator_id") == creatorID).order(Column("taken_at"), Column("id"))
-                .fetchAll(db)
+            return try Self.snapshots(db, of: creatorID)
         }
     }
 
-    /// A creator's snapshots, oldest first.
-    public func history(of creator: StoredCreator) throws -> [CreatorSnapshot] {
+    public func history(of creator: StoredCreator) async throws -> [CreatorSnapshot] {
         guard let id = creator.id else { return [] }
-        return try database.read { db in
-            try CreatorSnapshot.filter(Column("creator_id") == id).order(Column("taken_at"), Column("id")).fetchAll(db)
-        }
+        return try await database.read { db in try Self.snapshots(db, of: id) }
+    }
+
+    private static func snapshots(_ db: Database, of creatorID: Int64) throws -> [CreatorSnapshot] {
+        try Row.fetchAll(
+            db, sql: "SELECT * FROM snapshot WHERE creator_id = ? ORDER BY taken_at, id", arguments: [creatorID]
+        ).map(CreatorSnapshot.init(row:))
     }
 }

@@ -1,231 +1,290 @@
 import Foundation
 import GRDB
 import RefreshAPI
+import RefreshTracking
+
+/// States after which nothing a poll says changes a request.
+private let endedStates = "('succeeded', 'failed')"
 
 extension RefreshStore {
-    /// Writes the intent to submit `target`, before the POST is sent. Returns the store's id for it.
-    public func recordIntent(_ target: RefreshTarget, at date: Date) throws -> Int64 {
-        try database.write { db in
-            var request = TrackedRequest(
+    public func recordIntent(_ target: RefreshTarget, at date: Date, holder: LeaseHolder, leaseUntil: Date) async throws
+        -> Int64
+    {
+        try await database.write { db in
+            let request = TrackedRequest(
                 requestType: target.type.rawValue, targetValue: target.value, state: .submitting, submittedAt: date,
-                ownerPID: ProcessInfo.processInfo.processIdentifier)
-            try request.insert(db)
-            return request.id!
+                leaseHolder: holder, leaseExpiresAt: leaseUntil)
+            return try db.insert(into: "request", request.columns(revision: try db.nextRevision()))
         }
     }
 
-    /// The POST answered: the intent becomes a request with the server's id and state.
-    public func recordSubmission(_ localID: Int64, _ record: RefreshRecord) throws {
-        try database.write { db in
-            guard var request = try TrackedRequest.fetchOne(db, key: localID) else { return }
+    public func recordSubmission(_ localID: Int64, _ record: RefreshRecord, holder: LeaseHolder?, leaseUntil: Date?)
+        async throws
+    {
+        try await database.write { db in
+            guard var request = try Self.request(db, localID: localID) else { return }
             request.requestID = record.requestID.rawValue
-            request.ownerPID = nil
-            apply(record, to: &request)
-            try request.update(db)
+            request.apply(record)
+            request.leaseHolder = holder
+            request.leaseExpiresAt = holder == nil ? nil : leaseUntil
+            try db.update("request", id: localID, request.columns(revision: try db.nextRevision()))
         }
     }
 
-    /// The POST failed. When it may have reached the server, the intent is kept as "outcome unknown"
-    /// (nothing silently lost, nothing silently sent twice); when the server certainly created nothing,
-    /// the intent is removed. Returns whether it was kept.
     @discardableResult
-    public func recordSubmissionFailure(_ localID: Int64, _ error: RefreshClientError) throws -> Bool {
-        guard case .outcomeUnknown(let problem) = error else {
-            _ = try database.write { db in try TrackedRequest.deleteOne(db, key: localID) }
-            return false
-        }
-        try recordOutcomeUnknown(localID, detail: problem)
-        return true
-    }
-
-    private func recordOutcomeUnknown(_ localID: Int64, detail: String) throws {
-        try database.write { db in
-            guard var request = try TrackedRequest.fetchOne(db, key: localID) else { return }
-            request.state = .unknown
-            request.ownerPID = nil
-            request.detail = "submitted, outcome unknown (\(detail)); submit again if it does not appear"
-            try request.update(db)
-        }
-    }
-
-    /// Intents left by a process that died before the POST answered become "outcome unknown".
-    /// Returns how many were found.
-    @discardableResult
-    public func recoverInterruptedSubmissions(isAlive: (Int32) -> Bool = RefreshStore.processIsAlive) throws -> Int {
-        try database.write { db in
-            let intents = try TrackedRequest.filter(Column("state") == TrackedState.submitting.rawValue).fetchAll(db)
-            var recovered = 0
-            for var intent in intents where !(intent.ownerPID.map(isAlive) ?? false) {
-                intent.state = .unknown
-                intent.ownerPID = nil
-                intent.detail = "submitted, outcome unknown (ylytic stopped before the server answered); submit again"
-                try intent.update(db)
-                recovered += 1
+    public func recordSubmissionFailure(_ localID: Int64, _ error: RefreshClientError) async throws -> Bool {
+        try await database.write { db in
+            guard var request = try Self.request(db, localID: localID) else { return false }
+            guard case .outcomeUnknown(let problem) = error else {
+                try Self.delete(db, request)
+                return false
             }
-            return recovered
+            request.state = .unknown
+            request.leaseHolder = nil
+            request.leaseExpiresAt = nil
+            request.detail = "submitted, outcome unknown (\(problem)); submit again if it does not appear"
+            try db.update("request", id: localID, request.columns(revision: try db.nextRevision()))
+            return true
         }
     }
 
-    /// Whether a process with this id runs on this machine.
-    public static func processIsAlive(_ pid: Int32) -> Bool {
-        pid == ProcessInfo.processInfo.processIdentifier || FileManager.default.fileExists(atPath: "/proc/\(pid)")
+    public func track(_ ids: [RequestID], at date: Date) async throws {
+        try await database.write { db in
+            let revision = try db.nextRevision()
+            for id in ids {
+                let adopted = TrackedRequest(
+                    requestID: id.rawValue, requestType: "", targetValue: "", state: .pending, submittedAt: date)
+                _ = try db.insert(into: "request", adopted.columns(revision: revision), orIgnore: true)
+                try db.execute(
+                    sql: """
+                        UPDATE request SET state = 'pending', detail = NULL, error_count = 0, submitted_at = ?,
+                            revision = ?
+                        WHERE request_id = ? AND state = 'unknown'
+                        """,
+                    arguments: [date.timeIntervalSince1970, revision, id.rawValue])
+            }
+        }
     }
 
-    /// A poll answered without ending the request. A stale request that is still pending stays stale.
-    public func recordPoll(_ record: RefreshRecord, at date: Date, nextPollAt: Date? = nil) throws {
+    /// Intents whose submitter's lease ran out (it stopped before the server answered) become "outcome unknown".
+    /// Returns how many.
+    @discardableResult
+    public func recoverInterruptedSubmissions(now: Date) async throws -> Int {
+        try await database.write { db in try Self.recoverInterruptedSubmissions(db, now: now) }
+    }
+
+    static func recoverInterruptedSubmissions(_ db: Database, now: Date) throws -> Int {
+        let expired = "state = 'submitting' AND (lease_expires_at IS NULL OR lease_expires_at <= ?)"
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM request WHERE \(expired))",
+            arguments: [now.timeIntervalSince1970]) == true
+        else { return 0 }
+        try db.execute(
+            sql: """
+                UPDATE request SET state = 'unknown', lease_holder = NULL, lease_expires_at = NULL, revision = ?,
+                    detail = 'submitted, outcome unknown (ylytic stopped before the server answered); submit again'
+                WHERE \(expired)
+                """,
+            arguments: [try db.nextRevision(), now.timeIntervalSince1970])
+        return db.changesCount
+    }
+
+    public func recordPoll(_ record: RefreshRecord, at date: Date, nextPollAt: Date?) async throws {
         let state = TrackedState(record.state)
-        try database.write { db in
+        let type = record.request?.target?.type.rawValue
+        let target = record.request?.target?.value
+        try await database.write { db in
+            // A stale request that is still pending stays stale. The row's revision moves only when something
+            // shown changes, so that a poll that changes nothing costs the other processes nothing.
+            let newState = "CASE WHEN state = 'stale' AND :state = 'pending' THEN 'stale' ELSE :state END"
             try db.execute(
                 sql: """
                     UPDATE request SET
-                        state = CASE WHEN state = 'stale' AND :state = 'pending' THEN 'stale' ELSE :state END,
+                        revision = CASE WHEN state IS NOT \(newState) OR status_code IS NOT :code
+                            OR status_message IS NOT :message OR detail IS NOT :detail OR error_count != 0
+                            OR (request_type = '' AND :type IS NOT NULL) THEN :revision ELSE revision END,
+                        state = \(newState),
+                        request_type = CASE WHEN request_type = '' THEN coalesce(:type, '') ELSE request_type END,
+                        target_value = CASE WHEN request_type = '' THEN coalesce(:target, '') ELSE target_value END,
                         status_code = :code, status_message = :message, detail = :detail,
                         server_request_at = coalesce(:requestAt, server_request_at),
                         last_polled_at = :polledAt, next_poll_at = :nextPollAt, error_count = 0
-                    WHERE request_id = :id
+                    WHERE request_id = :id AND state NOT IN \(endedStates)
                     """,
                 arguments: [
                     "state": state.rawValue, "code": record.status?.code, "message": record.status?.message,
                     "detail": record.state.detail, "requestAt": record.status?.requestAt?.timeIntervalSince1970,
                     "polledAt": date.timeIntervalSince1970, "nextPollAt": nextPollAt?.timeIntervalSince1970,
-                    "id": record.requestID.rawValue,
+                    "id": record.requestID.rawValue, "type": type, "target": target, "revision": try db.nextRevision(),
                 ])
         }
     }
 
-    /// The request ended: its state, the whole body, the creator and a snapshot of the creator's figures.
-    public func recordFinished(_ record: RefreshRecord, body: Data, at date: Date) throws {
-        try database.write { db in
-            var request =
-                try request(db, record.requestID)
-                ?? TrackedRequest(
-                    requestID: record.requestID.rawValue, requestType: record.request?.requestType ?? "unknown",
-                    targetValue: record.request?.target?.value ?? "", state: .pending, submittedAt: date)
-            apply(record, to: &request)
+    public func recordFinished(_ record: RefreshRecord, body: Data, at date: Date) async throws {
+        try await database.write { db in
+            guard var request = try Self.request(db, record.requestID), request.state.isFollowed || request.state == .unknown
+            else { return }
+            let succeeded = record.state == .succeeded
+            let revision = try db.nextRevision(creators: succeeded)
+            request.apply(record)
             request.finishedAt = record.status?.responseAt ?? date
             request.lastPolledAt = date
             request.nextPollAt = nil
             request.errorCount = 0
-            let overview = record.response?.profileOverview
+            request.leaseHolder = nil
+            request.leaseExpiresAt = nil
             request.creatorName = record.response?.profileDetails?.fullName
-            request.followers = overview?.followers
-            try request.save(db)
-            guard record.state == .succeeded else { return }
+            request.followers = record.response?.profileOverview?.followers
+            try db.update("request", id: request.id!, request.columns(revision: revision))
+            guard succeeded else { return }
             try db.execute(
                 sql: "INSERT OR REPLACE INTO response (request_id, received_at, body) VALUES (?, ?, ?)",
                 arguments: [record.requestID.rawValue, date.timeIntervalSince1970, body])
-            try recordCreator(db, record, at: date)
+            try Self.recordCreator(db, record, at: date)
         }
     }
 
-    /// The request is still pending past the deadline.
-    public func recordStale(_ id: RequestID) throws {
-        try database.write { db in
-            guard var request = try request(db, id) else { return }
-            request.state = .stale
-            try request.update(db)
+    public func recordStale(_ id: RequestID) async throws {
+        try await database.write { db in
+            try db.execute(
+                sql: "UPDATE request SET state = 'stale', revision = ? WHERE request_id = ? AND state = 'pending'",
+                arguments: [try db.nextRevision(), id.rawValue])
         }
     }
 
-    /// A poll failed; when `gaveUp`, following has ended with this error.
-    public func recordError(_ id: RequestID, _ message: String, gaveUp: Bool) throws {
-        try database.write { db in
-            guard var request = try request(db, id) else { return }
-            request.errorCount += 1
-            request.detail = gaveUp ? "following ended: \(message)" : message
-            if gaveUp { request.state = .unknown }
-            try request.update(db)
+    public func recordError(_ id: RequestID, _ message: String, gaveUp: Bool, nextPollAt: Date?) async throws {
+        try await database.write { db in
+            let ending = gaveUp ? ", state = 'unknown', lease_holder = NULL, lease_expires_at = NULL" : ""
+            try db.execute(
+                sql: """
+                    UPDATE request SET error_count = error_count + 1, detail = ?, next_poll_at = ?, revision = ?\(ending)
+                    WHERE request_id = ? AND state IN ('pending', 'stale')
+                    """,
+                arguments: [
+                    gaveUp ? "following ended: \(message)" : message, nextPollAt?.timeIntervalSince1970,
+                    try db.nextRevision(), id.rawValue,
+                ])
         }
     }
 
-    /// Tracked requests, newest first, optionally in one state.
-    public func requests(in state: TrackedState? = nil) throws -> [TrackedRequest] {
-        try database.read { db in
-            var query = TrackedRequest.order(Column("submitted_at").desc, Column("id").desc)
-            if let state { query = query.filter(Column("state") == state.rawValue) }
-            return try query.fetchAll(db)
+    public func requests(in state: TrackedState? = nil) async throws -> [TrackedRequest] {
+        try await database.read { db in
+            let filter = state == nil ? "" : "WHERE state = ?"
+            return try Row.fetchAll(
+                db, sql: "SELECT * FROM request \(filter) ORDER BY submitted_at DESC, id DESC",
+                arguments: StatementArguments(state.map { [$0.rawValue] } ?? [])
+            ).map(TrackedRequest.init(row:))
         }
     }
 
-    /// Requests the monitor should follow: pending and stale ones.
-    public func followedRequests() throws -> [TrackedRequest] {
-        try database.read { db in
-            try TrackedRequest.filter([TrackedState.pending.rawValue, TrackedState.stale.rawValue].contains(Column("state")))
-                .fetchAll(db)
-        }
+    public func request(localID: Int64) async throws -> TrackedRequest? {
+        try await database.read { db in try Self.request(db, localID: localID) }
     }
 
-    /// The request with this store number, if tracked.
-    public func request(localID: Int64) throws -> TrackedRequest? {
-        try database.read { db in try TrackedRequest.fetchOne(db, key: localID) }
+    public func request(_ id: RequestID) async throws -> TrackedRequest? {
+        try await database.read { db in try Self.request(db, id) }
     }
 
-    /// The request with this server id, if tracked.
-    public func request(_ id: RequestID) throws -> TrackedRequest? {
-        try database.read { db in try request(db, id) }
-    }
-
-    /// The body of a finished response, exactly as received.
-    public func responseBody(_ id: RequestID) throws -> Data? {
-        try database.read { db in
+    public func responseBody(_ id: RequestID) async throws -> Data? {
+        try await database.read { db in
             try Data.fetchOne(db, sql: "SELECT body FROM response WHERE request_id = ?", arguments: [id.rawValue])
         }
     }
 
-    /// Stops tracking a request. With `purge`, its response and its snapshots go too.
-    /// Returns whether anything was tracked under that id.
     @discardableResult
-    public func forget(_ id: RequestID, purge: Bool) throws -> Bool {
-        try database.write { db in
-            let removed = try TrackedRequest.filter(Column("request_id") == id.rawValue).deleteAll(db)
-            guard purge else { return removed > 0 }
+    public func forget(_ id: RequestID, purge: Bool) async throws -> Bool {
+        try await database.write { db in
+            let request = try Self.request(db, id)
+            if let request { try Self.delete(db, request) }
+            guard purge else { return request != nil }
             try db.execute(sql: "DELETE FROM response WHERE request_id = ?", arguments: [id.rawValue])
+            let responses = db.changesCount
             try db.execute(sql: "DELETE FROM snapshot WHERE request_id = ?", arguments: [id.rawValue])
+            let snapshots = db.changesCount
+            guard snapshots > 0 else { return request != nil || responses > 0 }
             try db.execute(sql: "DELETE FROM creator WHERE id NOT IN (SELECT creator_id FROM snapshot)")
-            return removed > 0 || db.changesCount > 0
+            _ = try db.nextRevision(creators: true)
+            return true
         }
     }
 
-    /// Forgets an intent that has no server id yet, by the store's own number.
     @discardableResult
-    public func forget(localID: Int64) throws -> Bool {
-        try database.write { db in try TrackedRequest.deleteOne(db, key: localID) }
+    public func forget(localID: Int64) async throws -> Bool {
+        try await database.write { db in
+            guard let request = try Self.request(db, localID: localID) else { return false }
+            try Self.delete(db, request)
+            return true
+        }
     }
 
-    private func request(_ db: Database, _ id: RequestID) throws -> TrackedRequest? {
-        try TrackedRequest.filter(Column("request_id") == id.rawValue).fetchOne(db)
+    /// Deletes a request and leaves a tombstone for the change feed; tombstones older than a day are pruned.
+    private static func delete(_ db: Database, _ request: TrackedRequest) throws {
+        let revision = try db.nextRevision()
+        try db.execute(sql: "DELETE FROM request WHERE id = ?", arguments: [request.id])
+        let now = Date().timeIntervalSince1970
+        try db.execute(
+            sql: "INSERT INTO forgotten (revision, local_id, request_id, forgotten_at) VALUES (?, ?, ?, ?)",
+            arguments: [revision, request.id, request.requestID, now])
+        let horizon = now - 86_400
+        if let pruned = try Int64.fetchOne(
+            db, sql: "SELECT max(revision) FROM forgotten WHERE forgotten_at < ?", arguments: [horizon])
+        {
+            try db.execute(sql: "DELETE FROM forgotten WHERE revision <= ?", arguments: [pruned])
+            try db.execute(sql: "UPDATE store_revision SET forgotten_pruned_through = ?", arguments: [pruned])
+        }
     }
 
-    private func apply(_ record: RefreshRecord, to request: inout TrackedRequest) {
-        let state = record.state
-        request.state = TrackedState(state)
-        request.statusCode = record.status?.code
-        request.statusMessage = record.status?.message
-        request.serverRequestAt = record.status?.requestAt ?? request.serverRequestAt
-        request.detail = state.detail
+    static func request(_ db: Database, localID: Int64) throws -> TrackedRequest? {
+        try Row.fetchOne(db, sql: "SELECT * FROM request WHERE id = ?", arguments: [localID]).map(TrackedRequest.init(row:))
     }
 
-    private func recordCreator(_ db: Database, _ record: RefreshRecord, at date: Date) throws {
-        guard let identity = CreatorIdentity(record), let target = record.request?.target, !target.type.isSinglePost
-        else { return }
+    static func request(_ db: Database, _ id: RequestID) throws -> TrackedRequest? {
+        try Row.fetchOne(db, sql: "SELECT * FROM request WHERE request_id = ?", arguments: [id.rawValue])
+            .map(TrackedRequest.init(row:))
+    }
+
+    /// The creator of a finished refresh, with its latest figures, and one snapshot for this refresh.
+    private static func recordCreator(_ db: Database, _ record: RefreshRecord, at date: Date) throws {
+        guard let identity = CreatorIdentity(record) else { return }
         let overview = record.response?.profileOverview
         var creator =
-            try StoredCreator.filter(Column("platform") == identity.platform.rawValue && Column("key") == identity.key)
-            .fetchOne(db)
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM creator WHERE platform = ? AND key = ?",
+                arguments: [identity.platform.rawValue, identity.key]
+            ).map(StoredCreator.init(row:))
             ?? StoredCreator(platform: identity.platform.rawValue, key: identity.key, lastRefreshedAt: date)
-        creator.handle = overview?.handle ?? creator.handle
-        creator.name = record.response?.profileDetails?.fullName ?? creator.name
-        creator.tier = overview.flatMap(DisplayedTier.init)?.name ?? creator.tier
-        creator.followers = overview?.followers
-        creator.engagement = overview?.engagement
-        creator.contentPerWeek = overview?.contentPerWeek
-        creator.posts = overview?.posts
-        creator.lastRefreshedAt = date
-        try creator.save(db)
-        var snapshot = CreatorSnapshot(
-            creatorID: creator.id!, requestID: record.requestID.rawValue, takenAt: date, followers: overview?.followers,
-            following: overview?.following, posts: overview?.posts, engagement: overview?.engagement,
-            tier: creator.tier)
-        try snapshot.insert(db)
+        creator.update(from: record, at: date)
+        let creatorID: Int64
+        if let id = creator.id {
+            try db.update("creator", id: id, creator.columns)
+            creatorID = id
+        } else {
+            creatorID = try db.insert(into: "creator", creator.columns)
+        }
+        try db.execute(
+            sql: """
+                INSERT OR IGNORE INTO snapshot (creator_id, request_id, taken_at, followers, following, posts, engagement,
+                    tier)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                creatorID, record.requestID.rawValue, date.timeIntervalSince1970, overview?.followers,
+                overview?.following, overview?.posts, overview?.engagement, creator.tier,
+            ])
+    }
+}
+
+extension TrackedRequest {
+    /// The state and status fields of an answer; the type and target too, for a request known by id alone.
+    mutating func apply(_ record: RefreshRecord) {
+        let state = record.state
+        self.state = TrackedState(state)
+        statusCode = record.status?.code
+        statusMessage = record.status?.message
+        serverRequestAt = record.status?.requestAt ?? serverRequestAt
+        detail = state.detail
+        if requestType.isEmpty, let target = record.request?.target {
+            requestType = target.type.rawValue
+            targetValue = target.value
+        }
     }
 }

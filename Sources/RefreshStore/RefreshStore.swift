@@ -1,12 +1,13 @@
 import Foundation
 import GRDB
-import RefreshAPI
+import RefreshTracking
 
 /// The local SQLite store (WAL mode, through GRDB): every tracked request, every
 /// finished response (raw body and decoded figures), and creators with a history
-/// of snapshots. Safe to open from several processes at once; each sees the
-/// others' committed changes.
-public final class RefreshStore: Sendable {
+/// of snapshots. Safe to open from several processes at once: each sees the
+/// others' changes through ``changes(since:)``, woken by ``changeHints()``, and
+/// poll leases keep each pending request with one tracker.
+public final class RefreshStore: TrackingStore {
     /// The file this store lives in.
     public let url: URL
     let database: DatabasePool

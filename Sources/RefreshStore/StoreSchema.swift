@@ -55,6 +55,32 @@ enum StoreSchema {
                 table.column("tier", .text)
             }
         }
+        migrator.registerMigration("v2") { db in
+            // Poll leases in place of the submitter's process id; a revision on every row for the change feed;
+            // tombstones of forgotten requests; one snapshot per finished request.
+            try db.alter(table: "request") { table in
+                table.add(column: "lease_holder", .text)
+                table.add(column: "lease_expires_at", .double)
+                table.add(column: "revision", .integer).notNull().defaults(to: 1)
+                table.drop(column: "owner_pid")
+            }
+            try db.create(index: "request_on_revision", on: "request", columns: ["revision"])
+            try db.create(table: "store_revision") { table in
+                table.primaryKey("id", .integer).check { $0 == 1 }
+                table.column("value", .integer).notNull()
+                table.column("creators_changed_at", .integer).notNull()
+                table.column("forgotten_pruned_through", .integer).notNull()
+            }
+            try db.execute(sql: "INSERT INTO store_revision VALUES (1, 1, 1, 0)")
+            try db.create(table: "forgotten") { table in
+                table.column("revision", .integer).notNull().indexed()
+                table.column("local_id", .integer).notNull()
+                table.column("request_id", .text)
+                table.column("forgotten_at", .double).notNull()
+            }
+            try db.execute(sql: "DELETE FROM snapshot WHERE id NOT IN (SELECT min(id) FROM snapshot GROUP BY request_id)")
+            try db.create(index: "snapshot_one_per_request", on: "snapshot", columns: ["request_id"], unique: true)
+        }
         return migrator
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import RefreshAPI
+import RefreshTracking
 import Synchronization
 
 /// Everything a command touches outside itself, so that tests can run commands
@@ -13,7 +14,8 @@ struct CommandContext: Sendable {
     var transport: any HTTPTransport
     var time: any TimeSource
     var random: any RandomSource
-    var monitorConfiguration = MonitorConfiguration()
+    /// The pace of polls and leases.
+    var tracking = TrackerConfiguration()
 
     /// The real process: its environment, standard streams and the network.
     static func live() -> CommandContext {
@@ -60,4 +62,11 @@ final class BufferSink: OutputSink {
     }
 
     var text: String { buffer.withLock { $0 } }
+}
+
+extension CommandContext {
+    /// A tracker on `store` with this context's clock, randomness and pace.
+    func tracker(store: any TrackingStore, client: RefreshClient?, scope: FollowScope) -> RefreshTracker {
+        RefreshTracker(store: store, client: client, scope: scope, configuration: tracking, time: time, random: random)
+    }
 }

@@ -97,7 +97,7 @@ struct DashboardReducerTests {
         _ = reducer.reduce(&state, .key(.character("d")))
         let row = state.selectedRow!
         #expect(reducer.reduce(&state, .key(.character("y"))) == [.forget(row)])
-        _ = reducer.reduce(&state, .forgotten(id: row.id))
+        _ = reducer.reduce(&state, .removed([row.id]))
         #expect(state.rows.count == 5)
         #expect(reducer.reduce(&state, .key(.character("q"))) == [.quit])
         var other = self.state()
@@ -110,14 +110,14 @@ struct DashboardReducerTests {
         var row = state.rows.first { $0.id == 2 }!
         row.phase = .succeeded
         row.followers = 1_200
-        _ = reducer.reduce(&state, .updated(row))
+        _ = reducer.reduce(&state, .updated([row]))
         let updated = state.rows.first { $0.id == 2 }!
         #expect(updated.phase == .succeeded)
         #expect(updated.changedAt == DashboardFixtures.now)
         #expect(state.selectedRow?.id == 2, "the selection follows the request")
         _ = reducer.reduce(&state, .tick(DashboardFixtures.now + 10))
         #expect(state.counts[.succeeded] == 3)
-        _ = reducer.reduce(&state, .updated(RequestRow(id: 99, type: .instagram, target: "new", phase: .submitting, submittedAt: DashboardFixtures.now + 10)))
+        _ = reducer.reduce(&state, .updated([RequestRow(id: 99, type: .instagram, target: "new", phase: .submitting, submittedAt: DashboardFixtures.now + 10)]))
         #expect(state.rows.count == 7)
         _ = reducer.reduce(&state, .problem("the server is unavailable"))
         #expect(state.notice?.isError == true)

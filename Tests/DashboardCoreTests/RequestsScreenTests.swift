@@ -82,9 +82,9 @@ struct RequestsScreenTests {
 
     @Test func wideAndCombiningTextKeepsColumnsAligned() {
         var state = DashboardFixtures.state(width: 120, height: 40)
-        state.upsert(RequestRow(
+        state.upsert([RequestRow(
             id: 7, type: .instagram, target: "cafe\u{301}_zoe\u{308}", phase: .succeeded, submittedAt: DashboardFixtures.now,
-            creatorName: "👩‍💻 Zoë 김민지 e\u{301}"))
+            creatorName: "👩‍💻 Zoë 김민지 e\u{301}")])
         let grid = RequestsScreen().render(state)
         let header = (0..<grid.width).map { grid[$0, 1].text }.joined()
         let stateColumn = try! #require(header.range(of: "STATE").map { header.distance(from: header.startIndex, to: $0.lowerBound) })

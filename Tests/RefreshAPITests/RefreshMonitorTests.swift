@@ -33,7 +33,7 @@ struct RefreshMonitorTests {
         await monitor.follow("a")
         for _ in 0..<10 {
             await advanceToNextWake()
-            _ = await updates.next()
+            _ = await updates.next()?.unscheduled
         }
         // Gaps: 2, then 3, 4.5, 6.75, 10.125, 15.1875, 22.78125, 30, 30, 30.
         #expect(offsets(poller, from: start) == [2, 5, 9.5, 16.25, 26.375, 41.563, 64.344, 94.344, 124.344, 154.344])
@@ -48,7 +48,7 @@ struct RefreshMonitorTests {
         await monitor.follow("a")
         for _ in 0..<3 {
             await advanceToNextWake()
-            _ = await updates.next()
+            _ = await updates.next()?.unscheduled
         }
         let gaps = zip(offsets(poller, from: start).dropFirst(), offsets(poller, from: start)).map { $0 - $1 }
         #expect(abs(gaps[0] - 3 * 0.8) < 0.001)
@@ -98,12 +98,12 @@ struct RefreshMonitorTests {
         time.advance(by: 0.5)
         await monitor.follow("b")
         await advanceToNextWake()  // t = 2: a is polled and answered 429
-        #expect(await updates.next() == .rateLimited(until: start.addingTimeInterval(12)))
+        #expect(await updates.next()?.unscheduled == .rateLimited(until: start.addingTimeInterval(12)))
         await time.waitForSleepers(1)
         #expect(time.nextDeadline == start.addingTimeInterval(12), "b, due at 2.5, waits for the pause")
         time.advance(to: start.addingTimeInterval(12))
-        _ = await updates.next()
-        _ = await updates.next()
+        _ = await updates.next()?.unscheduled
+        _ = await updates.next()?.unscheduled
         #expect(offsets(poller, from: start) == [2, 12, 12])
         await monitor.stop()
     }
@@ -117,10 +117,10 @@ struct RefreshMonitorTests {
         await monitor.follow("a")
         await monitor.follow("b")
         await advanceToNextWake()
-        var seen = [await updates.next(), await updates.next()]
+        var seen = [await updates.next()?.unscheduled, await updates.next()?.unscheduled]
         await advanceToNextWake()
-        seen.append(await updates.next())
-        #expect(seen.contains(.polled("a", FakePoller.pending("a"))))
+        seen.append(await updates.next()?.unscheduled)
+        #expect(seen.contains(.polled("a", FakePoller.pending("a"), nextPollAt: .distantPast)))
         #expect(seen.contains(.finished("b", try! FakePoller.failed("b", "account is private").get(), body: Data("body of b".utf8))))
         #expect(seen.last == .finished("a", try! FakePoller.succeeded("a").get(), body: Data("body of a".utf8)))
         #expect(await monitor.followedIDs.isEmpty)
@@ -139,10 +139,10 @@ struct RefreshMonitorTests {
         var seen: [MonitorUpdate?] = []
         for _ in 0..<3 {
             await advanceToNextWake()
-            seen.append(await updates.next())
+            seen.append(await updates.next()?.unscheduled)
         }
-        #expect(seen[0] == .pollFailed("a", problem, consecutiveFailures: 1))
-        #expect(seen[1] == .polled("a", FakePoller.pending("a")))
+        #expect(seen[0] == .pollFailed("a", problem, consecutiveFailures: 1, nextPollAt: .distantPast))
+        #expect(seen[1] == .polled("a", FakePoller.pending("a"), nextPollAt: .distantPast))
         #expect(seen[2] == .finished("a", try! FakePoller.succeeded("a").get(), body: Data("body of a".utf8)))
         await monitor.stop()
     }
@@ -160,10 +160,10 @@ struct RefreshMonitorTests {
         var seen: [MonitorUpdate?] = []
         for _ in 0..<3 {
             await advanceToNextWake()
-            seen.append(await updates.next())
+            seen.append(await updates.next()?.unscheduled)
         }
         #expect(seen == [
-            .pollFailed("a", errors[0], consecutiveFailures: 1), .pollFailed("a", errors[1], consecutiveFailures: 2),
+            .pollFailed("a", errors[0], consecutiveFailures: 1, nextPollAt: .distantPast), .pollFailed("a", errors[1], consecutiveFailures: 2, nextPollAt: .distantPast),
             .gaveUp("a", errors[2]),
         ])
         #expect(await monitor.followedIDs.isEmpty)
@@ -179,9 +179,9 @@ struct RefreshMonitorTests {
         var sawStale = false
         while !sawStale {
             await advanceToNextWake()
-            #expect(await updates.next() == .polled("a", FakePoller.pending("a")))
+            #expect(await updates.next()?.unscheduled == .polled("a", FakePoller.pending("a"), nextPollAt: .distantPast))
             if time.now.timeIntervalSince(start) >= 20 {
-                #expect(await updates.next() == .stale("a"))
+                #expect(await updates.next()?.unscheduled == .stale("a"))
                 sawStale = true
             }
         }
@@ -198,8 +198,8 @@ struct RefreshMonitorTests {
         let monitor = monitor(poller)
         var updates = monitor.updates.makeAsyncIterator()
         await monitor.follow("old", submittedAt: time.now.addingTimeInterval(-3600))
-        #expect(await updates.next() == .polled("old", FakePoller.pending("old")))
-        #expect(await updates.next() == .stale("old"))
+        #expect(await updates.next()?.unscheduled == .polled("old", FakePoller.pending("old"), nextPollAt: .distantPast))
+        #expect(await updates.next()?.unscheduled == .stale("old"))
         #expect(poller.starts.first?.at == time.now)
         await monitor.stop()
     }
@@ -217,10 +217,40 @@ struct RefreshMonitorTests {
         time.advance(by: 60)
         #expect(poller.starts.isEmpty)
         await monitor.setPaused(false)
-        #expect(await updates.next() == .polled("a", FakePoller.pending("a")))
+        #expect(await updates.next()?.unscheduled == .polled("a", FakePoller.pending("a"), nextPollAt: .distantPast))
         #expect(poller.starts.map(\.id) == ["a"])
         #expect(poller.starts.first?.at == start.addingTimeInterval(60))
         await monitor.stop()
-        #expect(await updates.next() == nil)
+        #expect(await updates.next()?.unscheduled == nil)
+    }
+
+    @Test func eachAnswerTellsWhenTheNextPollIsDue() async {
+        let poller = FakePoller(time: time)
+        let problem = RefreshClientError.serverUnavailable(attempts: 1, lastProblem: "HTTP 503")
+        poller.script("a", [.success(FakePoller.pending("a")), .failure(problem)])
+        let monitor = monitor(poller)
+        var updates = monitor.updates.makeAsyncIterator()
+        await monitor.follow("a")
+        await advanceToNextWake()
+        guard case .polled(_, _, let next)? = await updates.next() else { return #expect(Bool(false), "a poll") }
+        await time.waitForSleepers()
+        #expect(time.nextDeadline == next, "the monitor sleeps until the time it reported")
+        await advanceToNextWake()
+        guard case .pollFailed(_, _, _, let retry)? = await updates.next() else { return #expect(Bool(false), "a failure") }
+        #expect(poller.starts.last?.at == next)
+        #expect(retry > next)
+        await monitor.stop()
+    }
+}
+
+extension MonitorUpdate {
+    /// The update with its next-poll time set aside, to compare what happened whatever the schedule.
+    var unscheduled: MonitorUpdate {
+        switch self {
+        case .polled(let id, let record, _): .polled(id, record, nextPollAt: .distantPast)
+        case .pollFailed(let id, let error, let failures, _):
+            .pollFailed(id, error, consecutiveFailures: failures, nextPollAt: .distantPast)
+        default: self
+        }
     }
 }

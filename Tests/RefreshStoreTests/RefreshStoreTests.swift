@@ -1,15 +1,16 @@
 import Foundation
 import RefreshAPI
-import RefreshStore
+@testable import RefreshStore
+import RefreshTracking
 import Testing
 
 @Suite("The local store")
 struct RefreshStoreTests {
-    @Test func createsAPrivateFileInAPrivateFolderAndMigrates() throws {
+    @Test func createsAPrivateFileInAPrivateFolderAndMigrates() async throws {
         let temporary = TemporaryStore()
         defer { temporary.cleanUp() }
         let store = try temporary.open()
-        #expect(try store.schemaVersions() == ["v1"])
+        #expect(try store.schemaVersions() == ["v1", "v2"])
         let fileMode = try FileManager.default.attributesOfItem(atPath: temporary.url.path)[.posixPermissions] as? Int
         let folderMode = try FileManager.default.attributesOfItem(
             atPath: temporary.url.deletingLastPathComponent().path)[.posixPermissions] as? Int
@@ -17,109 +18,111 @@ struct RefreshStoreTests {
         #expect(folderMode == 0o700)
         #expect(try store.integrityCheck() == "ok")
         // Reopening an up-to-date store changes nothing.
-        #expect(try temporary.open().schemaVersions() == ["v1"])
+        #expect(try temporary.open().schemaVersions() == ["v1", "v2"])
     }
 
-    @Test func intentThenSubmissionThenPollsThenFinish() throws {
+    @Test func intentThenSubmissionThenPollsThenFinish() async throws {
         let temporary = TemporaryStore()
         defer { temporary.cleanUp() }
         let store = try temporary.open()
         let target = try RefreshTarget(type: .instagram, value: "thetatvaindia")
-        let local = try store.recordIntent(target, at: StoreSamples.date)
-        #expect(try store.requests().map(\.state) == [.submitting])
-        try store.recordSubmission(local, StoreSamples.record("abc", message: "pending", code: 201))
-        #expect(try store.followedRequests().map(\.requestID) == ["abc"])
-        try store.recordPoll(StoreSamples.record("abc", message: "pending", code: 201), at: StoreSamples.date + 2)
-        try store.recordStale("abc")
-        try store.recordPoll(StoreSamples.record("abc", message: "pending", code: 201), at: StoreSamples.date + 40)
-        #expect(try store.request("abc")?.state == .stale, "a poll that is still pending keeps it stale")
+        let local = try await store.recordIntent(target, at: StoreSamples.date, holder: StoreSamples.holder, leaseUntil: StoreSamples.date + 45)
+        #expect(try await store.requests().map(\.state) == [.submitting])
+        try await store.recordSubmission(local, StoreSamples.record("abc", message: "pending", code: 201), holder: nil, leaseUntil: nil)
+        #expect(try await store.requests().filter(\.state.isFollowed).map(\.requestID) == ["abc"])
+        try await store.recordPoll(StoreSamples.record("abc", message: "pending", code: 201), at: StoreSamples.date + 2, nextPollAt: nil)
+        try await store.recordStale("abc")
+        try await store.recordPoll(StoreSamples.record("abc", message: "pending", code: 201), at: StoreSamples.date + 40, nextPollAt: nil)
+        #expect(try await store.request("abc")?.state == .stale, "a poll that is still pending keeps it stale")
         let finished = StoreSamples.record("abc", message: "success", followers: 10_001)
-        try store.recordFinished(finished, body: Data("{\"raw\":true}".utf8), at: StoreSamples.date + 60)
-        let request = try #require(try store.request("abc"))
+        try await store.recordFinished(finished, body: Data("{\"raw\":true}".utf8), at: StoreSamples.date + 60)
+        let request = try #require(try await store.request("abc"))
         #expect(request.state == .succeeded)
         #expect(request.followers == 10_001)
         #expect(request.creatorName == "Anurag Gupta")
         #expect(request.target == target)
-        #expect(try store.responseBody("abc") == Data("{\"raw\":true}".utf8))
-        #expect(try store.followedRequests().isEmpty)
-        let creator = try #require(try store.creators(matching: "@TheTatvaIndia").first)
+        #expect(try await store.responseBody("abc") == Data("{\"raw\":true}".utf8))
+        #expect(try await store.requests().filter(\.state.isFollowed).isEmpty)
+        let creator = try #require(try await store.creators(matching: "@TheTatvaIndia").first)
         #expect(creator.followers == 10_001)
         #expect(creator.tier == "micro", "derived from followers when the API sends none")
-        #expect(try store.history(of: creator).map(\.followers) == [10_001])
+        #expect(try await store.history(of: creator).map(\.followers) == [10_001])
     }
 
-    @Test func youTubeChannelIDsKeepTheirCaseAndHandlesDoNot() throws {
+    @Test func youTubeChannelIDsKeepTheirCaseAndHandlesDoNot() async throws {
         let temporary = TemporaryStore()
         defer { temporary.cleanUp() }
         let store = try temporary.open()
-        try store.recordFinished(
+        try await store.recordSubmittedAndFinished(
             StoreSamples.record("y", message: "success", followers: 5, handle: "UCurYxozQbvKn-oNUxNJh45Q", type: .youtube),
             body: Data("{}".utf8), at: StoreSamples.date)
-        try store.recordFinished(
+        try await store.recordSubmittedAndFinished(
             StoreSamples.record("i", message: "success", followers: 6, handle: "TheTatvaIndia"), body: Data("{}".utf8),
             at: StoreSamples.date)
-        #expect(Set(try store.creators().map(\.key)) == ["UCurYxozQbvKn-oNUxNJh45Q", "thetatvaindia"])
-        #expect(try store.creators(matching: "ucuryxozqbvkn-onuxnjh45q").count == 1, "found whatever the case typed")
+        #expect(Set(try await store.creators().map(\.key)) == ["UCurYxozQbvKn-oNUxNJh45Q", "thetatvaindia"])
+        #expect(try await store.creators(matching: "ucuryxozqbvkn-onuxnjh45q").count == 1, "found whatever the case typed")
     }
 
-    @Test func failedRefreshKeepsTheServersWordsAndNoResponse() throws {
+    @Test func failedRefreshKeepsTheServersWordsAndNoResponse() async throws {
         let temporary = TemporaryStore()
         defer { temporary.cleanUp() }
         let store = try temporary.open()
-        let local = try store.recordIntent(try RefreshTarget(type: .instagram, value: "x"), at: StoreSamples.date)
-        try store.recordSubmission(local, StoreSamples.record("f1", message: "pending", code: 201))
-        try store.recordFinished(StoreSamples.record("f1", message: "failed: this account is private", code: 422), body: Data(), at: StoreSamples.date)
-        #expect(try store.request("f1")?.state == .failed)
-        #expect(try store.request("f1")?.detail == "failed: this account is private")
-        #expect(try store.responseBody("f1") == nil)
-        #expect(try store.requests(in: .failed).count == 1)
-        #expect(try store.requests(in: .succeeded).isEmpty)
+        let local = try await store.recordIntent(try RefreshTarget(type: .instagram, value: "x"), at: StoreSamples.date, holder: StoreSamples.holder, leaseUntil: StoreSamples.date + 45)
+        try await store.recordSubmission(local, StoreSamples.record("f1", message: "pending", code: 201), holder: nil, leaseUntil: nil)
+        try await store.recordFinished(StoreSamples.record("f1", message: "failed: this account is private", code: 422), body: Data(), at: StoreSamples.date)
+        #expect(try await store.request("f1")?.state == .failed)
+        #expect(try await store.request("f1")?.detail == "failed: this account is private")
+        #expect(try await store.responseBody("f1") == nil)
+        #expect(try await store.requests(in: .failed).count == 1)
+        #expect(try await store.requests(in: .succeeded).isEmpty)
     }
 
-    @Test func historyGrowsWithEachRefreshOfTheSameCreator() throws {
+    @Test func historyGrowsWithEachRefreshOfTheSameCreator() async throws {
         let temporary = TemporaryStore()
         defer { temporary.cleanUp() }
         let store = try temporary.open()
         for (index, followers) in [9_000, 9_500, 10_001].enumerated() {
-            try store.recordFinished(
+            try await store.recordSubmittedAndFinished(
                 StoreSamples.record("r\(index)", message: "success", followers: followers), body: Data("{}".utf8),
                 at: StoreSamples.date + Double(index) * 86_400)
         }
-        let creators = try store.creators()
+        let creators = try await store.creators()
         #expect(creators.count == 1)
-        #expect(try store.history(of: creators[0]).map(\.followers) == [9_000, 9_500, 10_001])
-        #expect(try store.history(ofCreatorRefreshedBy: "r1").map(\.followers) == [9_000, 9_500, 10_001])
-        #expect(try store.history(ofCreatorRefreshedBy: "unknown").isEmpty)
+        #expect(try await store.history(of: creators[0]).map(\.followers) == [9_000, 9_500, 10_001])
+        #expect(try await store.history(ofCreatorRefreshedBy: "r1").map(\.followers) == [9_000, 9_500, 10_001])
+        #expect(try await store.history(ofCreatorRefreshedBy: "unknown").isEmpty)
     }
 
-    @Test func interruptedSubmissionBecomesOutcomeUnknownButOneUnderWayIsLeftAlone() throws {
+    @Test func interruptedSubmissionBecomesOutcomeUnknownOnceItsLeaseRunsOut() async throws {
         let temporary = TemporaryStore()
         defer { temporary.cleanUp() }
         let store = try temporary.open()
         let target = try RefreshTarget(type: .youtube, value: "UCurYxozQbvKn-oNUxNJh45Q")
-        _ = try store.recordIntent(target, at: StoreSamples.date)
-        #expect(try store.recoverInterruptedSubmissions() == 0, "this process is alive: its intent is under way")
-        #expect(try store.recoverInterruptedSubmissions(isAlive: { _ in false }) == 1)
-        let request = try #require(try store.requests().first)
+        _ = try await store.recordIntent(target, at: StoreSamples.date, holder: StoreSamples.holder, leaseUntil: StoreSamples.date + 45)
+        #expect(
+            try await store.recoverInterruptedSubmissions(now: StoreSamples.date + 30) == 0,
+            "its submitter's lease still runs: the POST is under way")
+        #expect(try await store.recoverInterruptedSubmissions(now: StoreSamples.date + 46) == 1)
+        let request = try #require(try await store.requests().first)
         #expect(request.state == .unknown)
         #expect(request.detail?.contains("outcome unknown") == true)
         #expect(request.target == target)
     }
 
-    @Test func forgetKeepsResponseAndHistoryUnlessPurged() throws {
+    @Test func forgetKeepsResponseAndHistoryUnlessPurged() async throws {
         let temporary = TemporaryStore()
         defer { temporary.cleanUp() }
         let store = try temporary.open()
-        try store.recordFinished(StoreSamples.record("a", message: "success", followers: 5), body: Data("{}".utf8), at: StoreSamples.date)
-        try store.recordFinished(StoreSamples.record("b", message: "success", followers: 6), body: Data("{}".utf8), at: StoreSamples.date + 1)
-        #expect(try store.forget("a", purge: false))
-        #expect(try store.request("a") == nil)
-        #expect(try store.responseBody("a") != nil)
-        #expect(try store.history(of: store.creators()[0]).count == 2)
-        #expect(try store.forget("b", purge: true))
-        #expect(try store.responseBody("b") == nil)
-        #expect(try store.history(of: store.creators()[0]).map(\.followers) == [5])
-        #expect(try store.forget("nope", purge: false) == false)
+        try await store.recordSubmittedAndFinished(StoreSamples.record("a", message: "success", followers: 5), body: Data("{}".utf8), at: StoreSamples.date)
+        try await store.recordSubmittedAndFinished(StoreSamples.record("b", message: "success", followers: 6), body: Data("{}".utf8), at: StoreSamples.date + 1)
+        #expect(try await store.forget("a", purge: false))
+        #expect(try await store.request("a") == nil)
+        #expect(try await store.responseBody("a") != nil)
+        #expect(try await store.history(of: store.creators()[0]).count == 2)
+        #expect(try await store.forget("b", purge: true))
+        #expect(try await store.responseBody("b") == nil)
+        #expect(try await store.history(of: store.creators()[0]).map(\.followers) == [5])
+        #expect(try await store.forget("nope", purge: false) == false)
     }
 }
 
@@ -127,7 +130,7 @@ struct RefreshStoreTests {
 struct UnusableStoreTests {
     private func bytes(_ url: URL) throws -> Data { try Data(contentsOf: url) }
 
-    @Test func aFileThatIsNotAStoreIsRefusedAndLeftUntouched() throws {
+    @Test func aFileThatIsNotAStoreIsRefusedAndLeftUntouched() async throws {
         let temporary = TemporaryStore()
         defer { temporary.cleanUp() }
         try FileManager.default.createDirectory(at: temporary.url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -141,12 +144,12 @@ struct UnusableStoreTests {
         #expect(try bytes(temporary.url) == garbage)
     }
 
-    @Test func aDamagedStoreIsRefusedAndLeftUntouched() throws {
+    @Test func aDamagedStoreIsRefusedAndLeftUntouched() async throws {
         let temporary = TemporaryStore()
         defer { temporary.cleanUp() }
         do {
             let store = try temporary.open()
-            try store.recordFinished(StoreSamples.record("a", message: "success", followers: 5), body: Data("{}".utf8), at: StoreSamples.date)
+            try await store.recordSubmittedAndFinished(StoreSamples.record("a", message: "success", followers: 5), body: Data("{}".utf8), at: StoreSamples.date)
         }
         var data = try bytes(temporary.url)
         guard data.count > 200 else { return }
@@ -157,7 +160,7 @@ struct UnusableStoreTests {
         #expect(try bytes(temporary.url) == data)
     }
 
-    @Test func aStoreFromANewerVersionIsRefusedAndLeftUntouched() throws {
+    @Test func aStoreFromANewerVersionIsRefusedAndLeftUntouched() async throws {
         let temporary = TemporaryStore()
         defer { temporary.cleanUp() }
         _ = try temporary.open()
@@ -171,7 +174,7 @@ struct UnusableStoreTests {
         #expect(try bytes(temporary.url) == before)
     }
 
-    @Test func aFolderInPlaceOfTheFileIsRefused() throws {
+    @Test func aFolderInPlaceOfTheFileIsRefused() async throws {
         let temporary = TemporaryStore()
         defer { temporary.cleanUp() }
         try FileManager.default.createDirectory(at: temporary.url, withIntermediateDirectories: true)
@@ -208,28 +211,43 @@ struct StoreLocationTests {
             == "/h/.local/state/ylytic/ylytic.sqlite", "a relative XDG_STATE_HOME is ignored, as the spec says")
     }
 
-    @Test func anExistingEmptyFileIsMigratedToTheLatestSchema() throws {
+    @Test func anExistingEmptyFileIsMigratedToTheLatestSchema() async throws {
         let temporary = TemporaryStore()
         defer { temporary.cleanUp() }
         try FileManager.default.createDirectory(at: temporary.url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: temporary.url.path, contents: Data())
+        _ = FileManager.default.createFile(atPath: temporary.url.path, contents: Data())
         let store = try temporary.open()
-        #expect(try store.schemaVersions() == ["v1"])
-        _ = try store.recordIntent(try RefreshTarget(type: .instagram, value: "x"), at: StoreSamples.date)
-        #expect(try store.requests().count == 1)
+        #expect(try store.schemaVersions() == ["v1", "v2"])
+        _ = try await store.recordIntent(try RefreshTarget(type: .instagram, value: "x"), at: StoreSamples.date, holder: StoreSamples.holder, leaseUntil: StoreSamples.date + 45)
+        #expect(try await store.requests().count == 1)
     }
 
-    @Test func everyEarlierSchemaVersionMigratesForwardKeepingItsData() throws {
-        // v1 is the only released schema so far: a store written at v1 opens unchanged and keeps its rows.
+    @Test func aVersionOneStoreMigratesKeepingItsRowsWithOneSnapshotPerRequest() async throws {
         let temporary = TemporaryStore()
         defer { temporary.cleanUp() }
-        do {
-            let store = try temporary.open()
-            try store.recordFinished(StoreSamples.record("a", message: "success", followers: 5), body: Data("{}".utf8), at: StoreSamples.date)
+        try FileManager.default.createDirectory(at: temporary.url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let queue = try DatabaseQueue(path: temporary.url.path)
+        try StoreSchema.migrator.migrate(queue, upTo: "v1")
+        try await queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO request (request_id, request_type, target_value, state, submitted_at, owner_pid)
+                    VALUES ('a', 'instagram', 'thetatvaindia', 'succeeded', 1750000000, NULL),
+                           (NULL, 'instagram', 'interrupted', 'submitting', 1750000001, 4242);
+                INSERT INTO response (request_id, received_at, body) VALUES ('a', 1750000002, X'7B7D');
+                INSERT INTO creator (platform, key, followers, last_refreshed_at)
+                    VALUES ('instagram', 'thetatvaindia', 5, 1750000002);
+                INSERT INTO snapshot (creator_id, request_id, taken_at, followers) VALUES (1, 'a', 1750000002, 5),
+                    (1, 'a', 1750000003, 5), (1, 'a', 1750000004, 5);
+                """)
         }
-        let reopened = try temporary.open()
-        #expect(try reopened.schemaVersions() == ["v1"])
-        #expect(try reopened.request("a")?.state == .succeeded)
-        #expect(try reopened.responseBody("a") == Data("{}".utf8))
+        try queue.close()
+        let store = try temporary.open()
+        #expect(try store.schemaVersions() == ["v1", "v2"])
+        #expect(try await store.request("a")?.state == .succeeded)
+        #expect(try await store.responseBody("a") == Data("{}".utf8))
+        let creator = try #require(try await store.creators().first)
+        #expect(try await store.history(of: creator).count == 1, "looks at a finished request recorded more than once")
+        #expect(try await store.recoverInterruptedSubmissions(now: StoreSamples.date) == 1, "v1 intents have no lease")
+        #expect(try store.integrityCheck() == "ok")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import RefreshAPI
 import RefreshStore
+import RefreshTracking
 import Testing
 
 @Suite("The store across processes")
@@ -31,7 +32,7 @@ struct StoreProcessTests {
         return text.split(separator: "\n").map(String.init)
     }
 
-    @Test func killedMidWritesLeavesASoundStoreWithEveryCommittedWrite() throws {
+    @Test func killedMidWritesLeavesASoundStoreWithEveryCommittedWrite() async throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.probe.path))
         let temporary = TemporaryStore()
         defer { temporary.cleanUp() }
@@ -45,18 +46,21 @@ struct StoreProcessTests {
         let store = try temporary.open()
         #expect(try store.integrityCheck() == "ok")
         for id in committed.dropLast() {
-            #expect(try store.request(RequestID(id)) != nil, "\(id) was reported committed")
+            #expect(try await store.request(RequestID(id)) != nil, "\(id) was reported committed")
         }
         #expect(committed.count >= 300)
     }
 
-    @Test func twoProcessesWritingAtOnceLoseNothingAndSeeNoLockErrors() throws {
+    @Test func twoProcessesWritingAtOnceLoseNothingAndSeeNoLockErrors() async throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.probe.path))
         let temporary = TemporaryStore()
         defer { temporary.cleanUp() }
         let store = try temporary.open()
-        let local = try store.recordIntent(try RefreshTarget(type: .instagram, value: "shared"), at: Date())
-        try store.recordSubmission(local, RefreshRecord(requestID: "shared", status: RefreshStatus(code: 201, message: "pending")))
+        let local = try await store.recordIntent(
+            try RefreshTarget(type: .instagram, value: "shared"), at: Date(), holder: StoreSamples.holder, leaseUntil: Date() + 60)
+        try await store.recordSubmission(
+            local, RefreshRecord(requestID: "shared", status: RefreshStatus(code: 201, message: "pending")), holder: nil,
+            leaseUntil: nil)
 
         let writers = try [
             start([temporary.url.path, "requests", "first", "400"]),
@@ -71,8 +75,8 @@ struct StoreProcessTests {
             #expect(process.terminationStatus == 0, "\(complaint)")
             #expect(!complaint.contains("locked"))
         }
-        #expect(try store.requests().count == 801, "every request of both writers, and the shared one")
-        #expect(try store.request("shared")?.errorCount == 600, "no read-modify-write was lost")
+        #expect(try await store.requests().count == 801, "every request of both writers, and the shared one")
+        #expect(try await store.request("shared")?.errorCount == 600, "no read-modify-write was lost")
         #expect(try store.integrityCheck() == "ok")
     }
 }

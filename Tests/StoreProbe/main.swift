@@ -6,6 +6,7 @@
 import Foundation
 import RefreshAPI
 import RefreshStore
+import RefreshTracking
 
 let arguments = CommandLine.arguments
 
@@ -18,6 +19,7 @@ guard arguments.count == 5, let count = Int(arguments[4]) else {
     FileHandle.standardError.write(Data("usage: StoreProbe PATH requests|errors NAME COUNT\n".utf8))
     exit(2)
 }
+let holder = LeaseHolder.thisProcess()
 do {
     let store = try RefreshStore(url: URL(fileURLWithPath: arguments[1]))
     let target = try RefreshTarget(type: .instagram, value: "probe")
@@ -25,15 +27,16 @@ do {
         switch arguments[2] {
         case "requests":
             let id = "\(arguments[3])-\(index)"
-            let local = try store.recordIntent(target, at: Date())
-            try store.recordSubmission(
+            let local = try await store.recordIntent(target, at: Date(), holder: holder, leaseUntil: Date() + 60)
+            try await store.recordSubmission(
                 local,
                 RefreshRecord(
                     requestID: RequestID(id), request: EchoedRequest(target),
-                    status: RefreshStatus(code: 201, message: "pending")))
+                    status: RefreshStatus(code: 201, message: "pending")),
+                holder: nil, leaseUntil: nil)
             report(id)
         default:
-            try store.recordError(RequestID(arguments[3]), "poll \(index) failed", gaveUp: false)
+            try await store.recordError(RequestID(arguments[3]), "poll \(index) failed", gaveUp: false, nextPollAt: nil)
             report(String(index))
         }
     }

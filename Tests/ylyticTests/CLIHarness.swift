@@ -19,7 +19,8 @@ struct CLIHarness {
     ]
     var isTerminal = false
     let transport: FakeTransport
-    let time = FastForwardTimeSource()
+    /// Real time run a hundred times as fast: a command's polls, leases and time-outs keep their order.
+    let time = ScaledTimeSource()
 
     init(_ answers: [FakeTransport.Answer], fallback: FakeTransport.Answer? = nil) {
         transport = FakeTransport(answers, fallback: fallback)

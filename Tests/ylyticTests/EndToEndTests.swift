@@ -19,8 +19,8 @@ struct EndToEndTests {
             ],
             stdout: stdout, stderr: stderr, stdoutIsTerminal: false, stderrIsTerminal: false,
             transport: URLSessionTransport(), time: SystemTimeSource(), random: SystemRandomSource())
-        context.monitorConfiguration.firstPollDelay = 0.1
-        context.monitorConfiguration.maxInterval = 0.2
+        context.tracking.monitor.firstPollDelay = 0.1
+        context.tracking.monitor.maxInterval = 0.2
         let status = await Ylytic.run(arguments, context: context)
         return CLIHarness.Run(status: status, stdout: stdout.text, stderr: stderr.text)
     }

@@ -130,7 +130,7 @@ struct ReadingCommandTests {
         let run = await CLIHarness([], fallback: HTTPResponse.json(503, "{}")).run("watch", "a")
         #expect(run.status == 4)
         #expect(run.stdout.contains("retrying"))
-        #expect(run.stdout.contains("a error The server is unavailable"))
+        #expect(run.stdout.contains("a unknown following ended: The server is unavailable"))
     }
 
     @Test func helpListsTheExitCodes() async {

@@ -7,11 +7,12 @@ public enum DashboardAction: Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
     case tick(Date)
-    /// The store's rows, after loading.
+    /// Every row the store holds, replacing those shown.
     case loaded([RequestRow])
-    /// A row changed (submitted, polled, finished, failed…).
-    case updated(RequestRow)
-    case forgotten(id: Int64)
+    /// Rows that changed or appeared (submitted, polled, finished, failed…), here or in another process.
+    case updated([RequestRow])
+    /// Rows that were forgotten, here or in another process, by the store's number.
+    case removed([Int64])
     /// The stored response of a request, read for its creator page.
     case creatorLoaded(RefreshRecord, history: [HistoryPoint] = [])
     /// The creators in the store, with the figures of their latest refresh.

@@ -27,9 +27,11 @@ public struct DashboardReducer: Sendable {
             state.now = date
         case .loaded(let rows):
             state.setRows(rows)
-        case .updated(let row):
-            state.upsert(row)
-            if case .detail(let shown) = state.overlay, shown.id == row.id { state.overlay = .detail(row) }
+        case .updated(let rows):
+            state.upsert(rows)
+            if case .detail(let shown) = state.overlay, let row = rows.last(where: { $0.id == shown.id }) {
+                state.overlay = .detail(row)
+            }
         case .creatorsLoaded(let creators):
             state.setCreators(creators)
         case .creatorLoaded(let record, let history):
@@ -37,9 +39,10 @@ public struct DashboardReducer: Sendable {
             var page = CreatorPage(record: record, history: history)
             page.layOut(width: state.width, height: state.height, ascii: state.ascii)
             state.creatorPage = page
-        case .forgotten(let id):
-            state.remove(id: id)
-            state.notice = ("Forgotten.", false)
+        case .removed(let ids):
+            state.remove(ids: Set(ids))
+            if case .detail(let shown) = state.overlay, ids.contains(shown.id) { state.overlay = nil }
+            if case .confirmForget(let shown) = state.overlay, ids.contains(shown.id) { state.overlay = nil }
         case .problem(let text):
             state.notice = (text, true)
         case .notice(let text):

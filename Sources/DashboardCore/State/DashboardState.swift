@@ -142,24 +142,32 @@ public struct DashboardState: Sendable {
         refreshVisible(keeping: selectedID)
     }
 
-    /// Adds or updates one row, keeping the selection on the same request.
-    public mutating func upsert(_ row: RequestRow) {
+    /// Adds or updates rows, keeping the selection on the same request; a row whose phase changed is marked.
+    public mutating func upsert(_ changed: [RequestRow]) {
+        guard !changed.isEmpty else { return }
         let selectedID = selectedRow?.id
-        if let index = rows.firstIndex(where: { $0.id == row.id }) {
-            var updated = row
-            if rows[index].phase != row.phase { updated.changedAt = now } else { updated.changedAt = rows[index].changedAt }
-            rows[index] = updated
-        } else {
-            rows.append(row)
+        var positions = Dictionary(rows.indices.map { (rows[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+        for row in changed {
+            if let index = positions[row.id] {
+                var updated = row
+                updated.changedAt = rows[index].phase != row.phase ? now : rows[index].changedAt
+                rows[index] = updated
+            } else {
+                positions[row.id] = rows.count
+                rows.append(row)
+            }
         }
         refreshVisible(keeping: selectedID)
     }
 
-    public mutating func remove(id: Int64) {
+    /// Removes rows by the store's number; the selection stays at the same place in the list.
+    public mutating func remove(ids: Set<Int64>) {
+        guard rows.contains(where: { ids.contains($0.id) }) else { return }
+        let selectedID = selectedRow?.id
         let selectedIndex = selection
-        rows.removeAll { $0.id == id }
-        refreshVisible(keeping: nil)
-        selection = min(selectedIndex, max(0, visible.count - 1))
+        rows.removeAll { ids.contains($0.id) }
+        refreshVisible(keeping: selectedID.flatMap { ids.contains($0) ? nil : $0 })
+        if let selectedID, ids.contains(selectedID) { selection = min(selectedIndex, max(0, visible.count - 1)) }
     }
 
     private mutating func refreshVisible(keeping selectedID: Int64? = nil) {

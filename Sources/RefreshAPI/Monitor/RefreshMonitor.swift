@@ -167,19 +167,17 @@ public actor RefreshMonitor {
             return
         case .success(let fetched):
             entry.failures = 0
-            continuation.yield(.polled(id, fetched.record))
-            if !entry.isStale, now.timeIntervalSince(entry.submittedAt) >= configuration.staleAfter {
-                entry.isStale = true
-                entry.interval = configuration.maxInterval
-                continuation.yield(.stale(id))
-            }
+            let becameStale = !entry.isStale && now.timeIntervalSince(entry.submittedAt) >= configuration.staleAfter
+            if becameStale { entry.isStale = true }
+            let due = schedule(id, &entry, generation: generation, now: now)
+            continuation.yield(.polled(id, fetched.record, nextPollAt: due))
+            if becameStale { continuation.yield(.stale(id)) }
         case .failure(.rateLimited(let retryAfter)):
             let until = now.addingTimeInterval(retryAfter ?? configuration.defaultRateLimitPause)
             rateLimitedUntil = max(rateLimitedUntil ?? until, until)
             continuation.yield(.rateLimited(until: until))
             followed[id] = entry
             queue.insert(.init(due: until, id: id, generation: generation))
-            return
         case .failure(let error):
             entry.failures += 1
             guard entry.failures < configuration.maxConsecutiveFailures else {
@@ -187,11 +185,18 @@ public actor RefreshMonitor {
                 continuation.yield(.gaveUp(id, error))
                 return
             }
-            continuation.yield(.pollFailed(id, error, consecutiveFailures: entry.failures))
+            let due = schedule(id, &entry, generation: generation, now: now)
+            continuation.yield(.pollFailed(id, error, consecutiveFailures: entry.failures, nextPollAt: due))
         }
+    }
+
+    /// Sets the next interval (the slowest pace once stale) and queues the next poll; returns when it is due.
+    private func schedule(_ id: RequestID, _ entry: inout Followed, generation: UInt64, now: Date) -> Date {
         entry.interval = entry.isStale ? configuration.maxInterval : nextInterval(after: entry.interval)
         followed[id] = entry
-        queue.insert(.init(due: now.addingTimeInterval(jittered(entry.interval)), id: id, generation: generation))
+        let due = now.addingTimeInterval(jittered(entry.interval))
+        queue.insert(.init(due: due, id: id, generation: generation))
+        return due
     }
 
     private func nextInterval(after interval: TimeInterval) -> TimeInterval {

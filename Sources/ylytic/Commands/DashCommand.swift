@@ -13,7 +13,7 @@ struct DashCommand: YlyticCommand {
     @OptionGroup var output: OutputOptions
 
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
-        let store = try storage.open(context)
+        let store = try await storage.open(context)
         var client: RefreshClient?
         var setupHint: String?
         do throws(CommandFailure) {

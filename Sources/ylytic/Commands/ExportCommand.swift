@@ -28,10 +28,10 @@ struct ExportCommand: YlyticCommand {
     @OptionGroup var storage: StoreOptions
 
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
-        let store = try storage.open(context)
+        let store = try await storage.open(context)
         let body: Data
         do {
-            guard let stored = try store.responseBody(RequestID(id)) else {
+            guard let stored = try await store.responseBody(RequestID(id)) else {
                 return context.fail(
                     CommandFailure(
                         message: "no finished response for '\(SafeText.sanitize(id))' in the store", status: .invalidInput))

@@ -22,13 +22,13 @@ struct ForgetCommand: YlyticCommand {
     @OptionGroup var storage: StoreOptions
 
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
-        let store = try storage.open(context)
+        let store = try await storage.open(context)
         do {
             let forgotten =
                 if id.hasPrefix("#"), let local = Int64(id.dropFirst()) {
-                    try store.forget(localID: local)
+                    try await store.forget(localID: local)
                 } else {
-                    try store.forget(RequestID(id), purge: purge)
+                    try await store.forget(RequestID(id), purge: purge)
                 }
             guard forgotten else {
                 return context.fail(

@@ -2,6 +2,7 @@ import ArgumentParser
 import DashboardCore
 import Foundation
 import RefreshStore
+import RefreshTracking
 import TextGrid
 
 /// `ylytic history CREATOR`: a creator's snapshots over time.
@@ -18,11 +19,11 @@ struct HistoryCommand: YlyticCommand {
     @OptionGroup var output: OutputOptions
 
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
-        let store = try storage.open(context)
+        let store = try await storage.open(context)
         let matches: [StoredCreator]
         let snapshots: [CreatorSnapshot]
         do {
-            matches = try store.creators(matching: creator)
+            matches = try await store.creators(matching: creator)
             guard matches.count == 1, let found = matches.first else {
                 let message =
                     matches.isEmpty
@@ -31,7 +32,7 @@ struct HistoryCommand: YlyticCommand {
                         + matches.map { "\($0.platform) \(SafeText.sanitize($0.key))" }.joined(separator: ", ")
                 return context.fail(CommandFailure(message: message, status: .invalidInput))
             }
-            snapshots = try store.history(of: found)
+            snapshots = try await store.history(of: found)
         } catch {
             return context.fail(CommandFailure(message: "the store failed: \(error)", status: .invalidInput))
         }

@@ -3,6 +3,7 @@ import DashboardCore
 import Foundation
 import RefreshAPI
 import RefreshStore
+import RefreshTracking
 import TextGrid
 
 /// `ylytic list`: the requests in the local store.
@@ -23,10 +24,10 @@ struct ListCommand: YlyticCommand {
     }
 
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
-        let store = try storage.open(context)
+        let store = try await storage.open(context)
         let requests: [TrackedRequest]
         do {
-            requests = try store.requests(in: state.flatMap(TrackedState.init(rawValue:)))
+            requests = try await store.requests(in: state.flatMap(TrackedState.init(rawValue:)))
         } catch {
             return context.fail(CommandFailure(message: "the store failed: \(error)", status: .invalidInput))
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RefreshAPI
 import RefreshStore
+import RefreshTracking
 import TextGrid
 
 /// `ylytic refresh TYPE VALUE` or `ylytic refresh URL`.
@@ -48,21 +49,19 @@ struct RefreshCommand: YlyticCommand {
             return context.fail(CommandFailure(message: error.message, status: .invalidInput))
         }
         let client = try connection.client(context)
-        let store = try storage.open(context)
+        let store = try await storage.open(context)
+        let follows = wait || timeout != nil
+        let tracker = context.tracker(store: store, client: client, scope: .requested)
+        if follows { await tracker.start() }
         let submitted: RefreshRecord
         do {
-            let intent = try store.recordIntent(target, at: context.time.now)
-            do {
-                submitted = try await client.submit(target)
-            } catch {
-                try store.recordSubmissionFailure(intent, error)
-                return context.fail(CommandFailure(error))
-            }
-            try store.recordSubmission(intent, submitted)
+            submitted = try await tracker.submit(target, follow: follows)
         } catch {
-            return context.fail(CommandFailure(message: "the store \(store.url.path) failed: \(error)", status: .invalidInput))
+            await tracker.stop()
+            return context.fail(CommandFailure(error, store: store))
         }
-        guard wait || timeout != nil, !submitted.state.hasEnded else {
+        guard follows, !submitted.state.hasEnded else {
+            await tracker.stop()
             if output.json {
                 context.stdout.line(JSONOutput.encode(RecordJSON(submitted)))
             } else {
@@ -72,16 +71,15 @@ struct RefreshCommand: YlyticCommand {
             return submitted.state.hasEnded ? ExitStatus(submitted.state) : .succeeded
         }
         if !output.json { context.stdout.line(SafeText.sanitize(submitted.requestID.rawValue)) }
-        let session = FollowSession(client: client, context: context, timeout: timeout, store: store)
-        let changes = StateChangePrinter(sink: context.stderr, json: false, time: context.time)
-        changes.print(submitted.requestID, .state(submitted.state))
-        let outcome = await session.run([(submitted.requestID, context.time.now, submitted.state)]) {
-            changes.print($0, $1)
-        }[submitted.requestID]!
-        if output.json {
-            context.stdout.line(JSONOutput.encode(outcome.json(submitted.requestID)))
-        }
-        return outcome.exitStatus
+        let id = submitted.requestID
+        let session = WatchSession(tracker: tracker, store: store, context: context, timeout: timeout)
+        let printer = StateChangePrinter(sink: context.stderr, json: false, time: context.time)
+        let watched = await session.run(RequestWatch(ids: [id])) { printer.print($0, $1) }
+        if !watched.isDone { printer.printTimedOut(id) }
+        let outcome = await session.outcome(of: id, in: watched)
+        await tracker.stop()
+        if output.json { context.stdout.line(JSONOutput.encode(outcome.json)) }
+        return outcome.status
     }
 
     private func parseTarget() throws(TargetValidationError) -> RefreshTarget {

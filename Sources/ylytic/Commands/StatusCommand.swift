@@ -3,6 +3,7 @@ import Foundation
 import ArgumentParser
 import RefreshAPI
 import RefreshStore
+import RefreshTracking
 import TextGrid
 
 /// `ylytic status ID...`: the current state of each request.
@@ -29,7 +30,8 @@ struct StatusCommand: YlyticCommand {
 
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
         let client = try connection.client(context)
-        let store = try storage.open(context)
+        let store = try await storage.open(context)
+        let tracker = context.tracker(store: store, client: client, scope: .requested)
         var statuses: [ExitStatus] = []
         var results: [RecordJSON] = []
         var rows: [(id: String, state: String, detail: String)] = []
@@ -37,7 +39,11 @@ struct StatusCommand: YlyticCommand {
             do throws(RefreshClientError) {
                 let fetched = try await client.fetchWithBody(id)
                 let record = fetched.record
-                Self.remember(fetched, in: store, at: context.time.now)
+                do {
+                    try await tracker.record(fetched)
+                } catch {
+                    context.stderr.line("ylytic: warning: could not record \(id) in \(store.url.path): \(error)")
+                }
                 statuses.append(ExitStatus(record.state))
                 results.append(RecordJSON(record))
                 rows.append((id.rawValue, record.state.name, record.state.detail ?? ""))
@@ -67,15 +73,6 @@ struct StatusCommand: YlyticCommand {
         return ExitStatus.combined(statuses)
     }
 
-    /// Updates a request the store already tracks; others are only reported.
-    private static func remember(_ fetched: FetchedRecord, in store: RefreshStore, at date: Date) {
-        guard (try? store.request(fetched.record.requestID)) != nil else { return }
-        if fetched.record.state.hasEnded {
-            try? store.recordFinished(fetched.record, body: fetched.body, at: date)
-        } else {
-            try? store.recordPoll(fetched.record, at: date)
-        }
-    }
 }
 
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RefreshAPI
 import RefreshStore
+import RefreshTracking
 
 /// `ylytic watch ID...`: one line per change of state until every request ends.
 struct WatchCommand: YlyticCommand {
@@ -9,10 +10,14 @@ struct WatchCommand: YlyticCommand {
         commandName: "watch",
         abstract: "Follow requests, printing one line per change of state, until all have ended.",
         discussion: """
-            Without ids, follows every request the store holds as pending or stale (after a restart, say).
+            Without ids, follows every request the store holds as pending or stale (after a restart, say), and \
+            any submitted meanwhile, until none is pending.
 
-            Lines read TIME ID STATE [DETAIL], or one JSON object each with --json. States: pending, succeeded, \
-            failed, unknown, stale, retrying, error, timeout.
+            Requests that another ylytic already follows on the same store are not polled twice: their changes \
+            are read from the store, and taken over if that process stops.
+
+            Lines read TIME ID STATE [DETAIL], or one JSON object each with --json. States: pending, stale, \
+            retrying, succeeded, failed, unknown (following ended without an answer), forgotten, timeout.
 
             \(ExitStatus.helpText)
             """)
@@ -32,30 +37,38 @@ struct WatchCommand: YlyticCommand {
     }
 
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
-        let store = try storage.open(context)
-        // Ids given without a known submission time are polled at once, staleness counted from now.
-        let now = context.time.now.addingTimeInterval(-context.monitorConfiguration.firstPollDelay)
-        var requests = Set(ids.map { RequestID($0) }).sorted().map { (id: $0, submittedAt: now, known: RefreshState?.none) }
-        if requests.isEmpty {
-            do {
-                requests = try store.followedRequests().compactMap { tracked in
-                    tracked.requestID.map { (RequestID($0), tracked.submittedAt, RefreshState?.none) }
-                }
-            } catch {
-                return context.fail(CommandFailure(message: "the store failed: \(error)", status: .invalidInput))
-            }
-            guard !requests.isEmpty else {
-                context.stderr.line("ylytic: nothing is pending in \(store.url.path)")
-                return .succeeded
-            }
-        }
-        if let bad = requests.map(\.id).first(where: { !$0.isWellFormed }) {
+        let requested = Set(ids.map { RequestID($0) }).sorted()
+        if let bad = requested.first(where: { !$0.isWellFormed }) {
             return context.fail(CommandFailure(RefreshClientError.malformedRequestID(bad)))
         }
+        let store = try await storage.open(context)
         let client = try connection.client(context)
+        let tracker = context.tracker(store: store, client: client, scope: requested.isEmpty ? .everything : .requested)
+        await tracker.start()
+        if !requested.isEmpty {
+            do {
+                try await tracker.track(requested)
+            } catch {
+                await tracker.stop()
+                return context.fail(CommandFailure(error, store: store))
+            }
+        }
         let printer = StateChangePrinter(sink: context.stdout, json: output.json, time: context.time)
-        let session = FollowSession(client: client, context: context, timeout: timeout, store: store)
-        let outcomes = await session.run(requests) { printer.print($0, $1) }
-        return ExitStatus.combined(outcomes.values.map(\.exitStatus))
+        let session = WatchSession(tracker: tracker, store: store, context: context, timeout: timeout)
+        let watched = await session.run(requested.isEmpty ? .everyFollowedRequest() : RequestWatch(ids: requested)) {
+            printer.print($0, $1)
+        }
+        if requested.isEmpty, watched.ids.isEmpty {
+            await tracker.stop()
+            context.stderr.line("ylytic: nothing is pending in \(store.url.path)")
+            return .succeeded
+        }
+        var statuses: [ExitStatus] = []
+        for id in watched.ids {
+            if !watched.isDone, !(watched.latest(id)?.state.hasEnded ?? false) { printer.printTimedOut(id) }
+            statuses.append(await session.outcome(of: id, in: watched).status)
+        }
+        await tracker.stop()
+        return ExitStatus.combined(statuses)
     }
 }

@@ -1,7 +1,9 @@
+import DashboardApp
 import DashboardCore
 import Foundation
 import RefreshAPI
 import RefreshStore
+import RefreshTracking
 import Terminal
 
 /// Starts the screen for `dash` and `demo`, with logs sent to a file while it is up.
@@ -26,12 +28,15 @@ enum DashboardLauncher {
             restoreStandardError(savedStderr)
             return context.fail(CommandFailure(message: "\(error)", status: .invalidInput))
         }
-        var state = DashboardState(now: Date(), source: source)
+        var state = DashboardState(now: context.time.now, source: source)
         state.ascii = output.ascii || !LocaleEncoding.isUTF8(context.environment)
         state.setupHint = setupHint
         state.creatorPage = page
         state.creatorPage?.layOut(width: state.width, height: state.height, ascii: state.ascii)
-        let runtime = DashboardRuntime(terminal: terminal, store: store, client: client, state: state)
+        let runtime = DashboardRuntime(
+            terminal: TerminalScreenSurface(screen: terminal),
+            tracker: context.tracker(store: store, client: client, scope: .everything), store: store, state: state,
+            time: context.time, exportFolder: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         await runtime.run(submitting: starters)
         return .succeeded
     }

@@ -1,42 +1,37 @@
+import DashboardApp
 import DashboardCore
-import RefreshAPI
-import RefreshStore
 import Terminal
+import TextGrid
 
-extension RequestRow {
-    /// The row the requests screen shows for a tracked request.
-    init(_ tracked: TrackedRequest) {
-        let phase: Phase =
-            switch tracked.state {
-            case .submitting: .submitting
-            case .pending: .pending
-            case .stale: .stale
-            case .succeeded: .succeeded
-            case .failed: .failed
-            case .unknown: .unknown
+/// The ncurses screen as the dashboard sees it: keys mapped to the dashboard's, signals to `closed`.
+struct TerminalScreenSurface: DashboardTerminal {
+    let screen: TerminalScreen
+
+    var size: (width: Int, height: Int) { screen.size }
+
+    var input: AsyncStream<TerminalInput> {
+        let events = screen.events
+        return AsyncStream { continuation in
+            let forwarder = Task {
+                for await event in events {
+                    switch event {
+                    case .key(let press): continuation.yield(.key(Key(press)))
+                    case .resize(let width, let height): continuation.yield(.resize(width: width, height: height))
+                    case .closed, .terminate: continuation.yield(.closed)
+                    }
+                }
+                continuation.finish()
             }
-        self.init(
-            id: tracked.id ?? 0, requestID: tracked.requestID, type: RequestType(rawValue: tracked.requestType),
-            typeName: tracked.requestType, target: tracked.targetValue, phase: phase, detail: tracked.detail,
-            submittedAt: tracked.submittedAt, finishedAt: tracked.finishedAt, followers: tracked.followers,
-            creatorName: tracked.creatorName)
-    }
-}
-
-extension CreatorRow {
-    /// Every creator in the store with the figures of its latest refresh and the change since the one before.
-    static func all(in store: RefreshStore) throws -> [CreatorRow] {
-        try store.creators().map { creator in
-            let history = try store.history(of: creator)
-            let latest = history.last, previous = history.dropLast().last
-            var change: Int?
-            if let now = latest?.followers, let then = previous?.followers { change = now - then }
-            return CreatorRow(
-                id: creator.id ?? 0, platform: Platform(rawValue: creator.platform) ?? .instagram, key: creator.key,
-                handle: creator.handle, name: creator.name, tier: creator.tier, followers: creator.followers,
-                engagement: creator.engagement, contentPerWeek: creator.contentPerWeek, followerChange: change,
-                lastRefreshedAt: creator.lastRefreshedAt, latestRequestID: latest?.requestID)
+            continuation.onTermination = { _ in forwarder.cancel() }
         }
+    }
+
+    func draw(_ grid: Grid) {
+        screen.draw(grid)
+    }
+
+    func stop() {
+        screen.stop()
     }
 }
 

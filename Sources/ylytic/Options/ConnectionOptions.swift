@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import RefreshAPI
+import RefreshStore
+import RefreshTracking
 
 /// Where the API is and how to authenticate.
 struct ConnectionOptions: ParsableArguments {
@@ -47,5 +49,14 @@ struct CommandFailure: Error {
 
     init(_ error: RefreshClientError) {
         self.init(message: error.description, status: ExitStatus(error))
+    }
+
+    /// A failure of the tracker: the API's error as it is, the store's with the store named.
+    init(_ error: TrackingError, store: RefreshStore) {
+        switch error {
+        case .client(let error): self.init(error)
+        case .store(let problem): self.init(message: "the store \(store.url.path) failed: \(problem)", status: .invalidInput)
+        case .noClient: self.init(RefreshClientError.tokenMissing)
+        }
     }
 }

@@ -8,11 +8,11 @@ struct StoreOptions: ParsableArguments {
     var store: String?
 
     /// Opens the store, turning intents left by a process that died into "outcome unknown".
-    func open(_ context: CommandContext) throws(CommandFailure) -> RefreshStore {
+    func open(_ context: CommandContext) async throws(CommandFailure) -> RefreshStore {
         let url = StoreLocation.resolve(flag: store, environment: context.environment)
         do {
             let opened = try RefreshStore(url: url)
-            try opened.recoverInterruptedSubmissions()
+            try await opened.recoverInterruptedSubmissions(now: context.time.now)
             return opened
         } catch let error as StoreError {
             throw CommandFailure(message: error.description, status: .invalidInput)

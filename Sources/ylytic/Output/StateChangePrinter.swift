@@ -1,9 +1,9 @@
 import Foundation
 import RefreshAPI
+import RefreshTracking
 import TextGrid
 
-/// One line per change of a request's state: `TIME ID STATE [detail]`, or one
-/// JSON object per line.
+/// One line per change of a request: `TIME ID STATE [detail]`, or one JSON object per line.
 struct StateChangePrinter {
     let sink: any OutputSink
     let json: Bool
@@ -22,15 +22,23 @@ struct StateChangePrinter {
         }
     }
 
-    func print(_ id: RequestID, _ change: FollowSession.Change) {
+    func print(_ id: RequestID, _ change: RequestWatch.Change) {
         let (state, message): (String, String?) =
             switch change {
-            case .state(let state): (state.name, state.detail)
-            case .stale: ("stale", "still pending past the deadline; still followed")
-            case .retrying(let error, let attempt): ("retrying", "poll \(attempt) failed: \(error.description)")
-            case .gaveUp(let error): ("error", error.description)
-            case .timedOut: ("timeout", "still not ended when the wait ran out")
+            case .state(.stale, _): ("stale", "still pending past the deadline; still followed")
+            case .state(let state, let detail): (state.rawValue, detail)
+            case .retrying(let attempt, let detail): ("retrying", "poll \(attempt) failed: \(detail)")
+            case .forgotten: ("forgotten", "removed from the store while watched")
             }
+        print(id, state: state, message: message)
+    }
+
+    /// The line for a request still not ended when the wait ran out.
+    func printTimedOut(_ id: RequestID) {
+        print(id, state: "timeout", message: "still not ended when the wait ran out")
+    }
+
+    private func print(_ id: RequestID, state: String, message: String?) {
         let stamp = ISO8601DateFormatter().string(from: time.now)
         if json {
             sink.line(JSONOutput.encode(Line(time: stamp, requestID: id.rawValue, state: state, message: message)))

@@ -1,0 +1,213 @@
+import DashboardCore
+import Foundation
+import RefreshAPI
+import RefreshTracking
+import Synchronization
+import TextGrid
+
+/// Runs the dashboard: terminal input, the tracker's changes (made by this process or any other on the same
+/// store) and a tick become actions; the reducer changes the state and asks for effects, which run here and
+/// come back as actions; a frame is drawn after each, and the terminal sends only what changed.
+public final class DashboardRuntime {
+    private let terminal: any DashboardTerminal
+    private let tracker: RefreshTracker
+    private let store: any TrackingStore
+    private let time: any TimeSource
+    private let exportFolder: URL
+    private let reducer = DashboardReducer()
+    private let screen = RequestsScreen()
+    private var state: DashboardState
+    private let (actions, sink) = AsyncStream.makeStream(of: DashboardAction.self)
+    private var tasks: [Task<Void, Never>] = []
+    /// Seconds between ticks: one while ages and marks change on screen, ten otherwise.
+    private let tickInterval = TickInterval()
+
+    /// A dashboard on `tracker`, reading responses and creators from `store`, drawing on `terminal`.
+    /// Exported posts go to `exportFolder`.
+    public init(
+        terminal: any DashboardTerminal, tracker: RefreshTracker, store: any TrackingStore, state: DashboardState,
+        time: any TimeSource, exportFolder: URL
+    ) {
+        self.terminal = terminal
+        self.tracker = tracker
+        self.store = store
+        self.state = state
+        self.time = time
+        self.exportFolder = exportFolder
+    }
+
+    /// Runs until the person quits or the terminal goes away; submits `starters` first. Stops the tracker
+    /// (its leases go to other processes at once) and gives the terminal back.
+    public func run(submitting starters: [RefreshTarget] = []) async {
+        let size = terminal.size
+        _ = reducer.reduce(&state, .resize(width: size.width, height: size.height))
+        _ = reducer.reduce(&state, .tick(time.now))
+        startPumps()
+        await tracker.start()
+        for target in starters { perform(.submit(target)) }
+        draw()
+        for await action in actions {
+            let effects = reducer.reduce(&state, action)
+            for effect in effects { perform(effect) }
+            if state.shouldQuit { break }
+            tickInterval.set(Self.needsFrequentTicks(state) ? 1 : 10)
+            draw()
+        }
+        for task in tasks { task.cancel() }
+        await tracker.stop()
+        terminal.stop()
+    }
+
+    private func draw() {
+        terminal.draw(screen.render(state))
+    }
+
+    /// Whether the screen changes with time alone: ages of pending requests, marks fading.
+    private static func needsFrequentTicks(_ state: DashboardState) -> Bool {
+        state.rows.contains { row in
+            row.phase == .pending || row.phase == .stale || row.phase == .submitting
+                || row.changedAt.map { state.now.timeIntervalSince($0) < RequestsScreen.markDuration + 1 } == true
+        }
+    }
+
+    private func startPumps() {
+        let sink = self.sink
+        let input = terminal.input
+        tasks.append(
+            Task {
+                for await event in input {
+                    switch event {
+                    case .key(let key): sink.yield(.key(key))
+                    case .resize(let width, let height): sink.yield(.resize(width: width, height: height))
+                    case .closed: sink.yield(.key(.control("c")))
+                    }
+                }
+            })
+        let tickInterval = self.tickInterval
+        let time = self.time
+        tasks.append(
+            Task {
+                while !Task.isCancelled {
+                    do { try await time.sleep(until: time.now.addingTimeInterval(TimeInterval(tickInterval.seconds))) } catch {
+                        return
+                    }
+                    sink.yield(.tick(time.now))
+                }
+            })
+        let events = tracker.events
+        let store = self.store
+        tasks.append(
+            Task {
+                for await event in events {
+                    switch event {
+                    case .changed(let changes):
+                        let rows = changes.requests.map(RequestRow.init)
+                        if changes.replacesEverything {
+                            sink.yield(.loaded(rows))
+                        } else {
+                            if !rows.isEmpty { sink.yield(.updated(rows)) }
+                            if !changes.forgotten.isEmpty { sink.yield(.removed(changes.forgotten.map(\.localID))) }
+                        }
+                        guard changes.creatorsChanged else { continue }
+                        do {
+                            sink.yield(.creatorsLoaded(try await CreatorRow.all(in: store)))
+                        } catch {
+                            sink.yield(.problem("The store could not be read: \(error)"))
+                        }
+                    case .rateLimited(let until):
+                        sink.yield(.notice("The server asks to slow down; polling resumes at \(HTTPDate.format(until))."))
+                    case .problem(let text):
+                        sink.yield(.problem(text))
+                    }
+                }
+            })
+    }
+
+    private func perform(_ effect: DashboardEffect) {
+        let sink = self.sink
+        let tracker = self.tracker
+        switch effect {
+        case .quit:
+            break
+        case .setLiveUpdates(let live):
+            Task { await tracker.setPaused(!live) }
+        case .forget(let row):
+            Task {
+                do {
+                    if let id = row.requestID {
+                        try await tracker.forget(RequestID(id), purge: false)
+                    } else {
+                        try await tracker.forget(localID: row.id)
+                    }
+                    sink.yield(.notice("Forgotten."))
+                } catch {
+                    sink.yield(.problem("Could not forget: \(error)"))
+                }
+            }
+        case .submit(let target):
+            Task {
+                do {
+                    _ = try await tracker.submit(target, follow: true)
+                } catch {
+                    sink.yield(.problem("\(error)"))
+                }
+            }
+        case .openCreator(let row):
+            openResponse(of: row.requestID)
+        case .openLatest(let creator):
+            openResponse(of: creator.latestRequestID)
+        case .exportPosts(let record):
+            exportPosts(of: record)
+        }
+    }
+
+    /// Writes the posts of `record` as CSV in the export folder, named after the creator and the request.
+    private func exportPosts(of record: RefreshRecord) {
+        let posts = record.response?.posts ?? Posts()
+        let who = record.response?.profileOverview?.handle ?? record.request?.target?.value ?? "creator"
+        let safeName = String(
+            who.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "." }
+                .map(Character.init).prefix(40))
+        let file = exportFolder.appendingPathComponent(
+            "ylytic-\(safeName.isEmpty ? "creator" : safeName)-\(record.requestID.rawValue.prefix(24))-posts.csv")
+        do {
+            try Data(PostsCSV.text(posts).utf8).write(to: file, options: .atomic)
+            sink.yield(.notice("Wrote \(posts.video.count + posts.nonVideo.count) posts to \(file.path)"))
+        } catch {
+            sink.yield(.problem("Could not write \(file.path): \(error.localizedDescription)"))
+        }
+    }
+
+    /// Reads the stored response of a request for the creator page.
+    private func openResponse(of requestID: String?) {
+        guard let requestID else { return }
+        let sink = self.sink
+        let store = self.store
+        let id = RequestID(requestID)
+        Task {
+            do {
+                guard let body = try await store.responseBody(id) else {
+                    sink.yield(.problem("The response of \(id) is not in the store."))
+                    return
+                }
+                let history = try await store.history(ofCreatorRefreshedBy: id).map {
+                    HistoryPoint(date: $0.takenAt, followers: $0.followers, engagement: $0.engagement, posts: $0.posts)
+                }
+                sink.yield(.creatorLoaded(try RefreshRecordDecoder.decode(body), history: history))
+            } catch {
+                sink.yield(.problem("The stored response cannot be read: \(error)"))
+            }
+        }
+    }
+}
+
+/// The tick period, set by the run loop and read by the ticker.
+final class TickInterval: Sendable {
+    private let value = Mutex(1)
+
+    var seconds: Int { value.withLock { $0 } }
+
+    func set(_ seconds: Int) {
+        value.withLock { $0 = seconds }
+    }
+}

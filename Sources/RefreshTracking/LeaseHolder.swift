@@ -1,0 +1,22 @@
+import Foundation
+
+/// One running tracker, as the holder of poll leases. Opaque to stores: they compare it, never parse it.
+/// Unique per process run, and readable by a person who finds it in the store ("alice@box 4242 1f3a").
+public struct LeaseHolder: Hashable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(_ rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    /// A holder for this process: user, host, process id and a random tag (process ids are reused).
+    public static func thisProcess() -> LeaseHolder {
+        let info = ProcessInfo.processInfo
+        let user = info.environment["USER"] ?? info.environment["LOGNAME"] ?? "someone"
+        let host = info.hostName.split(separator: ".").first.map(String.init) ?? "localhost"
+        let tag = String(UInt32.random(in: 0...UInt32.max), radix: 16)
+        return LeaseHolder("\(user)@\(host) \(info.processIdentifier) \(tag)")
+    }
+
+    public var description: String { rawValue }
+}

@@ -1,0 +1,407 @@
+import Foundation
+import RefreshAPI
+
+/// The one pipeline every front end uses: submit (the intent written before the POST), follow, record every
+/// answer in the store, and publish what changed in the store, whoever changed it, on ``events``.
+///
+/// Several trackers, in several processes, may share a store. Each pending request is polled by one of them at
+/// a time: the one holding its lease, which it renews every ``TrackerConfiguration/renewalInterval`` while it
+/// follows. When a holder stops, its leases are released and another tracker takes the requests over at once;
+/// when it dies, they are taken over once the lease runs out (``TrackerConfiguration/leaseDuration``).
+public actor RefreshTracker {
+    /// Every change of the store and every problem, in order. The first event is the whole list of requests.
+    /// Ends when ``stop()`` is called.
+    public nonisolated let events: AsyncStream<TrackerEvent>
+    /// This tracker, as the holder of leases.
+    public nonisolated let holder: LeaseHolder
+
+    private let continuation: AsyncStream<TrackerEvent>.Continuation
+    private let store: any TrackingStore
+    private let client: RefreshClient?
+    private let monitor: RefreshMonitor?
+    private let scope: FollowScope
+    private let configuration: TrackerConfiguration
+    private let time: any TimeSource
+
+    /// The store revision last published.
+    private var revision = StoreRevision.beginning
+    private var isSyncing = false
+    private var syncAgain = false
+    /// Requests the monitor follows for this tracker, each under a lease it holds.
+    private var following: Set<RequestID> = []
+    /// With ``FollowScope/requested``: the requests to follow.
+    private var requested: Set<RequestID> = []
+    /// POSTs under way, whose intents this tracker holds.
+    private var submissionsUnderWay = 0
+    private var isClaiming = false
+    private var claimAgain = false
+    private var lastRenewal: Date
+    /// When the earliest lease of another holder on a request this tracker would follow runs out.
+    private var foreignExpiry: Date?
+    private var leaseTimer: (deadline: Date, task: Task<Void, Never>)?
+    private var hintTask: Task<Void, Never>?
+    private var updateTask: Task<Void, Never>?
+    private var isStarted = false
+    private var isStopped = false
+
+    /// A tracker on `store`. Without a client it only watches the store (nothing is submitted or polled).
+    public init(
+        store: any TrackingStore, client: RefreshClient?, scope: FollowScope, holder: LeaseHolder = .thisProcess(),
+        configuration: TrackerConfiguration = TrackerConfiguration(), time: any TimeSource = SystemTimeSource(),
+        random: any RandomSource = SystemRandomSource()
+    ) {
+        self.store = store
+        self.client = client
+        self.scope = scope
+        self.holder = holder
+        self.configuration = configuration
+        self.time = time
+        monitor = client.map { RefreshMonitor(poller: $0, configuration: configuration.monitor, time: time, random: random) }
+        lastRenewal = time.now
+        (events, continuation) = AsyncStream.makeStream(bufferingPolicy: .unbounded)
+    }
+
+    /// Publishes the whole list, starts listening to the store and to the monitor, and takes over what it
+    /// should follow.
+    public func start() async {
+        guard !isStarted, !isStopped else { return }
+        isStarted = true
+        let hints = store.changeHints()
+        hintTask = Task { [weak self] in
+            for await _ in hints {
+                guard let self else { return }
+                await self.sync()
+            }
+        }
+        if let monitor {
+            updateTask = Task { [weak self] in
+                for await update in monitor.updates {
+                    guard let self else { return }
+                    await self.record(update)
+                }
+            }
+        }
+        await sync()
+        await claim()
+    }
+
+    /// Stops following, releases every lease so that other trackers take over at once, and ends ``events``.
+    public func stop() async {
+        guard !isStopped else { return }
+        isStopped = true
+        hintTask?.cancel()
+        leaseTimer?.task.cancel()
+        leaseTimer = nil
+        await monitor?.stop()
+        await updateTask?.value
+        following.removeAll()
+        do {
+            try await store.releaseLeases(of: holder)
+        } catch {
+            continuation.yield(.problem("Could not release the leases: \(error)"))
+        }
+        continuation.finish()
+    }
+
+    // MARK: What front ends ask for
+
+    /// Submits `target`: writes the intent, sends the POST, records the answer and, with `follow`, follows the
+    /// request. Returns the server's answer. When the POST fails, the store keeps an "outcome unknown" entry
+    /// if the request may have reached the server, and nothing otherwise.
+    public func submit(_ target: RefreshTarget, follow: Bool) async throws(TrackingError) -> RefreshRecord {
+        guard let client else { throw .noClient }
+        submissionsUnderWay += 1
+        defer { submissionsUnderWay -= 1 }
+        armLeaseTimer()
+        let intent: Int64
+        do {
+            let now = time.now
+            intent = try await store.recordIntent(
+                target, at: now, holder: holder, leaseUntil: now.addingTimeInterval(configuration.leaseDuration))
+        } catch {
+            throw .store("\(error)")
+        }
+        await sync()
+        let record: RefreshRecord
+        do {
+            record = try await client.submit(target)
+        } catch {
+            do {
+                try await store.recordSubmissionFailure(intent, error)
+            } catch {
+                continuation.yield(.problem("The store could not be written: \(error)"))
+            }
+            await sync()
+            throw .client(error)
+        }
+        let follows = follow && !record.state.hasEnded && !isStopped && monitor != nil
+        do {
+            try await store.recordSubmission(
+                intent, record, holder: follows ? holder : nil,
+                leaseUntil: follows ? time.now.addingTimeInterval(configuration.leaseDuration) : nil)
+        } catch {
+            throw .store("\(error)")
+        }
+        if follows {
+            requested.insert(record.requestID)
+            await startFollowing(record.requestID, submittedAt: time.now)
+        }
+        await sync()
+        return record
+    }
+
+    /// Follows requests known by id alone (`watch ID`): the store learns of them, and this tracker takes their
+    /// leases unless another tracker follows them already.
+    public func track(_ ids: [RequestID]) async throws(TrackingError) {
+        do {
+            try await store.track(ids, at: time.now)
+        } catch {
+            throw .store("\(error)")
+        }
+        requested.formUnion(ids)
+        await sync()
+        await claim()
+    }
+
+    /// Records an answer fetched outside the monitor (`status`) for a request the store tracks.
+    public func record(_ fetched: FetchedRecord) async throws(TrackingError) {
+        do {
+            if fetched.record.state.hasEnded {
+                try await store.recordFinished(fetched.record, body: fetched.body, at: time.now)
+            } else {
+                try await store.recordPoll(fetched.record, at: time.now, nextPollAt: nil)
+            }
+        } catch {
+            throw .store("\(error)")
+        }
+        await sync()
+    }
+
+    /// Forgets a request by server id (with `purge`, its response and snapshots too). Returns whether it was
+    /// tracked.
+    @discardableResult
+    public func forget(_ id: RequestID, purge: Bool) async throws(TrackingError) -> Bool {
+        let forgotten: Bool
+        do {
+            forgotten = try await store.forget(id, purge: purge)
+        } catch {
+            throw .store("\(error)")
+        }
+        await stopFollowing(id)
+        await sync()
+        return forgotten
+    }
+
+    /// Forgets a request by the store's number (an intent has no server id). Returns whether it was tracked.
+    @discardableResult
+    public func forget(localID: Int64) async throws(TrackingError) -> Bool {
+        let forgotten: Bool
+        do {
+            forgotten = try await store.forget(localID: localID)
+        } catch {
+            throw .store("\(error)")
+        }
+        await sync()
+        return forgotten
+    }
+
+    /// Pauses or resumes this tracker's polling (the dashboard's live-updates switch). Leases are kept.
+    public func setPaused(_ paused: Bool) async {
+        await monitor?.setPaused(paused)
+    }
+
+    /// The requests this tracker polls now.
+    public var followedIDs: Set<RequestID> { following }
+
+    // MARK: The change feed
+
+    /// Publishes what changed since the last revision, and reacts to it; one pass at a time.
+    private func sync() async {
+        guard isStarted, !isStopped else { return }
+        guard !isSyncing else {
+            syncAgain = true
+            return
+        }
+        isSyncing = true
+        defer { isSyncing = false }
+        repeat {
+            syncAgain = false
+            let changes: StoreChanges
+            do {
+                changes = try await store.changes(since: revision)
+            } catch {
+                continuation.yield(.problem("The store could not be read: \(error)"))
+                return
+            }
+            guard !isStopped, changes.revision >= revision else { return }
+            revision = changes.revision
+            guard !changes.isEmpty else { continue }
+            continuation.yield(.changed(changes))
+            await react(to: changes)
+        } while syncAgain && !isStopped
+    }
+
+    /// Stops following what ended, was forgotten or was taken over; claims what nobody follows.
+    private func react(to changes: StoreChanges) async {
+        let now = time.now
+        var shouldClaim = false
+        for request in changes.requests {
+            guard let idText = request.requestID else { continue }
+            let id = RequestID(idText)
+            if following.contains(id) {
+                let takenOver = request.leaseHolder != nil && request.leaseHolder != holder
+                if !request.state.isFollowed || takenOver { await stopFollowing(id) }
+            } else if monitor != nil, isInScope(id), request.state.isFollowed {
+                if request.isClaimable(at: now) {
+                    shouldClaim = true
+                } else if request.leaseHolder != holder, let expiry = request.leaseExpiresAt {
+                    foreignExpiry = min(foreignExpiry ?? expiry, expiry)
+                }
+            }
+        }
+        for forgotten in changes.forgotten {
+            if let id = forgotten.requestID { await stopFollowing(RequestID(id)) }
+        }
+        if shouldClaim {
+            await claim()
+        } else {
+            armLeaseTimer()
+        }
+    }
+
+    private func isInScope(_ id: RequestID) -> Bool {
+        scope == .everything || requested.contains(id)
+    }
+
+    // MARK: Leases
+
+    /// Takes the leases of the requests this tracker should follow and nobody follows; one claim at a time.
+    private func claim() async {
+        guard monitor != nil, !isStopped, scope == .everything || !requested.isEmpty else { return }
+        guard !isClaiming else {
+            claimAgain = true
+            return
+        }
+        isClaiming = true
+        defer { isClaiming = false }
+        repeat {
+            claimAgain = false
+            let now = time.now
+            let claim: LeaseClaim
+            do {
+                claim = try await store.claimLeases(
+                    for: holder, until: now.addingTimeInterval(configuration.leaseDuration), now: now,
+                    among: scope == .everything ? nil : requested.sorted())
+            } catch {
+                continuation.yield(.problem("The store could not be written: \(error)"))
+                return
+            }
+            guard !isStopped else { return }
+            foreignExpiry = claim.nextExpiry
+            for request in claim.claimed {
+                guard let id = request.requestID else { continue }
+                await startFollowing(RequestID(id), submittedAt: request.submittedAt)
+            }
+            if !claim.claimed.isEmpty { await sync() }
+        } while claimAgain && !isStopped
+        armLeaseTimer()
+    }
+
+    private func startFollowing(_ id: RequestID, submittedAt: Date) async {
+        guard let monitor, !following.contains(id) else { return }
+        following.insert(id)
+        if following.count == 1 { lastRenewal = time.now }
+        await monitor.follow(id, submittedAt: submittedAt)
+        armLeaseTimer()
+    }
+
+    private func stopFollowing(_ id: RequestID) async {
+        guard following.remove(id) != nil else { return }
+        await monitor?.unfollow(id)
+    }
+
+    /// Extends this tracker's leases; stops following any it no longer holds (taken over while it was away).
+    private func renew() async {
+        let before = following
+        let now = time.now
+        lastRenewal = now
+        let held: Set<RequestID>
+        do {
+            held = try await store.renewLeases(of: holder, until: now.addingTimeInterval(configuration.leaseDuration))
+        } catch {
+            continuation.yield(.problem("Could not renew the leases: \(error)"))
+            return
+        }
+        for lost in before.subtracting(held) { await stopFollowing(lost) }
+    }
+
+    /// Wakes this tracker when its leases are due for renewal, or when another holder's lease runs out.
+    private func armLeaseTimer() {
+        guard !isStopped else { return }
+        var deadline = foreignExpiry
+        if !following.isEmpty || submissionsUnderWay > 0 {
+            let renewal = lastRenewal.addingTimeInterval(configuration.renewalInterval)
+            deadline = min(deadline ?? renewal, renewal)
+        }
+        if let timer = leaseTimer, timer.deadline == deadline { return }
+        leaseTimer?.task.cancel()
+        leaseTimer = nil
+        guard let deadline else { return }
+        let time = self.time
+        leaseTimer = (
+            deadline,
+            Task { [weak self] in
+                do { try await time.sleep(until: deadline) } catch { return }
+                await self?.leaseTimerFired(deadline)
+            }
+        )
+    }
+
+    private func leaseTimerFired(_ deadline: Date) async {
+        guard leaseTimer?.deadline == deadline else { return }
+        leaseTimer = nil
+        let now = time.now
+        if !following.isEmpty || submissionsUnderWay > 0,
+            now >= lastRenewal.addingTimeInterval(configuration.renewalInterval)
+        {
+            await renew()
+        }
+        if let expiry = foreignExpiry, expiry <= now {
+            foreignExpiry = nil
+            await claim()
+        }
+        armLeaseTimer()
+    }
+
+    // MARK: Recording what the monitor sees
+
+    /// Records what the monitor saw, under the id that was polled (whatever id the server echoes).
+    private func record(_ update: MonitorUpdate) async {
+        let now = time.now
+        do {
+            switch update {
+            case .polled(let id, var record, let next):
+                record.requestID = id
+                try await store.recordPoll(record, at: now, nextPollAt: next)
+            case .finished(let id, var record, let body):
+                following.remove(id)
+                record.requestID = id
+                try await store.recordFinished(record, body: body, at: now)
+            case .stale(let id):
+                try await store.recordStale(id)
+            case .pollFailed(let id, let error, _, let next):
+                try await store.recordError(id, error.description, gaveUp: false, nextPollAt: next)
+            case .gaveUp(let id, let error):
+                following.remove(id)
+                try await store.recordError(id, error.description, gaveUp: true, nextPollAt: nil)
+            case .rateLimited(let until):
+                continuation.yield(.rateLimited(until: until))
+                return
+            }
+        } catch {
+            continuation.yield(.problem("The store could not be written: \(error)"))
+        }
+        await sync()
+        armLeaseTimer()
+    }
+}

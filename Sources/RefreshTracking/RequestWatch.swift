@@ -1,0 +1,94 @@
+import RefreshAPI
+
+/// What a watcher of some requests learns from the store's changes, whichever process polls them: each
+/// change of state, each failed poll, and when every watched request has ended. Fed with the
+/// ``TrackerEvent/changed(_:)`` events of a tracker; `watch` and `refresh --wait` print what it reports.
+public struct RequestWatch: Sendable {
+    /// Something worth telling about a watched request.
+    public enum Change: Sendable, Equatable {
+        /// It reached a new state; `detail` is the server's reason, what was seen, or why following ended.
+        case state(TrackedState, detail: String?)
+        /// A poll failed (the `attempt`-th in a row); following goes on.
+        case retrying(attempt: Int, detail: String)
+        /// It was forgotten (by this process or another) while watched.
+        case forgotten
+    }
+
+    /// Whether requests that become followed later are watched too (`watch` without ids).
+    private let adoptsFollowedRequests: Bool
+    /// The latest row of each watched request; nil until it is first seen.
+    private var latest: [RequestID: TrackedRequest?]
+    private var forgotten: Set<RequestID> = []
+    /// The state last told of each request (a request known by id alone has none until the server answers).
+    private var toldState: [RequestID: TrackedState] = [:]
+    private var hasSeenTheList = false
+
+    /// Watches these requests.
+    public init(ids: [RequestID]) {
+        adoptsFollowedRequests = false
+        latest = Dictionary(ids.map { ($0, nil) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Watches every request the store follows: those followed in the first list seen, and any that becomes
+    /// followed while watching.
+    public static func everyFollowedRequest() -> RequestWatch {
+        RequestWatch(adoptsFollowedRequests: true)
+    }
+
+    private init(adoptsFollowedRequests: Bool) {
+        self.adoptsFollowedRequests = adoptsFollowedRequests
+        latest = [:]
+    }
+
+    /// The watched requests, in order of id.
+    public var ids: [RequestID] { latest.keys.sorted() }
+
+    /// The latest row seen of a watched request.
+    public func latest(_ id: RequestID) -> TrackedRequest? { latest[id] ?? nil }
+
+    /// Whether the request was forgotten while watched.
+    public func wasForgotten(_ id: RequestID) -> Bool { forgotten.contains(id) }
+
+    /// Whether every watched request has ended or was forgotten (and the store's list has been seen).
+    public var isDone: Bool {
+        hasSeenTheList
+            && latest.allSatisfy { id, row in forgotten.contains(id) || (row?.state.hasEnded ?? false) }
+    }
+
+    /// Takes in what changed; returns what is worth telling, oldest request first.
+    public mutating func observe(_ changes: StoreChanges) -> [(RequestID, Change)] {
+        var told: [(RequestID, Change)] = []
+        if changes.replacesEverything, hasSeenTheList {
+            let present = Set(changes.requests.compactMap(\.requestID))
+            for (id, row) in latest where row != nil && !present.contains(id.rawValue) && !forgotten.contains(id) {
+                forgotten.insert(id)
+                told.append((id, .forgotten))
+            }
+        }
+        hasSeenTheList = true
+        for request in changes.requests.reversed() {
+            guard let text = request.requestID else { continue }
+            let id = RequestID(text)
+            if !latest.keys.contains(id) {
+                guard adoptsFollowedRequests, request.state.isFollowed else { continue }
+                latest[id] = .some(nil)
+            }
+            let previous = latest[id] ?? nil
+            latest[id] = request
+            forgotten.remove(id)
+            if request.isHeardFrom, toldState[id] != request.state {
+                toldState[id] = request.state
+                told.append((id, .state(request.state, detail: request.detail)))
+            } else if request.state.isFollowed, request.errorCount > (previous?.errorCount ?? 0) {
+                told.append((id, .retrying(attempt: request.errorCount, detail: request.detail ?? "")))
+            }
+        }
+        for gone in changes.forgotten {
+            guard let text = gone.requestID, case let id = RequestID(text), latest.keys.contains(id), !forgotten.contains(id)
+            else { continue }
+            forgotten.insert(id)
+            told.append((id, .forgotten))
+        }
+        return told
+    }
+}

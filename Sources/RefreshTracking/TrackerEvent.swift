@@ -1,0 +1,53 @@
+import Foundation
+import RefreshAPI
+
+/// What a ``RefreshTracker`` tells its front end.
+public enum TrackerEvent: Sendable, Equatable {
+    /// What changed in the store, written by this process or another. The first is the whole list.
+    case changed(StoreChanges)
+    /// The server asked to slow down: no poll of this process starts before `until`.
+    case rateLimited(until: Date)
+    /// The store could not be read or written; the words say what failed. Following goes on.
+    case problem(String)
+}
+
+/// Why a submission or a store operation of the tracker failed.
+public enum TrackingError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The API answered with an error, or could not be reached. What the store kept is in its row.
+    case client(RefreshClientError)
+    /// The store failed; the words say how.
+    case store(String)
+    /// No API token is configured, so nothing can be submitted or polled.
+    case noClient
+
+    public var description: String {
+        switch self {
+        case .client(let error): error.description
+        case .store(let problem): "the store failed: \(problem)"
+        case .noClient: "No API token is configured; refreshes cannot be submitted."
+        }
+    }
+}
+
+/// Which requests a tracker follows (polls, holding their lease).
+public enum FollowScope: Sendable, Equatable {
+    /// Every followed request in the store, whoever submitted it: the dashboard, and `watch` without ids.
+    case everything
+    /// Only what this tracker submits with `follow`, or is asked to track by id: `refresh --wait`, `watch ID`.
+    case requested
+}
+
+/// The pace of leases and polls.
+public struct TrackerConfiguration: Sendable, Equatable {
+    /// The pace and bounds of polling, per process.
+    public var monitor = MonitorConfiguration()
+    /// How long a lease lasts unless renewed: at most this long after its holder dies, another takes over.
+    public var leaseDuration: TimeInterval = 45
+    /// How often a holder renews its leases.
+    public var renewalInterval: TimeInterval = 15
+
+    /// Leases of 45 s renewed every 15 s, and the monitor's documented defaults.
+    public init(monitor: MonitorConfiguration = MonitorConfiguration()) {
+        self.monitor = monitor
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import RefreshAPI
+
+/// The store as the tracker sees it: what happened to every request, the finished responses, creators and
+/// their snapshots, a feed of changes made by any process, and the poll leases that let each pending request
+/// be polled by one tracker at a time.
+///
+/// Implementations keep three rules, so that any number of processes can share one store:
+/// - a request that has ended (succeeded or failed) never goes back to pending, whatever arrives late;
+/// - a finished request gives exactly one snapshot of its creator, however often its end is recorded;
+/// - every write that changes what a front end shows moves the store's ``StoreRevision`` on, and
+///   ``changes(since:)`` reports it, whichever process wrote it.
+public protocol TrackingStore: AnyObject, Sendable {
+    // MARK: Submissions
+
+    /// Writes the intent to submit `target`, before the POST is sent, held by `holder` until `leaseUntil`
+    /// (renewed while the POST runs). Returns the store's number for it.
+    func recordIntent(_ target: RefreshTarget, at date: Date, holder: LeaseHolder, leaseUntil: Date) async throws -> Int64
+
+    /// The POST answered: the intent becomes a request with the server's id and state. With a `holder`, that
+    /// tracker follows it; without, any tracker may.
+    func recordSubmission(_ localID: Int64, _ record: RefreshRecord, holder: LeaseHolder?, leaseUntil: Date?) async throws
+
+    /// The POST failed. When it may have reached the server, the intent is kept as "outcome unknown" (nothing
+    /// silently lost, nothing silently sent twice); when the server certainly created nothing, it is removed.
+    /// Returns whether it was kept.
+    @discardableResult
+    func recordSubmissionFailure(_ localID: Int64, _ error: RefreshClientError) async throws -> Bool
+
+    /// Makes requests known by id alone followable: adds those the store lacks (type and target come with the
+    /// first answer), and resumes those whose following ended without an answer. Requests that ended are left.
+    func track(_ ids: [RequestID], at date: Date) async throws
+
+    // MARK: Polls
+
+    /// A poll answered without ending the request. A stale request that is still pending stays stale.
+    func recordPoll(_ record: RefreshRecord, at date: Date, nextPollAt: Date?) async throws
+
+    /// The request ended: its state, the whole body, the creator and one snapshot of the creator's figures.
+    func recordFinished(_ record: RefreshRecord, body: Data, at date: Date) async throws
+
+    /// The request is still pending past the deadline.
+    func recordStale(_ id: RequestID) async throws
+
+    /// A poll failed; when `gaveUp`, following has ended with this error.
+    func recordError(_ id: RequestID, _ message: String, gaveUp: Bool, nextPollAt: Date?) async throws
+
+    // MARK: Poll leases
+
+    /// Takes the lease of every followed request that has no holder or whose lease ran out (only those in
+    /// `ids`, when given), until `leaseUntil`. Intents whose submitter's lease ran out become "outcome
+    /// unknown" on the way.
+    func claimLeases(for holder: LeaseHolder, until leaseUntil: Date, now: Date, among ids: [RequestID]?)
+        async throws -> LeaseClaim
+
+    /// Extends every lease `holder` has; returns the server ids of the requests it still holds.
+    func renewLeases(of holder: LeaseHolder, until leaseUntil: Date) async throws -> Set<RequestID>
+
+    /// Gives up every lease `holder` has, so that other trackers take the requests over at once.
+    func releaseLeases(of holder: LeaseHolder) async throws
+
+    // MARK: Reading
+
+    /// Tracked requests, newest first, optionally in one state.
+    func requests(in state: TrackedState?) async throws -> [TrackedRequest]
+
+    /// The request with this server id, if tracked.
+    func request(_ id: RequestID) async throws -> TrackedRequest?
+
+    /// The request with this store number, if tracked.
+    func request(localID: Int64) async throws -> TrackedRequest?
+
+    /// The body of a finished response, exactly as received.
+    func responseBody(_ id: RequestID) async throws -> Data?
+
+    /// Every creator, most recently refreshed first.
+    func creators() async throws -> [StoredCreator]
+
+    /// The creators whose key, handle or name is `query` (case-insensitive; a leading `@` is ignored).
+    func creators(matching query: String) async throws -> [StoredCreator]
+
+    /// A creator's snapshots, oldest first.
+    func history(of creator: StoredCreator) async throws -> [CreatorSnapshot]
+
+    /// The snapshots of the creator that the refresh `id` was about, oldest first; empty when it made none.
+    func history(ofCreatorRefreshedBy id: RequestID) async throws -> [CreatorSnapshot]
+
+    // MARK: Forgetting
+
+    /// Stops tracking a request. With `purge`, its response and its snapshots go too. Returns whether anything
+    /// was tracked under that id.
+    @discardableResult
+    func forget(_ id: RequestID, purge: Bool) async throws -> Bool
+
+    /// Forgets a request by the store's own number (an intent has no server id).
+    @discardableResult
+    func forget(localID: Int64) async throws -> Bool
+
+    // MARK: Change feed
+
+    /// Everything that changed after `revision`; from ``StoreRevision/beginning``, the whole list.
+    func changes(since revision: StoreRevision) async throws -> StoreChanges
+
+    /// Hints that the store may have changed, from this process or another, soon after each write: each one
+    /// means "read ``changes(since:)``". Some hints are spurious; none is lost for long. Costs nothing
+    /// measurable while nothing is written. Ends when the consumer stops iterating.
+    func changeHints() -> AsyncStream<Void>
+}

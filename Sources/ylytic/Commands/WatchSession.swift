@@ -1,0 +1,81 @@
+import Foundation
+import RefreshAPI
+import RefreshTracking
+
+/// Follows requests through a tracker's changes, whichever process polls them, until each has ended or the
+/// timeout runs out; tells every change on the way.
+struct WatchSession {
+    let tracker: RefreshTracker
+    let store: any TrackingStore
+    let context: CommandContext
+    let timeout: TimeInterval?
+
+    private enum Input {
+        case event(TrackerEvent)
+        case deadline
+    }
+
+    /// Watches until `watch` is done or the time is up; `report` hears each change. Returns what was seen.
+    func run(_ watch: RequestWatch, report: (RequestID, RequestWatch.Change) -> Void) async -> RequestWatch {
+        var watch = watch
+        let (inputs, sink) = AsyncStream.makeStream(of: Input.self)
+        let events = tracker.events
+        let forwarder = Task {
+            for await event in events { sink.yield(.event(event)) }
+            sink.finish()
+        }
+        let deadline = timeout.map { seconds in
+            Task { [time = context.time] in
+                guard (try? await time.sleep(until: time.now.addingTimeInterval(seconds))) != nil else { return }
+                sink.yield(.deadline)
+            }
+        }
+        defer {
+            forwarder.cancel()
+            deadline?.cancel()
+        }
+        for await input in inputs {
+            switch input {
+            case .event(.changed(let changes)):
+                for (id, change) in watch.observe(changes) { report(id, change) }
+                if watch.isDone { return watch }
+            case .event(.problem(let problem)):
+                context.stderr.line("ylytic: warning: \(problem)")
+            case .event(.rateLimited):
+                continue
+            case .deadline:
+                return watch
+            }
+        }
+        return watch
+    }
+
+    /// How watching `id` ended, for the exit status and `--json`.
+    func outcome(of id: RequestID, in watch: RequestWatch) async -> (status: ExitStatus, json: RecordJSON) {
+        if watch.wasForgotten(id) {
+            return (.invalidInput, RecordJSON(id: id, state: "forgotten", error: "forgotten while it was watched"))
+        }
+        guard let request = watch.latest(id), let record = request.record else {
+            return (.stillPending, RecordJSON(id: id, state: "pending", error: "not seen before the wait timed out"))
+        }
+        switch request.state {
+        case .succeeded:
+            let body = try? await store.responseBody(id)
+            let full = body.flatMap { try? RefreshRecordDecoder.decode($0) } ?? record
+            return (.succeeded, RecordJSON(full))
+        case .failed:
+            return (.refreshFailed, RecordJSON(record))
+        case .unknown:
+            return (.networkProblem, RecordJSON(id: id, state: "unknown", error: request.detail ?? "outcome unknown"))
+        case .pending, .stale, .submitting:
+            // Every poll since the last answer failed: the server's trouble is the news, not the wait.
+            if request.errorCount > 0, let problem = request.detail {
+                return (.networkProblem, RecordJSON(id: id, state: "error", error: problem))
+            }
+            return (
+                .stillPending,
+                RecordJSON(id: id, state: request.state.rawValue, error: "still \(request.state.rawValue) when the wait timed out")
+            )
+        }
+    }
+}
