@@ -62,6 +62,9 @@ let package = Package(
             name: "RefreshStoreTests",
             dependencies: ["RefreshStore", "RefreshAPI", "StoreProbe", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(
+            name: "RefreshTrackingTests",
+            dependencies: ["RefreshTracking", "RefreshStore", "RefreshAPI", "RefreshTestSupport"]),
         .testTarget(name: "TextGridTests", dependencies: ["TextGrid"]),
         .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore"]),
         .testTarget(name: "ylyticTests", dependencies: ["ylytic", "RefreshAPI", "RefreshSimulator", "RefreshTestSupport"]),

@@ -37,6 +37,9 @@ public final class RefreshStore: TrackingStore {
         } else if !manager.isReadableFile(atPath: path) {
             throw .unopenable(path, "permission denied")
         }
+        // Processes opening the store at once check and migrate it one after the other.
+        let lock = FolderLock(url.deletingLastPathComponent().path)
+        defer { lock.release() }
         if exists { try Self.inspect(path) }
 
         var configuration = Configuration()

@@ -39,6 +39,7 @@ public actor RefreshTracker {
     /// When the earliest lease of another holder on a request this tracker would follow runs out.
     private var foreignExpiry: Date?
     private var leaseTimer: (deadline: Date, task: Task<Void, Never>)?
+    private var isRenewing = false
     private var hintTask: Task<Void, Never>?
     private var updateTask: Task<Void, Never>?
     private var isStarted = false
@@ -335,9 +336,10 @@ public actor RefreshTracker {
         for lost in before.subtracting(held) { await stopFollowing(lost) }
     }
 
-    /// Wakes this tracker when its leases are due for renewal, or when another holder's lease runs out.
+    /// Wakes this tracker when its leases are due for renewal, or when another holder's lease runs out. While a
+    /// renewal is under way, the timer is set once it is done.
     private func armLeaseTimer() {
-        guard !isStopped else { return }
+        guard !isStopped, !isRenewing else { return }
         var deadline = foreignExpiry
         if !following.isEmpty || submissionsUnderWay > 0 {
             let renewal = lastRenewal.addingTimeInterval(configuration.renewalInterval)
@@ -364,7 +366,9 @@ public actor RefreshTracker {
         if !following.isEmpty || submissionsUnderWay > 0,
             now >= lastRenewal.addingTimeInterval(configuration.renewalInterval)
         {
+            isRenewing = true
             await renew()
+            isRenewing = false
         }
         if let expiry = foreignExpiry, expiry <= now {
             foreignExpiry = nil

@@ -76,10 +76,13 @@ public struct RequestWatch: Sendable {
             let previous = latest[id] ?? nil
             latest[id] = request
             forgotten.remove(id)
+            let isRetrying = request.state.isFollowed && request.errorCount > 0
             if request.isHeardFrom, toldState[id] != request.state {
                 toldState[id] = request.state
-                told.append((id, .state(request.state, detail: request.detail)))
-            } else if request.state.isFollowed, request.errorCount > (previous?.errorCount ?? 0) {
+                // While polls fail, the detail is the last error: it is told as such, not as the state's.
+                told.append((id, .state(request.state, detail: isRetrying ? nil : request.detail)))
+            }
+            if isRetrying, request.errorCount > (previous?.errorCount ?? 0) {
                 told.append((id, .retrying(attempt: request.errorCount, detail: request.detail ?? "")))
             }
         }

@@ -16,6 +16,7 @@ public final class ManualTimeSource: TimeSource, Sendable {
         var nextID: UInt64 = 0
         var sleepers: [Sleeper] = []
         var waitersForSleepers: [(id: UInt64, count: Int, continuation: CheckedContinuation<Void, Never>)] = []
+        var waitersForDeadlines: [(id: UInt64, deadline: Date, continuation: CheckedContinuation<Void, Never>)] = []
     }
 
     private let state: Mutex<State>
@@ -101,7 +102,36 @@ public final class ManualTimeSource: TimeSource, Sendable {
         }
     }
 
+    /// Suspends until some task sleeps until exactly `deadline`: the way a test knows that the code under test
+    /// has scheduled what it expects. Returns early when cancelled.
+    public func waitForSleeper(until deadline: Date) async {
+        let id = state.withLock { state in
+            state.nextID += 1
+            return state.nextID
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let ready = state.withLock { state in
+                    if state.sleepers.contains(where: { $0.deadline == deadline }) || Task.isCancelled { return true }
+                    state.waitersForDeadlines.append((id, deadline, continuation))
+                    return false
+                }
+                if ready { continuation.resume() }
+            }
+        } onCancel: {
+            let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
+                guard let index = state.waitersForDeadlines.firstIndex(where: { $0.id == id }) else { return nil }
+                return state.waitersForDeadlines.remove(at: index).continuation
+            }
+            waiter?.resume()
+        }
+    }
+
     private static func wakeWaiters(_ state: inout State) {
+        let deadlines = Set(state.sleepers.map(\.deadline))
+        let due = state.waitersForDeadlines.filter { deadlines.contains($0.deadline) }
+        state.waitersForDeadlines.removeAll { deadlines.contains($0.deadline) }
+        for waiter in due { waiter.continuation.resume() }
         let count = state.sleepers.count
         let ready = state.waitersForSleepers.filter { $0.count <= count }
         state.waitersForSleepers.removeAll { $0.count <= count }

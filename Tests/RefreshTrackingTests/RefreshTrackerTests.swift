@@ -1,0 +1,228 @@
+import Foundation
+import Synchronization
+import RefreshAPI
+import RefreshStore
+import RefreshTestSupport
+import RefreshTracking
+import Testing
+
+/// The tracker on a scripted API and a manual clock, over a real store file shared by several trackers, as
+/// several processes would share it.
+@Suite("The tracker: submit, follow, record, publish; leases across trackers", .timeLimit(.minutes(1)))
+struct RefreshTrackerTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ylytic-tracker-\(UUID().uuidString)")
+    let api = ScriptedAPI()
+    let time = ManualTimeSource()
+    let alice = LeaseHolder("alice@box 1 a")
+    let bob = LeaseHolder("bob@box 2 b")
+
+    var start: Date { Date(timeIntervalSince1970: 1_700_000_000) }
+
+    /// A connection of its own to the shared store, as each process has.
+    func store() throws -> RefreshStore {
+        try RefreshStore(url: folder.appendingPathComponent("ylytic.sqlite"))
+    }
+
+    func tracker(_ holder: LeaseHolder, scope: FollowScope = .everything) throws -> RefreshTracker {
+        let client = RefreshClient(
+            baseURL: URL(string: "http://127.0.0.1:9/ylytic/api/v1")!, token: APIToken("tracker-token")!, transport: api,
+            time: time, random: FixedRandomSource(0.5))
+        return RefreshTracker(
+            store: try store(), client: client, scope: scope, holder: holder, time: time, random: FixedRandomSource(0.5))
+    }
+
+    func cleanUp() {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    @Test func aSubmissionIsRecordedFollowedAndPublishedInOrder() async throws {
+        defer { cleanUp() }
+        let reader = try store()
+        let intentWasWritten = Mutex(false)
+        let api = ScriptedAPI { request in
+            guard request.method == "POST" else { return }
+            let intents = (try? await reader.requests(in: .submitting)) ?? []
+            intentWasWritten.withLock { $0 = intents.map(\.targetValue) == ["thetatvaindia"] }
+        }
+        let client = RefreshClient(
+            baseURL: URL(string: "http://127.0.0.1:9/ylytic/api/v1")!, token: APIToken("tracker-token")!, transport: api,
+            time: time, random: FixedRandomSource(0.5))
+        let tracker = RefreshTracker(
+            store: try store(), client: client, scope: .requested, holder: alice, time: time, random: FixedRandomSource(0.5))
+        var events = tracker.events.makeAsyncIterator()
+        var sent = api.sent.makeAsyncIterator()
+        await tracker.start()
+        let first = try #require(await events.nextChange())
+        #expect(first.replacesEverything && first.requests.isEmpty)
+
+        let record = try await tracker.submit(try RefreshTarget(type: .instagram, value: "thetatvaindia"), follow: true)
+        #expect(record.requestID == "r1")
+        #expect(intentWasWritten.withLock { $0 }, "the intent is in the store before the POST is sent")
+        let submitted = try #require(await events.nextChange { $0.requests.contains { $0.requestID == "r1" } }).requests
+        #expect(submitted.first?.state == .pending)
+        #expect(submitted.first?.isHeld(by: alice, at: time.now) == true, "the submitter follows what it submitted")
+        #expect(await sent.nextMethod() == "POST")
+
+        await time.waitForSleeper(until: start + 2)
+        time.advance(to: start + 2)
+        #expect(await sent.nextMethod() == "GET", "the first poll, two seconds after the submission")
+        api.answer("r1", .succeeded)
+        await time.waitForSleeper(until: start + 5)
+        time.advance(to: start + 5)
+        let finished = try #require(await events.nextChange { $0.requests.contains { $0.state == .succeeded } })
+        #expect(finished.creatorsChanged)
+        let request = try #require(finished.requests.first)
+        #expect(request.leaseHolder == nil, "an ended request is nobody's")
+        #expect(request.creatorName == "Anurag Gupta")
+        #expect(await tracker.followedIDs.isEmpty)
+        #expect(api.gets(of: "r1") == 2)
+        await tracker.stop()
+        var after = 0
+        while await events.next() != nil { after += 1 }
+        #expect(after <= 2, "stopping ends the events (after what was already on its way)")
+    }
+
+    @Test func aRequestSubmittedElsewhereIsFollowedByExactlyOneOfTwoTrackers() async throws {
+        defer { cleanUp() }
+        let first = try tracker(alice), second = try tracker(bob)
+        var firstEvents = first.events.makeAsyncIterator()
+        var secondEvents = second.events.makeAsyncIterator()
+        var sent = api.sent.makeAsyncIterator()
+        await first.start()
+        await second.start()
+        // `ylytic refresh` without --wait: submitted, followed by nobody.
+        let refresh = try tracker(LeaseHolder("cli@box 3 c"), scope: .requested)
+        _ = try await refresh.submit(try RefreshTarget(type: .instagram, value: "someone"), follow: false)
+        await refresh.stop()
+        #expect(await sent.nextMethod() == "POST")
+
+        let isHeld = { (changes: StoreChanges) in changes.requests.contains { $0.requestID == "r1" && $0.leaseHolder != nil } }
+        let seenByFirst = try #require(await firstEvents.nextChange(where: isHeld))
+        let seenBySecond = try #require(await secondEvents.nextChange(where: isHeld))
+        let holder = try #require(seenByFirst.requests.first { $0.requestID == "r1" }?.leaseHolder)
+        #expect(seenBySecond.requests.first { $0.requestID == "r1" }?.leaseHolder == holder, "both see the same holder")
+
+        await time.waitForSleeper(until: start + 2)
+        time.advance(to: start + 2)
+        #expect(await sent.nextMethod() == "GET")
+        #expect(Set([await first.followedIDs, await second.followedIDs]) == [["r1"], []], "one follows it, one watches")
+        await time.waitForSleeper(until: start + 5)
+        #expect(api.gets(of: "r1") == 1, "polled once, not once per tracker")
+        api.answer("r1", .failed("failed: this account is private"))
+        time.advance(to: start + 5)
+        #expect(await secondEvents.nextChange { $0.requests.contains { $0.state == .failed } } != nil)
+        #expect(api.gets(of: "r1") == 2)
+        await first.stop()
+        await second.stop()
+    }
+
+    @Test func aStoppedFollowerReleasesItsLeaseAndAnotherTakesOverAtOnce() async throws {
+        defer { cleanUp() }
+        let leaving = try tracker(alice), staying = try tracker(bob)
+        var stayingEvents = staying.events.makeAsyncIterator()
+        var sent = api.sent.makeAsyncIterator()
+        await leaving.start()
+        _ = try await leaving.submit(try RefreshTarget(type: .instagram, value: "someone"), follow: true)
+        await staying.start()
+        let seen = try #require(await stayingEvents.nextChange { $0.requests.contains { $0.requestID == "r1" } })
+        #expect(seen.requests.first { $0.requestID == "r1" }?.leaseHolder == alice)
+        #expect(await staying.followedIDs.isEmpty)
+
+        await leaving.stop()
+        let taken = await stayingEvents.nextChange { $0.requests.contains { $0.leaseHolder == self.bob } }
+        #expect(taken != nil, "released, then claimed without waiting for the lease to run out")
+        #expect(await sent.nextMethod() == "POST")
+        await time.waitForSleeper(until: start + 2)
+        time.advance(to: start + 2)
+        #expect(await sent.nextMethod() == "GET", "the new holder polls it")
+        #expect(await staying.followedIDs == ["r1"])
+        await staying.stop()
+    }
+
+    @Test func aDeadFollowersLeaseRunsOutAndIsTakenOverWithinItsDuration() async throws {
+        defer { cleanUp() }
+        // A process that was killed: its lease stays in the store until it runs out.
+        let ghost = LeaseHolder("ghost@box 9 d"), writer = try store()
+        let target = try RefreshTarget(type: .instagram, value: "someone")
+        let local = try await writer.recordIntent(target, at: start, holder: ghost, leaseUntil: start + 45)
+        try await writer.recordSubmission(
+            local,
+            RefreshRecord(requestID: "r9", request: EchoedRequest(target), status: RefreshStatus(code: 201, message: "pending")),
+            holder: ghost, leaseUntil: start + 45)
+        let survivor = try tracker(bob)
+        var events = survivor.events.makeAsyncIterator()
+        var sent = api.sent.makeAsyncIterator()
+        await survivor.start()
+        _ = await events.nextChange()
+        #expect(await survivor.followedIDs.isEmpty, "the lease still runs")
+
+        await time.waitForSleeper(until: start + 45)
+        time.advance(to: start + 45)
+        #expect(await events.nextChange { $0.requests.contains { $0.leaseHolder == self.bob } } != nil)
+        #expect(await sent.nextMethod() == "GET", "polled at once: it was submitted long enough ago")
+        #expect(await survivor.followedIDs == ["r9"])
+        await survivor.stop()
+    }
+
+    @Test func aFollowerRenewsItsLeaseWhileItFollows() async throws {
+        defer { cleanUp() }
+        let tracker = try tracker(alice)
+        let reader = try store()
+        await tracker.start()
+        _ = try await tracker.submit(try RefreshTarget(type: .instagram, value: "someone"), follow: true)
+        #expect(try await reader.request("r1")?.leaseExpiresAt == start + 45)
+        await time.waitForSleeper(until: start + 15)
+        time.advance(to: start + 15)
+        await time.waitForSleeper(until: start + 30)
+        #expect(try await reader.request("r1")?.leaseExpiresAt == start + 60, "renewed at 15 s for another 45 s")
+        await tracker.stop()
+        #expect(try await reader.request("r1")?.leaseHolder == nil, "released on stop")
+    }
+
+    @Test func aWatcherSeesEveryChangeWhoeverPolls() async throws {
+        defer { cleanUp() }
+        let follower = try tracker(alice), watcher = try tracker(bob, scope: .requested)
+        await follower.start()
+        await watcher.start()
+        var events = watcher.events.makeAsyncIterator()
+        var watch = RequestWatch(ids: ["r1"])
+        var told: [RequestWatch.Change] = []
+        _ = try await follower.submit(try RefreshTarget(type: .instagram, value: "someone"), follow: true)
+        api.answer("r1", .unreachable)
+        await time.waitForSleeper(until: start + 2)
+        time.advance(to: start + 2)
+        while let event = await events.next(), case .changed(let changes) = event {
+            told += watch.observe(changes).map(\.1)
+            if told.contains(where: { if case .retrying = $0 { true } else { false } }) { break }
+        }
+        api.answer("r1", .succeeded)
+        await time.waitForSleeper(until: start + 5)
+        time.advance(to: start + 5)
+        while !watch.isDone, let event = await events.next(), case .changed(let changes) = event {
+            told += watch.observe(changes).map(\.1)
+        }
+        #expect(told.first == .state(.pending, detail: nil))
+        #expect(told.contains { if case .retrying(1, let detail) = $0 { detail.contains("connection refused") } else { false } })
+        #expect(told.last == .state(.succeeded, detail: nil))
+        #expect(await watcher.followedIDs.isEmpty, "the watcher never polled")
+        await follower.stop()
+        await watcher.stop()
+    }
+}
+
+extension AsyncStream<TrackerEvent>.Iterator {
+    /// The next change of the store that satisfies `condition` (any change when none is given).
+    mutating func nextChange(where condition: (StoreChanges) -> Bool = { _ in true }) async -> StoreChanges? {
+        while let event = await next() {
+            if case .changed(let changes) = event, condition(changes) { return changes }
+        }
+        return nil
+    }
+}
+
+extension AsyncStream<HTTPRequest>.Iterator {
+    /// The method of the next request sent.
+    mutating func nextMethod() async -> String? {
+        await next()?.method
+    }
+}
