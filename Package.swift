@@ -67,6 +67,12 @@ let package = Package(
             dependencies: ["RefreshTracking", "RefreshStore", "RefreshAPI", "RefreshTestSupport"]),
         .testTarget(name: "TextGridTests", dependencies: ["TextGrid"]),
         .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore"]),
+        .testTarget(
+            name: "DashboardAppTests",
+            dependencies: [
+                "DashboardApp", "DashboardCore", "RefreshTracking", "RefreshStore", "RefreshAPI", "RefreshTestSupport",
+                "TextGrid",
+            ]),
         .testTarget(name: "ylyticTests", dependencies: ["ylytic", "RefreshAPI", "RefreshSimulator", "RefreshTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

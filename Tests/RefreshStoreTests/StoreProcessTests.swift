@@ -79,4 +79,20 @@ struct StoreProcessTests {
         #expect(try await store.request("shared")?.errorCount == 600, "no read-modify-write was lost")
         #expect(try store.integrityCheck() == "ok")
     }
+
+    @Test func processesOpeningANewStoreAtOnceAllMigrateItAndWrite() async throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.probe.path))
+        let temporary = TemporaryStore()
+        defer { temporary.cleanUp() }
+        let writers = try (0..<6).map { try start([temporary.url.path, "requests", "opener\($0)", "3"]) }
+        for (process, output, errors) in writers {
+            _ = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            let complaint = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            #expect(process.terminationStatus == 0, "\(complaint)")
+        }
+        let store = try temporary.open()
+        #expect(try store.schemaVersions() == ["v1", "v2"])
+        #expect(try await store.requests().count == 18)
+    }
 }
