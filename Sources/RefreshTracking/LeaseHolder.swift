@@ -12,11 +12,17 @@ public struct LeaseHolder: Hashable, Sendable, CustomStringConvertible {
     /// A holder for this process: user, host, process id and a random tag (process ids are reused).
     public static func thisProcess() -> LeaseHolder {
         let info = ProcessInfo.processInfo
-        let user = info.environment["USER"] ?? info.environment["LOGNAME"] ?? "someone"
+        let user = info.environment["USER"] ?? info.environment["LOGNAME"] ?? accountName() ?? "someone"
         let host = info.hostName.split(separator: ".").first.map(String.init) ?? "localhost"
         let tag = String(UInt32.random(in: 0...UInt32.max), radix: 16)
         return LeaseHolder("\(user)@\(host) \(info.processIdentifier) \(tag)")
     }
 
     public var description: String { rawValue }
+
+    /// The name of the account the process runs as, from the password database.
+    private static func accountName() -> String? {
+        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return nil }
+        return String(cString: name)
+    }
 }

@@ -53,6 +53,15 @@ struct RefreshCommandTests {
         #expect(run.stderr.contains("timeout"))
     }
 
+    @Test func waitRunningOutWhileEveryPollFailsExitsFourWithTheServersLastAnswer() async {
+        let run = await CLIHarness([Bodies.pending], fallback: HTTPResponse.json(503, "{}"))
+            .run("refresh", "instagram", "x", "--wait", "--timeout", "20", "--json")
+        #expect(run.status == 4, "the server was failing: that is the news, not the wait")
+        #expect(run.stdout.contains(#""state":"error""#))
+        #expect(run.stdout.contains("HTTP 503"))
+        #expect(run.stderr.contains("retrying poll 1 failed"))
+    }
+
     @Test func ambiguousSubmissionIsOutcomeUnknownAndNotRepeated() async {
         let cli = CLIHarness([.failure(.interrupted("the connection was lost"))], fallback: Bodies.pending)
         let run = await cli.run("refresh", "instagram", "x")

@@ -32,7 +32,7 @@ struct ListCommand: YlyticCommand {
             return context.fail(CommandFailure(message: "the store failed: \(error)", status: .invalidInput))
         }
         if output.json {
-            context.stdout.line(JSONOutput.encode(requests.map(ListedRequest.init)))
+            context.stdout.line(JSONOutput.encode(requests.map { ListedRequest($0, now: context.time.now) }))
             return .succeeded
         }
         let now = context.time.now
@@ -87,8 +87,10 @@ struct ListedRequest: Encodable {
     let finishedAt: Date?
     let followers: Int?
     let creatorName: String?
+    /// The ylytic that polls it now (user@host pid tag); absent when nobody's lease runs.
+    let followedBy: String?
 
-    init(_ request: TrackedRequest) {
+    init(_ request: TrackedRequest, now: Date) {
         requestID = request.requestID
         localID = request.id
         requestType = request.requestType
@@ -99,11 +101,13 @@ struct ListedRequest: Encodable {
         finishedAt = request.finishedAt
         followers = request.followers
         creatorName = request.creatorName
+        followedBy = request.leaseHolder.flatMap { request.isHeld(by: $0, at: now) ? $0.rawValue : nil }
     }
 
     enum CodingKeys: String, CodingKey {
         case requestID = "request_id", localID = "local_id", requestType = "request_type", target, state, detail
         case submittedAt = "submitted_at", finishedAt = "finished_at", followers, creatorName = "creator_name"
+        case followedBy = "followed_by"
     }
 }
 
