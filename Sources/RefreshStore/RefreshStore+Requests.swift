@@ -57,11 +57,10 @@ extension RefreshStore {
                 _ = try db.insert(into: "request", adopted.columns(revision: revision), orIgnore: true)
                 try db.execute(
                     sql: """
-                        UPDATE request SET state = 'pending', detail = NULL, error_count = 0, submitted_at = ?,
-                            revision = ?
+                        UPDATE request SET state = 'pending', detail = NULL, error_count = 0, revision = ?
                         WHERE request_id = ? AND state = 'unknown'
                         """,
-                    arguments: [date.timeIntervalSince1970, revision, id.rawValue])
+                    arguments: [revision, id.rawValue])
             }
         }
     }

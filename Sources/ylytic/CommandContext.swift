@@ -2,6 +2,7 @@ import Foundation
 import RefreshAPI
 import RefreshTracking
 import Synchronization
+import Terminal
 
 /// Everything a command touches outside itself, so that tests can run commands
 /// in-process with a fake transport, a manual clock and captured output.
@@ -16,6 +17,8 @@ struct CommandContext: Sendable {
     var random: any RandomSource
     /// The pace of polls and leases.
     var tracking = TrackerConfiguration()
+    /// Requests to stop (Ctrl-C, SIGTERM, SIGHUP) for commands that follow requests, so that they leave cleanly.
+    var stopRequests: @Sendable () -> AsyncStream<Void> = { AsyncStream { _ in } }
 
     /// The real process: its environment, standard streams and the network.
     static func live() -> CommandContext {
@@ -23,7 +26,8 @@ struct CommandContext: Sendable {
             environment: ProcessInfo.processInfo.environment,
             stdout: FileSink(descriptor: STDOUT_FILENO), stderr: FileSink(descriptor: STDERR_FILENO),
             stdoutIsTerminal: isatty(STDOUT_FILENO) == 1, stderrIsTerminal: isatty(STDERR_FILENO) == 1,
-            transport: URLSessionTransport(), time: SystemTimeSource(), random: SystemRandomSource())
+            transport: URLSessionTransport(), time: SystemTimeSource(), random: SystemRandomSource(),
+            stopRequests: StopSignals.stream)
     }
 }
 

@@ -14,10 +14,13 @@ enum ExitStatus: Int32, Sendable {
     case networkProblem = 4
     /// Still pending when `--wait` or `--timeout` ran out.
     case stillPending = 5
+    /// Asked to stop (Ctrl-C, SIGTERM) while following; what it followed is left for others to follow.
+    case interrupted = 130
 
     static let helpText = """
         Exit codes: 0 succeeded; 1 the refresh ended failed; 2 invalid usage or input; 3 token missing or \
-        rejected; 4 network or server error after retries; 5 still pending when the wait timed out.
+        rejected; 4 network or server error after retries; 5 still pending when the wait timed out; 130 stopped \
+        by Ctrl-C while following.
         """
 
     /// The status that reports a request's state.

@@ -21,6 +21,8 @@ struct CLIHarness {
     let transport: FakeTransport
     /// Real time run a hundred times as fast: a command's polls, leases and time-outs keep their order.
     let time = ScaledTimeSource()
+    /// What Ctrl-C would send to a command that follows requests.
+    let stops = AsyncStream.makeStream(of: Void.self)
 
     init(_ answers: [FakeTransport.Answer], fallback: FakeTransport.Answer? = nil) {
         transport = FakeTransport(answers, fallback: fallback)
@@ -45,7 +47,8 @@ struct CLIHarness {
         let stdout = BufferSink(), stderr = BufferSink()
         let context = CommandContext(
             environment: environment, stdout: stdout, stderr: stderr, stdoutIsTerminal: isTerminal,
-            stderrIsTerminal: isTerminal, transport: transport, time: time, random: FixedRandomSource(0.5))
+            stderrIsTerminal: isTerminal, transport: transport, time: time, random: FixedRandomSource(0.5),
+            stopRequests: { [stream = stops.stream] in stream })
         let status = await Ylytic.run(arguments, context: context)
         return Run(status: status, stdout: stdout.text, stderr: stderr.text)
     }

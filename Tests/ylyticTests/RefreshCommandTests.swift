@@ -62,6 +62,18 @@ struct RefreshCommandTests {
         #expect(run.stderr.contains("retrying poll "))
     }
 
+    @Test func ctrlCWhileWaitingLeavesTheRequestForOthersAndExits130() async throws {
+        let cli = CLIHarness([Bodies.pending], fallback: Bodies.pending)
+        cli.stops.continuation.yield()
+        let run = await cli.run("refresh", "instagram", "x", "--wait", "--json")
+        #expect(run.status == 130)
+        #expect(run.stderr.contains("stopped; what is still pending stays so on the server"))
+        let listed = await cli.run("list", "--json")
+        let requests = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+        #expect(requests.first?["state"] as? String == "pending")
+        #expect(requests.first?["followed_by"] == nil, "its lease was released for another process to take")
+    }
+
     @Test func ambiguousSubmissionIsOutcomeUnknownAndNotRepeated() async {
         let cli = CLIHarness([.failure(.interrupted("the connection was lost"))], fallback: Bodies.pending)
         let run = await cli.run("refresh", "instagram", "x")

@@ -74,12 +74,12 @@ struct RefreshCommand: YlyticCommand {
         let id = submitted.requestID
         let session = WatchSession(tracker: tracker, store: store, context: context, timeout: timeout)
         let printer = StateChangePrinter(sink: context.stderr, json: false, time: context.time)
-        let watched = await session.run(RequestWatch(ids: [id])) { printer.print($0, $1) }
-        if !watched.isDone { printer.printTimedOut(id) }
+        let (watched, stopped) = await session.run(RequestWatch(ids: [id])) { printer.print($0, $1) }
+        if !watched.isDone, !stopped { printer.printTimedOut(id) }
         let outcome = await session.outcome(of: id, in: watched)
         await tracker.stop()
         if output.json { context.stdout.line(JSONOutput.encode(outcome.json)) }
-        return outcome.status
+        return stopped && !watched.isDone ? .interrupted : outcome.status
     }
 
     private func parseTarget() throws(TargetValidationError) -> RefreshTarget {

@@ -55,9 +55,9 @@ struct WatchCommand: YlyticCommand {
         }
         let printer = StateChangePrinter(sink: context.stdout, json: output.json, time: context.time)
         let session = WatchSession(tracker: tracker, store: store, context: context, timeout: timeout)
-        let watched = await session.run(requested.isEmpty ? .everyFollowedRequest() : RequestWatch(ids: requested)) {
-            printer.print($0, $1)
-        }
+        let (watched, stopped) = await session.run(
+            requested.isEmpty ? .everyFollowedRequest() : RequestWatch(ids: requested)
+        ) { printer.print($0, $1) }
         if requested.isEmpty, watched.ids.isEmpty {
             await tracker.stop()
             context.stderr.line("ylytic: nothing is pending in \(store.url.path)")
@@ -65,10 +65,10 @@ struct WatchCommand: YlyticCommand {
         }
         var statuses: [ExitStatus] = []
         for id in watched.ids {
-            if !watched.isDone, !(watched.latest(id)?.state.hasEnded ?? false) { printer.printTimedOut(id) }
+            if !watched.isDone, !stopped, !(watched.latest(id)?.state.hasEnded ?? false) { printer.printTimedOut(id) }
             statuses.append(await session.outcome(of: id, in: watched).status)
         }
         await tracker.stop()
-        return ExitStatus.combined(statuses)
+        return stopped && !watched.isDone ? .interrupted : ExitStatus.combined(statuses)
     }
 }

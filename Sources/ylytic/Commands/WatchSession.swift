@@ -13,10 +13,14 @@ struct WatchSession {
     private enum Input {
         case event(TrackerEvent)
         case deadline
+        case stop
     }
 
-    /// Watches until `watch` is done or the time is up; `report` hears each change. Returns what was seen.
-    func run(_ watch: RequestWatch, report: (RequestID, RequestWatch.Change) -> Void) async -> RequestWatch {
+    /// Watches until `watch` is done, the time is up or the person asks to stop; `report` hears each change.
+    /// Returns what was seen, and whether it was asked to stop.
+    func run(_ watch: RequestWatch, report: (RequestID, RequestWatch.Change) -> Void) async
+        -> (watch: RequestWatch, stopped: Bool)
+    {
         var watch = watch
         let (inputs, sink) = AsyncStream.makeStream(of: Input.self)
         let events = tracker.events
@@ -30,24 +34,32 @@ struct WatchSession {
                 sink.yield(.deadline)
             }
         }
+        let stops = Task { [requests = context.stopRequests()] in
+            for await _ in requests { sink.yield(.stop) }
+        }
         defer {
             forwarder.cancel()
             deadline?.cancel()
+            stops.cancel()
         }
         for await input in inputs {
             switch input {
             case .event(.changed(let changes)):
                 for (id, change) in watch.observe(changes) { report(id, change) }
-                if watch.isDone { return watch }
+                if watch.isDone { return (watch, false) }
             case .event(.problem(let problem)):
                 context.stderr.line("ylytic: warning: \(problem)")
             case .event(.rateLimited):
                 continue
             case .deadline:
-                return watch
+                return (watch, false)
+            case .stop:
+                context.stderr.line(
+                    "ylytic: stopped; what is still pending stays so on the server (ylytic watch follows it again)")
+                return (watch, true)
             }
         }
-        return watch
+        return (watch, false)
     }
 
     /// How watching `id` ended, for the exit status and `--json`.
