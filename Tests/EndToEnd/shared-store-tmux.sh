@@ -56,25 +56,25 @@ dashboard() { # NAME
         "XDG_STATE_HOME='$work/state-$1' TERM=xterm-256color $binary dash; echo EXITED; read -r -t 600"
 }
 tmux -L "$socket" new-session -d -x 80 -y 10 -s idle "read -r -t 600"
-dashboard left
-dashboard right
-wait_for left "127.0.0.1" 100 && wait_for right "127.0.0.1" 100 && pass "two dashboards open on one store" \
-    || fail left "the dashboards did not open"
+dashboard dash1
+dashboard dash2
+wait_for dash1 "127.0.0.1" 100 && wait_for dash2 "127.0.0.1" 100 && pass "two dashboards open on one store" \
+    || fail dash1 "the dashboards did not open"
 
 # 1. A refresh from the command line appears on both screens within a second, without a key press.
 first="$(ylytic refresh @shared_first 2>/dev/null)"
-wait_for left "shared_first" 10 && pass "the left dashboard shows a refresh submitted elsewhere within 1 s" \
-    || fail left "no shared_first on the left within 1 s"
-wait_for right "shared_first" 10 && pass "the right dashboard shows it too" || fail right "no shared_first on the right"
-wait_for left "succeeded 1" 150 && wait_for right "succeeded 1" 30 \
-    && pass "it finishes on both screens" || fail left "shared_first did not finish on both"
+wait_for dash1 "shared_first" 10 && pass "the first dashboard shows a refresh submitted elsewhere within 1 s" \
+    || fail dash1 "no shared_first on the first within 1 s"
+wait_for dash2 "shared_first" 10 && pass "the second dashboard shows it too" || fail dash2 "no shared_first on the second"
+wait_for dash1 "succeeded 1" 150 && wait_for dash2 "succeeded 1" 30 \
+    && pass "it finishes on both screens" || fail dash1 "shared_first did not finish on both"
 gets="$(grep -c "GET /ylytic/api/v1/data_refresh/requests/$first " "$work/simulator.log" || true)"
 [ "$gets" -ge 1 ] && [ "$gets" -le 3 ] && pass "it was polled on one schedule ($gets GETs for 3-5 s)" \
-    || fail left "it was polled $gets times: more than one process polls it"
+    || fail dash1 "it was polled $gets times: more than one process polls it"
 
 # 2. A dashboard killed with SIGKILL: the other takes its requests over once the lease runs out.
 long="$(ylytic refresh @long_takeover 2>/dev/null)"
-wait_for left "long_takeover" 20 && wait_for right "long_takeover" 20 || fail left "long_takeover not shown"
+wait_for dash1 "long_takeover" 20 && wait_for dash2 "long_takeover" 20 || fail dash1 "long_takeover not shown"
 holder=""
 for _ in $(seq 50); do
     holder="$(ylytic list --json | python3 -c 'import json,sys
@@ -84,13 +84,10 @@ for r in json.load(sys.stdin):
     pause 0.1
 done
 holder_pid="$(echo "$holder" | awk '{print $2}')"
-[ -n "$holder_pid" ] && pass "list --json names the process that polls it ($holder)" || fail left "nobody follows long_takeover"
-survivor=right
-if tmux -L "$socket" list-panes -t left -F '#{pane_pid}' | xargs -I{} pgrep -P {} | grep -qx "$holder_pid"; then
-    survivor=right
-else
-    survivor=left
-fi
+[ -n "$holder_pid" ] && pass "list --json names the process that polls it ($holder)" || fail dash1 "nobody follows long_takeover"
+# The holder's own environment says which dashboard it is.
+killed="$(tr '\0' '\n' <"/proc/$holder_pid/environ" | sed -n 's|^XDG_STATE_HOME=.*/state-||p')"
+[ "$killed" = "dash1" ] && survivor=dash2 || survivor=dash1
 kill -KILL "$holder_pid"
 wait_for "$survivor" "succeeded 2" 700 && pass "the $survivor dashboard finished it after the holder was killed" \
     || fail "$survivor" "long_takeover did not finish after SIGKILL of its follower"
