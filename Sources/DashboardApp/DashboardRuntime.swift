@@ -118,6 +118,8 @@ public final class DashboardRuntime {
                         sink.yield(.notice("The server asks to slow down; polling resumes at \(HTTPDate.format(until))."))
                     case .problem(let text):
                         sink.yield(.problem(text))
+                    case .followingEnded:
+                        continue
                     }
                 }
             })

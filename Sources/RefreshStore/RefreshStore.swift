@@ -20,27 +20,29 @@ public final class RefreshStore: TrackingStore {
         let path = url.path
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
-        let exists = manager.fileExists(atPath: path, isDirectory: &isDirectory)
-        if exists, isDirectory.boolValue { throw .unopenable(path, "it is a folder") }
-        if !exists {
-            let folder = url.deletingLastPathComponent()
-            do {
-                try manager.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-                guard manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                    throw StoreError.unopenable(path, "the file cannot be created")
-                }
-            } catch let error as StoreError {
-                throw error
-            } catch {
-                throw .unopenable(path, (error as NSError).localizedDescription)
-            }
+        let folder = url.deletingLastPathComponent()
+        if manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw .unopenable(path, "it is a folder")
+        }
+        do {
+            try manager.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw .unopenable(path, (error as NSError).localizedDescription)
+        }
+        // Processes opening the store at once create, check and migrate it one after the other.
+        let lock = FolderLock(folder.path)
+        defer { lock.release() }
+        // Created in place, never by renaming a new file over one another process may have opened already.
+        let created = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        if created >= 0 {
+            close(created)
+        } else if errno != EEXIST {
+            throw .unopenable(path, String(cString: strerror(errno)))
         } else if !manager.isReadableFile(atPath: path) {
             throw .unopenable(path, "permission denied")
+        } else {
+            try Self.inspect(path)
         }
-        // Processes opening the store at once check and migrate it one after the other.
-        let lock = FolderLock(url.deletingLastPathComponent().path)
-        defer { lock.release() }
-        if exists { try Self.inspect(path) }
 
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)

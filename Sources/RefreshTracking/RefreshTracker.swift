@@ -44,6 +44,7 @@ public actor RefreshTracker {
     private var updateTask: Task<Void, Never>?
     private var isStarted = false
     private var isStopped = false
+    private var isPaused = false
 
     /// A tracker on `store`. Without a client it only watches the store (nothing is submitted or polled).
     public init(
@@ -135,7 +136,7 @@ public actor RefreshTracker {
             await sync()
             throw .client(error)
         }
-        let follows = follow && !record.state.hasEnded && !isStopped && monitor != nil
+        let follows = follow && !record.state.hasEnded && !isStopped && !isPaused && monitor != nil
         do {
             try await store.recordSubmission(
                 intent, record, holder: follows ? holder : nil,
@@ -155,7 +156,8 @@ public actor RefreshTracker {
     /// leases unless another tracker follows them already.
     public func track(_ ids: [RequestID]) async throws(TrackingError) {
         do {
-            try await store.track(ids, at: time.now)
+            // Known by id alone: taken as submitted long enough ago to be polled at once.
+            try await store.track(ids, at: time.now.addingTimeInterval(-configuration.monitor.firstPollDelay))
         } catch {
             throw .store("\(error)")
         }
@@ -206,9 +208,24 @@ public actor RefreshTracker {
         return forgotten
     }
 
-    /// Pauses or resumes this tracker's polling (the dashboard's live-updates switch). Leases are kept.
+    /// Pauses or resumes this tracker's polling (the dashboard's live-updates switch). Pausing gives every
+    /// lease up, so that another process follows those requests meanwhile; resuming takes up what nobody follows.
+    /// Changes made elsewhere are still published.
     public func setPaused(_ paused: Bool) async {
+        guard isPaused != paused, !isStopped else { return }
+        isPaused = paused
         await monitor?.setPaused(paused)
+        guard paused else { return await claim() }
+        for id in following { await monitor?.unfollow(id) }
+        following.removeAll()
+        do {
+            try await store.releaseLeases(of: holder)
+        } catch {
+            continuation.yield(.problem("Could not release the leases: \(error)"))
+        }
+        foreignExpiry = nil
+        armLeaseTimer()
+        await sync()
     }
 
     /// The requests this tracker polls now.
@@ -278,7 +295,7 @@ public actor RefreshTracker {
 
     /// Takes the leases of the requests this tracker should follow and nobody follows; one claim at a time.
     private func claim() async {
-        guard monitor != nil, !isStopped, scope == .everything || !requested.isEmpty else { return }
+        guard monitor != nil, !isStopped, !isPaused, scope == .everything || !requested.isEmpty else { return }
         guard !isClaiming else {
             claimAgain = true
             return
@@ -397,7 +414,13 @@ public actor RefreshTracker {
                 try await store.recordError(id, error.description, gaveUp: false, nextPollAt: next)
             case .gaveUp(let id, let error):
                 following.remove(id)
-                try await store.recordError(id, error.description, gaveUp: true, nextPollAt: nil)
+                continuation.yield(.followingEnded(id, error))
+                if case .requestNotFound = error, let request = try await store.request(id), !request.isHeardFrom {
+                    // Known by id alone, and unknown to the server: it was only ever a guess, and goes.
+                    try await store.forget(id, purge: false)
+                } else {
+                    try await store.recordError(id, error.description, gaveUp: true, nextPollAt: nil)
+                }
             case .rateLimited(let until):
                 continuation.yield(.rateLimited(until: until))
                 return

@@ -22,6 +22,8 @@ public struct RequestWatch: Sendable {
     /// The state last told of each request (a request known by id alone has none until the server answers).
     private var toldState: [RequestID: TrackedState] = [:]
     private var hasSeenTheList = false
+    /// Why this process stopped following a request, when the server's answer ended it.
+    private var endings: [RequestID: RefreshClientError] = [:]
 
     /// Watches these requests.
     public init(ids: [RequestID]) {
@@ -46,13 +48,26 @@ public struct RequestWatch: Sendable {
     /// The latest row seen of a watched request.
     public func latest(_ id: RequestID) -> TrackedRequest? { latest[id] ?? nil }
 
+    /// Notes that the server's answer ended the following of `id` in this process; returns what to tell.
+    public mutating func followingEnded(_ id: RequestID, by error: RefreshClientError) -> Change? {
+        guard latest.keys.contains(id), endings[id] == nil else { return nil }
+        endings[id] = error
+        toldState[id] = .unknown
+        return .state(.unknown, detail: "following ended: \(error.description)")
+    }
+
+    /// The answer that ended the following of `id`, when this process saw it.
+    public func ending(of id: RequestID) -> RefreshClientError? { endings[id] }
+
     /// Whether the request was forgotten while watched.
     public func wasForgotten(_ id: RequestID) -> Bool { forgotten.contains(id) }
 
     /// Whether every watched request has ended or was forgotten (and the store's list has been seen).
     public var isDone: Bool {
         hasSeenTheList
-            && latest.allSatisfy { id, row in forgotten.contains(id) || (row?.state.hasEnded ?? false) }
+            && latest.allSatisfy { id, row in
+                forgotten.contains(id) || endings[id] != nil || (row?.state.hasEnded ?? false)
+            }
     }
 
     /// Takes in what changed; returns what is worth telling, oldest request first.
@@ -90,7 +105,7 @@ public struct RequestWatch: Sendable {
             guard let text = gone.requestID, case let id = RequestID(text), latest.keys.contains(id), !forgotten.contains(id)
             else { continue }
             forgotten.insert(id)
-            told.append((id, .forgotten))
+            if endings[id] == nil { told.append((id, .forgotten)) }
         }
         return told
     }

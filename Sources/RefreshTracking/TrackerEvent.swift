@@ -7,6 +7,9 @@ public enum TrackerEvent: Sendable, Equatable {
     case changed(StoreChanges)
     /// The server asked to slow down: no poll of this process starts before `until`.
     case rateLimited(until: Date)
+    /// This tracker stopped following a request because of the server's answer (it knows no such request, or
+    /// refuses the token). The store's row says so too, in words.
+    case followingEnded(RequestID, RefreshClientError)
     /// The store could not be read or written; the words say what failed. Following goes on.
     case problem(String)
 }

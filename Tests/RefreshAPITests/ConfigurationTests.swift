@@ -15,9 +15,36 @@ struct ConfigurationTests {
                 .absoluteString == "http://127.0.0.1:8080/ylytic/api/v1")
     }
 
-    @Test(arguments: ["http://localhost:1/a", "http://127.0.0.2:1", "http://[::1]:80/x"])
+    @Test(arguments: ["http://localhost:1/a", "http://127.0.0.2:1"])
     func plainHTTPIsAllowedForLoopback(url: String) throws {
         _ = try BaseURL.parse(url, origin: "--base-url")
+    }
+
+    @Test func schemeAndHostAreCaseInsensitive() throws {
+        #expect(
+            try BaseURL.parse("HTTP://LOCALHOST:8080/ylytic/api/v1/", origin: "--base-url").absoluteString
+                == "http://localhost:8080/ylytic/api/v1")
+        #expect(
+            try BaseURL.parse("HTTPS://App.Ylytic.COM/ylytic/api/v1", origin: "--base-url").absoluteString
+                == "https://app.ylytic.com/ylytic/api/v1", "the path keeps its case")
+    }
+
+    @Test func ipv6AddressesAreRefusedUpFrontWithAWayOut() {
+        #expect {
+            try BaseURL.parse("http://[::1]:8080/ylytic/api/v1", origin: "--base-url")
+        } throws: { error in
+            "\(error)".contains("IPv6") && "\(error)".contains("localhost")
+        }
+    }
+
+    @Test func credentialsInAURLAreNeverRepeated() {
+        for url in ["http://user:s3cretPW@127.0.0.1:5/ylytic/api/v1", "https://s3cretPW@x.com/?q=1", "ftp://a:s3cretPW@b"] {
+            #expect {
+                try BaseURL.parse(url, origin: "YLYTIC_BASE_URL")
+            } throws: { error in
+                !"\(error)".contains("s3cretPW") && "\(error)".contains("***@")
+            }
+        }
     }
 
     @Test(arguments: [

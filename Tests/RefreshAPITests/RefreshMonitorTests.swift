@@ -147,26 +147,31 @@ struct RefreshMonitorTests {
         await monitor.stop()
     }
 
-    @Test func aRunOfFailuresEndsTheFollowingWithTheLastError() async {
+    @Test func failuresThatMayPassNeverEndTheFollowingButAnUnknownIDDoes() async {
+        let start = time.now
         let poller = FakePoller(time: time)
-        let errors: [RefreshClientError] = [
-            .serverUnavailable(attempts: 1, lastProblem: "HTTP 503"), .serverUnavailable(attempts: 1, lastProblem: "HTTP 502"),
-            .serverUnavailable(attempts: 1, lastProblem: "timed out"),
-        ]
-        poller.script("a", errors.map { .failure($0) })
-        let monitor = monitor(poller) { $0.maxConsecutiveFailures = 3 }
+        let transient = RefreshClientError.serverUnavailable(attempts: 4, lastProblem: "HTTP 503")
+        poller.script("a", Array(repeating: .failure(transient), count: 20) + [FakePoller.succeeded("a")])
+        poller.script("gone", [.failure(.requestNotFound("gone"))])
+        let monitor = monitor(poller)
         var updates = monitor.updates.makeAsyncIterator()
         await monitor.follow("a")
-        var seen: [MonitorUpdate?] = []
-        for _ in 0..<3 {
+        await monitor.follow("gone")
+        await advanceToNextWake()  // t = 2: both are polled
+        var seen = [await updates.next()?.unscheduled, await updates.next()?.unscheduled].compactMap { $0 }
+        while seen.count < 22 {
             await advanceToNextWake()
-            seen.append(await updates.next()?.unscheduled)
+            if let update = await updates.next()?.unscheduled { seen.append(update) }
         }
-        #expect(seen == [
-            .pollFailed("a", errors[0], consecutiveFailures: 1, nextPollAt: .distantPast), .pollFailed("a", errors[1], consecutiveFailures: 2, nextPollAt: .distantPast),
-            .gaveUp("a", errors[2]),
-        ])
-        #expect(await monitor.followedIDs.isEmpty)
+        let failures = seen.filter { if case .pollFailed = $0 { true } else { false } }.count
+        #expect(seen.contains(.gaveUp("gone", .requestNotFound("gone"))), "an unknown id ends at once")
+        #expect(poller.starts.filter { $0.id == "gone" }.count == 1)
+        #expect(failures == 20, "twenty failures in a row, and still followed")
+        #expect(seen.last == .finished("a", try! FakePoller.succeeded("a").get(), body: Data("body of a".utf8)))
+        let gaps = zip(poller.starts.dropFirst(), poller.starts).filter { $0.0.id == "a" && $0.1.id == "a" }
+            .map { $0.0.at.timeIntervalSince($0.1.at) }
+        #expect(gaps.max() == 30, "failed polls back off to the 30 s ceiling, no further")
+        #expect(time.now.timeIntervalSince(start) > 400)
         await monitor.stop()
     }
 

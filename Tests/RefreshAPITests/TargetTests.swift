@@ -90,6 +90,37 @@ struct PastedURLTests {
         #expect(target.value == value)
     }
 
+    /// The newer Instagram post links name their author first; each with the variants people paste.
+    @Test(arguments: [
+        "https://www.instagram.com/thetatvaindia/reel/DHGIoX0y3f3/?igsh=x",
+        "https://www.instagram.com/thetatvaindia/p/DHGIoX0y3f3/",
+        "HTTPS://WWW.INSTAGRAM.COM/thetatvaindia/p/DHGIoX0y3f3",
+        "instagram.com/thetatvaindia/reel/DHGIoX0y3f3#comments",
+        "https://instagram.com/thetatvaindia/tv/DHGIoX0y3f3/?utm_source=ig_web_copy_link",
+    ])
+    func postLinksWithTheAuthorFirstArePosts(url: String) throws {
+        let target = try RefreshTarget(parsing: url)
+        #expect(target.type == .instagramPost)
+        #expect(target.value == "DHGIoX0y3f3", "the shortcode keeps its case")
+    }
+
+    @Test(arguments: [
+        "https://www.instagram.com/thetatvaindia", "https://www.instagram.com/thetatvaindia/",
+        "HTTPS://INSTAGRAM.COM/TheTatvaIndia?igsh=x", "instagram.com/thetatvaindia/#top",
+    ])
+    func aProfileIsExactlyOneNameWhateverTheVariant(url: String) throws {
+        #expect(try RefreshTarget(parsing: url) == RefreshTarget(type: .instagram, value: "thetatvaindia"))
+    }
+
+    @Test(arguments: [
+        "https://www.instagram.com/thetatvaindia/tagged/", "https://www.instagram.com/reels/",
+        "https://www.instagram.com/stories/thetatvaindia/", "https://www.instagram.com/thetatvaindia/reels/",
+        "https://www.instagram.com/thetatvaindia/followers/",
+    ])
+    func otherInstagramPagesAreNotReadAsAHandle(url: String) {
+        #expect(throws: TargetValidationError.self) { try RefreshTarget(parsing: url) }
+    }
+
     @Test(arguments: [
         ("https://www.youtube.com/@mkbhd", "handles and custom names cannot be refreshed"),
         ("https://www.youtube.com/watch?list=PL123", "has no v= video id"),

@@ -13,6 +13,8 @@ public final class ScriptedAPI: HTTPTransport, Sendable {
         case failed(String)
         /// The transport fails (a network error) on every GET.
         case unreachable
+        /// HTTP 404: the server knows no such request.
+        case notFound
     }
 
     private struct State {
@@ -73,6 +75,8 @@ public final class ScriptedAPI: HTTPTransport, Sendable {
             return HTTPResponse(status: 200, body: Data(sample.utf8))
         case .unreachable:
             throw .notSent("connection refused")
+        case .notFound:
+            return HTTPResponse(status: 404, body: Data(#"{"message":"not found"}"#.utf8))
         }
     }
 

@@ -164,6 +164,36 @@ struct RefreshTrackerTests {
         await survivor.stop()
     }
 
+    @Test func aPausedFollowerHandsItsRequestsToAnotherAndTakesUpAgainOnResume() async throws {
+        defer { cleanUp() }
+        let pausing = try tracker(alice), other = try tracker(bob)
+        var otherEvents = other.events.makeAsyncIterator()
+        await pausing.start()
+        _ = try await pausing.submit(try RefreshTarget(type: .instagram, value: "someone"), follow: true)
+        await other.start()
+        await pausing.setPaused(true)
+        let taken = await otherEvents.nextChange { $0.requests.contains { $0.leaseHolder == self.bob } }
+        #expect(taken != nil, "the other tracker follows it while this one is paused")
+        #expect(await pausing.followedIDs.isEmpty)
+        await other.stop()
+        await pausing.setPaused(false)
+        #expect(await pausing.followedIDs == ["r1"], "resumed, it takes up what nobody follows")
+        await pausing.stop()
+    }
+
+    @Test func anIDTheServerDoesNotKnowIsForgottenNotKept() async throws {
+        defer { cleanUp() }
+        let tracker = try tracker(alice, scope: .requested)
+        var events = tracker.events.makeAsyncIterator()
+        await tracker.start()
+        api.answer("nosuch", .notFound)
+        try await tracker.track(["nosuch"])
+        #expect(await events.next { if case .followingEnded("nosuch", .requestNotFound) = $0 { true } else { false } } != nil)
+        let gone = await events.nextChange { !$0.forgotten.isEmpty }
+        #expect(gone?.forgotten.map(\.requestID) == ["nosuch"], "a guess the server denies leaves nothing in the store")
+        await tracker.stop()
+    }
+
     @Test func aFollowerRenewsItsLeaseWhileItFollows() async throws {
         defer { cleanUp() }
         let tracker = try tracker(alice)
@@ -189,15 +219,18 @@ struct RefreshTrackerTests {
         var told: [RequestWatch.Change] = []
         _ = try await follower.submit(try RefreshTarget(type: .instagram, value: "someone"), follow: true)
         api.answer("r1", .unreachable)
-        await time.waitForSleeper(until: start + 2)
-        time.advance(to: start + 2)
+        // The poll at 2 s tries four times (backing off 0.25, 0.5 and 1 s) before it counts as failed.
+        for moment in [start + 2, start + 2.25, start + 2.75, start + 3.75] {
+            await time.waitForSleeper(until: moment)
+            time.advance(to: moment)
+        }
         while let event = await events.next(), case .changed(let changes) = event {
             told += watch.observe(changes).map(\.1)
             if told.contains(where: { if case .retrying = $0 { true } else { false } }) { break }
         }
         api.answer("r1", .succeeded)
-        await time.waitForSleeper(until: start + 5)
-        time.advance(to: start + 5)
+        await time.waitForSleeper(until: start + 6.75)
+        time.advance(to: start + 6.75)
         while !watch.isDone, let event = await events.next(), case .changed(let changes) = event {
             told += watch.observe(changes).map(\.1)
         }
@@ -211,6 +244,14 @@ struct RefreshTrackerTests {
 }
 
 extension AsyncStream<TrackerEvent>.Iterator {
+    /// The next event that satisfies `condition`.
+    mutating func next(where condition: (TrackerEvent) -> Bool) async -> TrackerEvent? {
+        while let event = await next() {
+            if condition(event) { return event }
+        }
+        return nil
+    }
+
     /// The next change of the store that satisfies `condition` (any change when none is given).
     mutating func nextChange(where condition: (StoreChanges) -> Bool = { _ in true }) async -> StoreChanges? {
         while let event = await next() {

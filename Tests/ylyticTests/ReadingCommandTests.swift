@@ -126,11 +126,21 @@ struct ReadingCommandTests {
         #expect(object["request_id"] as? String == "a")
     }
 
-    @Test func watchGivesUpAfterARunOfFailuresAndExitsFour() async {
-        let run = await CLIHarness([], fallback: HTTPResponse.json(503, "{}")).run("watch", "a")
+    @Test func aServerThatKeepsFailingIsAskedAgainUntilTheWaitRunsOutThenExitsFour() async {
+        let run = await CLIHarness([], fallback: HTTPResponse.json(503, "{}")).run("watch", "a", "--timeout", "300")
         #expect(run.status == 4)
-        #expect(run.stdout.contains("retrying"))
-        #expect(run.stdout.contains("a unknown following ended: The server is unavailable"))
+        #expect(run.stdout.contains(" retrying poll "))
+        #expect(!run.stdout.contains("following ended"), "failures that may pass never end the following")
+        #expect(run.stdout.contains("The server is unavailable after 4 tries (last: HTTP 503)"), "each poll tries four times")
+        #expect(run.stdout.contains("a timeout"))
+    }
+
+    @Test func anIDTheServerDoesNotKnowEndsAtOnceAndExitsTwo() async {
+        let cli = CLIHarness([], fallback: HTTPResponse.json(404, #"{"message":"not found"}"#))
+        let run = await cli.run("watch", "000000000000000000000000")
+        #expect(run.status == 2)
+        #expect(run.stdout.contains("unknown following ended: The server knows no request with id 000000000000000000000000"))
+        #expect(cli.transport.requests.count == 1, "asked once: a 404 is not retried")
     }
 
     @Test func helpListsTheExitCodes() async {

@@ -55,7 +55,7 @@ struct RefreshCommandTests {
 
     @Test func waitRunningOutWhileEveryPollFailsExitsFourWithTheServersLastAnswer() async {
         let run = await CLIHarness([Bodies.pending], fallback: HTTPResponse.json(503, "{}"))
-            .run("refresh", "instagram", "x", "--wait", "--timeout", "20", "--json")
+            .run("refresh", "instagram", "x", "--wait", "--timeout", "300", "--json")
         #expect(run.status == 4, "the server was failing: that is the news, not the wait")
         #expect(run.stdout.contains(#""state":"error""#))
         #expect(run.stdout.contains("HTTP 503"))
@@ -89,6 +89,11 @@ struct RefreshCommandTests {
         (["refresh", "youtube", "@mkbhd"], "is a YouTube handle"),
         (["refresh", "justaword"], "give the type too"),
         (["refresh", "instagram", "x", "--timeout", "0"], "--timeout must be a positive"),
+        (["refresh", "instagram", "x", "--wait", "--timeout", "inf"], "--timeout must be a positive number of seconds"),
+        (["refresh", "instagram", "x", "--wait", "--timeout", "nan"], "--timeout must be a positive number of seconds"),
+        (["refresh", "instagram", "x", "--wait", "--timeout", "1e308"], "at most 31622400 seconds"),
+        (["refresh", "instagram", "x", "--timeout=-5"], "--timeout must be a positive"),
+        (["watch", "abc", "--timeout", "inf"], "--timeout must be a positive number of seconds"),
         (["refresh", "instagram", "x", "--bogus"], "Unknown option"),
     ])
     func invalidInputExitsTwoWithAMessage(arguments: [String], message: String) async {

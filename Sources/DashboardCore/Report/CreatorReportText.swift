@@ -99,8 +99,8 @@ public struct CreatorReportText {
         switch record.state {
         case .succeeded: status.append("succeeded", role: .positive)
         case .pending: status.append("pending", role: .warning)
-        case .failed(let message): status.append("failed: \(safe(message))", role: .negative)
-        case .unknown(let seen): status.append("unknown: \(safe(seen))", role: .warning)
+        case .failed, .unknown:
+            status.append(safe(record.state.description), role: record.state.hasEnded ? .negative : .warning)
         }
         var times = StyledLine()
         if let requested = record.status?.requestAt {

@@ -150,17 +150,16 @@ public struct RequestsScreen {
     }
 
     func stateText(_ row: RequestRow, now: Date) -> String {
-        let detail = row.detail.map { ": " + SafeText.sanitize($0) } ?? ""
         switch row.phase {
         case .pending: return "pending " + Self.age(now.timeIntervalSince(row.submittedAt))
         case .stale: return "stale " + Self.age(now.timeIntervalSince(row.submittedAt))
         case .submitting: return "submitting"
         case .succeeded: return "succeeded"
         case .failed:
-            let words = SafeText.sanitize(row.detail ?? "")
-            return words.lowercased().hasPrefix("failed") ? words : "failed" + detail
+            return RefreshState.phrase("failed", detail: row.detail.map { SafeText.sanitize($0) })
         case .unknown:
-            return row.detail?.contains("outcome unknown") == true ? "outcome unknown" : "unknown" + detail
+            return row.detail?.contains("outcome unknown") == true
+                ? "outcome unknown" : RefreshState.phrase("unknown", detail: row.detail.map { SafeText.sanitize($0) })
         }
     }
 

@@ -15,13 +15,28 @@ public enum BaseURL {
         return standard
     }
 
-    /// Checks one base URL; `origin` names where it came from, for the message.
+    /// Checks one base URL; `origin` names where it came from, for the message. Scheme and host are
+    /// case-insensitive and come back in lower case. A password or user name in the URL is never repeated in a
+    /// message.
     public static func parse(_ text: String, origin: String) throws(ConfigurationError) -> URL {
         let trimmed = text.trimmingWhitespace()
-        guard let components = URLComponents(string: trimmed), let scheme = components.scheme?.lowercased(),
-            let host = components.host, !host.isEmpty
+        let shown = redacted(trimmed)
+        guard var components = URLComponents(string: trimmed), let scheme = components.scheme?.lowercased(),
+            let host = components.host?.lowercased(), !host.isEmpty
         else {
-            throw ConfigurationError("\(origin) '\(trimmed)' is not a URL; expected e.g. \(standard.absoluteString)")
+            throw ConfigurationError("\(origin) '\(shown)' is not a URL; expected e.g. \(standard.absoluteString)")
+        }
+        guard components.user == nil, components.password == nil else {
+            throw ConfigurationError(
+                "\(origin) '\(shown)' must not carry a user name or password; the API token authenticates ylytic")
+        }
+        guard components.query == nil, components.fragment == nil else {
+            throw ConfigurationError("\(origin) '\(shown)' must not carry a query or fragment")
+        }
+        guard !host.contains(":") else {
+            throw ConfigurationError(
+                "\(origin) '\(shown)' names an IPv6 address, which this client cannot reach; use a host name "
+                    + "(localhost for this machine) or an IPv4 address")
         }
         switch scheme {
         case "https":
@@ -30,23 +45,32 @@ public enum BaseURL {
             break
         case "http":
             throw ConfigurationError(
-                "\(origin) '\(trimmed)' uses plain http to a non-loopback host; the token would travel unencrypted. "
-                    + "Use https (http is allowed only for 127.0.0.1, ::1 and localhost).")
+                "\(origin) '\(shown)' uses plain http to a non-loopback host; the token would travel unencrypted. "
+                    + "Use https (http is allowed only for 127.0.0.1 and localhost).")
         default:
-            throw ConfigurationError("\(origin) '\(trimmed)' must start with https://")
+            throw ConfigurationError("\(origin) '\(shown)' must start with https://")
         }
-        guard components.query == nil, components.fragment == nil, components.user == nil else {
-            throw ConfigurationError("\(origin) '\(trimmed)' must not carry a query, fragment or user name")
+        components.scheme = scheme
+        components.host = host
+        while components.path.hasSuffix("/") { components.path.removeLast() }
+        guard let url = components.url else {
+            throw ConfigurationError("\(origin) '\(shown)' is not a URL; expected e.g. \(standard.absoluteString)")
         }
-        var cleaned = trimmed
-        while cleaned.hasSuffix("/") { cleaned.removeLast() }
-        return URL(string: cleaned)!
+        return url
     }
 
-    /// Whether `host` is this machine: localhost, 127.0.0.0/8 or ::1.
+    /// `text` with any user name and password in it replaced by `***`, for messages.
+    public static func redacted(_ text: String) -> String {
+        guard let at = text.firstIndex(of: "@") else { return text }
+        let start = text.range(of: "://")?.upperBound ?? text.startIndex
+        guard start <= at, !text[start..<at].contains("/") else { return text }
+        return String(text[..<start]) + "***" + String(text[at...])
+    }
+
+    /// Whether `host` is this machine: localhost or 127.0.0.0/8.
     public static func isLoopback(_ host: String) -> Bool {
         let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
-        if bare == "localhost" || bare.hasSuffix(".localhost") || bare == "::1" { return true }
+        if bare == "localhost" || bare.hasSuffix(".localhost") { return true }
         let octets = bare.split(separator: ".", omittingEmptySubsequences: false)
         return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
     }

@@ -81,9 +81,9 @@ public struct RefreshClient: Sendable {
             do {
                 let response = try await transport.send(request)
                 let retryable =
-                    isIdempotent
-                    ? RetryPolicy.retryableStatuses.contains(response.status)
-                    : response.status == 429
+                    response.status == 429
+                    ? retry.retriesRateLimits
+                    : isIdempotent && RetryPolicy.retryableStatuses.contains(response.status)
                 guard retryable else {
                     if !isIdempotent, response.status >= 500 {
                         throw RefreshClientError.outcomeUnknown(

@@ -23,6 +23,15 @@ public enum RefreshClientError: Error, Hashable, Sendable, CustomStringConvertib
     /// The request id cannot be put in a URL.
     case malformedRequestID(RequestID)
 
+    /// Whether asking again cannot help: the server does not know the id, refuses the token or the request.
+    /// Anything else (the network, 5xx, 429, a body cut short or unreadable) may go away.
+    public var isPermanent: Bool {
+        switch self {
+        case .tokenMissing, .tokenRejected, .requestNotFound, .rejected, .malformedRequestID: true
+        case .rateLimited, .serverUnavailable, .outcomeUnknown, .responseUnreadable: false
+        }
+    }
+
     /// Where a token can be set, for messages that ask for one.
     public static let tokenHelp =
         "Set YLYTIC_TOKEN, pass --token-file PATH, or put the token in ~/.config/ylytic/token (mode 600)."

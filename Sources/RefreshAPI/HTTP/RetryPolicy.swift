@@ -11,23 +11,29 @@ public struct RetryPolicy: Sendable, Hashable {
     public var maxDelay: TimeInterval
     /// The longest `Retry-After` the client waits for; a longer one ends the retries.
     public var maxRetryAfter: TimeInterval
+    /// Whether a 429 is retried; when not, it is handed back at once (the monitor pauses all polling on it).
+    public var retriesRateLimits: Bool
 
     /// HTTP statuses worth another try.
     public static let retryableStatuses: Set<Int> = [429, 500, 502, 503, 504]
 
     public init(maxAttempts: Int = 4, baseDelay: TimeInterval = 0.5, maxDelay: TimeInterval = 8,
-        maxRetryAfter: TimeInterval = 120)
+        maxRetryAfter: TimeInterval = 120, retriesRateLimits: Bool = true)
     {
         self.maxAttempts = max(1, maxAttempts)
         self.baseDelay = baseDelay
         self.maxDelay = maxDelay
         self.maxRetryAfter = maxRetryAfter
+        self.retriesRateLimits = retriesRateLimits
     }
 
     /// Four attempts, 0.5 s doubling to at most 8 s, `Retry-After` up to 2 minutes.
     public static let standard = RetryPolicy()
-    /// One attempt only: the caller retries on its own schedule (the monitor does).
+    /// One attempt only: the caller retries on its own schedule.
     public static let once = RetryPolicy(maxAttempts: 1)
+    /// A poll of the monitor: network errors and 5xx get the standard four attempts; a 429 comes back at once,
+    /// so that the monitor pauses every poll until its `Retry-After`.
+    public static let polling = RetryPolicy(retriesRateLimits: false)
 
     /// The wait before attempt `attempt + 1` after attempt `attempt` (1-based) failed:
     /// uniformly random in `0...min(maxDelay, baseDelay × 2^(attempt-1))` (full jitter).

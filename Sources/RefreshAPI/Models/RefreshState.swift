@@ -64,6 +64,14 @@ public enum RefreshState: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     public var description: String {
-        detail.map { "\(name): \($0)" } ?? name
+        Self.phrase(name, detail: detail)
+    }
+
+    /// A state's name and its detail, the name said once: "failed: this account is private" whether or not the
+    /// server's words already start with "failed".
+    public static func phrase(_ name: String, detail: String?) -> String {
+        guard let detail, !detail.isEmpty else { return name }
+        let lowered = detail.lowercased()
+        return lowered.hasPrefix(name.lowercased()) ? detail : "\(name): \(detail)"
     }
 }

@@ -16,13 +16,11 @@ public struct MonitorConfiguration: Sendable, Hashable {
     public var maxPollsPerSecond: Int = 5
     /// A request still pending this long after submission is marked stale (and still followed, slowly).
     public var staleAfter: TimeInterval = 30 * 60
-    /// This many failed polls in a row end the following of a request.
-    public var maxConsecutiveFailures: Int = 8
     /// The pause after a 429 that gave no `Retry-After`.
     public var defaultRateLimitPause: TimeInterval = 30
 
     /// The documented defaults: first poll after 2 s, ×1.5 up to 30 s, ±20 %, 4 in flight, 5 per second,
-    /// stale after 30 min, 8 failures in a row to give up.
+    /// stale after 30 min.
     public init() {}
 
     /// Defaults with other concurrency and rate bounds.

@@ -11,7 +11,8 @@ public enum MonitorUpdate: Sendable, Hashable {
     case stale(RequestID)
     /// A poll failed; following goes on after a longer wait, with the next poll due at `nextPollAt`.
     case pollFailed(RequestID, RefreshClientError, consecutiveFailures: Int, nextPollAt: Date)
-    /// Too many polls failed in a row; the request is no longer followed. Carries the last error.
+    /// The server's answer ends the following (it knows no such request, or refuses the token); the request
+    /// is no longer followed.
     case gaveUp(RequestID, RefreshClientError)
     /// The server asked to slow down: no poll starts before `until`.
     case rateLimited(until: Date)

@@ -8,8 +8,10 @@ import Foundation
 /// up to ``MonitorConfiguration/maxInterval``, each varied by ±``MonitorConfiguration/jitter``.
 /// At most ``MonitorConfiguration/maxInFlight`` polls run at once and at most
 /// ``MonitorConfiguration/maxPollsPerSecond`` start in any second. A 429 pauses
-/// all polling until its `Retry-After`. A failed poll is retried later; only a run
-/// of ``MonitorConfiguration/maxConsecutiveFailures`` ends the following.
+/// all polling until its `Retry-After`. A poll that fails for a reason that may pass
+/// (the network, 5xx, a body cut short) is tried again on the growing schedule, for as
+/// long as it takes; only an answer that cannot change (an unknown id, a refused token)
+/// ends the following.
 ///
 /// The monitor does no work while nothing is due: it sleeps until the next due poll.
 public actor RefreshMonitor {
@@ -178,13 +180,11 @@ public actor RefreshMonitor {
             continuation.yield(.rateLimited(until: until))
             followed[id] = entry
             queue.insert(.init(due: until, id: id, generation: generation))
+        case .failure(let error) where error.isPermanent:
+            followed[id] = nil
+            continuation.yield(.gaveUp(id, error))
         case .failure(let error):
             entry.failures += 1
-            guard entry.failures < configuration.maxConsecutiveFailures else {
-                followed[id] = nil
-                continuation.yield(.gaveUp(id, error))
-                return
-            }
             let due = schedule(id, &entry, generation: generation, now: now)
             continuation.yield(.pollFailed(id, error, consecutiveFailures: entry.failures, nextPollAt: due))
         }

@@ -43,7 +43,14 @@ enum PastedURL {
         case let reserved where reservedInstagramPaths.contains(reserved):
             throw TargetValidationError("'\(input)' is not a profile or post address")
         default:
-            return try RefreshTarget(type: .instagram, value: first)
+            // A profile is exactly /NAME; /NAME/p/CODE and /NAME/reel/CODE are that creator's posts.
+            if segments.count == 1 { return try RefreshTarget(type: .instagram, value: first) }
+            if segments.count >= 3, ["p", "reel", "tv"].contains(segments[1].lowercased()) {
+                return try RefreshTarget(type: .instagramPost, value: segments[2])
+            }
+            throw TargetValidationError(
+                "'\(input)' is not a profile or post address; a profile is instagram.com/NAME, a post "
+                    + "instagram.com/p/CODE")
         }
     }
 

@@ -16,12 +16,14 @@ public struct SystemTimeSource: TimeSource {
 
     public var now: Date { Date() }
 
+    /// Sleeps a day at a time at most, so that any deadline converts (an infinite one never comes) and a far
+    /// one is still met.
     public func sleep(until deadline: Date) async throws {
-        let seconds = deadline.timeIntervalSinceNow
-        if seconds > 0 {
-            try await Task.sleep(for: .milliseconds(Int64((seconds * 1000).rounded(.up))))
-        } else {
-            try Task.checkCancellation()
+        while true {
+            let seconds = deadline.timeIntervalSinceNow
+            guard seconds > 0 else { return try Task.checkCancellation() }
+            let step = seconds.isFinite ? min(seconds, 86_400) : 86_400
+            try await Task.sleep(for: .milliseconds(Int64((step * 1000).rounded(.up))))
         }
     }
 }

@@ -24,12 +24,20 @@ struct ForgetCommand: YlyticCommand {
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
         let store = try await storage.open(context)
         do {
-            let forgotten =
-                if id.hasPrefix("#"), let local = Int64(id.dropFirst()) {
-                    try await store.forget(localID: local)
-                } else {
-                    try await store.forget(RequestID(id), purge: purge)
+            let forgotten: Bool
+            if id.hasPrefix("#"), let local = Int64(id.dropFirst()) {
+                // #N names only what list shows as #N: a submission the server never answered.
+                if let named = try await store.request(localID: local), let requestID = named.requestID {
+                    return context.fail(
+                        CommandFailure(
+                            message: "\(id) is not a submission without an answer; it is request "
+                                + "\(SafeText.sanitize(requestID)): ylytic forget \(SafeText.sanitize(requestID))",
+                            status: .invalidInput))
                 }
+                forgotten = try await store.forget(localID: local)
+            } else {
+                forgotten = try await store.forget(RequestID(id), purge: purge)
+            }
             guard forgotten else {
                 return context.fail(
                     CommandFailure(message: "no request '\(SafeText.sanitize(id))' in the store", status: .invalidInput))

@@ -57,12 +57,11 @@ struct ListCommand: YlyticCommand {
     }
 
     static func stateText(_ request: TrackedRequest, now: Date) -> String {
-        let detail = request.detail.map { ": " + SafeText.sanitize($0) } ?? ""
         switch request.state {
         case .pending, .stale, .submitting:
             return "\(request.state.rawValue) \(Duration.seconds(now.timeIntervalSince(request.submittedAt)).shortText)"
         case .failed, .unknown:
-            return request.state.rawValue + detail
+            return RefreshState.phrase(request.state.rawValue, detail: request.detail.map { SafeText.sanitize($0) })
         case .succeeded:
             return "succeeded"
         }

@@ -38,7 +38,7 @@ struct RefreshCommand: YlyticCommand {
         guard (1...2).contains(words.count) else {
             throw ValidationError("give TYPE VALUE, or a single URL or @handle")
         }
-        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+        try Seconds.check(timeout, option: "--timeout")
     }
 
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {

@@ -38,6 +38,9 @@ struct SimulateCommand: YlyticCommand {
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
+        guard !host.contains(":") else {
+            throw ValidationError("--host '\(host)' is an IPv6 address, which ylytic's client cannot reach; use 127.0.0.1 or localhost")
+        }
         if let posts, posts < 0 { throw ValidationError("--posts must be zero or more") }
     }
 

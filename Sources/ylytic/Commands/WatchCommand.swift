@@ -33,7 +33,7 @@ struct WatchCommand: YlyticCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+        try Seconds.check(timeout, option: "--timeout")
     }
 
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {

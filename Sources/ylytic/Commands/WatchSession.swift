@@ -51,6 +51,9 @@ struct WatchSession {
                 context.stderr.line("ylytic: warning: \(problem)")
             case .event(.rateLimited):
                 continue
+            case .event(.followingEnded(let id, let error)):
+                if let change = watch.followingEnded(id, by: error) { report(id, change) }
+                if watch.isDone { return (watch, false) }
             case .deadline:
                 return (watch, false)
             case .stop:
@@ -64,10 +67,15 @@ struct WatchSession {
 
     /// How watching `id` ended, for the exit status and `--json`.
     func outcome(of id: RequestID, in watch: RequestWatch) async -> (status: ExitStatus, json: RecordJSON) {
+        if let ending = watch.ending(of: id) {
+            return (ExitStatus(ending), RecordJSON(id: id, state: "unknown", error: "following ended: \(ending.description)"))
+        }
         if watch.wasForgotten(id) {
             return (.invalidInput, RecordJSON(id: id, state: "forgotten", error: "forgotten while it was watched"))
         }
-        guard let request = watch.latest(id), let record = request.record else {
+        // The store's row as it is now: a change may have been written after the last one this watch saw.
+        let latest = (try? await store.request(id)) ?? nil
+        guard let request = latest ?? watch.latest(id), let record = request.record else {
             return (.stillPending, RecordJSON(id: id, state: "pending", error: "not seen before the wait timed out"))
         }
         switch request.state {
