@@ -62,9 +62,9 @@ public final class DashboardRuntime {
         terminal.draw(screen.render(state))
     }
 
-    /// Whether the screen changes with time alone: ages of pending requests, marks fading.
+    /// Whether the screen changes with time alone: ages of pending requests, marks and notices fading.
     private static func needsFrequentTicks(_ state: DashboardState) -> Bool {
-        state.rows.contains { row in
+        state.notice != nil || state.rows.contains { row in
             row.phase == .pending || row.phase == .stale || row.phase == .submitting
                 || row.changedAt.map { state.now.timeIntervalSince($0) < RequestsScreen.markDuration + 1 } == true
         }

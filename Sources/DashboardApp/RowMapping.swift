@@ -18,7 +18,7 @@ extension RequestRow {
             id: tracked.id ?? 0, requestID: tracked.requestID, type: RequestType(rawValue: tracked.requestType),
             typeName: tracked.requestType.isEmpty ? "?" : tracked.requestType,
             target: tracked.targetValue.isEmpty ? tracked.requestID ?? "" : tracked.targetValue, phase: phase,
-            detail: tracked.detail, submittedAt: tracked.submittedAt, finishedAt: tracked.finishedAt,
+            detail: tracked.detail, failedPolls: tracked.errorCount, submittedAt: tracked.submittedAt, finishedAt: tracked.finishedAt,
             followers: tracked.followers, creatorName: tracked.creatorName)
     }
 }

@@ -411,7 +411,7 @@ public actor RefreshTracker {
             case .stale(let id):
                 try await store.recordStale(id)
             case .pollFailed(let id, let error, _, let next):
-                try await store.recordError(id, error.description, gaveUp: false, nextPollAt: next)
+                try await store.recordError(id, error.summary, gaveUp: false, nextPollAt: next)
             case .gaveUp(let id, let error):
                 following.remove(id)
                 continuation.yield(.followingEnded(id, error))

@@ -123,6 +123,35 @@ struct DashboardReducerTests {
         #expect(state.notice?.isError == true)
     }
 
+    @Test func noticesGoAfterTenSecondsAndProblemsAfterThirty() {
+        var state = state()
+        _ = reducer.reduce(&state, .notice("The server asks to slow down; polling resumes at 10:00:05."))
+        _ = reducer.reduce(&state, .tick(DashboardFixtures.now + 9))
+        #expect(state.notice?.text.hasPrefix("The server asks to slow down") == true)
+        _ = reducer.reduce(&state, .tick(DashboardFixtures.now + 10))
+        #expect(state.notice == nil, "a notice does not outlive its truth")
+        _ = reducer.reduce(&state, .problem("The store could not be written"))
+        _ = reducer.reduce(&state, .tick(DashboardFixtures.now + 39))
+        #expect(state.notice?.isError == true)
+        _ = reducer.reduce(&state, .tick(DashboardFixtures.now + 40))
+        #expect(state.notice == nil)
+    }
+
+    @Test func aRowWhosePollsFailSaysItIsRetryingAndWhy() {
+        var state = state()
+        var row = RequestRow(
+            id: 50, requestID: "r50", type: .instagram, target: "flaky_kitchen", phase: .pending,
+            detail: "HTTP 503", failedPolls: 3,
+            submittedAt: DashboardFixtures.now)
+        _ = reducer.reduce(&state, .updated([row]))
+        let text = RequestsScreen().render(state).text
+        #expect(text.contains("retrying: HTTP 503"), "\(text)")
+        row.failedPolls = 0
+        row.detail = nil
+        _ = reducer.reduce(&state, .updated([row]))
+        #expect(!RequestsScreen().render(state).text.contains("retrying"), "an answer clears it")
+    }
+
     @Test func resizeKeepsTheSelectionVisible() {
         var state = DashboardFixtures.state(width: 80, height: 40)
         state.setRows((1...100).map { RequestRow(id: Int64($0), type: .instagram, target: "c\($0)", phase: .pending, submittedAt: DashboardFixtures.now - Double($0)) })

@@ -25,6 +25,9 @@ public struct DashboardReducer: Sendable {
             keepSelectionInView(&state)
         case .tick(let date):
             state.now = date
+            if let shown = state.noticeShownAt, date.timeIntervalSince(shown) >= state.noticeLifetime {
+                state.notice = nil
+            }
         case .loaded(let rows):
             state.setRows(rows)
         case .updated(let rows):

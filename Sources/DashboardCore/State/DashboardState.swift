@@ -53,8 +53,15 @@ public struct DashboardState: Sendable {
     /// The creator page over the list, when one is open.
     public var creatorPage: CreatorPage?
     public var now: Date
-    /// A line for the status bar, and whether it reports a problem.
-    public var notice: (text: String, isError: Bool)?
+    /// A line for the status bar, and whether it reports a problem. It goes after a while (``noticeLifetime``).
+    public var notice: (text: String, isError: Bool)? {
+        didSet { noticeShownAt = notice == nil ? nil : now }
+    }
+    /// When the notice appeared.
+    public private(set) var noticeShownAt: Date?
+
+    /// How long a notice stays: ten seconds, thirty for a problem.
+    public var noticeLifetime: TimeInterval { notice?.isError == true ? 30 : 10 }
     /// When set, no token is configured: the dashboard shows how to set one.
     public var setupHint: String?
     public var width = 80

@@ -17,6 +17,8 @@ public struct RequestRow: Hashable, Sendable, Identifiable {
     public var phase: Phase
     /// The server's reason, what was seen, or the last error.
     public var detail: String?
+    /// Polls that failed since the last answer: while some did, the detail is the last error.
+    public var failedPolls: Int
     public var submittedAt: Date
     public var finishedAt: Date?
     public var followers: Int?
@@ -26,9 +28,10 @@ public struct RequestRow: Hashable, Sendable, Identifiable {
 
     public init(
         id: Int64, requestID: String? = nil, type: RequestType?, typeName: String? = nil, target: String, phase: Phase,
-        detail: String? = nil, submittedAt: Date, finishedAt: Date? = nil, followers: Int? = nil,
+        detail: String? = nil, failedPolls: Int = 0, submittedAt: Date, finishedAt: Date? = nil, followers: Int? = nil,
         creatorName: String? = nil, changedAt: Date? = nil
     ) {
+        self.failedPolls = failedPolls
         self.id = id
         self.requestID = requestID
         self.type = type

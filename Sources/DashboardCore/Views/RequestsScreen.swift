@@ -150,6 +150,9 @@ public struct RequestsScreen {
     }
 
     func stateText(_ row: RequestRow, now: Date) -> String {
+        if row.failedPolls > 0, row.phase == .pending || row.phase == .stale {
+            return RefreshState.phrase("retrying", detail: row.detail.map { SafeText.sanitize($0) })
+        }
         switch row.phase {
         case .pending: return "pending " + Self.age(now.timeIntervalSince(row.submittedAt))
         case .stale: return "stale " + Self.age(now.timeIntervalSince(row.submittedAt))

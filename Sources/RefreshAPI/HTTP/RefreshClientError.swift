@@ -32,6 +32,18 @@ public enum RefreshClientError: Error, Hashable, Sendable, CustomStringConvertib
         }
     }
 
+    /// What went wrong in a few words, for a line that has little room (a retrying request's state): "HTTP 503",
+    /// "connection refused", "unreadable answer". Errors that end the following keep their whole description.
+    public var summary: String {
+        switch self {
+        case .serverUnavailable(_, let problem): problem
+        case .rateLimited: "HTTP 429"
+        case .responseUnreadable: "unreadable answer"
+        case .outcomeUnknown(let problem): problem
+        case .tokenMissing, .tokenRejected, .requestNotFound, .rejected, .malformedRequestID: description
+        }
+    }
+
     /// Where a token can be set, for messages that ask for one.
     public static let tokenHelp =
         "Set YLYTIC_TOKEN, pass --token-file PATH, or put the token in ~/.config/ylytic/token (mode 600)."

@@ -57,6 +57,9 @@ struct ListCommand: YlyticCommand {
     }
 
     static func stateText(_ request: TrackedRequest, now: Date) -> String {
+        if request.errorCount > 0, request.state.isFollowed {
+            return RefreshState.phrase("retrying", detail: request.detail.map { SafeText.sanitize($0) })
+        }
         switch request.state {
         case .pending, .stale, .submitting:
             return "\(request.state.rawValue) \(Duration.seconds(now.timeIntervalSince(request.submittedAt)).shortText)"
