@@ -14,7 +14,11 @@ extension RefreshStore {
         let wanted = (query.hasPrefix("@") ? String(query.dropFirst()) : query).lowercased()
         return try await database.read { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM creator WHERE lower(key) = :wanted OR lower(handle) = :wanted OR lower(name) = :wanted",
+                db,
+                sql: """
+                    SELECT * FROM creator WHERE lower(key) = :wanted OR lower(handle) = :wanted
+                        OR lower(platform_id) = :wanted OR lower(name) = :wanted
+                    """,
                 arguments: ["wanted": wanted]
             ).map(StoredCreator.init(row:))
         }

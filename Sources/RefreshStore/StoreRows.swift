@@ -46,7 +46,8 @@ extension TrackedRequest {
 extension StoredCreator {
     init(row: Row) {
         self.init(
-            id: row["id"], platform: row["platform"], key: row["key"], handle: row["handle"], name: row["name"],
+            id: row["id"], platform: row["platform"], key: row["key"], handle: row["handle"],
+            platformID: row["platform_id"], name: row["name"],
             tier: row["tier"], followers: row["followers"], engagement: row["engagement"],
             contentPerWeek: row["content_per_week"], posts: row["posts"],
             lastRefreshedAt: Date(timeIntervalSince1970: row["last_refreshed_at"]))
@@ -54,7 +55,8 @@ extension StoredCreator {
 
     var columns: [String: (any DatabaseValueConvertible)?] {
         [
-            "platform": platform, "key": key, "handle": handle, "name": name, "tier": tier, "followers": followers,
+            "platform": platform, "key": key, "handle": handle, "platform_id": platformID, "name": name, "tier": tier,
+            "followers": followers,
             "engagement": engagement, "content_per_week": contentPerWeek, "posts": posts,
             "last_refreshed_at": lastRefreshedAt.timeIntervalSince1970,
         ]

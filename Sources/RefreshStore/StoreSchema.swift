@@ -65,6 +65,7 @@ enum StoreSchema {
                 table.drop(column: "owner_pid")
             }
             try db.create(index: "request_on_revision", on: "request", columns: ["revision"])
+            try db.alter(table: "creator") { table in table.add(column: "platform_id", .text) }
             try db.create(table: "store_revision") { table in
                 table.primaryKey("id", .integer).check { $0 == 1 }
                 table.column("value", .integer).notNull()

@@ -9,6 +9,8 @@ public struct StoredCreator: Hashable, Sendable {
     /// ids are case-sensitive).
     public var key: String
     public var handle: String?
+    /// The platform's own id: Instagram's user id, YouTube's channel id.
+    public var platformID: String?
     public var name: String?
     public var tier: String?
     public var followers: Int?
@@ -18,7 +20,8 @@ public struct StoredCreator: Hashable, Sendable {
     public var lastRefreshedAt: Date
 
     public init(
-        id: Int64? = nil, platform: String, key: String, handle: String? = nil, name: String? = nil, tier: String? = nil,
+        id: Int64? = nil, platform: String, key: String, handle: String? = nil, platformID: String? = nil,
+        name: String? = nil, tier: String? = nil,
         followers: Int? = nil, engagement: Double? = nil, contentPerWeek: Double? = nil, posts: Int? = nil,
         lastRefreshedAt: Date
     ) {
@@ -26,6 +29,7 @@ public struct StoredCreator: Hashable, Sendable {
         self.platform = platform
         self.key = key
         self.handle = handle
+        self.platformID = platformID
         self.name = name
         self.tier = tier
         self.followers = followers
@@ -39,6 +43,7 @@ public struct StoredCreator: Hashable, Sendable {
     public mutating func update(from record: RefreshRecord, at date: Date) {
         let overview = record.response?.profileOverview
         handle = overview?.handle ?? handle
+        platformID = overview?.userID ?? overview?.channelID ?? platformID
         name = record.response?.profileDetails?.fullName ?? name
         tier = overview.flatMap(DisplayedTier.init)?.name ?? tier
         followers = overview?.followers

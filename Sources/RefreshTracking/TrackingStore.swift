@@ -76,7 +76,8 @@ public protocol TrackingStore: AnyObject, Sendable {
     /// Every creator, most recently refreshed first.
     func creators() async throws -> [StoredCreator]
 
-    /// The creators whose key, handle or name is `query` (case-insensitive; a leading `@` is ignored).
+    /// The creators whose key, handle, user or channel id, or name is `query` (case-insensitive; a leading `@` is
+    /// ignored).
     func creators(matching query: String) async throws -> [StoredCreator]
 
     /// A creator's snapshots, oldest first.

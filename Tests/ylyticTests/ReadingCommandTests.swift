@@ -145,6 +145,13 @@ struct ReadingCommandTests {
         #expect(cli.transport.requests.count == 1, "asked once: a 404 is not retried")
     }
 
+    @Test func theSimulatorRefusesAnIPv6AddressTheClientCouldNotUse() async {
+        let run = await CLIHarness([]).run("simulate", "--host", "::1")
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("IPv6"))
+        #expect(run.stderr.contains("127.0.0.1 or localhost"))
+    }
+
     @Test func helpListsTheExitCodes() async {
         let run = await CLIHarness([]).run("refresh", "--help")
         #expect(run.status == 0)

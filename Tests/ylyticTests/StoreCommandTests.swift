@@ -42,7 +42,7 @@ struct StoreCommandTests {
     }
 
     @Test func finishedRefreshGivesHistoryAndExport() async throws {
-        let cli = CLIHarness([Bodies.pending, Bodies.succeeded(id: Self.id)])
+        let cli = CLIHarness([Bodies.pending, Bodies.succeeded(id: Self.id)], fallback: Bodies.succeeded(id: Self.id))
         #expect(await cli.run("refresh", "instagram", "anurag.itbhu05", "--wait").status == 0)
         let listed = await cli.run("list")
         #expect(listed.stdout.contains("succeeded"))
@@ -54,6 +54,13 @@ struct StoreCommandTests {
         #expect(history.stdout.contains("Anurag Gupta"))
         #expect(history.stdout.contains("10,001"))
         #expect(await cli.run("history", "nobody").status == 2)
+        let byUserID = await cli.run("history", "123456")
+        #expect(byUserID.status == 0, "the creator's ig_user_id finds it too: \(byUserID.stderr)")
+        #expect(byUserID.stdout.contains("Anurag Gupta"))
+        for _ in 0..<3 { #expect(await cli.run("status", Self.id).status == 0) }
+        let again = await cli.run("history", "@anurag.itbhu05", "--json")
+        let snapshots = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [[String: Any]])
+        #expect(snapshots.count == 1, "looking at a finished request again adds nothing to the creator's history")
 
         let csv = await cli.run("export", Self.id, "--format", "csv")
         #expect(csv.status == 0)
@@ -75,6 +82,21 @@ struct StoreCommandTests {
         #expect(await cli.run("forget", Self.id).status == 0)
         #expect(await cli.run("export", Self.id).status == 0, "the response is kept without --purge")
         #expect(await cli.run("forget", Self.id).status == 2, "no longer tracked")
+    }
+
+    @Test func aFailedRefreshSaysFailedOnceAndHashNamesOnlySubmissionsWithoutAnAnswer() async throws {
+        let cli = CLIHarness([Bodies.pending, Bodies.failed])
+        #expect(await cli.run("refresh", "instagram", "x", "--wait").status == 1)
+        let listed = await cli.run("list")
+        #expect(listed.stdout.contains("failed: account is private"))
+        #expect(!listed.stdout.contains("failed: failed"), "the server's words already say failed")
+        let json = await cli.run("list", "--json")
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let local = try #require(array.first?["local_id"] as? Int)
+        let forget = await cli.run("forget", "#\(local)")
+        #expect(forget.status == 2, "#N is for submissions the server never answered, as list shows them")
+        #expect(forget.stderr.contains("ylytic forget \(Self.id)"))
+        #expect(await cli.run("list", "--json").stdout.contains(Self.id), "nothing was forgotten")
     }
 
     @Test func watchWithoutIDsFollowsWhatTheStoreHasPending() async throws {
