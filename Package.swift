@@ -73,7 +73,8 @@ let package = Package(
                 "DashboardApp", "DashboardCore", "RefreshTracking", "RefreshStore", "RefreshAPI", "RefreshTestSupport",
                 "TextGrid",
             ]),
-        .testTarget(name: "ylyticTests", dependencies: ["ylytic", "RefreshAPI", "RefreshSimulator", "RefreshTestSupport"]),
+        .testTarget(
+            name: "ylyticTests", dependencies: ["ylytic", "RefreshAPI", "RefreshSimulator", "RefreshTestSupport", "TextGrid"]),
     ],
     swiftLanguageModes: [.v6]
 )

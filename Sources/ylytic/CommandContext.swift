@@ -12,6 +12,8 @@ struct CommandContext: Sendable {
     var stderr: any OutputSink
     var stdoutIsTerminal: Bool
     var stderrIsTerminal: Bool
+    /// The columns of the terminal standard output goes to, if it is one.
+    var stdoutColumns: Int? = nil
     var transport: any HTTPTransport
     var time: any TimeSource
     var random: any RandomSource
@@ -26,6 +28,7 @@ struct CommandContext: Sendable {
             environment: ProcessInfo.processInfo.environment,
             stdout: FileSink(descriptor: STDOUT_FILENO), stderr: FileSink(descriptor: STDERR_FILENO),
             stdoutIsTerminal: isatty(STDOUT_FILENO) == 1, stderrIsTerminal: isatty(STDERR_FILENO) == 1,
+            stdoutColumns: TerminalWidth.of(STDOUT_FILENO),
             transport: URLSessionTransport(), time: SystemTimeSource(), random: SystemRandomSource(),
             stopRequests: StopSignals.stream)
     }
@@ -69,6 +72,12 @@ final class BufferSink: OutputSink {
 }
 
 extension CommandContext {
+    /// How wide text tables may be: `COLUMNS`, else the terminal's width; nil (no limit) for a pipe or a file.
+    var outputWidth: Int? {
+        if let columns = environment["COLUMNS"].flatMap({ Int($0) }), columns > 0 { return columns }
+        return stdoutColumns
+    }
+
     /// A tracker on `store` with this context's clock, randomness and pace.
     func tracker(store: any TrackingStore, client: RefreshClient?, scope: FollowScope) -> RefreshTracker {
         RefreshTracker(store: store, client: client, scope: scope, configuration: tracking, time: time, random: random)

@@ -2,6 +2,7 @@ import Foundation
 import RefreshAPI
 import RefreshTestSupport
 import Testing
+import TextGrid
 
 @Suite("Commands and the local store")
 struct StoreCommandTests {
@@ -37,6 +38,15 @@ struct StoreCommandTests {
         #expect((array.first?["detail"] as? String)?.contains("outcome unknown") == true)
         #expect(array.first?["request_id"] == nil)
         let local = try #require(array.first?["local_id"] as? Int)
+        var narrow = cli
+        narrow.environment["COLUMNS"] = "80"
+        let listed80 = await narrow.run("list")
+        let widths = listed80.stdout.split(separator: "\n").map { DisplayWidth.of(String($0)) }
+        #expect(widths.allSatisfy { $0 <= 80 }, "a long error does not make every line wrap: \(listed80.stdout)")
+        #expect(listed80.stdout.contains("…"), "what was cut says so")
+        #expect(listed80.stdout.contains("#\(local)"), "the id is kept whole")
+        let piped = await cli.run("list").stdout.split(separator: "\n").map { DisplayWidth.of(String($0)) }
+        #expect((piped.max() ?? 0) > 80, "a pipe gets it all")
         #expect(await cli.run("forget", "#\(local)").status == 0)
         #expect(await cli.run("list", "--json").stdout == "[]\n")
     }

@@ -47,7 +47,7 @@ struct ListCommand: YlyticCommand {
         }
         let table = PlainTable(
             headers: ["ID", "TYPE", "TARGET", "STATE", "SUBMITTED", "FINISHED", "FOLLOWERS", "NAME"], rows: rows,
-            rightAligned: [6])
+            rightAligned: [6], maxWidth: context.outputWidth, keptWhole: [0])
         let writer = output.writer(context)
         for (index, line) in table.lines().enumerated() {
             writer.write(StyledLine(line, role: index == 0 ? .label : .plain))
