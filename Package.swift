@@ -66,7 +66,7 @@ let package = Package(
             name: "RefreshTrackingTests",
             dependencies: ["RefreshTracking", "RefreshStore", "RefreshAPI", "RefreshTestSupport"]),
         .testTarget(name: "TextGridTests", dependencies: ["TextGrid"]),
-        .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore"]),
+        .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore", "TextGrid"]),
         .testTarget(
             name: "DashboardAppTests",
             dependencies: [

@@ -1,6 +1,7 @@
 import Foundation
 import RefreshAPI
 import Testing
+import TextGrid
 @testable import DashboardCore
 
 @Suite("Dashboard reducer")
@@ -223,6 +224,26 @@ struct CreatorPageTests {
         #expect(text.contains("engagement -0.10 pt"))
         #expect(text.contains("posts +1"))
         try DashboardFixtures.expectScreen(text, named: "creator-history-120x40")
+    }
+
+    @Test func exactNumbersReachTheRefreshesAndCutLinesSaySoAt80Columns() throws {
+        let now = DashboardFixtures.now
+        let history = [
+            HistoryPoint(date: now - 86_400, followers: 20_412, engagement: 1.2, posts: 9),
+            HistoryPoint(date: now, followers: 20_437, engagement: 1.1, posts: 10),
+        ]
+        var state = DashboardFixtures.state(width: 80, height: 60)
+        _ = reducer.reduce(&state, .creatorLoaded(try Self.sample(), history: history))
+        #expect(RequestsScreen().render(state).text.contains("20.4k"))
+        _ = reducer.reduce(&state, .key(.character("x")))
+        let grid = RequestsScreen().render(state)
+        #expect(grid.text.contains("20,437"), "x shows exact numbers in the Refreshes rows too")
+        #expect(!grid.text.contains("20.4k"))
+        for (row, line) in grid.lines.enumerated() where row > 0 && row < grid.height - 1 {
+            let last = line.trimmingCharacters(in: .whitespaces).last
+            let reachesTheEdge = DisplayWidth.of(line.replacing(/\ +$/, with: "")) >= grid.width - 1
+            #expect(!reachesTheEdge || last == "…", "a line cut at the edge ends in an ellipsis: \(line)")
+        }
     }
 
     @Test(arguments: RequestsScreenTests.sizes)

@@ -181,7 +181,9 @@ public struct CreatorReportText {
         for point in history.reversed().prefix(8) {
             var line = StyledLine("  ")
             line.append(ColumnFit.pad(Self.day(point.date), to: 26), role: .dim)
-            line.append(ColumnFit.pad(point.followers.map { NumberFormat.compact(Double($0)) } ?? glyphs.missing, to: 8, alignRight: true))
+            line.append(
+                ColumnFit.pad(
+                    point.followers.map { short(Double($0)) } ?? glyphs.missing, to: exact ? 13 : 8, alignRight: true))
             line.append(ColumnFit.pad(point.engagement.map { NumberFormat.percent($0) } ?? glyphs.missing, to: 9, alignRight: true))
             line.append(ColumnFit.pad(point.posts.map { "\($0) posts" } ?? "", to: 12, alignRight: true), role: .dim)
             lines.append(line)

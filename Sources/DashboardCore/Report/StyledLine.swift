@@ -1,3 +1,5 @@
+import TextGrid
+
 /// What a run of text means, for whoever colours it.
 public enum TextRole: Sendable, Hashable {
     case plain
@@ -32,4 +34,21 @@ public struct StyledLine: Sendable, Hashable, CustomStringConvertible {
 
     /// The text without roles.
     public var description: String { runs.map(\.text).joined() }
+
+    /// The line cut to `width` columns, ending in `ellipsis` when something other than trailing spaces was cut.
+    public func truncated(to width: Int, ellipsis: String) -> StyledLine {
+        let visible = description.replacing(/\ +$/, with: "")
+        guard DisplayWidth.of(visible) > width else { return self }
+        let room = max(0, width - DisplayWidth.of(ellipsis))
+        var cut = StyledLine()
+        var used = 0
+        for run in runs {
+            let fitted = ColumnFit.truncate(run.text, to: room - used, ellipsis: "")
+            cut.append(fitted, role: run.role)
+            used += DisplayWidth.of(fitted)
+            if fitted.count < run.text.count { break }
+        }
+        cut.append(ellipsis, role: cut.runs.last?.role ?? .plain)
+        return cut
+    }
 }

@@ -20,9 +20,10 @@ struct CreatorPageView {
         grid.put(" ylytic ", x: 0, y: 0, style: Theme.header)
         let position = lines.count > visible ? "  lines \(page.scroll + 1)-\(min(lines.count, page.scroll + visible)) of \(lines.count)" : ""
         grid.put("creator" + position, x: 9, y: 0, style: Theme.dim)
+        let glyphs: GlyphSet = state.ascii ? .ascii : .unicode
         for (offset, line) in lines.dropFirst(page.scroll).prefix(visible).enumerated() {
             var x = 1
-            for run in line.runs {
+            for run in line.truncated(to: grid.width - 2, ellipsis: glyphs.ellipsis).runs {
                 x = grid.put(run.text, x: x, y: 1 + offset, style: Self.style(run.role), maxWidth: grid.width - 1 - x)
             }
         }
