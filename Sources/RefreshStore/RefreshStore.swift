@@ -10,13 +10,16 @@ import RefreshTracking
 public final class RefreshStore: TrackingStore {
     /// The file this store lives in.
     public let url: URL
-    let database: DatabasePool
+    /// Whether the store was opened read-only: every write fails, and nothing beside the file is created.
+    public let isReadOnly: Bool
+    let database: any DatabaseWriter
 
     /// Opens the store at `url`, creating it (mode 0600, in a 0700 folder) if it does
     /// not exist, and migrating it. A damaged file, a file from a newer ylytic, or one
     /// that cannot be read gives a ``StoreError`` and is left untouched.
     public init(url: URL) throws(StoreError) {
         self.url = url
+        isReadOnly = false
         let path = url.path
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
@@ -55,6 +58,49 @@ public final class RefreshStore: TrackingStore {
         } catch {
             throw .corrupt(path, Self.reason(error))
         }
+    }
+
+    /// Opens an existing store read-only, for reading commands on a store this user cannot write (another
+    /// user's file, a read-only folder): nothing is written, no file is created beside it, and a store of another
+    /// schema is refused rather than migrated. While another process writes it (its write-ahead log is there),
+    /// its latest changes are read; otherwise the file is read as it is.
+    public init(readingOnly url: URL) throws(StoreError) {
+        self.url = url
+        isReadOnly = true
+        let path = url.path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing(path) }
+        if isDirectory.boolValue { throw .unopenable(path, "it is a folder") }
+        try Self.checkHeader(path)
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        let manager = FileManager.default
+        let logIsThere = manager.fileExists(atPath: path + "-wal") && manager.fileExists(atPath: path + "-shm")
+        do {
+            database = try DatabaseQueue(path: logIsThere ? path : Self.immutableURI(path), configuration: configuration)
+            try database.read { db in
+                let migrator = StoreSchema.migrator
+                if try migrator.hasBeenSuperseded(db) {
+                    let known = Set(migrator.migrations)
+                    throw StoreError.newer(path, try migrator.appliedIdentifiers(db).filter { !known.contains($0) }.sorted())
+                }
+                guard try migrator.hasCompletedMigrations(db) else { throw StoreError.older(path) }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .corrupt(path, Self.reason(error))
+        }
+    }
+
+    /// An SQLite URI that opens `path` as a file nobody changes: no journal, no shared-memory file.
+    private static func immutableURI(_ path: String) -> String {
+        var components = URLComponents()
+        components.scheme = "file"
+        components.path = path
+        components.queryItems = [URLQueryItem(name: "immutable", value: "1")]
+        return components.string ?? path
     }
 
     /// Checks an existing file through a read-only connection, so that a file this

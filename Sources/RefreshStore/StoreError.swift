@@ -19,6 +19,23 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
                 + "untouched; upgrade ylytic, or use --store PATH for another file.")
     }
 
+    static func older(_ path: String) -> StoreError {
+        StoreError(
+            "\(path) was written by an earlier ylytic and needs upgrading, which cannot be done read-only; open it "
+                + "once with write access (ylytic list as its owner does it)")
+    }
+
+    static func missing(_ path: String) -> StoreError {
+        StoreError("there is no store at \(path) yet")
+    }
+
+    /// The store exists but this command would write to it, and it cannot be written.
+    public static func readOnly(_ path: String) -> StoreError {
+        StoreError(
+            "the store \(path) is read-only for this user; reading commands (list, history, export, the dashboard) "
+                + "work, commands that refresh or forget do not")
+    }
+
     static func unopenable(_ path: String, _ reason: String) -> StoreError {
         StoreError("cannot open the store \(path): \(reason)")
     }

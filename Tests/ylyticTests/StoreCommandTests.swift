@@ -135,3 +135,64 @@ struct StoreCommandTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == garbage)
     }
 }
+
+@Suite("Reading commands on a store they cannot or need not write")
+struct ReadOnlyStoreTests {
+    @Test func aMissingStoreIsNotCreatedByReadingCommands() async {
+        let cli = CLIHarness([])
+        let path = cli.environment["YLYTIC_STORE"]!
+        let listed = await cli.run("list", "--json")
+        #expect(listed.status == 0)
+        #expect(listed.stdout == "[]\n")
+        #expect(listed.stderr.contains("no requests yet"))
+        #expect(await cli.run("history", "@someone").status == 2)
+        #expect(await cli.run("export", "abc").status == 2)
+        #expect(!FileManager.default.fileExists(atPath: path), "nothing was created")
+        #expect(!FileManager.default.fileExists(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path))
+    }
+
+    /// Another user's store, readable but not writable: run the real binary as `nobody` when the tests run as
+    /// root (root may write anything), as this user otherwise.
+    @Test func aStoreThatCannotBeWrittenIsReadWithoutCreatingAnyFile() async throws {
+        let cli = CLIHarness([Bodies.pending])
+        #expect(await cli.run("refresh", "instagram", "thetatvaindia").status == 0)
+        let store = URL(fileURLWithPath: cli.environment["YLYTIC_STORE"]!)
+        let folder = store.deletingLastPathComponent()
+        defer {
+            try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder.path)
+            try? FileManager.default.removeItem(at: folder)
+        }
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: store.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
+        let before = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+
+        let listed = try Self.runAsAnotherUser(["list", "--store", store.path])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.contains("thetatvaindia"))
+        let forget = try Self.runAsAnotherUser(["forget", StoreCommandTests.id, "--store", store.path])
+        #expect(forget.status == 2)
+        #expect(forget.stderr.contains("is read-only for this user"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == before, "no -wal or -shm")
+    }
+
+    static func runAsAnotherUser(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("ylytic")
+        let process = Process()
+        if getuid() == 0 {
+            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+            process.arguments = ["-u", "nobody", "--", binary.path] + arguments
+        } else {
+            process.executableURL = binary
+            process.arguments = arguments
+        }
+        process.environment = ["HOME": "/nonexistent", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"]
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, stdout, stderr)
+    }
+}

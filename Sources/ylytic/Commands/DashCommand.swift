@@ -13,21 +13,29 @@ struct DashCommand: YlyticCommand {
     @OptionGroup var output: OutputOptions
 
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
-        let store = try await storage.open(context)
+        // A store this user cannot write is shown read-only: live from the store, nothing submitted or polled.
+        let store: RefreshStore
+        if let readable = try await storage.openForReading(context) {
+            store = readable
+        } else {
+            store = try await storage.open(context)
+        }
         var client: RefreshClient?
         var setupHint: String?
-        do throws(CommandFailure) {
-            client = try connection.client(context)
-        } catch where error.status == .tokenProblem {
-            setupHint = """
-                No API token is configured, so refreshes cannot be submitted.
+        if !store.isReadOnly {
+            do throws(CommandFailure) {
+                client = try connection.client(context)
+            } catch where error.status == .tokenProblem {
+                setupHint = """
+                    No API token is configured, so refreshes cannot be submitted.
 
-                \(RefreshClientError.tokenHelp)
+                    \(RefreshClientError.tokenHelp)
 
-                To try ylytic without a token, on a simulator of the API: ylytic demo
-                """
+                    To try ylytic without a token, on a simulator of the API: ylytic demo
+                    """
+            }
         }
-        let source = client.map { $0.baseURL.host ?? "API" } ?? "no token"
+        let source = store.isReadOnly ? "read-only store" : client.map { $0.baseURL.host ?? "API" } ?? "no token"
         return await DashboardLauncher.run(
             store: store, client: client, source: source, setupHint: setupHint, starters: [], output: output,
             context: context)

@@ -28,7 +28,13 @@ struct ExportCommand: YlyticCommand {
     @OptionGroup var storage: StoreOptions
 
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
-        let store = try await storage.open(context)
+        guard let store = try await storage.openForReading(context) else {
+            return context.fail(
+                CommandFailure(
+                    message: "no finished response for '\(SafeText.sanitize(id))': there is no store at "
+                        + "\(storage.location(context).path) yet",
+                    status: .invalidInput))
+        }
         let body: Data
         do {
             guard let stored = try await store.responseBody(RequestID(id)) else {

@@ -19,7 +19,13 @@ struct HistoryCommand: YlyticCommand {
     @OptionGroup var output: OutputOptions
 
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
-        let store = try await storage.open(context)
+        guard let store = try await storage.openForReading(context) else {
+            return context.fail(
+                CommandFailure(
+                    message: "no creator '\(SafeText.sanitize(creator))': there is no store at "
+                        + "\(storage.location(context).path) yet",
+                    status: .invalidInput))
+        }
         let matches: [StoredCreator]
         let snapshots: [CreatorSnapshot]
         do {

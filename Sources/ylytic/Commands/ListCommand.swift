@@ -24,7 +24,11 @@ struct ListCommand: YlyticCommand {
     }
 
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
-        let store = try await storage.open(context)
+        guard let store = try await storage.openForReading(context) else {
+            if output.json { context.stdout.line("[]") }
+            context.stderr.line("ylytic: no requests yet: there is no store at \(storage.location(context).path)")
+            return .succeeded
+        }
         let requests: [TrackedRequest]
         do {
             requests = try await store.requests(in: state.flatMap(TrackedState.init(rawValue:)))

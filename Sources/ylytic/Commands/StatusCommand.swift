@@ -30,8 +30,9 @@ struct StatusCommand: YlyticCommand {
 
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
         let client = try connection.client(context)
-        let store = try await storage.open(context)
-        let tracker = context.tracker(store: store, client: client, scope: .requested)
+        // Answers are recorded for requests the store tracks; a store that is missing or read-only is only read.
+        let store = try await storage.openForReading(context)
+        let tracker = store.flatMap { $0.isReadOnly ? nil : context.tracker(store: $0, client: client, scope: .requested) }
         var statuses: [ExitStatus] = []
         var results: [RecordJSON] = []
         var rows: [(id: String, state: String, detail: String)] = []
@@ -40,9 +41,9 @@ struct StatusCommand: YlyticCommand {
                 let fetched = try await client.fetchWithBody(id)
                 let record = fetched.record
                 do {
-                    try await tracker.record(fetched)
+                    try await tracker?.record(fetched)
                 } catch {
-                    context.stderr.line("ylytic: warning: could not record \(id) in \(store.url.path): \(error)")
+                    context.stderr.line("ylytic: warning: could not record \(id) in the store: \(error)")
                 }
                 statuses.append(ExitStatus(record.state))
                 results.append(RecordJSON(record))
