@@ -9,7 +9,8 @@ struct Ylytic: AsyncParsableCommand {
         commandName: "ylytic",
         abstract: "Submit and follow Ylytic Data Refresh requests, and read creators in the terminal.",
         discussion: """
-            Configuration: the token comes from --token-file PATH, YLYTIC_TOKEN, or ~/.config/ylytic/token \
+            Configuration: the token comes from --token-file PATH, YLYTIC_TOKEN, or $XDG_CONFIG_HOME/ylytic/token \
+            (~/.config/ylytic/token) \
             (mode 600); the API from --base-url or YLYTIC_BASE_URL.
 
             \(ExitStatus.helpText)

@@ -61,6 +61,11 @@ struct ConfigurationTests {
         }
     }
 
+    @Test func aByteOrderMarkBeforeTheTokenIsDropped() {
+        #expect(APIToken("\u{FEFF}eyJhbGciOi.payload.sig\n")?.secret == "eyJhbGciOi.payload.sig")
+        #expect(APIToken("\u{FEFF}") == nil)
+    }
+
     private func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("ylytic-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

@@ -112,6 +112,24 @@ struct RefreshCommandTests {
         #expect(run.stderr.contains("YLYTIC_TOKEN"))
     }
 
+    @Test func aMissingOrEmptyTokenIsExitThreeAndNamesTheFileActuallyRead() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ylytic-xdg-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var cli = CLIHarness([])
+        cli.environment["YLYTIC_TOKEN"] = nil
+        cli.environment["XDG_CONFIG_HOME"] = folder.path
+        let missing = await cli.run("refresh", "instagram", "x")
+        #expect(missing.status == 3)
+        #expect(missing.stderr.contains("\(folder.path)/ylytic/token"), "the real path: \(missing.stderr)")
+        #expect(!missing.stderr.contains("~/.config"))
+        let empty = folder.appendingPathComponent("empty-token")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: empty.path, contents: Data("\n".utf8), attributes: [.posixPermissions: 0o600])
+        let run = await cli.run("refresh", "instagram", "x", "--token-file", empty.path)
+        #expect(run.status == 3, "an empty token file is a missing token")
+        #expect(run.stderr.contains("is empty"))
+    }
+
     @Test func rejectedTokenExitsThreeWithoutShowingIt() async {
         let run = await CLIHarness([HTTPResponse.json(401, #"{"message":"invalid token"}"#)])
             .run("refresh", "instagram", "x", "--json")

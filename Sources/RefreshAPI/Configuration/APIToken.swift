@@ -6,9 +6,10 @@ public struct APIToken: Sendable, Hashable, CustomStringConvertible, CustomDebug
     /// The token itself, for the `Authorization` header and nothing else.
     public let secret: String
 
-    /// A token, trimmed of surrounding whitespace; `nil` when empty.
+    /// A token, trimmed of surrounding whitespace and of a byte-order mark an editor may have put first; `nil`
+    /// when empty.
     public init?(_ text: String) {
-        let trimmed = text.trimmingWhitespace()
+        let trimmed = text.replacing(/^\x{FEFF}/, with: "").trimmingWhitespace()
         guard !trimmed.isEmpty else { return nil }
         secret = trimmed
     }

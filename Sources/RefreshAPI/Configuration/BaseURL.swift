@@ -79,9 +79,12 @@ public enum BaseURL {
 /// A configuration problem, with what to change.
 public struct ConfigurationError: Error, Hashable, Sendable, CustomStringConvertible {
     public let message: String
+    /// Whether it amounts to "no token" (an empty token file), which is told like a missing token.
+    public let meansNoToken: Bool
 
-    public init(_ message: String) {
+    public init(_ message: String, meansNoToken: Bool = false) {
         self.message = message
+        self.meansNoToken = meansNoToken
     }
 
     public var description: String { message }

@@ -22,7 +22,7 @@ public enum TokenExpiry {
         let remaining = expiry.timeIntervalSince(now)
         if remaining <= 0 {
             return "the API token expired \(describe(-remaining)) ago (\(HTTPDate.format(expiry))); "
-                + "the server will reject it. \(RefreshClientError.tokenHelp)"
+                + "the server will reject it; set a new one."
         }
         if remaining < warningWindow {
             return "the API token expires in \(describe(remaining)) (\(HTTPDate.format(expiry)))."

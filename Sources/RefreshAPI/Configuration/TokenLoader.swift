@@ -19,7 +19,7 @@ public struct TokenLoader: Sendable {
     public func load(tokenFile: String?) throws(ConfigurationError) -> (token: APIToken, origin: String)? {
         if let tokenFile {
             guard let token = try read(URL(fileURLWithPath: tokenFile), mustExist: true) else {
-                throw ConfigurationError("the token file \(tokenFile) is empty")
+                throw ConfigurationError("the token file \(tokenFile) is empty", meansNoToken: true)
             }
             return (token, tokenFile)
         }

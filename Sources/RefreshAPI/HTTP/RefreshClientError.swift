@@ -3,8 +3,8 @@ import Foundation
 /// Why a call to the API did not give an answer, in words that say what to do.
 /// No case ever holds the token.
 public enum RefreshClientError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// No token is configured.
-    case tokenMissing
+    /// No token is configured; `tokenFile` is where this environment looks for one.
+    case tokenMissing(tokenFile: String)
     /// The server refused the token (401 or 403).
     case tokenRejected(status: Int, serverMessage: String?)
     /// The server does not know this request id (404).
@@ -44,17 +44,19 @@ public enum RefreshClientError: Error, Hashable, Sendable, CustomStringConvertib
         }
     }
 
-    /// Where a token can be set, for messages that ask for one.
-    public static let tokenHelp =
-        "Set YLYTIC_TOKEN, pass --token-file PATH, or put the token in ~/.config/ylytic/token (mode 600)."
+    /// Where a token can be set, for messages that ask for one; `tokenFile` is the file this environment reads.
+    public static func tokenHelp(tokenFile: String) -> String {
+        "Set YLYTIC_TOKEN, pass --token-file PATH, or put the token in \(tokenFile) (mode 600)."
+    }
 
     public var description: String {
         switch self {
-        case .tokenMissing:
-            return "No API token is configured. \(Self.tokenHelp) To try ylytic without one: ylytic demo."
+        case .tokenMissing(let tokenFile):
+            return "No API token is configured. \(Self.tokenHelp(tokenFile: tokenFile)) To try ylytic without one: "
+                + "ylytic demo."
         case .tokenRejected(let status, let message):
-            return "The API token was rejected (HTTP \(status)\(Self.quoted(message))). It may be wrong or expired. "
-                + Self.tokenHelp
+            return "The API token was rejected (HTTP \(status)\(Self.quoted(message))). It may be wrong or expired; "
+                + "set another with YLYTIC_TOKEN, --token-file PATH or your token file."
         case .requestNotFound(let id):
             return "The server knows no request with id \(id). Check the id (ylytic list shows the ones you submitted)."
         case .rejected(let status, let message):

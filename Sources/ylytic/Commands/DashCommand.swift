@@ -29,7 +29,7 @@ struct DashCommand: YlyticCommand {
                 setupHint = """
                     No API token is configured, so refreshes cannot be submitted.
 
-                    \(RefreshClientError.tokenHelp)
+                    \(RefreshClientError.tokenHelp(tokenFile: TokenLoader(environment: context.environment).configFile.path))
 
                     To try ylytic without a token, on a simulator of the API: ylytic demo
                     """

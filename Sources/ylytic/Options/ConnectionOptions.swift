@@ -9,7 +9,9 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .long, help: "The API's base URL (default: YLYTIC_BASE_URL, else https://dashboard.ylytic.com/ylytic/api/v1).")
     var baseURL: String?
 
-    @Option(name: .long, help: "A file holding the API token (mode 600). Default: YLYTIC_TOKEN, else ~/.config/ylytic/token.")
+    @Option(
+        name: .long,
+        help: "A file holding the API token (mode 600). Default: YLYTIC_TOKEN, else $XDG_CONFIG_HOME/ylytic/token (~/.config/ylytic/token).")
     var tokenFile: String?
 
     /// A client for the configured API. Warns on stderr about a token near expiry.
@@ -18,14 +20,15 @@ struct ConnectionOptions: ParsableArguments {
         let token: APIToken
         do {
             baseURL = try BaseURL.resolve(flag: self.baseURL, environment: context.environment)
-            guard let found = try TokenLoader(environment: context.environment).load(tokenFile: tokenFile) else {
-                throw CommandFailure(RefreshClientError.tokenMissing)
+            let loader = TokenLoader(environment: context.environment)
+            guard let found = try loader.load(tokenFile: tokenFile) else {
+                throw CommandFailure(RefreshClientError.tokenMissing(tokenFile: loader.configFile.path))
             }
             token = found.token
         } catch let error as CommandFailure {
             throw error
         } catch let error as ConfigurationError {
-            throw CommandFailure(message: error.message, status: .invalidInput)
+            throw CommandFailure(message: error.message, status: error.meansNoToken ? .tokenProblem : .invalidInput)
         } catch {
             throw CommandFailure(message: "\(error)", status: .invalidInput)
         }
@@ -56,7 +59,7 @@ struct CommandFailure: Error {
         switch error {
         case .client(let error): self.init(error)
         case .store(let problem): self.init(message: "the store \(store.url.path) failed: \(problem)", status: .invalidInput)
-        case .noClient: self.init(RefreshClientError.tokenMissing)
+        case .noClient: self.init(message: error.description, status: .tokenProblem)
         }
     }
 }
