@@ -176,7 +176,7 @@ public final class DashboardRuntime {
             try Data(PostsCSV.text(posts).utf8).write(to: file, options: .atomic)
             sink.yield(.notice("Wrote \(posts.video.count + posts.nonVideo.count) posts to \(file.path)"))
         } catch {
-            sink.yield(.problem("Could not write \(file.path): \(error.localizedDescription)"))
+            sink.yield(.problem("Could not write \(file.path): \(FileProblem.writing(file.path, error))"))
         }
     }
 

@@ -70,6 +70,20 @@ struct TargetValidationTests {
     }
 }
 
+@Suite("Ids as people type them")
+struct TypedIDTests {
+    @Test func userIDsAreNumbersWithoutLeadingZerosAndNeverZero() throws {
+        #expect(try RefreshTarget(type: .instagramID, value: "0017841400000000").value == "17841400000000")
+        #expect(throws: TargetValidationError.self) { try RefreshTarget(type: .instagramID, value: "0") }
+        #expect(throws: TargetValidationError.self) { try RefreshTarget(type: .instagramID, value: "000") }
+    }
+
+    @Test func aRequestIDInCapitalsNamesTheSameRequest() {
+        #expect(RequestID(typed: " 65B87C8576C9B42B3A285805\n") == RequestID("65b87c8576c9b42b3a285805"))
+        #expect(RequestID(typed: "Custom-Id_1") == RequestID("Custom-Id_1"), "ids of another form are kept as typed")
+    }
+}
+
 @Suite("Deriving targets from pasted URLs")
 struct PastedURLTests {
     @Test(arguments: [

@@ -145,6 +145,25 @@ struct ReadingCommandTests {
         #expect(cli.transport.requests.count == 1, "asked once: a 404 is not retried")
     }
 
+    @Test func fileProblemsAreSaidInPlainWords() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ylytic-files-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let shown = await CLIHarness([]).run("show", "--file", folder.path)
+        #expect(shown.status == 2)
+        #expect(shown.stderr.contains("it is a folder"), "\(shown.stderr)")
+        let missing = await CLIHarness([]).run("show", "--file", folder.appendingPathComponent("none.json").path)
+        #expect(missing.stderr.contains("there is no such file"))
+        let cli = CLIHarness([Bodies.pending, Bodies.succeeded(id: StoreCommandTests.id)])
+        #expect(await cli.run("refresh", "instagram", "anurag.itbhu05", "--wait").status == 0)
+        for target in [folder.path, folder.appendingPathComponent("no/such/folder.csv").path] {
+            let exported = await cli.run("export", StoreCommandTests.id, "--output", target)
+            #expect(exported.status == 2)
+            #expect(!exported.stderr.contains("NSCocoaErrorDomain"), "\(exported.stderr)")
+            #expect(exported.stderr.contains("it is a folder") || exported.stderr.contains("does not exist"))
+        }
+    }
+
     @Test func theSimulatorRefusesAnIPv6AddressTheClientCouldNotUse() async {
         let run = await CLIHarness([]).run("simulate", "--host", "::1")
         #expect(run.status == 2)

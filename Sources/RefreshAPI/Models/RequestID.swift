@@ -9,6 +9,14 @@ public struct RequestID: Hashable, Sendable, Codable, Comparable, CustomStringCo
         self.rawValue = rawValue
     }
 
+    /// An id as a person typed or pasted it: trimmed, and the server's 24 hexadecimal digits in lower case,
+    /// as the server writes them, so that `65B87C…` names the same request as `65b87c…`.
+    public init(typed text: String) {
+        let trimmed = text.trimmingWhitespace()
+        let isServerForm = trimmed.count == 24 && trimmed.unicodeScalars.allSatisfy(\.properties.isASCIIHexDigit)
+        self.init(isServerForm ? trimmed.lowercased() : trimmed)
+    }
+
     public init(stringLiteral value: String) {
         rawValue = value
     }

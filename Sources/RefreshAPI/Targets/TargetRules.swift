@@ -46,7 +46,10 @@ enum TargetRules {
         guard userIDLength.contains(value.count) else {
             throw TargetValidationError("an Instagram user id has at most 20 digits; '\(value)' has \(value.count)")
         }
-        return value
+        // Ids are numbers: leading zeros are not part of one, and no account has the id 0.
+        let number = String(value.drop { $0 == "0" })
+        guard !number.isEmpty else { throw TargetValidationError("'\(value)' is not an Instagram user id (ids start at 1)") }
+        return number
     }
 
     static func shortcode(_ value: String) throws(TargetValidationError) -> String {

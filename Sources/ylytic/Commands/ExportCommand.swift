@@ -37,7 +37,7 @@ struct ExportCommand: YlyticCommand {
         }
         let body: Data
         do {
-            guard let stored = try await store.responseBody(RequestID(id)) else {
+            guard let stored = try await store.responseBody(RequestID(typed: id)) else {
                 return context.fail(
                     CommandFailure(
                         message: "no finished response for '\(SafeText.sanitize(id))' in the store", status: .invalidInput))
@@ -62,7 +62,8 @@ struct ExportCommand: YlyticCommand {
             context.stderr.line("Wrote \(posts.video.count + posts.nonVideo.count) posts to \(output).")
             return .succeeded
         } catch {
-            return context.fail(CommandFailure(message: "cannot write \(output): \(error.localizedDescription)", status: .invalidInput))
+            return context.fail(
+                CommandFailure(message: "cannot write \(output): \(FileProblem.writing(output, error))", status: .invalidInput))
         }
     }
 }

@@ -36,7 +36,7 @@ struct ForgetCommand: YlyticCommand {
                 }
                 forgotten = try await store.forget(localID: local)
             } else {
-                forgotten = try await store.forget(RequestID(id), purge: purge)
+                forgotten = try await store.forget(RequestID(typed: id), purge: purge)
             }
             guard forgotten else {
                 return context.fail(

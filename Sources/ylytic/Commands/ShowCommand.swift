@@ -42,7 +42,7 @@ struct ShowCommand: YlyticCommand {
         } else {
             let client = try connection.client(context)
             do {
-                record = try await client.fetch(RequestID(id!))
+                record = try await client.fetch(RequestID(typed: id!))
             } catch {
                 return context.fail(CommandFailure(error))
             }
@@ -63,8 +63,7 @@ struct ShowCommand: YlyticCommand {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            let reason = (error as NSError).localizedFailureReason ?? "it does not exist or cannot be opened"
-            return .failure(CommandFailure(message: "cannot read \(path): \(reason)", status: .invalidInput))
+            return .failure(CommandFailure(message: "cannot read \(path): \(FileProblem.reading(path, error))", status: .invalidInput))
         }
         do {
             return .success(try RefreshRecordDecoder.decode(data))

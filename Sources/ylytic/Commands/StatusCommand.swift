@@ -36,7 +36,7 @@ struct StatusCommand: YlyticCommand {
         var statuses: [ExitStatus] = []
         var results: [RecordJSON] = []
         var rows: [(id: String, state: String, detail: String)] = []
-        for id in ids.map({ RequestID($0) }) {
+        for id in ids.map({ RequestID(typed: $0) }) {
             do throws(RefreshClientError) {
                 let fetched = try await client.fetchWithBody(id)
                 let record = fetched.record

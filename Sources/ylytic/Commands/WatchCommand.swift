@@ -37,7 +37,7 @@ struct WatchCommand: YlyticCommand {
     }
 
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
-        let requested = Set(ids.map { RequestID($0) }).sorted()
+        let requested = Set(ids.map { RequestID(typed: $0) }).sorted()
         if let bad = requested.first(where: { !$0.isWellFormed }) {
             return context.fail(CommandFailure(RefreshClientError.malformedRequestID(bad)))
         }
