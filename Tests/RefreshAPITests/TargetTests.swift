@@ -142,7 +142,12 @@ struct PastedURLTests {
         ("https://www.instagram.com/explore/tags/food", "not a profile or post address"),
         ("https://youtu.be/short", "has 11 characters"),
         ("thetatvaindia", "give the type too"),
-        ("https://example.com/thetatvaindia", "give the type too"),
+        ("https://example.com/thetatvaindia", "not an Instagram or YouTube address; accepted: instagram.com/NAME"),
+        ("https://evil.com/instagram.com/foo", "not an Instagram or YouTube address"),
+        ("ftp://instagram.com/foo", "not an Instagram or YouTube address"),
+        ("instagram", "'instagram' is a type; give its handle after it, e.g. 'instagram thetatvaindia'"),
+        ("", "give an @handle, an Instagram or YouTube address"),
+        ("   ", "give an @handle"),
     ])
     func unusableInputSaysWhy(input: String, expected: String) {
         #expect {

@@ -15,6 +15,19 @@ struct RefreshCommandTests {
         #expect(String(decoding: body, as: UTF8.self) == #"{"handle":"thetatvaindia","request_type":"instagram"}"#)
     }
 
+    @Test func anAddressAfterItsTypeIsAccepted() async throws {
+        let cli = CLIHarness([Bodies.pending])
+        let run = await cli.run("refresh", "instagram", "https://www.instagram.com/TheTatvaIndia/?igsh=x")
+        #expect(run.status == 0, "\(run.stderr)")
+        let body = try #require(cli.transport.requests.first?.body)
+        #expect(String(decoding: body, as: UTF8.self) == #"{"handle":"thetatvaindia","request_type":"instagram"}"#)
+    }
+
+    @Test func aBaseURLWhosePathIsNotTheAPIsIsPointedOut() async {
+        let run = await CLIHarness([Bodies.pending]).run("refresh", "@x", "--base-url", "http://127.0.0.1:9/api")
+        #expect(run.stderr.contains("warning: the base URL's path is '/api'; the API lives under /ylytic/api/v1"))
+    }
+
     @Test func urlAloneGivesTheType() async throws {
         let cli = CLIHarness([Bodies.pending])
         let run = await cli.run("refresh", "https://youtu.be/iwIeyWv2ABI")
@@ -88,6 +101,9 @@ struct RefreshCommandTests {
         (["refresh", "tiktok", "x"], "unknown type 'tiktok'"),
         (["refresh", "youtube", "@mkbhd"], "is a YouTube handle"),
         (["refresh", "justaword"], "give the type too"),
+        (["refresh", "instagram"], "'instagram' is a type; give its handle after it"),
+        (["refresh", ""], "give an @handle"),
+        (["refresh", "youtube", "https://www.instagram.com/thetatvaindia"], "is an address of type instagram, not youtube"),
         (["refresh", "instagram", "x", "--timeout", "0"], "--timeout must be a positive"),
         (["refresh", "instagram", "x", "--wait", "--timeout", "inf"], "--timeout must be a positive number of seconds"),
         (["refresh", "instagram", "x", "--wait", "--timeout", "nan"], "--timeout must be a positive number of seconds"),

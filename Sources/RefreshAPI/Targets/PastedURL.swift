@@ -7,6 +7,19 @@ enum PastedURL {
         "explore", "accounts", "stories", "direct", "about", "developer", "legal", "web", "api",
     ]
 
+    /// The addresses understood, for messages.
+    static let acceptedForms =
+        "instagram.com/NAME, instagram.com/p/CODE, instagram.com/reel/CODE, youtube.com/channel/ID, "
+        + "youtube.com/watch?v=ID, youtu.be/ID, youtube.com/shorts/ID"
+
+    /// Whether the input is meant as a web address (a scheme, or a host name followed by a path), known or not.
+    static func looksLikeAnAddress(_ input: String) -> Bool {
+        let lowered = input.lowercased()
+        if lowered.contains("://") || lowered.hasPrefix("www.") { return true }
+        guard let slash = lowered.firstIndex(of: "/") else { return false }
+        return lowered[..<slash].contains(".")
+    }
+
     /// Returns the target a URL points at, `nil` when the input is not an
     /// Instagram or YouTube address, or throws when it is one but names
     /// nothing the API can refresh.
@@ -89,6 +102,9 @@ enum PastedURL {
         let lowered = input.lowercased()
         let knownHosts = ["instagram.com", "instagr.am", "youtube.com", "youtu.be"]
         guard knownHosts.contains(where: { lowered.contains($0) }) else { return nil }
+        guard !lowered.contains("://") || lowered.hasPrefix("http://") || lowered.hasPrefix("https://") else {
+            return nil
+        }
         let withScheme = lowered.hasPrefix("http://") || lowered.hasPrefix("https://") ? input : "https://" + input
         guard let components = URLComponents(string: withScheme), var host = components.host?.lowercased() else {
             return nil

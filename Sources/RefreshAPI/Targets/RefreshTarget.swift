@@ -23,16 +23,44 @@ public struct RefreshTarget: Hashable, Sendable, Codable, CustomStringConvertibl
     /// `@handle`. Anything else is ambiguous and needs an explicit type.
     public init(parsing input: String) throws(TargetValidationError) {
         let trimmed = input.trimmingWhitespace()
+        let types = RequestType.allCases.map(\.rawValue).joined(separator: ", ")
+        guard !trimmed.isEmpty else {
+            throw TargetValidationError("give an @handle, an Instagram or YouTube address, or a type and its value")
+        }
+        if let type = RequestType(rawValue: trimmed.lowercased()) {
+            throw TargetValidationError(
+                "'\(trimmed)' is a type; give its \(type.parameterName) after it, e.g. '\(type.rawValue) \(type.example)'")
+        }
         if let fromURL = try PastedURL.target(from: trimmed) {
             self = fromURL
         } else if trimmed.hasPrefix("@") {
             try self.init(type: .instagram, value: trimmed)
-        } else {
+        } else if PastedURL.looksLikeAnAddress(trimmed) {
             throw TargetValidationError(
-                "'\(trimmed)' is not a URL; give the type too, e.g. 'instagram \(trimmed)' "
-                    + "(types: \(RequestType.allCases.map(\.rawValue).joined(separator: ", ")))"
-            )
+                "'\(trimmed)' is not an Instagram or YouTube address; accepted: \(PastedURL.acceptedForms)")
+        } else {
+            throw TargetValidationError("'\(trimmed)' needs a type: give the type too, e.g. 'instagram \(trimmed)' (types: \(types))")
         }
+    }
+
+    /// Reads a type and a value, where the value may also be an address of that type (`instagram
+    /// https://instagram.com/NAME`). An address of another type is refused with the type it has.
+    public init(type: RequestType, typedValue: String) throws(TargetValidationError) {
+        let trimmed = typedValue.trimmingWhitespace()
+        guard PastedURL.looksLikeAnAddress(trimmed) else {
+            try self.init(type: type, value: trimmed)
+            return
+        }
+        guard let fromURL = try PastedURL.target(from: trimmed) else {
+            throw TargetValidationError(
+                "'\(trimmed)' is not an Instagram or YouTube address; accepted: \(PastedURL.acceptedForms)")
+        }
+        guard fromURL.type == type else {
+            throw TargetValidationError(
+                "'\(trimmed)' is an address of type \(fromURL.type.rawValue), not \(type.rawValue); give it alone, "
+                    + "without a type")
+        }
+        self = fromURL
     }
 
     /// The JSON object sent as the POST body.

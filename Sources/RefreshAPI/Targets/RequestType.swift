@@ -19,6 +19,17 @@ public enum RequestType: String, CaseIterable, Sendable, Codable, Hashable {
     }
 
     /// The platform the refresh is about.
+    /// A value of this type, for messages that show what to type.
+    public var example: String {
+        switch self {
+        case .instagram: "thetatvaindia"
+        case .instagramID: "17841400000000"
+        case .instagramPost: "DHGIoX0y3f3"
+        case .youtube: "UCurYxozQbvKn-oNUxNJh45Q"
+        case .youtubePost: "iwIeyWv2ABI"
+        }
+    }
+
     public var platform: Platform {
         switch self {
         case .instagram, .instagramID, .instagramPost: .instagram

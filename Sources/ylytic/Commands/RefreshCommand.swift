@@ -88,6 +88,6 @@ struct RefreshCommand: YlyticCommand {
             throw TargetValidationError(
                 "unknown type '\(words[0])'; use one of \(RequestType.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        return try RefreshTarget(type: type, value: words[1])
+        return try RefreshTarget(type: type, typedValue: words[1])
     }
 }

@@ -32,6 +32,11 @@ struct ConnectionOptions: ParsableArguments {
         } catch {
             throw CommandFailure(message: "\(error)", status: .invalidInput)
         }
+        if !baseURL.path.hasSuffix("/ylytic/api/v1") {
+            context.stderr.line(
+                "ylytic: warning: the base URL's path is '\(baseURL.path)'; the API lives under /ylytic/api/v1, so "
+                    + "requests may not be found")
+        }
         if let warning = TokenExpiry.warning(for: token, now: context.time.now) {
             context.stderr.line("ylytic: warning: \(warning)")
         }
