@@ -57,12 +57,27 @@ struct DashboardReducerTests {
     @Test func sortingCyclesColumnsAndReverses() {
         var state = state()
         _ = reducer.reduce(&state, .key(.character("s")))
+        #expect(state.sort == .followers, "the next column to the right of SUBMITTED")
+        #expect(RequestsScreen().render(state).text.contains("FOLLOWERS↓"), "the arrow is seen whole")
+        _ = reducer.reduce(&state, .key(.character("s")))
         #expect(state.sort == .type)
         _ = reducer.reduce(&state, .key(.character("s")))
         #expect(state.sort == .target)
         #expect(state.visibleRows.first?.target == "2121125346")
         _ = reducer.reduce(&state, .key(.character("S")))
         #expect(state.visibleRows.first?.target == "UCurYxozQbvKn-oNUxNJh45Q")
+    }
+
+    @Test func sortingCyclesOnlyOverTheColumnsShown() {
+        for (width, expected) in [(80, [DashboardState.SortColumn.followers, .type, .target, .state, .submitted]), (40, [.target, .state])] {
+            var state = DashboardFixtures.state(width: width, height: 24)
+            var seen: [DashboardState.SortColumn] = []
+            for _ in expected {
+                _ = reducer.reduce(&state, .key(.character("s")))
+                seen.append(state.sort)
+            }
+            #expect(seen == expected, "at \(width) columns")
+        }
     }
 
     @Test func newRequestFormValidatesInlineAndSubmits() {

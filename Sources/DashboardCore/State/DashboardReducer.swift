@@ -90,8 +90,10 @@ public struct DashboardReducer: Sendable {
         case .switchTab:
             state.tab = state.tab == .requests ? .creators : .requests
         case .sort where state.tab == .creators:
-            let columns = DashboardState.CreatorSortColumn.allCases
-            state.creatorSort = columns[((columns.firstIndex(of: state.creatorSort) ?? 0) + 1) % columns.count]
+            // Only the columns shown, so that the sort never lands where its arrow cannot be seen.
+            let columns = CreatorsTable.sortColumns(forWidth: state.width)
+            guard !columns.isEmpty else { break }
+            state.creatorSort = columns[((columns.firstIndex(of: state.creatorSort) ?? -1) + 1) % columns.count]
             state.creatorsAscending = state.creatorSort == .name || state.creatorSort == .platform
             state.notice = ("Sorted by \(state.creatorSort.rawValue).", false)
         case .reverseSort where state.tab == .creators:
@@ -105,8 +107,9 @@ public struct DashboardReducer: Sendable {
         case .forget where state.tab == .creators:
             state.notice = ("Forget a creator's requests from the Requests list (Tab).", false)
         case .sort:
-            let columns = DashboardState.SortColumn.allCases
-            state.sort = columns[((columns.firstIndex(of: state.sort) ?? 0) + 1) % columns.count]
+            let columns = RequestsScreen.sortColumns(forWidth: state.width)
+            guard !columns.isEmpty else { break }
+            state.sort = columns[((columns.firstIndex(of: state.sort) ?? -1) + 1) % columns.count]
             state.ascending = state.sort != .submitted && state.sort != .followers
             state.notice = ("Sorted by \(state.sort.rawValue).", false)
         case .reverseSort:

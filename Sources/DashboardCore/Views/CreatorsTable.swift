@@ -26,7 +26,7 @@ struct CreatorsTable {
     private static let tier = Column(title: "TIER", width: 10, alignRight: false, sort: .tier) { row, _ in
         SafeText.sanitize(row.tier ?? "")
     }
-    private static let followers = Column(title: "FOLLOWERS", width: 9, alignRight: true, sort: .followers) { row, _ in
+    private static let followers = Column(title: "FOLLOWERS", width: 10, alignRight: true, sort: .followers) { row, _ in
         row.followers.map { NumberFormat.compact(Double($0)) } ?? ""
     }
     private static let engagement = Column(title: "ENG.", width: 7, alignRight: true, sort: .engagement) { row, _ in
@@ -42,11 +42,16 @@ struct CreatorsTable {
         RequestsScreen.age(state.now.timeIntervalSince(row.lastRefreshedAt)) + " ago"
     }
 
-    private func columns() -> [Column] {
-        if state.width >= 110 {
+    /// The columns the list can be sorted by at this width: those shown.
+    static func sortColumns(forWidth width: Int) -> [DashboardState.CreatorSortColumn] {
+        columns(forWidth: width).compactMap(\.sort)
+    }
+
+    private static func columns(forWidth width: Int) -> [Column] {
+        if width >= 110 {
             return [Self.name, Self.handle, Self.platform, Self.tier, Self.followers, Self.engagement, Self.perWeek, Self.change, Self.refreshed]
         }
-        if state.width >= 80 {
+        if width >= 80 {
             return [
                 Column(title: "NAME", width: nil, alignRight: false, sort: .name, value: Self.name.value),
                 Column(title: "HANDLE", width: 16, alignRight: false, sort: nil, value: Self.handle.value), Self.followers,
@@ -58,7 +63,7 @@ struct CreatorsTable {
     }
 
     func draw(into grid: inout Grid) {
-        let columns = columns()
+        let columns = Self.columns(forWidth: state.width)
         let fixed = columns.compactMap(\.width).reduce(0, +) + 2 * (columns.count - 1) + 2
         let widths = columns.map { $0.width ?? max(8, state.width - fixed) }
         var x = 2

@@ -86,18 +86,23 @@ public struct RequestsScreen {
         if x + sourceWidth + 1 < grid.width { grid.put(source, x: grid.width - sourceWidth, y: 0, style: Theme.dim) }
     }
 
-    /// The columns that fit the width, widest layout first.
-    private func columns(for width: Int) -> [TableColumn] {
+    /// The columns that fit the width, widest layout first. FOLLOWERS has room for its sort arrow.
+    private static func columns(for width: Int) -> [TableColumn] {
         if width >= 110 {
-            return [.type(14), .target(24), .name(20), .state(nil), .submitted(10), .finished(10), .followers(9)]
+            return [.type(14), .target(24), .name(20), .state(nil), .submitted(10), .finished(10), .followers(10)]
         }
-        if width >= 80 { return [.type(14), .target(22), .state(nil), .submitted(10), .followers(9)] }
-        if width >= 60 { return [.target(nil), .state(22), .followers(9)] }
+        if width >= 80 { return [.type(14), .target(22), .state(nil), .submitted(10), .followers(10)] }
+        if width >= 60 { return [.target(nil), .state(22), .followers(10)] }
         return [.target(nil), .state(14)]
     }
 
+    /// The columns the list can be sorted by at this width: those shown.
+    static func sortColumns(forWidth width: Int) -> [DashboardState.SortColumn] {
+        columns(for: width).compactMap(\.sortColumn)
+    }
+
     private func drawTable(_ state: DashboardState, frame: Frame, into grid: inout Grid) {
-        let columns = columns(for: state.width)
+        let columns = Self.columns(for: state.width)
         let fixed = columns.compactMap(\.width).reduce(0, +) + 2 * (columns.count - 1) + 2
         let flexible = max(8, state.width - fixed)
         let widths = columns.map { $0.width ?? flexible }
