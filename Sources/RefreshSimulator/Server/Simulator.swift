@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import RefreshAPI
+import ServiceLifecycle
 
 /// The built-in simulator of the Data Refresh API: a real HTTP server, for the demo,
 /// the tests, and anyone who wants to try the tool without a token.
@@ -10,13 +11,18 @@ public enum Simulator {
     public static func start(_ settings: SimulatorSettings) async throws -> RunningSimulator {
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let application = makeApplication(settings) { port in continuation.yield(port) }
-        let task = Task { try await application.run() }
+        let services = ServiceGroup(
+            configuration: .init(services: [application], gracefulShutdownSignals: [], logger: application.logger))
+        let task = Task {
+            defer { continuation.finish() }
+            try await services.run()
+        }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else {
-            task.cancel()
+            _ = await task.result
             throw SimulatorSettingsError("the simulator could not start")
         }
-        return RunningSimulator(baseURL: baseURL(host: settings.host, port: port), task: task)
+        return RunningSimulator(baseURL: baseURL(host: settings.host, port: port), services: services, task: task)
     }
 
     /// Runs a simulator until SIGINT or SIGTERM; `onReady` hears its base URL once it listens.
@@ -51,11 +57,12 @@ public enum Simulator {
 public struct RunningSimulator: Sendable {
     /// The base URL to give the client, e.g. `http://127.0.0.1:54321/ylytic/api/v1`.
     public let baseURL: URL
+    let services: ServiceGroup
     let task: Task<Void, any Error>
 
-    /// Stops the server and waits until it has closed.
+    /// Stops the server gracefully (answers under way are finished, connections closed) and waits until it has.
     public func stop() async {
-        task.cancel()
+        await services.triggerGracefulShutdown()
         _ = await task.result
     }
 }
