@@ -80,6 +80,15 @@ struct RequestsScreenTests {
         #expect(tiny.contains("Terminal too small"))
     }
 
+    @Test func everyCountStaysVisibleAtEveryWidth() {
+        for width in 40...160 {
+            let header = RequestsScreen().render(DashboardFixtures.state(width: width, height: 24)).lines[0]
+            let shown = ["unknown 1", "unkn 1", " u1"].contains { header.contains($0) }
+            #expect(shown, "the last count at \(width) columns: \(header)")
+            #expect(DisplayWidth.of(header) <= width)
+        }
+    }
+
     @Test func wideAndCombiningTextKeepsColumnsAligned() {
         var state = DashboardFixtures.state(width: 120, height: 40)
         state.upsert([RequestRow(

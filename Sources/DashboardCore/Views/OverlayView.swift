@@ -49,7 +49,7 @@ struct OverlayView {
                 lines.append("Followers  \(NumberFormat.compact(Double(followers))) (\(NumberFormat.grouped(followers)))")
             }
             if let detail = row.detail { lines.append("Detail     \(SafeText.sanitize(detail))") }
-            lines += ["", "The creator screen comes with the next release; Esc closes."]
+            lines += ["", "Esc closes."]
             box(title: "Request", lines: lines, into: &grid)
         }
     }
@@ -64,13 +64,23 @@ struct OverlayView {
         }
     }
 
+    /// `line` wrapped to `room` columns; a line that starts with a label ("Detail     …") wraps under its
+    /// value, so that the label column stays clear.
+    private static func wrapUnderItsLabel(_ line: String, to room: Int) -> [String] {
+        guard DisplayWidth.of(line) > room else { return [line] }
+        guard let label = line.firstMatch(of: /^\S+ {2,}/), case let indent = DisplayWidth.of(String(label.0)),
+            indent < room / 2
+        else { return ColumnFit.wrap(line, to: room) }
+        let pieces = ColumnFit.wrap(String(line[label.range.upperBound...]), to: room - indent)
+        return pieces.enumerated().map { ($0 == 0 ? String(label.0) : String(repeating: " ", count: indent)) + $1 }
+    }
+
     private func box(title: String, lines: [String], into grid: inout Grid, errorLine: Int? = nil) {
         let innerWidth = min(grid.width - 4, max(DisplayWidth.of(title) + 4, lines.map { DisplayWidth.of($0) }.max() ?? 0) + 2)
         var wrapped: [(String, Bool)] = []
         for (index, line) in lines.enumerated() {
             let room = max(1, innerWidth - 2)
-            let pieces = DisplayWidth.of(line) <= room ? [line] : ColumnFit.wrap(line, to: room)
-            for piece in pieces { wrapped.append((piece, index == errorLine)) }
+            for piece in Self.wrapUnderItsLabel(line, to: room) { wrapped.append((piece, index == errorLine)) }
         }
         let innerHeight = min(grid.height - 4, wrapped.count)
         let width = innerWidth + 2, height = innerHeight + 2

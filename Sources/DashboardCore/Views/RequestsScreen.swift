@@ -60,30 +60,59 @@ public struct RequestsScreen {
         grid.put("q quits", x: 2, y: grid.height - 1, style: Theme.dim)
     }
 
+    /// How much of the header's words a width affords; numbers are always shown.
+    private enum HeaderWording: CaseIterable {
+        case full, shortLabels, shortTabs, titledLetters, letters
+    }
+
+    /// The header: title, tabs, live or paused, and a count per state (or the creators' count), from the richest
+    /// wording that fits the width down to one letter per state, so that every count stays visible.
     private func drawHeader(_ state: DashboardState, frame: Frame, into grid: inout Grid) {
-        var x = grid.put(" ylytic ", x: 0, y: 0, style: Theme.header)
-        for tab in DashboardState.Tab.allCases {
-            let label = state.width < 80 ? String(tab.rawValue.prefix(3)).capitalized : tab.rawValue.capitalized
-            x = grid.put(" \(label) ", x: x + 1, y: 0, style: tab == state.tab ? Style(bold: true, reverse: true) : Theme.dim)
-        }
-        x = grid.put(
-            state.liveUpdates ? frame.live : frame.paused, x: x + 1, y: 0,
-            style: state.liveUpdates ? Style(foreground: .green) : Style(foreground: .yellow, bold: true))
-        let counts = state.counts
-        let short = state.width < 110
-        if state.tab == .creators {
-            grid.put("  \(state.creators.count) creators", x: x, y: 0, style: Theme.dim)
-            return
-        }
-        for phase in [RequestRow.Phase.pending, .succeeded, .failed, .stale, .unknown] {
-            let count = counts[phase, default: 0] + (phase == .pending ? counts[.submitting, default: 0] : 0)
-            let label = short ? String(phase.rawValue.prefix(4)) : phase.rawValue
-            x = grid.put("  \(label) ", x: x, y: 0, style: Theme.dim)
-            x = grid.put(String(count), x: x, y: 0, style: count > 0 ? Theme.phase(phase) : Theme.dim)
-        }
+        let segments =
+            HeaderWording.allCases.lazy.map { headerSegments(state, frame: frame, wording: $0) }
+            .first { segments in segments.reduce(0) { $0 + DisplayWidth.of($1.text) } <= grid.width }
+            ?? headerSegments(state, frame: frame, wording: .letters)
+        var x = 0
+        for segment in segments { x = grid.put(segment.text, x: x, y: 0, style: segment.style) }
+        guard state.tab == .requests else { return }
         let source = " " + state.source + " "
         let sourceWidth = DisplayWidth.of(source)
         if x + sourceWidth + 1 < grid.width { grid.put(source, x: grid.width - sourceWidth, y: 0, style: Theme.dim) }
+    }
+
+    private func headerSegments(_ state: DashboardState, frame: Frame, wording: HeaderWording)
+        -> [(text: String, style: Style)]
+    {
+        var segments: [(text: String, style: Style)] = []
+        if wording != .letters { segments.append((" ylytic ", Theme.header)) }
+        let isLetters = wording == .titledLetters || wording == .letters
+        for tab in DashboardState.Tab.allCases {
+            let label = wording == .full || wording == .shortLabels ? tab.rawValue.capitalized : String(tab.rawValue.prefix(3)).capitalized
+            segments.append((" ", .plain))
+            segments.append((" \(label) ", tab == state.tab ? Style(bold: true, reverse: true) : Theme.dim))
+        }
+        let live = state.liveUpdates ? frame.live : frame.paused
+        segments.append((" ", .plain))
+        segments.append((
+            isLetters ? String(live.prefix(1)) : live,
+            state.liveUpdates ? Style(foreground: .green) : Style(foreground: .yellow, bold: true)))
+        if state.tab == .creators {
+            segments.append(("  \(state.creators.count) creators", Theme.dim))
+            return segments
+        }
+        let counts = state.counts
+        for phase in [RequestRow.Phase.pending, .succeeded, .failed, .stale, .unknown] {
+            let count = counts[phase, default: 0] + (phase == .pending ? counts[.submitting, default: 0] : 0)
+            let label =
+                switch wording {
+                case .full: "  \(phase.rawValue) "
+                case .shortLabels, .shortTabs: "  \(phase.rawValue.prefix(4)) "
+                case .titledLetters, .letters: " \(phase.rawValue.prefix(phase == .stale ? 2 : 1))"
+                }
+            segments.append((label, Theme.dim))
+            segments.append((String(count), count > 0 ? Theme.phase(phase) : Theme.dim))
+        }
+        return segments
     }
 
     /// The columns that fit the width, widest layout first. FOLLOWERS has room for its sort arrow.
