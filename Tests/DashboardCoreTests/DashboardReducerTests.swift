@@ -80,6 +80,52 @@ struct DashboardReducerTests {
         }
     }
 
+    @Test func fieldsEditLikeAShellsLineEditor() {
+        var state = state()
+        _ = reducer.reduce(&state, .key(.character("n")))
+        for key: Key in "@thetatvaindia".map({ .character($0) }) + [.home, .delete, .end, .left, .left, .backspace] {
+            _ = reducer.reduce(&state, .key(key))
+        }
+        guard case .newRequest(let form) = state.overlay else {
+            Issue.record("the form closed")
+            return
+        }
+        #expect(form.value == "thetatvainia", "Home, Delete, End, ← ← and Backspace edit where the cursor is")
+        #expect(form.type == nil, "← and → move the cursor, not the type")
+        _ = reducer.reduce(&state, .key(.control("u")))
+        guard case .newRequest(let cleared) = state.overlay else {
+            Issue.record("the form closed")
+            return
+        }
+        #expect(cleared.value == "ia", "Ctrl-U removes what is before the cursor")
+        _ = reducer.reduce(&state, .key(.escape))
+
+        _ = reducer.reduce(&state, .key(.character("/")))
+        for character in "you tube" { _ = reducer.reduce(&state, .key(.character(character))) }
+        _ = reducer.reduce(&state, .key(.control("w")))
+        #expect(state.filter == "you ")
+        _ = reducer.reduce(&state, .key(.control("a")))
+        _ = reducer.reduce(&state, .key(.control("k")))
+        #expect(state.filter.isEmpty)
+        #expect(RequestsScreen().render(state).lines.last?.hasPrefix(" /▏") == true, "the cursor is drawn where it is")
+    }
+
+    @Test func lineEditorEdgesAndWideCharacters() {
+        var field = LineEditor("日本 語")
+        let moved = field.handle(.left) && field.handle(.left)
+        #expect(moved)
+        _ = field.handle(.character("x"))
+        #expect(field.text == "日本x 語")
+        #expect(field.showing(cursor: "|") == "日本x| 語")
+        _ = field.handle(.control("w"))
+        #expect(field.text == " 語")
+        let handled = field.handle(.backspace)
+        #expect(handled, "at the start, Backspace does nothing but is still an editing key")
+        #expect(field.text == " 語")
+        let tab = field.handle(.tab)
+        #expect(!tab)
+    }
+
     @Test func newRequestFormValidatesInlineAndSubmits() {
         var state = state()
         _ = reducer.reduce(&state, .key(.character("n")))

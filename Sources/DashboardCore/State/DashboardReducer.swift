@@ -159,16 +159,10 @@ public struct DashboardReducer: Sendable {
             case .escape:
                 state.overlay = nil
                 return []
-            case .tab, .down, .right:
+            case .tab, .down:
                 form.nextType(by: 1)
-            case .backTab, .up, .left:
+            case .backTab, .up:
                 form.nextType(by: -1)
-            case .backspace, .delete:
-                if !form.value.isEmpty { form.value.removeLast() }
-                form.error = nil
-            case .character(let character):
-                form.value.append(character)
-                form.error = nil
             case .enter:
                 switch form.target() {
                 case .success(let target):
@@ -179,7 +173,7 @@ public struct DashboardReducer: Sendable {
                     form.error = error.message
                 }
             default:
-                break
+                if form.field.handle(key) { form.error = nil }
             }
             state.overlay = .newRequest(form)
             return []
@@ -252,9 +246,7 @@ public struct DashboardReducer: Sendable {
                 view.filter = ""
                 view.isEditingFilter = false
             case .enter: view.isEditingFilter = false
-            case .backspace, .delete: if !view.filter.isEmpty { view.filter.removeLast() }
-            case .character(let character): view.filter.append(character)
-            default: break
+            default: _ = view.filterField.handle(key)
             }
             view.selection = 0
             view.scroll = 0
@@ -300,15 +292,11 @@ public struct DashboardReducer: Sendable {
             state.isEditingFilter = false
         case .enter:
             state.isEditingFilter = false
-        case .backspace, .delete:
-            if !state.filter.isEmpty { state.filter.removeLast() }
-        case .character(let character):
-            state.filter.append(character)
         case .up, .down, .pageUp, .pageDown:
             state.isEditingFilter = false
             return handle(key, &state)
         default:
-            break
+            _ = state.filterField.handle(key)
         }
         state.selection = min(state.selection, max(0, state.visible.count - 1))
         keepSelectionInView(&state)

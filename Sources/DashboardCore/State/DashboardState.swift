@@ -29,11 +29,18 @@ public struct DashboardState: Sendable {
     public private(set) var rows: [RequestRow] = []
     /// Indices into `rows` of what the filter lets through, in sort order.
     public private(set) var visible: [Int] = []
-    public var filter = "" {
+    /// The filter as typed, with its cursor.
+    public var filterField = LineEditor() {
         didSet {
+            guard filterField.text != oldValue.text else { return }
             refreshVisible()
             refreshVisibleCreators()
         }
+    }
+    /// What rows must contain to be shown.
+    public var filter: String {
+        get { filterField.text }
+        set { filterField = LineEditor(newValue) }
     }
     public var isEditingFilter = false
     public var sort = SortColumn.submitted { didSet { refreshVisible() } }

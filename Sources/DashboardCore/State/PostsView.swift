@@ -10,8 +10,15 @@ public struct PostsView: Sendable, Equatable {
     public var showsVideos: Bool { didSet { reorder() } }
     public var sort = SortColumn.date { didSet { reorder() } }
     public var ascending = false { didSet { reorder() } }
+    /// The filter as typed, with its cursor.
+    public var filterField = LineEditor() {
+        didSet { if filterField.text != oldValue.text { reorder() } }
+    }
     /// Matches captions and hashtags, case-insensitively.
-    public var filter = "" { didSet { reorder() } }
+    public var filter: String {
+        get { filterField.text }
+        set { filterField = LineEditor(newValue) }
+    }
     public var isEditingFilter = false
     public var sponsoredOnly = false { didSet { reorder() } }
     /// The posts shown, in order, as indices into the posts of the shown kind; kept up to date so
@@ -31,7 +38,7 @@ public struct PostsView: Sendable, Equatable {
 
     public static func == (lhs: PostsView, rhs: PostsView) -> Bool {
         lhs.showsVideos == rhs.showsVideos && lhs.sort == rhs.sort && lhs.ascending == rhs.ascending
-            && lhs.filter == rhs.filter && lhs.isEditingFilter == rhs.isEditingFilter
+            && lhs.filterField == rhs.filterField && lhs.isEditingFilter == rhs.isEditingFilter
             && lhs.sponsoredOnly == rhs.sponsoredOnly && lhs.selection == rhs.selection && lhs.scroll == rhs.scroll
             && lhs.openPost == rhs.openPost && lhs.order == rhs.order
     }

@@ -4,14 +4,18 @@ import RefreshAPI
 public struct RequestForm: Sendable, Equatable {
     /// `nil` means: read the type from a pasted URL or @handle.
     public var type: RequestType?
-    public var value = ""
+    /// The value as typed, with its cursor.
+    public var field: LineEditor
     /// Why the value cannot be sent yet, shown under the field.
     public var error: String?
 
     public init(type: RequestType? = nil, value: String = "") {
         self.type = type
-        self.value = value
+        field = LineEditor(value)
     }
+
+    /// The value typed.
+    public var value: String { field.text }
 
     /// The choices of the type selector, "URL or @handle" first.
     public static let choices: [RequestType?] = [nil] + RequestType.allCases.map { $0 }

@@ -27,7 +27,7 @@ struct OverlayView {
             let chosen = RequestForm.choices.firstIndex(of: form.type) ?? 0
             var lines = [
                 "Type:  \(state.ascii ? "<" : "‹") \(typeNames[chosen]) \(state.ascii ? ">" : "›")   (Tab changes)",
-                "Value: \(SafeText.sanitize(form.value))_",
+                "Value: \(SafeText.sanitize(form.field.showing(cursor: frame.cursor)))",
                 "",
             ]
             if let error = form.error { lines.append("! " + error) } else {
@@ -85,7 +85,8 @@ struct OverlayView {
         let innerHeight = min(grid.height - 4, wrapped.count)
         let width = innerWidth + 2, height = innerHeight + 2
         let left = (grid.width - width) / 2, top = max(1, (grid.height - height) / 2)
-        grid.fill(x: left, y: top, width: width, height: height)
+        // A blank column either side, so that no row behind shows at the box's edge.
+        grid.fill(x: max(0, left - 1), y: top, width: min(grid.width, width + 2), height: height)
         let horizontal = String(repeating: frame.horizontal, count: max(0, width - 2))
         grid.put(frame.topLeft + horizontal + frame.topRight, x: left, y: top, style: Theme.box)
         grid.put(" \(title) ", x: left + 2, y: top, style: Theme.header)

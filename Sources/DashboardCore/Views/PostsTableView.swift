@@ -25,7 +25,9 @@ struct PostsTableView {
         if view.openPost != nil {
             hint = " Esc back to the posts"
         } else if view.isEditingFilter || !view.filter.isEmpty {
-            hint = " /" + view.filter + (view.isEditingFilter ? "_" : "") + "  caption or hashtag"
+            let cursor = (state.ascii ? Frame.ascii : Frame.unicode).cursor
+            hint = " /" + SafeText.sanitize(view.isEditingFilter ? view.filterField.showing(cursor: cursor) : view.filter)
+                + "  caption or hashtag"
         } else {
             hint = " Esc back  Tab videos/posts  o O sort  / filter  s sponsored  Enter open"
         }

@@ -220,7 +220,9 @@ public struct RequestsScreen {
             let (shown, total) =
                 state.tab == .requests
                 ? (state.visible.count, state.rows.count) : (state.visibleCreators.count, state.creators.count)
-            let text = " /" + state.filter + (state.isEditingFilter ? "_" : "") + "  (\(shown) of \(total))"
+            let frame = state.ascii ? Frame.ascii : Frame.unicode
+            let typed = state.isEditingFilter ? state.filterField.showing(cursor: frame.cursor) : state.filter
+            let text = " /" + SafeText.sanitize(typed) + "  (\(shown) of \(total))"
             grid.put(text, x: 0, y: y, style: Theme.statusBar)
             return
         }
