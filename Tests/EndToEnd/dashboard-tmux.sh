@@ -44,7 +44,7 @@ start "$binary demo --latency 1-4"
 wait_for "demo simulator" 100 && pass "the dashboard opens" || fail "the dashboard did not open"
 wait_for "succeeded" 150 && pass "results arrive live" || fail "no result arrived"
 tmux -L "$socket" send-keys -t e2e "/" "youtube"
-wait_for "/youtube_" 30 && pass "filter as you type" || fail "the filter did not show"
+wait_for "/youtube▏" 30 && pass "filter as you type" || fail "the filter did not show"
 screen | grep -q "instagram_id" && fail "the filter let an instagram row through" || pass "the filter hides other rows"
 tmux -L "$socket" send-keys -t e2e Escape
 tmux -L "$socket" send-keys -t e2e "n"
