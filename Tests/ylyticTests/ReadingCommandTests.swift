@@ -164,6 +164,17 @@ struct ReadingCommandTests {
         }
     }
 
+    @Test func underALocaleThatIsNotUTF8ServerTextIsTransliterated() async throws {
+        let sample = String(decoding: try Samples.fixture("spec-get-response"), as: UTF8.self)
+            .replacingOccurrences(of: "Anurag Gupta", with: "Zoë 東京 “Café” 🍵")
+        var cli = CLIHarness([.success(HTTPResponse(status: 200, body: Data(sample.utf8)))])
+        cli.environment["LANG"] = "C"
+        let run = await cli.run("show", "abc")
+        let isASCII = run.stdout.unicodeScalars.allSatisfy { $0.isASCII }
+        #expect(isASCII, "\(run.stdout)")
+        #expect(run.stdout.contains("Zoe dong jing \"Cafe\" ?"))
+    }
+
     @Test func theSimulatorRefusesAnIPv6AddressTheClientCouldNotUse() async {
         let run = await CLIHarness([]).run("simulate", "--host", "::1")
         #expect(run.status == 2)

@@ -73,7 +73,8 @@ struct RefreshCommand: YlyticCommand {
         if !output.json { context.stdout.line(SafeText.sanitize(submitted.requestID.rawValue)) }
         let id = submitted.requestID
         let session = WatchSession(tracker: tracker, store: store, context: context, timeout: timeout)
-        let printer = StateChangePrinter(sink: context.stderr, json: false, time: context.time)
+        let printer = StateChangePrinter(
+            sink: context.stderr, json: false, time: context.time, ascii: output.writer(context).glyphs == .ascii)
         let (watched, stopped) = await session.run(RequestWatch(ids: [id])) { printer.print($0, $1) }
         if !watched.isDone, !stopped { printer.printTimedOut(id) }
         let outcome = await session.outcome(of: id, in: watched)

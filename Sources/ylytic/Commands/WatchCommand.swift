@@ -53,7 +53,8 @@ struct WatchCommand: YlyticCommand {
                 return context.fail(CommandFailure(error, store: store))
             }
         }
-        let printer = StateChangePrinter(sink: context.stdout, json: output.json, time: context.time)
+        let printer = StateChangePrinter(
+            sink: context.stdout, json: output.json, time: context.time, ascii: output.writer(context).glyphs == .ascii)
         let session = WatchSession(tracker: tracker, store: store, context: context, timeout: timeout)
         let (watched, stopped) = await session.run(
             requested.isEmpty ? .everyFollowedRequest() : RequestWatch(ids: requested)

@@ -8,6 +8,8 @@ struct StateChangePrinter {
     let sink: any OutputSink
     let json: Bool
     let time: any TimeSource
+    /// Whether text is transliterated to ASCII (a locale that is not UTF-8).
+    var ascii = false
 
     private struct Line: Encodable {
         let time: String
@@ -44,7 +46,8 @@ struct StateChangePrinter {
             sink.line(JSONOutput.encode(Line(time: stamp, requestID: id.rawValue, state: state, message: message)))
         } else {
             let detail = message.map { " " + SafeText.sanitize($0) } ?? ""
-            sink.line("\(stamp) \(SafeText.sanitize(id.rawValue)) \(state)\(detail)")
+            let line = "\(stamp) \(SafeText.sanitize(id.rawValue)) \(state)\(detail)"
+            sink.line(ascii ? ASCIIText.transliterate(line) : line)
         }
     }
 }

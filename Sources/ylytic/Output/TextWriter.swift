@@ -4,24 +4,26 @@ import RefreshAPI
 import TextGrid
 
 /// Writes human output: styled lines with ANSI colours when allowed, and every
-/// server string already sanitised by whoever built the line.
+/// server string already sanitised by whoever built the line. With ASCII glyphs (a
+/// locale that is not UTF-8), text in any script is transliterated.
 struct TextWriter {
     let sink: any OutputSink
     let colour: Bool
     let glyphs: GlyphSet
 
     func write(_ line: StyledLine) {
+        let shown = { (text: String) in glyphs == .ascii ? ASCIIText.transliterate(text) : text }
         guard colour else {
-            sink.line(line.description)
+            sink.line(shown(line.description))
             return
         }
         var text = ""
         for run in line.runs {
             guard let code = Self.code(for: run.role) else {
-                text += run.text
+                text += shown(run.text)
                 continue
             }
-            text += "\u{1B}[\(code)m\(run.text)\u{1B}[0m"
+            text += "\u{1B}[\(code)m\(shown(run.text))\u{1B}[0m"
         }
         sink.line(text)
     }
