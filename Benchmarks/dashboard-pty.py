@@ -8,7 +8,11 @@
 
 Usage: Benchmarks/dashboard-pty.py [SECONDS] [WARM_UP_SECONDS]   (builds ylytic in release mode)
 """
-import fcntl, os, pty, select, sqlite3, struct, subprocess, sys, tempfile, termios, time
+import os, sqlite3, subprocess, sys, tempfile, time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pty_dashboard
+from pty_dashboard import cpu_seconds, quit, read_for, wakeups
 
 SECONDS = float(sys.argv[1]) if len(sys.argv) > 1 else 60.0
 WARM_UP = float(sys.argv[2]) if len(sys.argv) > 2 else 5.0
@@ -16,7 +20,6 @@ root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 binary = subprocess.check_output(["swift", "build", "-c", "release", "--show-bin-path"], cwd=root, text=True).strip() + "/ylytic"
 subprocess.check_call(["swift", "build", "-c", "release", "--product", "ylytic"], cwd=root, stdout=subprocess.DEVNULL)
 work = tempfile.mkdtemp(prefix="ylytic-pty-")
-tick = os.sysconf("SC_CLK_TCK")
 
 simulator = subprocess.Popen([binary, "simulate", "--latency", "3600-3600", "--token", "bench"],
                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
@@ -26,51 +29,11 @@ env = dict(os.environ, YLYTIC_TOKEN="bench", YLYTIC_BASE_URL=base_url, TERM="xte
 
 
 def spawn(store):
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.execve(binary, [binary, "dash", "--store", store], dict(env, YLYTIC_STORE=store))
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-    return pid, fd
-
-
-def read_for(fd, seconds, until=None):
-    data, deadline = b"", time.time() + seconds
-    while time.time() < deadline:
-        ready, _, _ = select.select([fd], [], [], max(0, deadline - time.time()))
-        if not ready:
-            continue
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:
-            break
-        data += chunk
-        if until and until in data:
-            break
-    return data
-
-
-def cpu_seconds(pid):
-    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / tick
-
-
-def wakeups(pid):
-    total = 0
-    for task in os.listdir(f"/proc/{pid}/task"):
-        for line in open(f"/proc/{pid}/task/{task}/status"):
-            if line.startswith("voluntary_ctxt_switches"):
-                total += int(line.split()[1])
-    return total
+    return pty_dashboard.spawn(binary, ["dash", "--store", store], dict(env, YLYTIC_STORE=store))
 
 
 def peak_kb(pid):
     return next(int(line.split()[1]) for line in open(f"/proc/{pid}/status") if line.startswith("VmHWM"))
-
-
-def quit(pid, fd):
-    os.write(fd, b"q")
-    os.waitpid(pid, 0)
-    os.close(fd)
 
 
 # 1. Start to first frame with 10,000 finished requests.
@@ -137,10 +100,7 @@ open(saved, "wb").write(body)
 opens = []
 for _ in range(5):
     started = time.time()
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.execve(binary, [binary, "open", saved], env)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    pid, fd = pty_dashboard.spawn(binary, ["open", saved], env)
     read_for(fd, 10, until=b"Growth")
     opens.append((time.time() - started) * 1000)
     quit(pid, fd)

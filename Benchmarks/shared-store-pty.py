@@ -11,9 +11,13 @@
 Needs pyte (pip install pyte). Builds ylytic and StoreProbe in release mode.
 Usage: Benchmarks/shared-store-pty.py [IDLE_SECONDS] [FOLLOW_SECONDS]   (defaults 300 and 60)
 """
-import fcntl, os, pty, select, signal, sqlite3, struct, subprocess, sys, tempfile, termios, time
+import os, select, signal, sqlite3, subprocess, sys, tempfile, time
 
 import pyte
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pty_dashboard
+from pty_dashboard import cpu_seconds, quit, read_for, wakeups
 
 IDLE = float(sys.argv[1]) if len(sys.argv) > 1 else 300.0
 FOLLOW = float(sys.argv[2]) if len(sys.argv) > 2 else 60.0
@@ -23,7 +27,6 @@ for product in ["ylytic", "StoreProbe"]:
 bin_path = subprocess.check_output(["swift", "build", "-c", "release", "--show-bin-path"], cwd=root, text=True).strip()
 binary, probe = bin_path + "/ylytic", bin_path + "/StoreProbe"
 work = tempfile.mkdtemp(prefix="ylytic-shared-")
-tick = os.sysconf("SC_CLK_TCK")
 
 simulator_log = open(os.path.join(work, "simulator.log"), "w")
 simulator = subprocess.Popen([binary, "simulate", "--latency", "3600-3600", "--token", "bench"],
@@ -34,42 +37,7 @@ env = dict(os.environ, YLYTIC_TOKEN="bench", YLYTIC_BASE_URL=base_url, TERM="xte
 
 
 def spawn(store):
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.execve(binary, [binary, "dash", "--store", store], env)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-    return pid, fd
-
-
-def cpu_seconds(pid):
-    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / tick
-
-
-def wakeups(pid):
-    total = 0
-    for task in os.listdir(f"/proc/{pid}/task"):
-        for line in open(f"/proc/{pid}/task/{task}/status"):
-            if line.startswith("voluntary_ctxt_switches"):
-                total += int(line.split()[1])
-    return total
-
-
-def drain(fd, seconds):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        ready, _, _ = select.select([fd], [], [], max(0, deadline - time.time()))
-        if ready:
-            try:
-                os.read(fd, 65536)
-            except OSError:
-                return
-
-
-def quit(pid, fd):
-    os.write(fd, b"q")
-    os.waitpid(pid, 0)
-    os.close(fd)
+    return pty_dashboard.spawn(binary, ["dash", "--store", store], env)
 
 
 def percentile(values, fraction):
@@ -119,9 +87,9 @@ db.executemany(
 db.commit()
 db.close()
 pid, fd = spawn(idle)
-drain(fd, 15)  # the first frame, and change marks fading
+read_for(fd, 15)  # the first frame, and change marks fading
 cpu_before, wake_before = cpu_seconds(pid), wakeups(pid)
-drain(fd, IDLE)
+read_for(fd, IDLE)
 print(f"idle dashboard for {IDLE:.0f} s: {(cpu_seconds(pid) - cpu_before) / IDLE * 100:.3f}% of one core, "
       f"{(wakeups(pid) - wake_before) / IDLE:.2f} wake-ups/s")
 quit(pid, fd)

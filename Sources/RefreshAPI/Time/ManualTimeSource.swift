@@ -11,12 +11,18 @@ public final class ManualTimeSource: TimeSource, Sendable {
         let continuation: CheckedContinuation<Void, any Error>
     }
 
+    /// A test waiting until the sleepers are as it expects.
+    private struct Waiter {
+        let id: UInt64
+        let isReady: @Sendable ([Sleeper]) -> Bool
+        let continuation: CheckedContinuation<Void, Never>
+    }
+
     private struct State {
         var now: Date
         var nextID: UInt64 = 0
         var sleepers: [Sleeper] = []
-        var waitersForSleepers: [(id: UInt64, count: Int, continuation: CheckedContinuation<Void, Never>)] = []
-        var waitersForDeadlines: [(id: UInt64, deadline: Date, continuation: CheckedContinuation<Void, Never>)] = []
+        var waiters: [Waiter] = []
     }
 
     private let state: Mutex<State>
@@ -80,31 +86,16 @@ public final class ManualTimeSource: TimeSource, Sendable {
     /// Suspends until at least `count` tasks sleep on this clock: the way a test
     /// knows the code under test has reached its wait. Returns early when cancelled.
     public func waitForSleepers(_ count: Int = 1) async {
-        let id = state.withLock { state in
-            state.nextID += 1
-            return state.nextID
-        }
-        await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let ready = state.withLock { state in
-                    if state.sleepers.count >= count || Task.isCancelled { return true }
-                    state.waitersForSleepers.append((id, count, continuation))
-                    return false
-                }
-                if ready { continuation.resume() }
-            }
-        } onCancel: {
-            let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
-                guard let index = state.waitersForSleepers.firstIndex(where: { $0.id == id }) else { return nil }
-                return state.waitersForSleepers.remove(at: index).continuation
-            }
-            waiter?.resume()
-        }
+        await wait { $0.count >= count }
     }
 
     /// Suspends until some task sleeps until exactly `deadline`: the way a test knows that the code under test
     /// has scheduled what it expects. Returns early when cancelled.
     public func waitForSleeper(until deadline: Date) async {
+        await wait { sleepers in sleepers.contains { $0.deadline == deadline } }
+    }
+
+    private func wait(until isReady: @escaping @Sendable ([Sleeper]) -> Bool) async {
         let id = state.withLock { state in
             state.nextID += 1
             return state.nextID
@@ -112,29 +103,25 @@ public final class ManualTimeSource: TimeSource, Sendable {
         await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
                 let ready = state.withLock { state in
-                    if state.sleepers.contains(where: { $0.deadline == deadline }) || Task.isCancelled { return true }
-                    state.waitersForDeadlines.append((id, deadline, continuation))
+                    if isReady(state.sleepers) || Task.isCancelled { return true }
+                    state.waiters.append(Waiter(id: id, isReady: isReady, continuation: continuation))
                     return false
                 }
                 if ready { continuation.resume() }
             }
         } onCancel: {
-            let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
-                guard let index = state.waitersForDeadlines.firstIndex(where: { $0.id == id }) else { return nil }
-                return state.waitersForDeadlines.remove(at: index).continuation
+            let waiter = state.withLock { state -> Waiter? in
+                guard let index = state.waiters.firstIndex(where: { $0.id == id }) else { return nil }
+                return state.waiters.remove(at: index)
             }
-            waiter?.resume()
+            waiter?.continuation.resume()
         }
     }
 
     private static func wakeWaiters(_ state: inout State) {
-        let deadlines = Set(state.sleepers.map(\.deadline))
-        let due = state.waitersForDeadlines.filter { deadlines.contains($0.deadline) }
-        state.waitersForDeadlines.removeAll { deadlines.contains($0.deadline) }
-        for waiter in due { waiter.continuation.resume() }
-        let count = state.sleepers.count
-        let ready = state.waitersForSleepers.filter { $0.count <= count }
-        state.waitersForSleepers.removeAll { $0.count <= count }
+        let sleepers = state.sleepers
+        let ready = state.waiters.filter { $0.isReady(sleepers) }
+        state.waiters.removeAll { $0.isReady(sleepers) }
         for waiter in ready { waiter.continuation.resume() }
     }
 }
