@@ -38,7 +38,7 @@ def peak_kb(pid):
 
 # 1. Start to first frame with 10,000 finished requests.
 big = os.path.join(work, "big.sqlite")
-subprocess.check_call([binary, "list", "--store", big], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+subprocess.check_call([binary, "watch", "--store", big], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # creates the store
 db = sqlite3.connect(big)
 now = time.time()
 db.executemany(

@@ -77,7 +77,7 @@ print(f"propagation of {len(latencies)} changes from another process to the scre
 
 # 2. An idle dashboard: 1,000 finished requests, nothing pending, nothing written.
 idle = os.path.join(work, "idle.sqlite")
-subprocess.check_call([binary, "list", "--store", idle], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+subprocess.check_call([binary, "watch", "--store", idle], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # creates the store
 db = sqlite3.connect(idle)
 now = time.time()
 db.executemany(
