@@ -1,6 +1,6 @@
 /// A day in the proleptic Gregorian calendar, as the API writes trend keys and
 /// `posted_date` (`YYYY-MM-DD`). Free of time zones by construction.
-public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct CalendarDate: Hashable, Comparable, Sendable, Encodable, CustomStringConvertible {
     public let year: Int
     public let month: Int
     public let day: Int
@@ -62,15 +62,6 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let date = CalendarDate(parsing: text) else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not a YYYY-MM-DD date"))
-        }
-        self = date
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -1,5 +1,5 @@
 /// Everything a finished refresh says about a creator. Every section may be absent.
-public struct CreatorReport: Hashable, Sendable, Codable {
+public struct CreatorReport: Hashable, Sendable, Encodable {
     public var growthTrends: GrowthTrends?
     public var posts: Posts?
     public var profileDetails: ProfileDetails?
@@ -24,5 +24,22 @@ public struct CreatorReport: Hashable, Sendable, Codable {
         case profileDetails = "profile_details"
         case profileOverview = "profile_overview"
         case reachAndEngagementDetails = "reach_and_engagement_details"
+    }
+
+    /// Reads the `response` object; every section may be absent or null.
+    static func read(_ reader: inout JSONReader) throws(ResponseUnreadable) -> CreatorReport {
+        var report = CreatorReport()
+        try reader.readObject { reader, key throws(ResponseUnreadable) in
+            switch key {
+            case "growth_trends": report.growthTrends = try reader.optional(GrowthTrends.read)
+            case "posts": report.posts = try reader.optional(Posts.read)
+            case "profile_details": report.profileDetails = try reader.optional(ProfileDetails.read)
+            case "profile_overview": report.profileOverview = try reader.optional(ProfileOverview.read)
+            case "reach_and_engagement_details":
+                report.reachAndEngagementDetails = try reader.optional(JSONValue.read)
+            default: try reader.skipValue()
+            }
+        }
+        return report
     }
 }

@@ -1,6 +1,6 @@
 /// Follower and engagement trends and the growth figures that summarise them.
 /// Growth figures are percentages as the API sends them (0.07 means +0.07 %).
-public struct GrowthTrends: Hashable, Sendable, Codable {
+public struct GrowthTrends: Hashable, Sendable, Encodable {
     public var followers: [TrendPoint]
     public var engagement: [TrendPoint]
     public var monthlyFollowersGrowth: Double?
@@ -37,26 +37,31 @@ public struct GrowthTrends: Hashable, Sendable, Codable {
         case yearlyEngagementGrowth = "yearly_engagement_growth"
     }
 
-    /// The API's own spelling (sic) of the quarterly keys.
-    private enum MisspeltKeys: String, CodingKey {
-        case quarterlyFollowersGrowth = "quaterly_followers_growth"
-        case quarterlyEngagementGrowth = "quaterly_engagement_growth"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        let misspelt = try decoder.container(keyedBy: MisspeltKeys.self)
-        followers = try container.decodeIfPresent(TrendSeries.self, forKey: .followers)?.points ?? []
-        engagement = try container.decodeIfPresent(TrendSeries.self, forKey: .engagement)?.points ?? []
-        monthlyFollowersGrowth = try container.lenientDouble(.monthlyFollowersGrowth)
-        quarterlyFollowersGrowth =
-            try container.lenientDouble(.quarterlyFollowersGrowth)
-            ?? misspelt.lenientDouble(.quarterlyFollowersGrowth)
-        yearlyFollowersGrowth = try container.lenientDouble(.yearlyFollowersGrowth)
-        monthlyEngagementGrowth = try container.lenientDouble(.monthlyEngagementGrowth)
-        quarterlyEngagementGrowth =
-            try container.lenientDouble(.quarterlyEngagementGrowth)
-            ?? misspelt.lenientDouble(.quarterlyEngagementGrowth)
-        yearlyEngagementGrowth = try container.lenientDouble(.yearlyEngagementGrowth)
+    /// Reads the `growth_trends` object. The quarterly figures are read under the API's own spelling
+    /// (`quaterly_…`, sic) too, when the correct spelling is absent.
+    static func read(_ reader: inout JSONReader) throws(ResponseUnreadable) -> GrowthTrends {
+        var trends = GrowthTrends()
+        var misspeltFollowers: Result<Double?, ResponseUnreadable> = .success(nil)
+        var misspeltEngagement: Result<Double?, ResponseUnreadable> = .success(nil)
+        try reader.readObject { reader, key throws(ResponseUnreadable) in
+            switch key {
+            case "followers_trends": trends.followers = try reader.optional(TrendSeries.read) ?? []
+            case "engagement_trends": trends.engagement = try reader.optional(TrendSeries.read) ?? []
+            case "monthly_followers_growth": trends.monthlyFollowersGrowth = try reader.lenientDouble()
+            case "quarterly_followers_growth": trends.quarterlyFollowersGrowth = try reader.lenientDouble()
+            case "quaterly_followers_growth":
+                misspeltFollowers = try reader.deferred { reader throws(ResponseUnreadable) in try reader.lenientDouble() }
+            case "yearly_followers_growth": trends.yearlyFollowersGrowth = try reader.lenientDouble()
+            case "monthly_engagement_growth": trends.monthlyEngagementGrowth = try reader.lenientDouble()
+            case "quarterly_engagement_growth": trends.quarterlyEngagementGrowth = try reader.lenientDouble()
+            case "quaterly_engagement_growth":
+                misspeltEngagement = try reader.deferred { reader throws(ResponseUnreadable) in try reader.lenientDouble() }
+            case "yearly_engagement_growth": trends.yearlyEngagementGrowth = try reader.lenientDouble()
+            default: try reader.skipValue()
+            }
+        }
+        if trends.quarterlyFollowersGrowth == nil { trends.quarterlyFollowersGrowth = try misspeltFollowers.get() }
+        if trends.quarterlyEngagementGrowth == nil { trends.quarterlyEngagementGrowth = try misspeltEngagement.get() }
+        return trends
     }
 }

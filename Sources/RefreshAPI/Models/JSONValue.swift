@@ -1,6 +1,6 @@
 /// Any JSON value, kept as it came, for parts of a response whose shape is unknown
 /// (`reach_and_engagement_details`).
-public enum JSONValue: Hashable, Sendable, Codable {
+public enum JSONValue: Hashable, Sendable, Encodable {
     case null
     case bool(Bool)
     case number(Double)
@@ -8,30 +8,30 @@ public enum JSONValue: Hashable, Sendable, Codable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    public init(from decoder: any Decoder) throws {
-        if let object = try? decoder.container(keyedBy: AnyCodingKey.self) {
-            var values: [String: JSONValue] = [:]
-            for key in object.allKeys {
-                values[key.stringValue] = try object.decode(JSONValue.self, forKey: key)
+    /// Reads any value as it is; a number a `Double` cannot hold is an error.
+    static func read(_ reader: inout JSONReader) throws(ResponseUnreadable) -> JSONValue {
+        switch try reader.kind() {
+        case .null:
+            _ = try reader.readNull()
+            return .null
+        case .bool:
+            return .bool(try reader.readBool())
+        case .string:
+            return .string(try reader.readString())
+        case .number:
+            let start = reader.offset
+            guard let value = try reader.readNumber().double else {
+                throw reader.problem("expected a number a Double can hold", at: start)
             }
-            self = .object(values)
-            return
-        }
-        if var list = try? decoder.unkeyedContainer() {
+            return .number(value)
+        case .array:
             var values: [JSONValue] = []
-            while !list.isAtEnd { values.append(try list.decode(JSONValue.self)) }
-            self = .array(values)
-            return
-        }
-        let single = try decoder.singleValueContainer()
-        if single.decodeNil() {
-            self = .null
-        } else if let flag = try? single.decode(Bool.self) {
-            self = .bool(flag)
-        } else if let number = try? single.decode(Double.self) {
-            self = .number(number)
-        } else {
-            self = .string(try single.decode(String.self))
+            try reader.readArray { reader, _ throws(ResponseUnreadable) in values.append(try JSONValue.read(&reader)) }
+            return .array(values)
+        case .object:
+            var values: [String: JSONValue] = [:]
+            try reader.readObject { reader, key throws(ResponseUnreadable) in values[key] = try JSONValue.read(&reader) }
+            return .object(values)
         }
     }
 

@@ -1,5 +1,5 @@
 /// One post of a creator, video or not.
-public struct Post: Hashable, Sendable, Codable {
+public struct Post: Hashable, Sendable, Encodable {
     public var shortcode: String?
     public var postedDate: CalendarDate?
     public var caption: String
@@ -45,43 +45,53 @@ public struct Post: Hashable, Sendable, Codable {
         case imageURL = "raw_image_url"
     }
 
-    /// Every key a post is read from, the documented ones and the alternatives
-    /// tolerated; one container serves all of them, which keeps decoding cheap.
-    private enum Keys {
-        static let shortcode = AnyCodingKey("shortcode")
-        static let videoID = AnyCodingKey("video_id")
-        static let postedDate = AnyCodingKey("posted_date")
-        static let caption = AnyCodingKey("caption")
-        static let title = AnyCodingKey("title")
-        static let likes = AnyCodingKey("likes_count")
-        static let comments = AnyCodingKey("comments_count")
-        static let views = AnyCodingKey("views")
-        static let viewsCount = AnyCodingKey("views_count")
-        static let engagement = AnyCodingKey("engagement")
-        static let sponsored = AnyCodingKey("sponsored")
-        static let hashtags = AnyCodingKey("hashtags")
-        static let externalLinks = AnyCodingKey("external_links")
-        static let imageURL = AnyCodingKey("raw_image_url")
+    /// Reads a post, its documented keys and the alternatives tolerated (`video_id`, `title`, `views_count`),
+    /// an alternative only when the documented key is absent.
+    static func read(_ reader: inout JSONReader) throws(ResponseUnreadable) -> Post {
+        var post = Post()
+        var caption: String?
+        var videoID: Result<String?, ResponseUnreadable> = .success(nil)
+        var title: Result<String?, ResponseUnreadable> = .success(nil)
+        var viewsCount: Result<Int?, ResponseUnreadable> = .success(nil)
+        try reader.readObject { reader, key throws(ResponseUnreadable) in
+            switch key {
+            case "shortcode": post.shortcode = try reader.lenientString()
+            case "video_id": videoID = try reader.deferred { reader throws(ResponseUnreadable) in try reader.lenientString() }
+            case "posted_date": post.postedDate = try reader.lenientString().flatMap { CalendarDate(parsing: $0) }
+            case "caption": caption = try reader.lenientString()
+            case "title": title = try reader.deferred { reader throws(ResponseUnreadable) in try reader.lenientString() }
+            case "likes_count": post.likes = try reader.lenientCount()
+            case "comments_count": post.comments = try reader.lenientCount()
+            case "views": post.views = try reader.lenientCount()
+            case "views_count": viewsCount = try reader.deferred { reader throws(ResponseUnreadable) in try reader.lenientCount() }
+            case "engagement": post.engagement = try reader.lenientDouble()
+            case "sponsored": post.sponsored = try reader.lenientBool() ?? false
+            case "hashtags": post.hashtags = try reader.lenientStrings()
+            case "external_links": post.externalLinks = try reader.lenientStrings()
+            case "raw_image_url": post.imageURL = try reader.lenientString()
+            default: try reader.skipValue()
+            }
+        }
+        if post.shortcode == nil { post.shortcode = try videoID.get() }
+        if let caption {
+            post.caption = caption
+        } else {
+            post.caption = try title.get() ?? ""
+        }
+        if post.views == nil { post.views = try viewsCount.get() }
+        return post
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        shortcode = try container.lenientString(Keys.shortcode) ?? container.lenientString(Keys.videoID)
-        postedDate = try container.lenientString(Keys.postedDate).flatMap { CalendarDate(parsing: $0) }
-        caption = try container.lenientString(Keys.caption) ?? container.lenientString(Keys.title) ?? ""
-        likes = try container.lenientCount(Keys.likes)
-        comments = try container.lenientCount(Keys.comments)
-        views = try container.lenientCount(Keys.views) ?? container.lenientCount(Keys.viewsCount)
-        engagement = try container.lenientDouble(Keys.engagement)
-        sponsored = try container.lenientBool(Keys.sponsored) ?? false
-        hashtags = try container.lenientStrings(Keys.hashtags)
-        externalLinks = try container.lenientStrings(Keys.externalLinks)
-        imageURL = try container.lenientString(Keys.imageURL)
+    /// A list of posts; a null in it is an error, as a post must be an object.
+    static func readList(_ reader: inout JSONReader) throws(ResponseUnreadable) -> [Post] {
+        var posts: [Post] = []
+        try reader.readArray { reader, _ throws(ResponseUnreadable) in posts.append(try Post.read(&reader)) }
+        return posts
     }
 }
 
 /// A creator's posts, split as the API splits them.
-public struct Posts: Hashable, Sendable, Codable {
+public struct Posts: Hashable, Sendable, Encodable {
     public var video: [Post]
     public var nonVideo: [Post]
 
@@ -95,10 +105,17 @@ public struct Posts: Hashable, Sendable, Codable {
         case nonVideo = "non_video_posts"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        video = try container.decodeIfPresent([Post].self, forKey: .video) ?? []
-        nonVideo = try container.decodeIfPresent([Post].self, forKey: .nonVideo) ?? []
+    /// Reads the `posts` object: videos and other posts, each a list (null is none).
+    static func read(_ reader: inout JSONReader) throws(ResponseUnreadable) -> Posts {
+        var posts = Posts()
+        try reader.readObject { reader, key throws(ResponseUnreadable) in
+            switch key {
+            case "video_posts": posts.video = try reader.optional(Post.readList) ?? []
+            case "non_video_posts": posts.nonVideo = try reader.optional(Post.readList) ?? []
+            default: try reader.skipValue()
+            }
+        }
+        return posts
     }
 
     /// Every post, videos first.

@@ -1,5 +1,5 @@
 /// Who the creator is: biography, location, contact and the links and tags they use.
-public struct ProfileDetails: Hashable, Sendable, Codable {
+public struct ProfileDetails: Hashable, Sendable, Encodable {
     public var fullName: String?
     public var biography: String?
     public var category: String?
@@ -51,20 +51,27 @@ public struct ProfileDetails: Hashable, Sendable, Codable {
         case imageURL = "raw_image_url"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        fullName = try container.lenientString(.fullName)
-        biography = try container.lenientString(.biography)
-        category = try container.lenientString(.category)
-        platformCategory = try container.lenientString(.platformCategory)
-        city = try container.lenientString(.city)
-        country = try container.lenientString(.country)
-        email = try container.lenientString(.email)
-        mobile = try container.lenientString(.mobile)
-        externalLinks = try container.lenientStrings(.externalLinks)
-        hashtags = try container.lenientStrings(.hashtags)
-        mentions = try container.lenientStrings(.mentions)
-        brandMentions = try container.lenientStrings(.brandMentions)
-        imageURL = try container.lenientString(.imageURL)
+    /// Reads the `profile_details` object.
+    static func read(_ reader: inout JSONReader) throws(ResponseUnreadable) -> ProfileDetails {
+        var details = ProfileDetails()
+        try reader.readObject { reader, key throws(ResponseUnreadable) in
+            switch key {
+            case "full_name": details.fullName = try reader.lenientString()
+            case "biography": details.biography = try reader.lenientString()
+            case "category": details.category = try reader.lenientString()
+            case "ig_category": details.platformCategory = try reader.lenientString()
+            case "city": details.city = try reader.lenientString()
+            case "country": details.country = try reader.lenientString()
+            case "email": details.email = try reader.lenientString()
+            case "mobile": details.mobile = try reader.lenientString()
+            case "external_links": details.externalLinks = try reader.lenientStrings()
+            case "hashtags": details.hashtags = try reader.lenientStrings()
+            case "mentions": details.mentions = try reader.lenientStrings()
+            case "brand_mentions": details.brandMentions = try reader.lenientStrings()
+            case "raw_image_url": details.imageURL = try reader.lenientString()
+            default: try reader.skipValue()
+            }
+        }
+        return details
     }
 }

@@ -1,5 +1,5 @@
 /// The creator's headline figures.
-public struct ProfileOverview: Hashable, Sendable, Codable {
+public struct ProfileOverview: Hashable, Sendable, Encodable {
     public var handle: String?
     public var userID: String?
     public var channelID: String?
@@ -40,22 +40,31 @@ public struct ProfileOverview: Hashable, Sendable, Codable {
         case tier = "influencer_tier"
     }
 
-    private enum AlternateKeys: String, CodingKey {
-        case subscribers = "subscribers_count"
-        case videoCount = "video_count"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        let alternate = try decoder.container(keyedBy: AlternateKeys.self)
-        handle = try container.lenientString(.handle)
-        userID = try container.lenientString(.userID)
-        channelID = try container.lenientString(.channelID)
-        followers = try container.lenientCount(.followers) ?? alternate.lenientCount(.subscribers)
-        following = try container.lenientCount(.following)
-        posts = try container.lenientCount(.posts) ?? alternate.lenientCount(.videoCount)
-        engagement = try container.lenientDouble(.engagement)
-        contentPerWeek = try container.lenientDouble(.contentPerWeek)
-        tier = try container.lenientString(.tier).flatMap { $0.isEmpty ? nil : $0 }
+    /// Reads the `profile_overview` object; `subscribers_count` and `video_count` stand in for the documented
+    /// counts when those are absent.
+    static func read(_ reader: inout JSONReader) throws(ResponseUnreadable) -> ProfileOverview {
+        var overview = ProfileOverview()
+        var subscribers: Result<Int?, ResponseUnreadable> = .success(nil)
+        var videoCount: Result<Int?, ResponseUnreadable> = .success(nil)
+        try reader.readObject { reader, key throws(ResponseUnreadable) in
+            switch key {
+            case "handle": overview.handle = try reader.lenientString()
+            case "ig_user_id": overview.userID = try reader.lenientString()
+            case "channel_id": overview.channelID = try reader.lenientString()
+            case "followers_count": overview.followers = try reader.lenientCount()
+            case "subscribers_count":
+                subscribers = try reader.deferred { reader throws(ResponseUnreadable) in try reader.lenientCount() }
+            case "following_count": overview.following = try reader.lenientCount()
+            case "post_count": overview.posts = try reader.lenientCount()
+            case "video_count": videoCount = try reader.deferred { reader throws(ResponseUnreadable) in try reader.lenientCount() }
+            case "engagement": overview.engagement = try reader.lenientDouble()
+            case "content_per_week": overview.contentPerWeek = try reader.lenientDouble()
+            case "influencer_tier": overview.tier = try reader.lenientString().flatMap { $0.isEmpty ? nil : $0 }
+            default: try reader.skipValue()
+            }
+        }
+        if overview.followers == nil { overview.followers = try subscribers.get() }
+        if overview.posts == nil { overview.posts = try videoCount.get() }
+        return overview
     }
 }

@@ -1,5 +1,5 @@
 /// A whole answer of the API about one request, POST or GET.
-public struct RefreshRecord: Hashable, Sendable, Codable {
+public struct RefreshRecord: Hashable, Sendable, Encodable {
     public var requestID: RequestID
     /// The request as the server echoes it.
     public var request: EchoedRequest?
@@ -25,10 +25,28 @@ public struct RefreshRecord: Hashable, Sendable, Codable {
 
     /// Where the request stands.
     public var state: RefreshState { RefreshState(status: status) }
+
+    /// Reads a whole answer; `request_id` is required (a number is taken as text).
+    static func read(_ reader: inout JSONReader) throws(ResponseUnreadable) -> RefreshRecord {
+        var requestID: String?
+        var record = RefreshRecord(requestID: "")
+        try reader.readObject { reader, key throws(ResponseUnreadable) in
+            switch key {
+            case "request_id": requestID = try reader.requiredLenientString()
+            case "request": record.request = try reader.optional(EchoedRequest.read)
+            case "response": record.response = try reader.optional(CreatorReport.read)
+            case "status": record.status = try reader.optional(RefreshStatus.read)
+            default: try reader.skipValue()
+            }
+        }
+        guard let requestID else { throw ResponseUnreadable(path: "request_id", reason: "the required field is missing") }
+        record.requestID = RequestID(requestID)
+        return record
+    }
 }
 
 /// The `request` object the server echoes: its type and parameter, unvalidated.
-public struct EchoedRequest: Hashable, Sendable, Codable {
+public struct EchoedRequest: Hashable, Sendable, Encodable {
     public var requestType: String?
     /// Every other field, by name (`handle`, `channel_id`, …).
     public var parameters: [String: String]
@@ -44,16 +62,15 @@ public struct EchoedRequest: Hashable, Sendable, Codable {
         parameters = [target.type.parameterName: target.value]
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        var parameters: [String: String] = [:]
-        var requestType: String?
-        for key in container.allKeys {
-            guard let value = try? container.decodeIfPresent(LenientString.self, forKey: key)?.value else { continue }
-            if key.stringValue == "request_type" { requestType = value } else { parameters[key.stringValue] = value }
+    /// Reads the echo of a request: its type and each parameter as text; values that are not text, numbers or
+    /// flags are left out rather than refused.
+    static func read(_ reader: inout JSONReader) throws(ResponseUnreadable) -> EchoedRequest {
+        var echo = EchoedRequest(requestType: nil, parameters: [:])
+        try reader.readObject { reader, key throws(ResponseUnreadable) in
+            guard let value = try reader.scalarText() else { return }
+            if key == "request_type" { echo.requestType = value } else { echo.parameters[key] = value }
         }
-        self.requestType = requestType
-        self.parameters = parameters
+        return echo
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The `status` object of a response: the server's code and word for the request.
-public struct RefreshStatus: Hashable, Sendable, Codable {
+public struct RefreshStatus: Hashable, Sendable, Encodable {
     public var code: Int?
     public var message: String?
     public var requestAt: Date?
@@ -21,12 +21,19 @@ public struct RefreshStatus: Hashable, Sendable, Codable {
         case responseAt = "response_at"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        code = try container.lenientCount(.code)
-        message = try container.lenientString(.message)
-        requestAt = try container.lenientDate(.requestAt)
-        responseAt = try container.lenientDate(.responseAt)
+    /// Reads the `status` object of a response.
+    static func read(_ reader: inout JSONReader) throws(ResponseUnreadable) -> RefreshStatus {
+        var status = RefreshStatus()
+        try reader.readObject { reader, key throws(ResponseUnreadable) in
+            switch key {
+            case "code": status.code = try reader.lenientCount()
+            case "message": status.message = try reader.lenientString()
+            case "request_at": status.requestAt = try reader.lenientDate()
+            case "response_at": status.responseAt = try reader.lenientDate()
+            default: try reader.skipValue()
+            }
+        }
+        return status
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -1,6 +1,6 @@
 /// The server's identifier of a refresh request. Opaque: samples show 24 hex
 /// characters, but any non-empty text is accepted, and numbers are read as text.
-public struct RequestID: Hashable, Sendable, Codable, Comparable, CustomStringConvertible,
+public struct RequestID: Hashable, Sendable, Encodable, Comparable, CustomStringConvertible,
     ExpressibleByStringLiteral
 {
     public let rawValue: String
@@ -19,10 +19,6 @@ public struct RequestID: Hashable, Sendable, Codable, Comparable, CustomStringCo
 
     public init(stringLiteral value: String) {
         rawValue = value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        rawValue = try LenientString(from: decoder).value
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -1,5 +1,5 @@
 /// One dated value of a trend series.
-public struct TrendPoint: Hashable, Sendable, Codable {
+public struct TrendPoint: Hashable, Sendable, Encodable {
     public let date: CalendarDate
     public let value: Double
 
@@ -9,43 +9,48 @@ public struct TrendPoint: Hashable, Sendable, Codable {
     }
 }
 
-/// Reads the API's trend encoding, an array of single-key objects keyed by date
-/// (`[{"2023-12-01": {"followers": 0.8}}, …]`), into date-sorted points. The inner
-/// value is read whatever its key; an inner plain number is accepted too.
-struct TrendSeries: Decodable {
-    let points: [TrendPoint]
-
-    init(from decoder: any Decoder) throws {
-        var list = try decoder.unkeyedContainer()
+/// Reads the API's trend encoding, a list of single-key objects keyed by date
+/// (`[{"2023-12-01": {"followers": 0.8}}, …]`), into date-sorted points. The inner value is read whatever its
+/// key (the first one); an inner plain number is accepted too. A key that is not a date is an error.
+enum TrendSeries {
+    static func read(_ reader: inout JSONReader) throws(ResponseUnreadable) -> [TrendPoint] {
         var points: [TrendPoint] = []
-        points.reserveCapacity(list.count ?? 0)
-        while !list.isAtEnd {
-            if try list.decodeNil() { continue }
-            let entry = try list.nestedContainer(keyedBy: AnyCodingKey.self)
-            for key in entry.allKeys {
-                guard let date = CalendarDate(parsing: key.stringValue) else {
-                    throw DecodingError.dataCorruptedError(
-                        forKey: key, in: entry, debugDescription: "'\(key.stringValue)' is not a YYYY-MM-DD date")
+        try reader.readArray { reader, _ throws(ResponseUnreadable) in
+            guard try !reader.readNull() else { return }
+            // Within one entry a repeated date counts once, its last value.
+            var entry: [(date: CalendarDate, value: Double?)] = []
+            try reader.readObject { reader, key throws(ResponseUnreadable) in
+                guard let date = CalendarDate(parsing: key) else {
+                    throw reader.problem("'\(key)' is not a YYYY-MM-DD date")
                 }
-                guard let value = try Self.innerValue(in: entry, key: key) else { continue }
-                points.append(TrendPoint(date: date, value: value))
+                let value = try innerValue(&reader)
+                if let index = entry.firstIndex(where: { $0.date == date }) { entry.remove(at: index) }
+                entry.append((date, value))
+            }
+            for (date, value) in entry {
+                if let value { points.append(TrendPoint(date: date, value: value)) }
             }
         }
         if !points.isSorted(by: { $0.date <= $1.date }) {
             points.sort { $0.date < $1.date }
         }
-        self.points = points
+        return points
     }
 
-    private static func innerValue(in entry: KeyedDecodingContainer<AnyCodingKey>, key: AnyCodingKey) throws
-        -> Double?
-    {
-        if try entry.decodeNil(forKey: key) { return nil }
-        if let inner = try? entry.nestedContainer(keyedBy: AnyCodingKey.self, forKey: key) {
-            guard let innerKey = inner.allKeys.first else { return nil }
-            return try inner.decodeIfPresent(LenientNumber.self, forKey: innerKey)?.value
+    /// The value of one date: a number, a numeric string, or an object whose first value is one.
+    private static func innerValue(_ reader: inout JSONReader) throws(ResponseUnreadable) -> Double? {
+        guard try reader.kind() == .object else { return try reader.lenientDouble() }
+        var value: Double?
+        var isFirst = true
+        try reader.readObject { reader, _ throws(ResponseUnreadable) in
+            if isFirst {
+                value = try reader.lenientDouble()
+                isFirst = false
+            } else {
+                try reader.skipValue()
+            }
         }
-        return try entry.decode(LenientNumber.self, forKey: key).value
+        return value
     }
 }
 

@@ -1,4 +1,8 @@
 import Foundation
+@testable import RefreshAPI
+
+// The lenient values of the JSONDecoder-based reading that the byte-level reader replaced, kept here as part of
+// the oracle of the differential tests.
 
 /// A number that may arrive as a JSON number or as a numeric string ("10,001", " 2.5 ").
 struct LenientNumber: Decodable {

@@ -1,0 +1,135 @@
+import Foundation
+
+/// The API's loose types, read straight from the tokens: numbers as numeric strings, ids as numbers, flags as
+/// 0/1 or words, a single string for a list. `null` reads as absent. A value of a kind that cannot be read as
+/// asked is an error naming where it is.
+extension JSONReader {
+    /// Text; a number or true/false is written as text (ids are sometimes numbers).
+    mutating func lenientString() throws(ResponseUnreadable) -> String? {
+        switch try kind() {
+        case .null:
+            _ = try readNull()
+            return nil
+        case .string:
+            return try readString()
+        case .bool:
+            return String(try readBool())
+        case .number:
+            let start = offset
+            let number = try readNumber()
+            if let integer = number.integer { return String(integer) }
+            guard let value = number.double else { throw problem("expected a string or a number in range", at: start) }
+            return String(value)
+        case .object, .array:
+            throw problem("expected a string or a number")
+        }
+    }
+
+    /// Text that must be there (a request id): null is an error too.
+    mutating func requiredLenientString() throws(ResponseUnreadable) -> String {
+        guard let text = try lenientString() else { throw problem("expected a string or a number, found null") }
+        return text
+    }
+
+    /// A scalar as text, or nil for anything else (skipped): for the echo of a request, which is never refused.
+    mutating func scalarText() throws(ResponseUnreadable) -> String? {
+        switch try kind() {
+        case .string, .bool, .null:
+            return try lenientString()
+        case .number:
+            let number = try readNumber()
+            return number.integer.map { String($0) } ?? number.double.map { String($0) }
+        case .object, .array:
+            try skipValue()
+            return nil
+        }
+    }
+
+    /// A number, or a numeric string ("10,001", " 2.5 ").
+    mutating func lenientDouble() throws(ResponseUnreadable) -> Double? {
+        let start = offset
+        switch try kind() {
+        case .null:
+            _ = try readNull()
+            return nil
+        case .number:
+            if let value = try readNumber().double { return value }
+        case .string:
+            if let value = NumericText.parse(try readString()) { return value }
+        case .object, .array, .bool:
+            break
+        }
+        throw problem("expected a number or a numeric string", at: start)
+    }
+
+    /// A count: a whole number as it is, any other number rounded; one too large for a count is absent.
+    mutating func lenientCount() throws(ResponseUnreadable) -> Int? {
+        if try kind() == .number {
+            let start = offset
+            let number = try readNumber()
+            if let integer = number.integer { return Int(integer) }
+            guard let value = number.double else { throw problem("expected a number or a numeric string", at: start) }
+            return value.magnitude < 9.0e18 ? Int(value.rounded()) : nil
+        }
+        guard let value = try lenientDouble(), value.magnitude < 9.0e18 else { return nil }
+        return Int(value.rounded())
+    }
+
+    /// A flag: true/false, a number (not zero is true), or "true", "yes", "1", "false", "no", "0".
+    mutating func lenientBool() throws(ResponseUnreadable) -> Bool? {
+        let start = offset
+        switch try kind() {
+        case .null:
+            _ = try readNull()
+            return nil
+        case .bool:
+            return try readBool()
+        case .number:
+            if let value = try readNumber().double { return value != 0 }
+        case .string:
+            let words = ["true": true, "yes": true, "1": true, "false": false, "no": false, "0": false]
+            if let flag = words[try readString().trimmingWhitespace().lowercased()] { return flag }
+        case .object, .array:
+            break
+        }
+        throw problem("expected true or false", at: start)
+    }
+
+    /// A list of texts; a single text stands for a list of one, nulls in a list are left out.
+    mutating func lenientStrings() throws(ResponseUnreadable) -> [String] {
+        switch try kind() {
+        case .array:
+            var values: [String] = []
+            try readArray { reader, _ throws(ResponseUnreadable) in
+                if let value = try reader.lenientString() { values.append(value) }
+            }
+            return values
+        default:
+            guard let single = try lenientString(), !single.isEmpty else { return [] }
+            return [single]
+        }
+    }
+
+    /// A date as HTTP sends it; absent when it cannot be read.
+    mutating func lenientDate() throws(ResponseUnreadable) -> Date? {
+        try lenientString().flatMap(HTTPDate.parse)
+    }
+
+    /// Reads a value only if it comes (null is absent), with `read`.
+    mutating func optional<Value>(_ read: (inout JSONReader) throws(ResponseUnreadable) -> Value)
+        throws(ResponseUnreadable) -> Value?
+    {
+        if try readNull() { return nil }
+        return try read(&self)
+    }
+}
+
+/// Reading a numeric string as the API writes them.
+enum NumericText {
+    /// "10,001" or " 2.5 " as a number; nil for anything else (and for infinities).
+    static func parse(_ text: String) -> Double? {
+        let cleaned = text.trimmingWhitespace().replacingOccurrences(of: ",", with: "")
+        guard !cleaned.isEmpty, let number = Double(cleaned), number.isFinite else { return nil }
+        return number
+    }
+}
