@@ -87,7 +87,8 @@ struct JSONReader {
         return true
     }
 
-    /// Reads an object, calling `member` with each key; `member` reads or skips the value.
+    /// Reads an object, calling `member` with each key; `member` reads or skips the value. A key that comes
+    /// again is skipped: the first one counts, as with Foundation's decoder.
     mutating func readObject(_ member: (inout JSONReader, String) throws(ResponseUnreadable) -> Void)
         throws(ResponseUnreadable)
     {
@@ -96,15 +97,21 @@ struct JSONReader {
         offset += 1
         skipWhitespace()
         if try consume(UInt8(ascii: "}")) { return leave() }
+        var seen: [String] = []
         while true {
             skipWhitespace()
             guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { throw unexpected() }
             let key = try readRawString()
             skipWhitespace()
             guard try consume(UInt8(ascii: ":")) else { throw unexpected() }
-            path.append(.key(key))
-            try member(&self, key)
-            path.removeLast()
+            if seen.contains(key) {
+                try skipValue()
+            } else {
+                seen.append(key)
+                path.append(.key(key))
+                try member(&self, key)
+                path.removeLast()
+            }
             skipWhitespace()
             if try consume(UInt8(ascii: "}")) { return leave() }
             guard try consume(UInt8(ascii: ",")) else { throw unexpected() }
@@ -137,15 +144,36 @@ struct JSONReader {
         }
     }
 
-    /// Skips the next value, checking that it is valid JSON.
+    /// Skips the next value, checking its structure as Foundation's parser does: the text of keys and strings
+    /// nobody reads is not looked into.
     mutating func skipValue() throws(ResponseUnreadable) {
         switch try kind() {
-        case .object: try readObject { reader, _ throws(ResponseUnreadable) in try reader.skipValue() }
+        case .object: try skipObject()
         case .array: try readArray { reader, _ throws(ResponseUnreadable) in try reader.skipValue() }
         case .string: try skipString()
-        case .number: _ = try readNumber()
+        case .number: skipNumber()
         case .bool: _ = try readBool()
         case .null: _ = try readNull()
+        }
+    }
+
+    private mutating func skipObject() throws(ResponseUnreadable) {
+        try enter()
+        offset += 1
+        skipWhitespace()
+        if try consume(UInt8(ascii: "}")) { return leave() }
+        while true {
+            skipWhitespace()
+            guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { throw unexpected() }
+            try skipString()
+            skipWhitespace()
+            guard try consume(UInt8(ascii: ":")) else { throw unexpected() }
+            try skipValue()
+            skipWhitespace()
+            if try consume(UInt8(ascii: "}")) { return leave() }
+            guard try consume(UInt8(ascii: ",")) else { throw unexpected() }
+            skipWhitespace()
+            if try consume(UInt8(ascii: "}")) { return leave() }
         }
     }
 
@@ -213,7 +241,26 @@ struct JSONReader {
             }
             guard try skipDigits() > 0 else { throw unexpected() }
         }
+        // What Foundation's scanner takes for one number token must be one number (`1e3e3` is not).
+        if offset < bytes.count, Self.isNumberByte(bytes[offset]) { throw unexpected() }
         return Number(literal: UnsafeRawBufferPointer(rebasing: bytes[start..<offset]), isIntegerLiteral: isInteger)
+    }
+
+    /// Skips a number nobody reads: as Foundation's parser, the run of characters numbers are made of, its
+    /// grammar checked only when it is read.
+    private mutating func skipNumber() {
+        while offset < bytes.count, Self.isNumberByte(bytes[offset]) { offset += 1 }
+    }
+
+    /// The characters a number token is made of.
+    private static func isNumberByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+            UInt8(ascii: "e"), UInt8(ascii: "E"):
+            true
+        default:
+            false
+        }
     }
 
     /// What comes next, in words, for a type error.
@@ -270,46 +317,66 @@ struct JSONReader {
         return offset - start
     }
 
+    /// Skips a string at its opening quote, finding its end as Foundation's parser does: an escape covers the
+    /// character after the backslash, `\u` the four after it (none of them a quote); what they are, and control
+    /// characters, count only when the text is read.
     private mutating func skipString() throws(ResponseUnreadable) {
-        _ = try scanString(keepingBytes: false)
+        offset += 1
+        while offset < bytes.count {
+            switch bytes[offset] {
+            case UInt8(ascii: "\""):
+                offset += 1
+                return
+            case UInt8(ascii: "\\"):
+                guard offset + 1 < bytes.count, bytes[offset + 1] == UInt8(ascii: "u") else {
+                    offset += 2
+                    continue
+                }
+                guard offset + 6 <= bytes.count, !bytes[(offset + 2)..<(offset + 6)].contains(UInt8(ascii: "\"")) else {
+                    throw syntax("a \\u escape needs four characters before the text ends")
+                }
+                offset += 6
+            default:
+                offset += 1
+            }
+        }
+        throw syntax("text is not closed")
     }
 
     /// Reads a string at the opening quote.
     private mutating func readRawString() throws(ResponseUnreadable) -> String {
-        try scanString(keepingBytes: true)
+        try scanString()
     }
 
-    /// Scans a string at its opening quote; returns it unescaped (or "" when `keepingBytes` is false). Text with
-    /// no escape is taken straight from the body; invalid UTF-8 and lone surrogates become U+FFFD.
-    private mutating func scanString(keepingBytes: Bool) throws(ResponseUnreadable) -> String {
+    /// Scans a string at its opening quote and returns it unescaped. Text with no escape is taken straight from
+    /// the body; invalid UTF-8 and lone surrogates become U+FFFD.
+    private mutating func scanString() throws(ResponseUnreadable) -> String {
         offset += 1
         let start = offset
         while offset < bytes.count {
             let byte = bytes[offset]
             if byte == UInt8(ascii: "\"") {
-                let text = keepingBytes ? String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self) : ""
+                let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
                 offset += 1
                 return text
             }
-            if byte == UInt8(ascii: "\\") { return try scanEscapedString(from: start, keepingBytes: keepingBytes) }
+            if byte == UInt8(ascii: "\\") { return try scanEscapedString(from: start) }
             guard byte >= 0x20 else { throw syntax("a control character inside text") }
             offset += 1
         }
         throw syntax("text is not closed")
     }
 
-    private mutating func scanEscapedString(from start: Int, keepingBytes: Bool) throws(ResponseUnreadable) -> String {
+    private mutating func scanEscapedString(from start: Int) throws(ResponseUnreadable) -> String {
         var unescaped: [UInt8] = []
-        if keepingBytes {
-            unescaped.reserveCapacity(offset - start + 16)
-            unescaped.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<offset]))
-        }
+        unescaped.reserveCapacity(offset - start + 16)
+        unescaped.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<offset]))
         while offset < bytes.count {
             let byte = bytes[offset]
             switch byte {
             case UInt8(ascii: "\""):
                 offset += 1
-                return keepingBytes ? String(decoding: unescaped, as: UTF8.self) : ""
+                return String(decoding: unescaped, as: UTF8.self)
             case UInt8(ascii: "\\"):
                 offset += 1
                 guard offset < bytes.count else { throw syntax("text is not closed") }
@@ -328,18 +395,17 @@ struct JSONReader {
                     default: nil
                     }
                 if let simple {
-                    if keepingBytes { unescaped.append(simple) }
+                    unescaped.append(simple)
                     continue
                 }
                 guard escape == UInt8(ascii: "u") else {
                     offset -= 1
                     throw syntax("an unknown escape in text")
                 }
-                let scalar = try readUnicodeEscape()
-                if keepingBytes { unescaped.append(contentsOf: String(scalar).utf8) }
+                unescaped.append(contentsOf: String(try readUnicodeEscape()).utf8)
             default:
                 guard byte >= 0x20 else { throw syntax("a control character inside text") }
-                if keepingBytes { unescaped.append(byte) }
+                unescaped.append(byte)
                 offset += 1
             }
         }
@@ -391,7 +457,9 @@ extension JSONReader.Number {
     /// The number as a `Double`; nil when a `Double` cannot hold it (too large, or too small and not zero),
     /// as Foundation refuses it too.
     var double: Double? {
-        if let small = smallInteger, small.magnitude < 1 << 53 { return Double(small) }
+        if let small = smallInteger, small.magnitude < 1 << 53 {
+            return small == 0 && literal.first == UInt8(ascii: "-") ? -0.0 : Double(small)
+        }
         guard let value = Double(String(decoding: literal, as: UTF8.self)), value.isFinite else { return nil }
         if value == 0 {
             let mantissa = literal.prefix { $0 | 0x20 != UInt8(ascii: "e") }

@@ -34,10 +34,17 @@ extension JSONReader {
     /// A scalar as text, or nil for anything else (skipped): for the echo of a request, which is never refused.
     mutating func scalarText() throws(ResponseUnreadable) -> String? {
         switch try kind() {
-        case .string, .bool, .null:
+        case .string:
+            // Text that cannot be read (a control character in it) is left out too.
+            guard case .success(let text) = try deferred({ reader throws(ResponseUnreadable) in try reader.readString() })
+            else { return nil }
+            return text
+        case .bool, .null:
             return try lenientString()
         case .number:
-            let number = try readNumber()
+            // A number that is not one (`1e`), or out of range, is left out too.
+            guard case .success(let number?) = try deferred({ reader throws(ResponseUnreadable) in try reader.readNumber() })
+            else { return nil }
             return number.integer.map { String($0) } ?? number.double.map { String($0) }
         case .object, .array:
             try skipValue()
