@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RefreshAPI
+import RefreshTestSupport
 
 @Suite("The byte-level reader of response bodies")
 struct JSONReaderTests {
@@ -66,5 +67,23 @@ struct JSONReaderTests {
         }
         let zero = try record(Array(#"{"request_id":"a","response":{"profile_overview":{"engagement":0e-400}}}"#.utf8))
         #expect(zero.response?.profileOverview?.engagement == 0)
+    }
+}
+
+@Suite("Reading an answer without its posts")
+struct PartialReadingTests {
+    @Test func withoutPostsEverythingButThePostsIsBuilt() throws {
+        let body = try Samples.fixture("spec-get-response")
+        var whole = try RefreshRecordDecoder.decode(body)
+        let partial = try RefreshRecordDecoder.decode(body, parts: .withoutPosts)
+        #expect(whole.response?.posts != nil)
+        #expect(partial.response?.posts == nil)
+        whole.response?.posts = nil
+        #expect(partial == whole)
+    }
+
+    @Test func postsThatAreNotJSONAreRefusedEvenWhenNotBuilt() {
+        let body = Data(#"{"request_id":"a","response":{"posts":{"video_posts":[1,}}}"#.utf8)
+        #expect(throws: ResponseUnreadable.self) { try RefreshRecordDecoder.decode(body, parts: .withoutPosts) }
     }
 }

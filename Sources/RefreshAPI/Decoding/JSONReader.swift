@@ -10,27 +10,15 @@ struct JSONReader {
         case object, array, string, number, bool, null
     }
 
-    /// A number as written (its bytes, valid while the body is), read into a `Double` or an integer only when
-    /// asked.
-    struct Number {
-        let literal: UnsafeRawBufferPointer
-        /// Whether it has neither a fraction nor an exponent.
-        let isIntegerLiteral: Bool
-    }
-
     /// The deepest nesting of objects and lists read.
     static let maximumDepth = 512
 
-    private let bytes: UnsafeRawBufferPointer
+    let bytes: UnsafeRawBufferPointer
     private(set) var offset = 0
     private var depth = 0
-    /// Where the value being read is: keys and list indices from the top.
-    private var path: [PathComponent] = []
-
-    private enum PathComponent {
-        case key(String)
-        case index(Int)
-    }
+    /// The keys of the objects being read, innermost last, to tell a repeated key; kept from object to object
+    /// so that reading one allocates nothing.
+    private var openKeys: [JSONKey] = []
 
     init(_ bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
@@ -39,16 +27,11 @@ struct JSONReader {
 
     // MARK: Errors
 
-    /// An error about the value being read.
+    /// An error about the value being read (or the one at `position`), naming its path: the keys and list
+    /// indices that lead to it are found again from the top, so that reading keeps no path.
     func problem(_ reason: String, at position: Int? = nil) -> ResponseUnreadable {
-        var text = ""
-        for component in path {
-            switch component {
-            case .key(let key): text += text.isEmpty ? key : ".\(key)"
-            case .index(let index): text += "[\(index)]"
-            }
-        }
-        return ResponseUnreadable(path: text, reason: reason, offset: position ?? offset)
+        let position = position ?? offset
+        return ResponseUnreadable(path: Self.path(to: position, in: bytes), reason: reason, offset: position)
     }
 
     /// An error in the JSON itself, wherever it is.
@@ -66,6 +49,7 @@ struct JSONReader {
     // MARK: Structure
 
     /// Skips whitespace; what the next value is.
+    @inline(__always)
     mutating func kind() throws(ResponseUnreadable) -> Kind {
         skipWhitespace()
         guard offset < bytes.count else { throw syntax("it ends too soon") }
@@ -82,66 +66,156 @@ struct JSONReader {
 
     /// Consumes `null` if it comes next; whether it did.
     mutating func readNull() throws(ResponseUnreadable) -> Bool {
-        guard try kind() == .null else { return false }
+        skipWhitespace()
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "n") else { return false }
         try expectWord("null")
         return true
     }
 
-    /// Reads an object, calling `member` with each key; `member` reads or skips the value. A key that comes
-    /// again is skipped: the first one counts, as with Foundation's decoder.
-    mutating func readObject(_ member: (inout JSONReader, String) throws(ResponseUnreadable) -> Void)
-        throws(ResponseUnreadable)
-    {
-        guard try kind() == .object else { throw problem("expected an object, found \(try describeNext())") }
+    /// An object being read member by member, from ``beginObject()``.
+    struct ObjectReading {
+        fileprivate let othersStart: Int
+        fileprivate var hasMembers = false
+        /// The keys read so far, to tell a repeated key: the first one here, the others (of objects with more
+        /// than one key) on a stack shared by the objects being read, so that most objects allocate nothing.
+        fileprivate var firstKey: JSONKey?
+        /// One bit per fingerprint of the keys read so far (worked out from the second key on): a key whose bit
+        /// is clear cannot be a repeat.
+        fileprivate var fingerprints: UInt64 = 0
+    }
+
+    /// A list being read element by element, from ``beginList()``.
+    struct ListReading {
+        fileprivate var hasElements = false
+        /// The index of the element the reader is at.
+        fileprivate(set) var index = -1
+    }
+
+    /// Starts reading an object: `var object = try reader.beginObject()`, then
+    /// `while let key = try reader.nextKey(in: &object) { … }` reads or skips each value.
+    mutating func beginObject() throws(ResponseUnreadable) -> ObjectReading {
+        skipWhitespace()
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "{") else {
+            throw problem("expected an object, found \(try describeNext())")
+        }
         try enter()
         offset += 1
-        skipWhitespace()
-        if try consume(UInt8(ascii: "}")) { return leave() }
-        var seen: [String] = []
+        return ObjectReading(othersStart: openKeys.count)
+    }
+
+    /// The next key of an object, the reader placed at its value, which the caller reads or skips; nil at the
+    /// object's end. A key that comes again is skipped: the first one counts, as with Foundation's decoder.
+    mutating func nextKey(in object: inout ObjectReading) throws(ResponseUnreadable) -> JSONKey? {
         while true {
             skipWhitespace()
+            if try consume(UInt8(ascii: "}")) { return end(object) }
+            if object.hasMembers {
+                guard try consume(UInt8(ascii: ",")) else { throw unexpected() }
+                skipWhitespace()
+                // A trailing comma, as Foundation's parser accepts.
+                if try consume(UInt8(ascii: "}")) { return end(object) }
+            }
+            object.hasMembers = true
             guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { throw unexpected() }
-            let key = try readRawString()
+            let key = try readKey()
             skipWhitespace()
             guard try consume(UInt8(ascii: ":")) else { throw unexpected() }
-            if seen.contains(key) {
-                try skipValue()
-            } else {
-                seen.append(key)
-                path.append(.key(key))
-                try member(&self, key)
-                path.removeLast()
+            guard let first = object.firstKey else {
+                object.firstKey = key
+                return key
             }
-            skipWhitespace()
-            if try consume(UInt8(ascii: "}")) { return leave() }
+            if object.fingerprints == 0 { object.fingerprints = first.fingerprintBit }
+            let bit = key.fingerprintBit
+            if object.fingerprints & bit != 0, isRepeat(key, first: first, othersFrom: object.othersStart) {
+                try skipValue()
+                continue
+            }
+            object.fingerprints |= bit
+            openKeys.append(key)
+            return key
+        }
+    }
+
+    private mutating func end(_ object: ObjectReading) -> JSONKey? {
+        while openKeys.count > object.othersStart { openKeys.removeLast() }
+        leave()
+        return nil
+    }
+
+    /// Starts reading a list: `var list = try reader.beginList()`, then
+    /// `while try reader.nextElement(in: &list) { … }` reads or skips each element.
+    mutating func beginList() throws(ResponseUnreadable) -> ListReading {
+        skipWhitespace()
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "[") else {
+            throw problem("expected a list, found \(try describeNext())")
+        }
+        try enter()
+        offset += 1
+        return ListReading()
+    }
+
+    /// Whether another element comes, the reader placed at it; the caller reads or skips it.
+    mutating func nextElement(in list: inout ListReading) throws(ResponseUnreadable) -> Bool {
+        skipWhitespace()
+        if try consume(UInt8(ascii: "]")) { return endList() }
+        if list.hasElements {
             guard try consume(UInt8(ascii: ",")) else { throw unexpected() }
             skipWhitespace()
-            // A trailing comma, as Foundation's parser accepts.
-            if try consume(UInt8(ascii: "}")) { return leave() }
+            if try consume(UInt8(ascii: "]")) { return endList() }
         }
+        list.hasElements = true
+        list.index += 1
+        return true
+    }
+
+    private mutating func endList() -> Bool {
+        leave()
+        return false
+    }
+
+    /// Reads an object, calling `member` with each key; `member` reads or skips the value.
+    mutating func readObject(_ member: (inout JSONReader, JSONKey) throws(ResponseUnreadable) -> Void)
+        throws(ResponseUnreadable)
+    {
+        var object = try beginObject()
+        while let key = try nextKey(in: &object) { try member(&self, key) }
     }
 
     /// Reads a list, calling `element` with each index; `element` reads or skips the value.
     mutating func readArray(_ element: (inout JSONReader, Int) throws(ResponseUnreadable) -> Void)
         throws(ResponseUnreadable)
     {
-        guard try kind() == .array else { throw problem("expected a list, found \(try describeNext())") }
-        try enter()
+        var list = try beginList()
+        while try nextElement(in: &list) { try element(&self, list.index) }
+    }
+
+    private func isRepeat(_ key: JSONKey, first: JSONKey, othersFrom start: Int) -> Bool {
+        if first == key { return true }
+        return openKeys[start...].contains { $0 == key }
+    }
+
+    /// Reads a key at its opening quote: its bytes, its escapes checked.
+    @inline(__always)
+    private mutating func readKey() throws(ResponseUnreadable) -> JSONKey {
         offset += 1
-        skipWhitespace()
-        if try consume(UInt8(ascii: "]")) { return leave() }
-        var index = 0
-        while true {
-            path.append(.index(index))
-            try element(&self, index)
-            path.removeLast()
-            index += 1
-            skipWhitespace()
-            if try consume(UInt8(ascii: "]")) { return leave() }
-            guard try consume(UInt8(ascii: ",")) else { throw unexpected() }
-            skipWhitespace()
-            if try consume(UInt8(ascii: "]")) { return leave() }
+        let start = offset
+        skipPlainText()
+        while offset < bytes.count {
+            switch bytes[offset] {
+            case UInt8(ascii: "\""):
+                offset += 1
+                return JSONKey(raw: UnsafeRawBufferPointer(rebasing: bytes[start..<(offset - 1)]), isEscaped: false)
+            case UInt8(ascii: "\\"):
+                // Checked now; unescaped again only if its text is asked for.
+                _ = try scanEscapedString(from: start)
+                return JSONKey(raw: UnsafeRawBufferPointer(rebasing: bytes[start..<(offset - 1)]), isEscaped: true)
+            case 0..<0x20:
+                throw syntax("a control character inside text")
+            default:
+                offset += 1
+            }
         }
+        throw syntax("text is not closed")
     }
 
     /// Skips the next value, checking its structure as Foundation's parser does: the text of keys and strings
@@ -182,12 +256,12 @@ struct JSONReader {
     mutating func deferred<Value>(_ read: (inout JSONReader) throws(ResponseUnreadable) -> Value?)
         throws(ResponseUnreadable) -> Result<Value?, ResponseUnreadable>
     {
-        let (start, pathCount, startDepth) = (offset, path.count, depth)
+        let (start, startDepth, keyCount) = (offset, depth, openKeys.count)
         do {
             return .success(try read(&self))
         } catch {
             (offset, depth) = (start, startDepth)
-            path.removeLast(path.count - pathCount)
+            openKeys.removeLast(openKeys.count - keyCount)
             try skipValue()
             return .failure(error)
         }
@@ -212,38 +286,70 @@ struct JSONReader {
     }
 
     mutating func readString() throws(ResponseUnreadable) -> String {
-        guard try kind() == .string else { throw problem("expected text, found \(try describeNext())") }
-        return try readRawString()
+        skipWhitespace()
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
+            throw problem("expected text, found \(try describeNext())")
+        }
+        return try scanString()
     }
 
-    /// Reads a number token, checking its grammar.
+    /// Reads a number token, checking its grammar, and gathers its digits on the way (see ``Number``).
     mutating func readNumber() throws(ResponseUnreadable) -> Number {
-        guard try kind() == .number else { throw problem("expected a number, found \(try describeNext())") }
+        skipWhitespace()
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "-") || bytes[offset] &- UInt8(ascii: "0") < 10 else {
+            throw problem("expected a number, found \(try describeNext())")
+        }
         let start = offset
-        var isInteger = true
-        if bytes[offset] == UInt8(ascii: "-") { offset += 1 }
+        var number = Number()
+        if bytes[offset] == UInt8(ascii: "-") {
+            number.isNegative = true
+            offset += 1
+        }
         guard offset < bytes.count else { throw syntax("a number ends too soon") }
         if bytes[offset] == UInt8(ascii: "0") {
             offset += 1
         } else {
-            guard try skipDigits() > 0 else { throw unexpected() }
+            guard readDigits(into: &number, inFraction: false) > 0 else { throw unexpected() }
         }
         if offset < bytes.count, bytes[offset] == UInt8(ascii: ".") {
-            isInteger = false
+            number.isIntegerLiteral = false
             offset += 1
-            guard try skipDigits() > 0 else { throw unexpected() }
+            guard readDigits(into: &number, inFraction: true) > 0 else { throw unexpected() }
         }
         if offset < bytes.count, bytes[offset] | 0x20 == UInt8(ascii: "e") {
-            isInteger = false
+            number.isIntegerLiteral = false
             offset += 1
+            var sign = 1
             if offset < bytes.count, bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-") {
+                if bytes[offset] == UInt8(ascii: "-") { sign = -1 }
                 offset += 1
             }
-            guard try skipDigits() > 0 else { throw unexpected() }
+            let digitsStart = offset
+            var written = 0
+            while offset < bytes.count, bytes[offset] &- UInt8(ascii: "0") < 10 {
+                written = min(written * 10 + Int(bytes[offset] &- UInt8(ascii: "0")), 1_000_000)
+                offset += 1
+            }
+            guard offset > digitsStart else { throw unexpected() }
+            number.exponent += sign * written
         }
         // What Foundation's scanner takes for one number token must be one number (`1e3e3` is not).
         if offset < bytes.count, Self.isNumberByte(bytes[offset]) { throw unexpected() }
-        return Number(literal: UnsafeRawBufferPointer(rebasing: bytes[start..<offset]), isIntegerLiteral: isInteger)
+        number.literal = UnsafeRawBufferPointer(rebasing: bytes[start..<offset])
+        return number
+    }
+
+    /// Reads a run of digits into the number's significand; how many there were.
+    @inline(__always)
+    private mutating func readDigits(into number: inout Number, inFraction: Bool) -> Int {
+        let start = offset
+        while offset < bytes.count {
+            let digit = bytes[offset] &- UInt8(ascii: "0")
+            guard digit < 10 else { break }
+            number.append(digit: digit, inFraction: inFraction)
+            offset += 1
+        }
+        return offset - start
     }
 
     /// Skips a number nobody reads: as Foundation's parser, the run of characters numbers are made of, its
@@ -277,6 +383,7 @@ struct JSONReader {
 
     // MARK: Bytes
 
+    @inline(__always)
     private mutating func enter() throws(ResponseUnreadable) {
         depth += 1
         guard depth <= Self.maximumDepth else { throw syntax("nested deeper than \(Self.maximumDepth) levels") }
@@ -286,7 +393,8 @@ struct JSONReader {
         depth -= 1
     }
 
-    private mutating func skipWhitespace() {
+    @inline(__always)
+    mutating func skipWhitespace() {
         while offset < bytes.count {
             switch bytes[offset] {
             case 0x20, 0x0A, 0x0D, 0x09: offset += 1
@@ -295,7 +403,8 @@ struct JSONReader {
         }
     }
 
-    private mutating func consume(_ byte: UInt8) throws(ResponseUnreadable) -> Bool {
+    @inline(__always)
+    mutating func consume(_ byte: UInt8) throws(ResponseUnreadable) -> Bool {
         guard offset < bytes.count, bytes[offset] == byte else { return false }
         offset += 1
         return true
@@ -311,17 +420,12 @@ struct JSONReader {
         offset += count
     }
 
-    private mutating func skipDigits() throws(ResponseUnreadable) -> Int {
-        let start = offset
-        while offset < bytes.count, bytes[offset] &- UInt8(ascii: "0") < 10 { offset += 1 }
-        return offset - start
-    }
-
     /// Skips a string at its opening quote, finding its end as Foundation's parser does: an escape covers the
     /// character after the backslash, `\u` the four after it (none of them a quote); what they are, and control
     /// characters, count only when the text is read.
-    private mutating func skipString() throws(ResponseUnreadable) {
+    mutating func skipString() throws(ResponseUnreadable) {
         offset += 1
+        skipPlainText()
         while offset < bytes.count {
             switch bytes[offset] {
             case UInt8(ascii: "\""):
@@ -343,9 +447,20 @@ struct JSONReader {
         throw syntax("text is not closed")
     }
 
-    /// Reads a string at the opening quote.
-    private mutating func readRawString() throws(ResponseUnreadable) -> String {
-        try scanString()
+    /// Moves past text that holds no quote, backslash or control character, eight bytes at a time, to the first
+    /// byte that is one (or to the last eight bytes of the body, which the byte loops after it read).
+    @inline(__always)
+    private mutating func skipPlainText() {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while offset + 8 <= bytes.count {
+            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+            let special = (((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word))
+                & highs
+            // The lowest flagged byte is the first special one (a borrow only reaches bytes above it).
+            guard special == 0 else { return offset += special.trailingZeroBitCount / 8 }
+            offset += 8
+        }
     }
 
     /// Scans a string at its opening quote and returns it unescaped. Text with no escape is taken straight from
@@ -353,6 +468,7 @@ struct JSONReader {
     private mutating func scanString() throws(ResponseUnreadable) -> String {
         offset += 1
         let start = offset
+        skipPlainText()
         while offset < bytes.count {
             let byte = bytes[offset]
             if byte == UInt8(ascii: "\"") {
@@ -450,46 +566,5 @@ struct JSONReader {
             offset += 1
         }
         return value
-    }
-}
-
-extension JSONReader.Number {
-    /// The number as a `Double`; nil when a `Double` cannot hold it (too large, or too small and not zero),
-    /// as Foundation refuses it too.
-    var double: Double? {
-        if let small = smallInteger, small.magnitude < 1 << 53 {
-            return small == 0 && literal.first == UInt8(ascii: "-") ? -0.0 : Double(small)
-        }
-        guard let value = Double(String(decoding: literal, as: UTF8.self)), value.isFinite else { return nil }
-        if value == 0 {
-            let mantissa = literal.prefix { $0 | 0x20 != UInt8(ascii: "e") }
-            if mantissa.contains(where: { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }) { return nil }
-        }
-        return value
-    }
-
-    /// The number as a whole number, when it is one that fits (1.0 and 1e3 are; 1.5 is not).
-    var integer: Int64? {
-        if isIntegerLiteral { return smallInteger ?? Int64(String(decoding: literal, as: UTF8.self)) }
-        guard let value = double, value == value.rounded(), value.magnitude < 9.223372036854775807e18 else { return nil }
-        return Int64(value)
-    }
-
-    /// The value of an integer literal that fits an `Int64`, read without going through text.
-    private var smallInteger: Int64? {
-        guard isIntegerLiteral, literal.count <= 19 else { return nil }
-        var value: Int64 = 0
-        var negative = false
-        for byte in literal {
-            if byte == UInt8(ascii: "-") {
-                negative = true
-                continue
-            }
-            let (product, overflow) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflowAdding) = product.addingReportingOverflow(Int64(byte &- UInt8(ascii: "0")))
-            guard !overflow, !overflowAdding else { return nil }
-            value = sum
-        }
-        return negative ? -value : value
     }
 }

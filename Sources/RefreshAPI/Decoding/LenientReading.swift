@@ -107,6 +107,7 @@ extension JSONReader {
         switch try kind() {
         case .array:
             var values: [String] = []
+            values.reserveCapacity(4)  // one allocation for the usual few hashtags or links
             try readArray { reader, _ throws(ResponseUnreadable) in
                 if let value = try reader.lenientString() { values.append(value) }
             }

@@ -3,14 +3,23 @@ import Foundation
 /// Reads response bodies into ``RefreshRecord``s, tolerating the API's quirks and
 /// explaining where and why a body could not be read.
 public enum RefreshRecordDecoder {
+    /// How much of a body to build.
+    public enum Parts: Sendable {
+        /// Everything.
+        case whole
+        /// Everything but the posts, which are only checked to be JSON: for recording an answer, where the
+        /// thousands of posts a creator may have would be built only to be dropped.
+        case withoutPosts
+    }
+
     /// Decodes a body in one pass over its bytes. Throws ``ResponseUnreadable`` naming the JSON path, the reason
     /// and the byte offset.
-    public static func decode(_ body: Data) throws(ResponseUnreadable) -> RefreshRecord {
+    public static func decode(_ body: Data, parts: Parts = .whole) throws(ResponseUnreadable) -> RefreshRecord {
         guard !body.isEmpty else { throw ResponseUnreadable(path: "", reason: "the body is empty") }
         let result = body.withUnsafeBytes { bytes -> Result<RefreshRecord, ResponseUnreadable> in
             var reader = JSONReader(bytes)
             do throws(ResponseUnreadable) {
-                let record = try RefreshRecord.read(&reader)
+                let record = try RefreshRecord.read(&reader, parts: parts)
                 try reader.expectEnd()
                 return .success(record)
             } catch {

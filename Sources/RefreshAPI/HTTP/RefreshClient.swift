@@ -47,12 +47,15 @@ public struct RefreshClient: Sendable {
         try await fetchWithBody(id).record
     }
 
-    /// Fetches the state of a request, keeping the body exactly as the server sent it.
-    public func fetchWithBody(_ id: RequestID) async throws(RefreshClientError) -> FetchedRecord {
+    /// Fetches the state of a request, keeping the body exactly as the server sent it; `parts` says how much of
+    /// it to build (the store needs no posts: it keeps the body).
+    public func fetchWithBody(_ id: RequestID, parts: RefreshRecordDecoder.Parts = .whole) async throws(RefreshClientError)
+        -> FetchedRecord
+    {
         guard id.isWellFormed else { throw .malformedRequestID(id) }
         let request = makeRequest(method: "GET", url: requestsURL.appendingPathComponent(id.rawValue), body: nil)
         let response = try await send(request, isIdempotent: true)
-        return FetchedRecord(record: try interpret(response, requestID: id), body: response.body)
+        return FetchedRecord(record: try interpret(response, requestID: id, parts: parts), body: response.body)
     }
 
     private var requestsURL: URL {
@@ -122,11 +125,13 @@ public struct RefreshClient: Sendable {
         }
     }
 
-    private func interpret(_ response: HTTPResponse, requestID: RequestID?) throws(RefreshClientError) -> RefreshRecord {
+    private func interpret(_ response: HTTPResponse, requestID: RequestID?, parts: RefreshRecordDecoder.Parts = .whole)
+        throws(RefreshClientError) -> RefreshRecord
+    {
         switch response.status {
         case 200..<300:
             do {
-                return try RefreshRecordDecoder.decode(response.body)
+                return try RefreshRecordDecoder.decode(response.body, parts: parts)
             } catch {
                 throw .responseUnreadable(error)
             }

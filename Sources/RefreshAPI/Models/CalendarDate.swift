@@ -15,19 +15,25 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Encodable, CustomStr
 
     /// Reads `YYYY-MM-DD`, also accepting a time after it (`2023-12-01T10:00:00Z`).
     public init?(parsing text: some StringProtocol) {
-        var bytes = text.utf8.makeIterator()
-        func number(digits: Int) -> Int? {
+        var text = String(text)
+        guard let date = text.withUTF8({ CalendarDate(utf8: UnsafeRawBufferPointer($0)) }) else { return nil }
+        self = date
+    }
+
+    /// A date from the UTF-8 bytes of its text, as ``init(parsing:)`` reads it.
+    init?(utf8 bytes: UnsafeRawBufferPointer) {
+        guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        if bytes.count > 10, bytes[10] != UInt8(ascii: "T"), bytes[10] != UInt8(ascii: " ") { return nil }
+        func number(_ range: Range<Int>) -> Int? {
             var value = 0
-            for _ in 0..<digits {
-                guard let byte = bytes.next(), byte >= 0x30, byte <= 0x39 else { return nil }
-                value = value * 10 + Int(byte - 0x30)
+            for index in range {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
             }
             return value
         }
-        guard let year = number(digits: 4), bytes.next() == 0x2D, let month = number(digits: 2),
-            bytes.next() == 0x2D, let day = number(digits: 2)
-        else { return nil }
-        if let next = bytes.next(), next != 0x54, next != 0x20 { return nil }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
         self.init(year: year, month: month, day: day)
     }
 

@@ -27,11 +27,14 @@ public struct CreatorReport: Hashable, Sendable, Encodable {
     }
 
     /// Reads the `response` object; every section may be absent or null.
-    static func read(_ reader: inout JSONReader) throws(ResponseUnreadable) -> CreatorReport {
+    static func read(_ reader: inout JSONReader, parts: RefreshRecordDecoder.Parts) throws(ResponseUnreadable)
+        -> CreatorReport
+    {
         var report = CreatorReport()
         try reader.readObject { reader, key throws(ResponseUnreadable) in
             switch key {
             case "growth_trends": report.growthTrends = try reader.optional(GrowthTrends.read)
+            case "posts" where parts == .withoutPosts: try reader.skipValue()
             case "posts": report.posts = try reader.optional(Posts.read)
             case "profile_details": report.profileDetails = try reader.optional(ProfileDetails.read)
             case "profile_overview": report.profileOverview = try reader.optional(ProfileOverview.read)

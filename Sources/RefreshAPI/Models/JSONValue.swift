@@ -30,7 +30,7 @@ public enum JSONValue: Hashable, Sendable, Encodable {
             return .array(values)
         case .object:
             var values: [String: JSONValue] = [:]
-            try reader.readObject { reader, key throws(ResponseUnreadable) in values[key] = try JSONValue.read(&reader) }
+            try reader.readObject { reader, key throws(ResponseUnreadable) in values[key.text] = try JSONValue.read(&reader) }
             return .object(values)
         }
     }

@@ -47,13 +47,14 @@ public struct Post: Hashable, Sendable, Encodable {
 
     /// Reads a post, its documented keys and the alternatives tolerated (`video_id`, `title`, `views_count`),
     /// an alternative only when the documented key is absent.
-    static func read(_ reader: inout JSONReader) throws(ResponseUnreadable) -> Post {
-        var post = Post()
+    /// It is read into `post`, a new one in its list, so that no post is copied.
+    static func read(_ reader: inout JSONReader, into post: inout Post) throws(ResponseUnreadable) {
         var caption: String?
         var videoID: Result<String?, ResponseUnreadable> = .success(nil)
         var title: Result<String?, ResponseUnreadable> = .success(nil)
         var viewsCount: Result<Int?, ResponseUnreadable> = .success(nil)
-        try reader.readObject { reader, key throws(ResponseUnreadable) in
+        var object = try reader.beginObject()
+        while let key = try reader.nextKey(in: &object) {
             switch key {
             case "shortcode": post.shortcode = try reader.lenientString()
             case "video_id": videoID = try reader.deferred { reader throws(ResponseUnreadable) in try reader.lenientString() }
@@ -79,13 +80,16 @@ public struct Post: Hashable, Sendable, Encodable {
             post.caption = try title.get() ?? ""
         }
         if post.views == nil { post.views = try viewsCount.get() }
-        return post
     }
 
     /// A list of posts; a null in it is an error, as a post must be an object.
     static func readList(_ reader: inout JSONReader) throws(ResponseUnreadable) -> [Post] {
         var posts: [Post] = []
-        try reader.readArray { reader, _ throws(ResponseUnreadable) in posts.append(try Post.read(&reader)) }
+        var list = try reader.beginList()
+        while try reader.nextElement(in: &list) {
+            posts.append(Post())
+            try Post.read(&reader, into: &posts[posts.count - 1])
+        }
         return posts
     }
 }

@@ -27,14 +27,19 @@ public struct RefreshRecord: Hashable, Sendable, Encodable {
     public var state: RefreshState { RefreshState(status: status) }
 
     /// Reads a whole answer; `request_id` is required (a number is taken as text).
-    static func read(_ reader: inout JSONReader) throws(ResponseUnreadable) -> RefreshRecord {
+    static func read(_ reader: inout JSONReader, parts: RefreshRecordDecoder.Parts) throws(ResponseUnreadable)
+        -> RefreshRecord
+    {
         var requestID: String?
         var record = RefreshRecord(requestID: "")
         try reader.readObject { reader, key throws(ResponseUnreadable) in
             switch key {
             case "request_id": requestID = try reader.requiredLenientString()
             case "request": record.request = try reader.optional(EchoedRequest.read)
-            case "response": record.response = try reader.optional(CreatorReport.read)
+            case "response":
+                record.response = try reader.optional { reader throws(ResponseUnreadable) in
+                    try CreatorReport.read(&reader, parts: parts)
+                }
             case "status": record.status = try reader.optional(RefreshStatus.read)
             default: try reader.skipValue()
             }
@@ -68,7 +73,7 @@ public struct EchoedRequest: Hashable, Sendable, Encodable {
         var echo = EchoedRequest(requestType: nil, parameters: [:])
         try reader.readObject { reader, key throws(ResponseUnreadable) in
             guard let value = try reader.scalarText() else { return }
-            if key == "request_type" { echo.requestType = value } else { echo.parameters[key] = value }
+            if "request_type" ~= key { echo.requestType = value } else { echo.parameters[key.text] = value }
         }
         return echo
     }

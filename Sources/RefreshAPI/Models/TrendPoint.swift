@@ -15,20 +15,33 @@ public struct TrendPoint: Hashable, Sendable, Encodable {
 enum TrendSeries {
     static func read(_ reader: inout JSONReader) throws(ResponseUnreadable) -> [TrendPoint] {
         var points: [TrendPoint] = []
-        try reader.readArray { reader, _ throws(ResponseUnreadable) in
-            guard try !reader.readNull() else { return }
-            // Within one entry a repeated date counts once, its last value.
+        var list = try reader.beginList()
+        while try reader.nextElement(in: &list) {
+            guard try !reader.readNull() else { continue }
+            // Within one entry a repeated date (written two ways) counts once, its last value. Nearly every entry
+            // holds one date, kept without a list.
+            var only: (date: CalendarDate, value: Double?)?
             var entry: [(date: CalendarDate, value: Double?)] = []
-            try reader.readObject { reader, key throws(ResponseUnreadable) in
-                guard let date = CalendarDate(parsing: key) else {
-                    throw reader.problem("'\(key)' is not a YYYY-MM-DD date")
+            var object = try reader.beginObject()
+            while let key = try reader.nextKey(in: &object) {
+                guard let date = key.isEscaped ? CalendarDate(parsing: key.text) : CalendarDate(utf8: key.raw) else {
+                    throw reader.problem("'\(key.text)' is not a YYYY-MM-DD date")
                 }
                 let value = try innerValue(&reader)
+                guard let first = only else {
+                    only = (date, value)
+                    continue
+                }
+                if entry.isEmpty { entry.append(first) }
                 if let index = entry.firstIndex(where: { $0.date == date }) { entry.remove(at: index) }
                 entry.append((date, value))
             }
-            for (date, value) in entry {
-                if let value { points.append(TrendPoint(date: date, value: value)) }
+            if entry.isEmpty {
+                if let only, let value = only.value { points.append(TrendPoint(date: only.date, value: value)) }
+            } else {
+                for (date, value) in entry {
+                    if let value { points.append(TrendPoint(date: date, value: value)) }
+                }
             }
         }
         if !points.isSorted(by: { $0.date <= $1.date }) {
@@ -41,8 +54,9 @@ enum TrendSeries {
     private static func innerValue(_ reader: inout JSONReader) throws(ResponseUnreadable) -> Double? {
         guard try reader.kind() == .object else { return try reader.lenientDouble() }
         var value: Double?
+        var object = try reader.beginObject()
         var isFirst = true
-        try reader.readObject { reader, _ throws(ResponseUnreadable) in
+        while try reader.nextKey(in: &object) != nil {
             if isFirst {
                 value = try reader.lenientDouble()
                 isFirst = false

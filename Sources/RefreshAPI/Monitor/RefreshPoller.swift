@@ -5,8 +5,9 @@ public protocol RefreshPoller: Sendable {
 }
 
 extension RefreshClient: RefreshPoller {
-    /// One GET, with the client's retries of network errors and 5xx; a 429 is handed back at once.
+    /// One GET, with the client's retries of network errors and 5xx; a 429 is handed back at once. The posts
+    /// of an answer are not built: what follows a request records it, and the store keeps the body.
     nonisolated(nonsending) public func poll(_ id: RequestID) async throws(RefreshClientError) -> FetchedRecord {
-        try await with(retry: .polling).fetchWithBody(id)
+        try await with(retry: .polling).fetchWithBody(id, parts: .withoutPosts)
     }
 }
