@@ -4,6 +4,8 @@ import Foundation
 enum SyntheticResponse {
     /// 20,000 posts and two 400-point trends, about 9 MB.
     nonisolated(unsafe) static let large = body(posts: 20_000, trendPoints: 400)
+    /// 40 posts and two 60-point trends, about 20 KB: a body of the spec's size.
+    nonisolated(unsafe) static let small = body(posts: 40, trendPoints: 60)
 
     static func body(posts: Int, trendPoints: Int) -> Data {
         var text = ""
