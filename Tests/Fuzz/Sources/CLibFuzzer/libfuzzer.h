@@ -1,0 +1,6 @@
+// libFuzzer's entry for programs that have their own main (compiler-rt's FuzzerInterface.h); linked by
+// -sanitize=fuzzer.
+#include <stddef.h>
+#include <stdint.h>
+
+int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*test_one_input)(const uint8_t *data, size_t size));

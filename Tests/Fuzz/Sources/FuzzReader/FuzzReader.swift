@@ -1,0 +1,41 @@
+import CLibFuzzer
+import Foundation
+import RefreshAPI
+
+/// Any bytes as a response body: the reader either gives a model or an error, never a crash, a hang or a read
+/// outside the body (AddressSanitizer watches); the same bytes always give the same answer, trends come sorted
+/// by date, reading without the posts gives the same record but for them, and an error's offset is in the body.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let body = Data(bytes: data, count: size)
+    let first = Result { try RefreshRecordDecoder.decode(body) }
+    let second = Result { try RefreshRecordDecoder.decode(body) }
+    switch (first, second) {
+    case (.success(let record), .success(let again)):
+        guard record == again else { fatalError("the same body read twice gave two records") }
+        for series in [record.response?.growthTrends?.followers ?? [], record.response?.growthTrends?.engagement ?? []] {
+            guard zip(series, series.dropFirst()).allSatisfy({ $0.date <= $1.date }) else { fatalError("unsorted trend") }
+        }
+        var withoutPosts = record
+        withoutPosts.response?.posts = nil
+        guard (try? RefreshRecordDecoder.decode(body, parts: .withoutPosts)) == withoutPosts else {
+            fatalError("reading without the posts gave another record")
+        }
+    case (.failure(let error), .failure(let again)):
+        guard "\(error)" == "\(again)" else { fatalError("the same body read twice gave two errors") }
+        guard let problem = (error as any Error) as? ResponseUnreadable, (problem.offset ?? 0) <= size else {
+            fatalError("an error outside the body: \(error)")
+        }
+    default:
+        fatalError("the same body read twice was once read, once refused")
+    }
+    return 0
+}
+
+/// The program's entry (SwiftPM links `main` to it): libFuzzer's driver, testing each input with `fuzzReader`.
+@_cdecl("FuzzReader_main")
+public func runFuzzReader(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    var count = argc
+    var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
+    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in data.map { fuzzReader($0, size) } ?? 0 }
+}

@@ -1,0 +1,31 @@
+import CLibFuzzer
+import TextGrid
+
+/// Any text from a server, made safe for a terminal: nothing below space or in C1, no escape sequence, no bidi
+/// override survives; sanitising twice changes nothing; measuring and cutting never crash.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzSanitizer(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    let safe = SafeText.sanitize(text)
+    for scalar in safe.unicodeScalars {
+        let value = scalar.value
+        if value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value)
+            || (0x2066...0x2069).contains(value)
+        {
+            fatalError("U+\(String(value, radix: 16)) survived sanitising")
+        }
+    }
+    guard SafeText.sanitize(safe) == safe else { fatalError("sanitising twice changed the text") }
+    let width = DisplayWidth.of(safe)
+    let cut = ColumnFit.truncate(safe, to: width / 2)
+    guard DisplayWidth.of(cut) <= max(width / 2, 0) else { fatalError("a cut text is wider than asked") }
+    return 0
+}
+
+/// The program's entry (SwiftPM links `main` to it): libFuzzer's driver, testing each input with `fuzzSanitizer`.
+@_cdecl("FuzzSanitizer_main")
+public func runFuzzSanitizer(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    var count = argc
+    var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
+    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in data.map { fuzzSanitizer($0, size) } ?? 0 }
+}
