@@ -26,6 +26,7 @@ for target in "${targets[@]}"; do
     mkdir -p "$corpus"
     cp Corpus/"$target"/* "$corpus"/ 2>/dev/null || true
     log="$work/$target.log"
+    started=$SECONDS
     if "$bin/$target" "$corpus" -max_total_time="$seconds" -rss_limit_mb=4096 -timeout=10 -print_final_stats=1 \
         -artifact_prefix="$crashes/$target-" >"$log" 2>&1; then
         outcome="no crash"
@@ -41,6 +42,6 @@ for target in "${targets[@]}"; do
     runs="$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')"
     coverage="$(grep -o 'cov: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*' || echo '?')"
     features="$(grep -o 'ft: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*' || echo '?')"
-    echo "$target: $seconds s, $runs executions, coverage $coverage edges ($features features), corpus $(ls "$corpus" | wc -l) inputs: $outcome"
+    echo "$target: $((SECONDS - started)) s, $runs executions, coverage $coverage edges ($features features), corpus $(ls "$corpus" | wc -l) inputs: $outcome"
 done
 exit "$status"

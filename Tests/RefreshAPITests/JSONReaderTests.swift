@@ -43,6 +43,19 @@ struct JSONReaderTests {
         }
     }
 
+    /// Found by the fuzzer: a skipped text whose last byte is a backslash was reported one byte past the body.
+    @Test func aBodyEndingInsideTextIsReportedAtItsEnd() {
+        for ending in [#"\"#, #"\\\"#, #"ab"#, #"\u12"#] {
+            let body = Array(#"{"request_id":"x","unknown":[{"2"#.utf8) + Array(ending.utf8)
+            #expect {
+                try record(body)
+            } throws: { error in
+                let problem = try #require(error as? ResponseUnreadable)
+                return problem.offset.map { $0 <= body.count } == true && problem.description.contains("text")
+            }
+        }
+    }
+
     @Test func nestingDeeperThanTheLimitIsRefusedNotACrash() {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         #expect {

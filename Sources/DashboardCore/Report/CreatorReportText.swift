@@ -254,9 +254,12 @@ public struct CreatorReportText {
     }
 
     private func postTable(_ posts: Posts) -> [StyledLine] {
-        let all = posts.video.map { ($0, "video") } + posts.nonVideo.map { ($0, "photo") }
-        let top = all.sorted { ($0.0.engagement ?? -1) > ($1.0.engagement ?? -1) }.prefix(topPosts)
-        var lines = [StyledLine("Top posts by engagement (\(top.count) of \(all.count))", role: .heading)]
+        let all = posts.video.count + posts.nonVideo.count
+        let post = { (index: Int) in
+            index < posts.video.count ? (posts.video[index], "video") : (posts.nonVideo[index - posts.video.count], "photo")
+        }
+        let top = Self.best(topPosts, of: all) { post($0).0.engagement ?? -1 }.map(post)
+        var lines = [StyledLine("Top posts by engagement (\(top.count) of \(all))", role: .heading)]
         let columns: [(String, Int, Bool)] = [
             ("Date", 10, false), ("Kind", 5, false), ("Likes", 7, true), ("Comments", 8, true), ("Views", 7, true),
             ("Eng.", 7, true), ("Ad", 3, false),
@@ -284,5 +287,20 @@ public struct CreatorReportText {
             lines.append(line)
         }
         return lines
+    }
+
+    /// The positions of the `count` highest scores among `0..<total`, best first, earlier first among equals (as
+    /// a stable sort would give them), found without sorting or copying everything.
+    static func best(_ count: Int, of total: Int, score: (Int) -> Double) -> [Int] {
+        guard count > 0 else { return [] }
+        var best: [(index: Int, score: Double)] = []
+        best.reserveCapacity(count + 1)
+        for index in 0..<total {
+            let value = score(index)
+            if best.count == count, let last = best.last, !(value > last.score) { continue }
+            best.insert((index, value), at: best.firstIndex { value > $0.score } ?? best.count)
+            if best.count > count { best.removeLast() }
+        }
+        return best.map(\.index)
     }
 }

@@ -433,7 +433,7 @@ struct JSONReader {
                 return
             case UInt8(ascii: "\\"):
                 guard offset + 1 < bytes.count, bytes[offset + 1] == UInt8(ascii: "u") else {
-                    offset += 2
+                    offset = min(offset + 2, bytes.count)  // a backslash that ends the body ends the text there
                     continue
                 }
                 guard offset + 6 <= bytes.count, !bytes[(offset + 2)..<(offset + 6)].contains(UInt8(ascii: "\"")) else {
