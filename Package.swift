@@ -39,6 +39,7 @@ let package = Package(
         .target(name: "TextGrid"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "Terminal", dependencies: ["CNcursesw", "TextGrid"]),
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .target(name: "DashboardCore", dependencies: ["RefreshAPI", "TextGrid"]),
         .target(name: "DashboardApp", dependencies: ["DashboardCore", "RefreshTracking", "RefreshAPI", "TextGrid"]),
         .executableTarget(
@@ -52,6 +53,7 @@ let package = Package(
                 "RefreshTracking",
                 "RefreshStore",
                 "Terminal",
+                "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -31,7 +31,7 @@ subprocess.check_call([binary, "watch", "--store", store], env=env, stdout=subpr
 pid, fd = pty_dashboard.spawn(binary, ["dash"], env)
 read_for(fd, 5, until=b"127.0.0.1")
 read_for(fd, 2)
-start = resident_kb(pid)
+start, start_anon, start_file = resident_kb(pid), resident_kb(pid, "RssAnon"), resident_kb(pid, "RssFile")
 handles = [f"memory_{i}" for i in range(148)] + ["huge_memory_1", "huge_memory_2"]
 for handle in handles:
     subprocess.check_call([binary, "refresh", "instagram", handle], env=env, stdout=subprocess.DEVNULL,
@@ -44,8 +44,11 @@ while time.time() < deadline:
         break
 read_for(fd, 12)  # the last rows drawn, change marks faded
 end, peak = resident_kb(pid), resident_kb(pid, "VmHWM")
+end_anon, end_file = resident_kb(pid, "RssAnon"), resident_kb(pid, "RssFile")
 print(f"dashboard resident memory: {start / 1024:.0f} MB at its first frame, {end / 1024:.0f} MB after following "
       f"150 refreshes (two of 20,000 posts), peak {peak / 1024:.0f} MB")
+print(f"  allocated (anonymous): {start_anon / 1024:.1f} MB -> {end_anon / 1024:.1f} MB; "
+      f"mapped files (code, ICU data, the store): {start_file / 1024:.1f} MB -> {end_file / 1024:.1f} MB")
 quit(pid, fd)
 simulator.terminate()
 simulator.wait()

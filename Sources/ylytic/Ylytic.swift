@@ -24,6 +24,7 @@ struct Ylytic: AsyncParsableCommand {
     )
 
     static func main() async {
+        LargeAllocations.returnToTheSystemWhenFreed()
         let status = await run(Array(CommandLine.arguments.dropFirst()), context: .live())
         Foundation.exit(status)
     }
