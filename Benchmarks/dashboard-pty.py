@@ -4,7 +4,8 @@
 1. start to first frame with a store of 10,000 requests, and its peak memory;
 2. following 50 pending requests with live updates on for 60 s: CPU (% of one core) and bytes written to the terminal;
 3. with nothing pending: wake-ups per second (voluntary context switches of all threads);
-4. `ylytic open` on a 20,000-post response: time to the first frame.
+4. `ylytic open` on a 20,000-post response: time to the first frame;
+5. Enter on that creator in the dashboard: time until its page is drawn.
 
 Usage: Benchmarks/dashboard-pty.py [SECONDS] [WARM_UP_SECONDS]   (builds ylytic in release mode)
 """
@@ -88,13 +89,16 @@ import urllib.request, json
 fast = subprocess.Popen([binary, "simulate", "--latency", "0-0", "--token", "bench"], stdout=subprocess.PIPE,
                         stderr=subprocess.DEVNULL, text=True)
 fast_url = fast.stdout.readline().strip()
+headers = {"Authorization": "Bearer bench", "Content-Type": "application/json"}
 created = json.load(urllib.request.urlopen(urllib.request.Request(
-    fast_url + "/data_refresh/requests", method="POST",
-    data=json.dumps({"request_type": "instagram", "handle": "huge_benchmark"}).encode(),
-    headers={"Authorization": "Bearer bench", "Content-Type": "application/json"})))
-body = urllib.request.urlopen(urllib.request.Request(
-    fast_url + "/data_refresh/requests/" + created["request_id"], headers={"Authorization": "Bearer bench"})).read()
-fast.terminate()
+    fast_url + "/data_refresh/requests", method="POST", headers=headers,
+    data=json.dumps({"request_type": "instagram", "handle": "huge_benchmark"}).encode())))
+while True:  # polled until it has finished, as a client would
+    body = urllib.request.urlopen(urllib.request.Request(
+        fast_url + "/data_refresh/requests/" + created["request_id"], headers=headers)).read()
+    if json.loads(body)["status"]["message"] != "pending":
+        break
+    time.sleep(0.05)
 saved = os.path.join(work, "huge.json")
 open(saved, "wb").write(body)
 opens = []
@@ -107,5 +111,26 @@ for _ in range(5):
 opens.sort()
 print(f"ylytic open on a 20,000-post response ({len(body) / 1_048_576:.1f} MB): first frame median {opens[2]:.0f} ms "
       f"(of {', '.join('%.0f' % o for o in opens)})")
+
+# 5. Enter on that creator in the dashboard: its page read from the store's raw body, to the first frame of it.
+huge_store = os.path.join(work, "huge.sqlite")
+subprocess.check_call([binary, "refresh", "instagram", "huge_benchmark", "--wait", "--store", huge_store],
+                      env=dict(env, YLYTIC_BASE_URL=fast_url), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+fast.terminate()
+enters = []
+for _ in range(5):
+    pid, fd = spawn(huge_store)
+    read_for(fd, 10, until=b"huge_benchmark")
+    read_for(fd, 0.5)
+    started = time.time()
+    os.write(fd, b"\r")
+    read_for(fd, 10, until=b"p posts")  # the creator page's key hints
+    enters.append((time.time() - started) * 1000)
+    os.write(fd, b"q")  # back to the list, where q quits
+    read_for(fd, 10, until=b"q quit")
+    quit(pid, fd)
+enters.sort()
+print(f"Enter on that creator in the dashboard: its page drawn after median {enters[2]:.0f} ms "
+      f"(of {', '.join('%.0f' % e for e in enters)})")
 simulator.terminate()
 simulator.wait()

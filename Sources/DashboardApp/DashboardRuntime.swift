@@ -43,6 +43,8 @@ public final class DashboardRuntime {
         _ = reducer.reduce(&state, .resize(width: size.width, height: size.height))
         _ = reducer.reduce(&state, .tick(time.now))
         startPumps()
+        // A page opened from a file shows nothing from the store: it is drawn before the store is read.
+        if state.creatorPage != nil { draw() }
         await tracker.start()
         for target in starters { perform(.submit(target)) }
         draw()

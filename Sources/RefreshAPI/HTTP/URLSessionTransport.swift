@@ -21,25 +21,35 @@ public final class URLSessionTransport: HTTPTransport, Sendable {
         }
     }
 
-    private let session: URLSession
+    /// Made by the first request, so that commands which send none (`open`, `show --file`, `list`) do not start
+    /// the HTTP and TLS libraries.
+    private let session = Mutex<URLSession?>(nil)
     private let collector: ResponseCollector
     private let timeouts: Timeouts
 
     /// A transport refusing bodies over `maxResponseBytes` (32 MB by default).
     public init(timeouts: Timeouts = Timeouts(), maxResponseBytes: Int = 32 * 1_048_576) {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeouts.idle
-        configuration.timeoutIntervalForResource = timeouts.total
-        configuration.httpCookieStorage = nil
-        configuration.urlCache = nil
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         collector = ResponseCollector(limit: maxResponseBytes)
-        session = URLSession(configuration: configuration, delegate: collector, delegateQueue: nil)
         self.timeouts = timeouts
     }
 
     deinit {
-        session.invalidateAndCancel()
+        session.withLock { $0?.invalidateAndCancel() }
+    }
+
+    private func openSession() -> URLSession {
+        session.withLock { session in
+            if let session { return session }
+            let configuration = URLSessionConfiguration.ephemeral
+            configuration.timeoutIntervalForRequest = timeouts.idle
+            configuration.timeoutIntervalForResource = timeouts.total
+            configuration.httpCookieStorage = nil
+            configuration.urlCache = nil
+            configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+            let opened = URLSession(configuration: configuration, delegate: collector, delegateQueue: nil)
+            session = opened
+            return opened
+        }
     }
 
     public func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
@@ -49,7 +59,7 @@ public final class URLSessionTransport: HTTPTransport, Sendable {
         urlRequest.timeoutInterval = timeouts.idle
         for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
 
-        let task = session.dataTask(with: urlRequest)
+        let task = openSession().dataTask(with: urlRequest)
         let total = timeouts.total
         let result: Result<HTTPResponse, TransportError> = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in

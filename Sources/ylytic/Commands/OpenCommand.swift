@@ -17,17 +17,19 @@ struct OpenCommand: YlyticCommand {
     @OptionGroup var output: OutputOptions
 
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
-        let record = try ShowCommand.read(file).get()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ylytic-open-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store: RefreshStore
-        do {
-            store = try RefreshStore(url: folder.appendingPathComponent("ylytic.sqlite"))
-        } catch {
-            throw CommandFailure(message: "\(error)", status: .invalidInput)
-        }
+        // The empty store the screen runs on is made on another thread while this one reads the file.
+        async let opened = Self.emptyStore(in: folder)
+        let record = try ShowCommand.read(file).get()
+        let store = try await opened.get()
         return await DashboardLauncher.run(
             store: store, client: nil, source: file, setupHint: nil, starters: [],
             page: CreatorPage(record: record, isOnlyPage: true), output: output, context: context)
+    }
+
+    private static func emptyStore(in folder: URL) async -> Result<RefreshStore, CommandFailure> {
+        Result { try RefreshStore(url: folder.appendingPathComponent("ylytic.sqlite")) }
+            .mapError { CommandFailure(message: "\($0)", status: .invalidInput) }
     }
 }
