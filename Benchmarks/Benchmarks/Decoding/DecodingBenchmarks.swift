@@ -1,6 +1,7 @@
 import Benchmark
 import Foundation
 import RefreshAPI
+import ResponseBodies
 
 let benchmarks: @Sendable () -> Void = {
     // Times are measured without counting allocations: the interposer that counts them costs time on each one.
@@ -8,7 +9,7 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .peakMemoryResident], maxDuration: .seconds(10), maxIterations: 50)
 
-    // Issue 2: decoding 20,000 posts and two 400-point trends (about 9 MB): median ≤ 200 ms, peak ≤ 150 MB above
+    // Issue 2: decoding 20,000 posts and two 400-point trends (about 10 MB): median ≤ 200 ms, peak ≤ 150 MB above
     // the process's baseline. "Baseline" holds the same body without decoding it: the difference is the decoder's.
     Benchmark("Baseline: the body in memory, not decoded", configuration: .init(metrics: [.peakMemoryResident])) { _ in
         blackHole(SyntheticResponse.large.count)

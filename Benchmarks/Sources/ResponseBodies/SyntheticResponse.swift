@@ -1,13 +1,14 @@
 import Foundation
 
 /// A large GET response body shaped like the API's, built as text so that making it costs little memory.
-enum SyntheticResponse {
-    /// 20,000 posts and two 400-point trends, about 9 MB.
-    nonisolated(unsafe) static let large = body(posts: 20_000, trendPoints: 400)
+public enum SyntheticResponse {
+    /// 20,000 posts and two 400-point trends, about 10 MB.
+    public static let large = body(posts: 20_000, trendPoints: 400)
     /// 40 posts and two 60-point trends, about 20 KB: a body of the spec's size.
-    nonisolated(unsafe) static let small = body(posts: 40, trendPoints: 60)
+    public static let small = body(posts: 40, trendPoints: 60)
 
-    static func body(posts: Int, trendPoints: Int) -> Data {
+    /// A body of `posts` posts (half of them videos) and two trends of `trendPoints` points.
+    public static func body(posts: Int, trendPoints: Int) -> Data {
         var text = ""
         text.reserveCapacity(posts * 520 + trendPoints * 80 + 2048)
         text += #"{"request_id":"65b87c8576c9b42b3a285805","request":{"request_type":"instagram","handle":"bench"},"#
