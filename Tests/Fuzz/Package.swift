@@ -3,8 +3,7 @@ import Foundation
 import PackageDescription
 
 // Fuzz targets of ylytic: libFuzzer executables, built with `-sanitize=fuzzer,address` by run.sh. Each defines
-// LLVMFuzzerTestOneInput and also `<Target>_main`, which SwiftPM makes the program's `main` on Linux (and which
-// the library-mode parsing libFuzzer needs never emits); it hands control to libFuzzer's driver.
+// LLVMFuzzerTestOneInput, and `<Target>_main` calling FuzzEntry's runLibFuzzer (see there why).
 // SwiftPM names a path dependency after its folder, which differs between clones.
 let ylytic = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().lastPathComponent
@@ -15,14 +14,15 @@ let package = Package(
     dependencies: [.package(path: "../..")],
     targets: [
         .systemLibrary(name: "CLibFuzzer"),
+        .target(name: "FuzzEntry", dependencies: ["CLibFuzzer"]),
         .executableTarget(
-            name: "FuzzReader", dependencies: ["CLibFuzzer", .product(name: "RefreshAPI", package: ylytic)],
+            name: "FuzzReader", dependencies: ["FuzzEntry", .product(name: "RefreshAPI", package: ylytic)],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .executableTarget(
-            name: "FuzzPastedURL", dependencies: ["CLibFuzzer", .product(name: "RefreshAPI", package: ylytic)],
+            name: "FuzzPastedURL", dependencies: ["FuzzEntry", .product(name: "RefreshAPI", package: ylytic)],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .executableTarget(
-            name: "FuzzSanitizer", dependencies: ["CLibFuzzer", .product(name: "TextGrid", package: ylytic)],
+            name: "FuzzSanitizer", dependencies: ["FuzzEntry", .product(name: "TextGrid", package: ylytic)],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
     ],
     swiftLanguageModes: [.v6]

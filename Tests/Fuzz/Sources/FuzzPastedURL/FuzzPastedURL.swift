@@ -1,4 +1,4 @@
-import CLibFuzzer
+import FuzzEntry
 import RefreshAPI
 
 /// Any text as something pasted into the new-request form: a target or an explanation, never a crash; a target
@@ -13,10 +13,8 @@ public func fuzzPastedURL(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// The program's entry (SwiftPM links `main` to it): libFuzzer's driver, testing each input with `fuzzPastedURL`.
+/// The program's entry (SwiftPM links `main` to it).
 @_cdecl("FuzzPastedURL_main")
 public func runFuzzPastedURL(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-    var count = argc
-    var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
-    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in data.map { fuzzPastedURL($0, size) } ?? 0 }
+    runLibFuzzer(argc, argv)
 }

@@ -1,5 +1,5 @@
-import CLibFuzzer
 import Foundation
+import FuzzEntry
 import RefreshAPI
 
 /// Any bytes as a response body: the reader either gives a model or an error, never a crash, a hang or a read
@@ -32,10 +32,8 @@ public func fuzzReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// The program's entry (SwiftPM links `main` to it): libFuzzer's driver, testing each input with `fuzzReader`.
+/// The program's entry (SwiftPM links `main` to it).
 @_cdecl("FuzzReader_main")
 public func runFuzzReader(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-    var count = argc
-    var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
-    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in data.map { fuzzReader($0, size) } ?? 0 }
+    runLibFuzzer(argc, argv)
 }

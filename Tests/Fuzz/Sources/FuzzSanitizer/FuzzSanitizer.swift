@@ -1,4 +1,4 @@
-import CLibFuzzer
+import FuzzEntry
 import TextGrid
 
 /// Any text from a server, made safe for a terminal: nothing below space or in C1, no escape sequence, no bidi
@@ -22,10 +22,8 @@ public func fuzzSanitizer(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// The program's entry (SwiftPM links `main` to it): libFuzzer's driver, testing each input with `fuzzSanitizer`.
+/// The program's entry (SwiftPM links `main` to it).
 @_cdecl("FuzzSanitizer_main")
 public func runFuzzSanitizer(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-    var count = argc
-    var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
-    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in data.map { fuzzSanitizer($0, size) } ?? 0 }
+    runLibFuzzer(argc, argv)
 }
