@@ -14,6 +14,7 @@ import os, sqlite3, subprocess, sys, tempfile, time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pty_dashboard
 from pty_dashboard import cpu_seconds, quit, read_for, wakeups
+from simulated_body import finished_body
 
 SECONDS = float(sys.argv[1]) if len(sys.argv) > 1 else 60.0
 WARM_UP = float(sys.argv[2]) if len(sys.argv) > 2 else 5.0
@@ -85,20 +86,10 @@ print(f"nothing pending for {span:.0f} s: {(cpu_seconds(pid) - cpu_before) / spa
       f"{len(written) / span:.0f} bytes/s, {(wakeups(pid) - wake_before) / span:.1f} wake-ups/s")
 quit(pid, fd)
 # 4. `ylytic open` on a 20,000-post response: time to the first frame.
-import urllib.request, json
 fast = subprocess.Popen([binary, "simulate", "--latency", "0-0", "--token", "bench"], stdout=subprocess.PIPE,
                         stderr=subprocess.DEVNULL, text=True)
 fast_url = fast.stdout.readline().strip()
-headers = {"Authorization": "Bearer bench", "Content-Type": "application/json"}
-created = json.load(urllib.request.urlopen(urllib.request.Request(
-    fast_url + "/data_refresh/requests", method="POST", headers=headers,
-    data=json.dumps({"request_type": "instagram", "handle": "huge_benchmark"}).encode())))
-while True:  # polled until it has finished, as a client would
-    body = urllib.request.urlopen(urllib.request.Request(
-        fast_url + "/data_refresh/requests/" + created["request_id"], headers=headers)).read()
-    if json.loads(body)["status"]["message"] != "pending":
-        break
-    time.sleep(0.05)
+body = finished_body(fast_url, "huge_benchmark")
 saved = os.path.join(work, "huge.json")
 open(saved, "wb").write(body)
 opens = []

@@ -4,7 +4,10 @@
 
 Usage: Benchmarks/show-vs-python.py [RUNS]   (builds ylytic in release mode; default 9 runs each)
 """
-import json, os, statistics, subprocess, sys, tempfile, time, urllib.request
+import os, statistics, subprocess, sys, tempfile, time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from simulated_body import finished_body
 
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 9
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -14,17 +17,7 @@ work = tempfile.mkdtemp(prefix="ylytic-show-")
 
 simulator = subprocess.Popen([binary, "simulate", "--latency", "0-0", "--posts", "26000", "--token", "bench"],
                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-base = simulator.stdout.readline().strip()
-headers = {"Authorization": "Bearer bench", "Content-Type": "application/json"}
-created = json.load(urllib.request.urlopen(urllib.request.Request(
-    base + "/data_refresh/requests", method="POST", headers=headers,
-    data=json.dumps({"request_type": "instagram", "handle": "benchmark_creator"}).encode())))
-while True:  # polled until it has finished, as a client would
-    body = urllib.request.urlopen(urllib.request.Request(base + "/data_refresh/requests/" + created["request_id"],
-                                                         headers=headers)).read()
-    if json.loads(body)["status"]["message"] != "pending":
-        break
-    time.sleep(0.05)
+body = finished_body(simulator.stdout.readline().strip(), "benchmark_creator")
 simulator.terminate()
 path = os.path.join(work, "body.json")
 open(path, "wb").write(body)
