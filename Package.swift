@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(
             name: "RefreshTrackingTests",
             dependencies: ["RefreshTracking", "RefreshStore", "RefreshAPI", "RefreshTestSupport"]),
-        .testTarget(name: "TextGridTests", dependencies: ["TextGrid"]),
+        .testTarget(name: "TextGridTests", dependencies: ["TextGrid", "CNcursesw"]),
         .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore", "TextGrid"]),
         .testTarget(
             name: "DashboardAppTests",

@@ -4,6 +4,7 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #define NCURSES_WIDECHAR 1
 #include <locale.h>
+#include <stdio.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -19,6 +20,9 @@ static inline attr_t ylytic_attr_dim(void) { return A_DIM; }
 static inline attr_t ylytic_attr_reverse(void) { return A_REVERSE; }
 static inline attr_t ylytic_attr_underline(void) { return A_UNDERLINE; }
 
+/// The columns the C library gives a character (-1 for one it does not know).
+static inline int ylytic_wcwidth(unsigned int scalar) { return wcwidth((wchar_t)scalar); }
+
 /// Draws one character cell (a spacing character and up to four combining ones).
 static inline int ylytic_put_cell(int y, int x, const wchar_t *text, attr_t attributes, short pair) {
     cchar_t cell;
@@ -28,6 +32,22 @@ static inline int ylytic_put_cell(int y, int x, const wchar_t *text, attr_t attr
     }
     return mvwadd_wch(stdscr, y, x, &cell);
 }
+
+/// Writes text that no `cchar_t` can hold (an emoji picture, a cell of many marks) straight
+/// to the terminal at a cell, after everything ncurses has sent: moves there by absolute
+/// address, and afterwards to the column `columns` further on, by absolute address too, so
+/// that whatever width the terminal gave the text, what follows lands where it belongs.
+/// The caller calls `ylytic_flush_text` when done.
+static inline void ylytic_put_text_at(int y, int x, int columns, const char *utf8, attr_t attributes, short pair) {
+    mvcur(-1, -1, y, x);
+    vid_attr(attributes, pair, NULL);
+    fputs(utf8, stdout);
+    vid_attr(A_NORMAL, 0, NULL);
+    mvcur(-1, -1, y, x + columns);
+}
+
+/// Sends what `ylytic_put_text_at` wrote.
+static inline void ylytic_flush_text(void) { fflush(stdout); }
 
 /// Reads one key without waiting: returns KEY_CODE_YES for a function key, OK for a character, ERR for none.
 static inline int ylytic_get_key(wint_t *key) { return wget_wch(stdscr, key); }

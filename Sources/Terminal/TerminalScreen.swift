@@ -19,6 +19,9 @@ public final class TerminalScreen: @unchecked Sendable {
 
     private struct DrawState {
         var previous: Grid?
+        /// Rows where text was written past ncurses (`TerminalCells.fitsOneCchar` is false):
+        /// ncurses believes those cells blank, so a change on such a row redraws it whole.
+        var rowsWithText: Set<Int> = []
         var pairs: [UInt16: Int16] = [:]
         var isStopped = false
     }
@@ -87,17 +90,37 @@ public final class TerminalScreen: @unchecked Sendable {
     }
 
     /// Draws `grid`, sending only the cells that differ from the last one drawn.
+    ///
+    /// Cells that one `cchar_t` holds go through ncurses. The others (emoji pictures,
+    /// whose width terminals disagree on, and cells with more marks than a `cchar_t`
+    /// takes) are drawn blank by ncurses, then written whole at their place with the
+    /// cursor moved by absolute address before and after, so that no character is lost
+    /// and the columns after them stay aligned whatever width the terminal gives them.
     public func draw(_ grid: Grid) {
         queue.sync {
-            let changes = state.withLock { state -> [GridChange]? in
+            let plan = state.withLock { state -> (runs: [GridChange], wholeRows: Set<Int>)? in
                 guard !state.isStopped else { return nil }
                 defer { state.previous = grid }
-                return grid.changes(since: state.previous)
+                let changes = grid.changes(since: state.previous)
+                let wholeRows = Set(changes.map(\.y)).intersection(state.rowsWithText)
+                let runs = changes.filter { !wholeRows.contains($0.y) }
+                    + wholeRows.sorted().map(grid.rowChange)
+                for run in runs {
+                    if run.x == 0 && run.cells.count == grid.width {
+                        state.rowsWithText.remove(run.y)
+                    }
+                    if TerminalCells.needsText(run.cells) { state.rowsWithText.insert(run.y) }
+                }
+                return (runs, wholeRows)
             }
-            guard let changes, !changes.isEmpty else { return }
-            for change in changes { put(change) }
+            guard let plan, !plan.runs.isEmpty else { return }
+            for run in plan.runs { put(run) }
+            for y in plan.wholeRows { wredrawln(ylytic_stdscr(), Int32(y), 1) }
             wnoutrefresh(ylytic_stdscr())
             doupdate()
+            var wroteText = false
+            for run in plan.runs { wroteText = writeText(of: run) || wroteText }
+            if wroteText { ylytic_flush_text() }
         }
     }
 
@@ -125,7 +148,10 @@ public final class TerminalScreen: @unchecked Sendable {
         guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, !state.withLock({ $0.isStopped }) else { return }
         resizeterm(Int32(size.ws_row), Int32(size.ws_col))
         wclear(ylytic_stdscr())
-        state.withLock { $0.previous = nil }
+        state.withLock {
+            $0.previous = nil
+            $0.rowsWithText = []
+        }
         eventContinuation.yield(.resize(width: Int(size.ws_col), height: Int(size.ws_row)))
     }
 
@@ -213,16 +239,35 @@ public final class TerminalScreen: @unchecked Sendable {
         }
     }
 
+    /// Puts a run of cells into ncurses' screen; a cell no `cchar_t` holds goes in as blanks.
     private func put(_ change: GridChange) {
         var x = change.x
-        for cell in change.cells {
+        for (index, cell) in change.cells.enumerated() {
             defer { x += 1 }
             if cell.isContinuation { continue }
-            var text = Array(cell.text.unicodeScalars.prefix(5)).map { wchar_t(bitPattern: $0.value) }
-            text.append(0)
+            let columns = TerminalCells.columns(of: index, in: change.cells)
             let (attributes, pair) = look(of: cell.style)
+            guard TerminalCells.fitsOneCchar(cell, columns: columns) else {
+                for column in x..<(x + columns) { _ = ylytic_put_cell(Int32(change.y), Int32(column), [32, 0], attributes, pair) }
+                continue
+            }
+            var text = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+            text.append(0)
             _ = ylytic_put_cell(Int32(change.y), Int32(x), text, attributes, pair)
         }
+    }
+
+    /// Writes the cells of a run that ncurses drew blank; returns whether there were any.
+    private func writeText(of change: GridChange) -> Bool {
+        var wrote = false
+        for (index, cell) in change.cells.enumerated() where !cell.isContinuation {
+            let columns = TerminalCells.columns(of: index, in: change.cells)
+            guard !TerminalCells.fitsOneCchar(cell, columns: columns) else { continue }
+            let (attributes, pair) = look(of: cell.style)
+            ylytic_put_text_at(Int32(change.y), Int32(change.x + index), Int32(columns), cell.text, attributes, pair)
+            wrote = true
+        }
+        return wrote
     }
 
     private func look(of style: Style) -> (attr_t, Int16) {

@@ -1,6 +1,10 @@
-/// How many terminal columns text takes, measured per grapheme cluster: CJK and
-/// emoji take two, combining marks and zero-width characters none, and a
-/// zero-width-joiner sequence (👩‍💻) or a flag counts as the one picture it is.
+/// How many terminal columns text takes, measured as terminals place it: each spacing
+/// scalar takes the columns that wcwidth() gives it (CJK and most emoji two, a spacing
+/// vowel sign one), and zero-width scalars (combining marks, viramas, format characters)
+/// go on the cell before. An emoji picture made of several scalars (a zero-width-joiner
+/// sequence, a flag, a keycap, a skin tone, an emoji presentation sequence) is measured
+/// by its spacing scalars too, each at least two columns when it asks for emoji
+/// presentation, so that it has room however the terminal draws it.
 public enum DisplayWidth {
     /// The columns `text` takes. Expects sanitised text (no control characters).
     public static func of(_ text: some StringProtocol) -> Int {
@@ -10,62 +14,62 @@ public enum DisplayWidth {
         return total
     }
 
-    /// The columns one character (grapheme cluster) takes: 0, 1 or 2.
+    /// The columns one character (grapheme cluster) takes.
     public static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
-        guard let first = scalars.first else { return 0 }
-        if first.value < 0x80 { return first.value < 0x20 || first.value == 0x7F ? 0 : 1 }
-        if scalars.count > 1 {
-            if scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
-            if scalars.contains(where: { $0.value == 0x200D }), first.properties.isEmoji { return 2 }
-            if (0x1F1E6...0x1F1FF).contains(first.value) { return 2 }
-        }
-        return width(of: first)
+        if scalars.count == 1, let only = scalars.first { return width(of: only) }
+        return isPicture(character) ? pictureWidth(scalars) : scalars.reduce(0) { $0 + width(of: $1) }
     }
 
-    /// The width of a lone scalar, as wcwidth() would give it.
-    static func width(of scalar: Unicode.Scalar) -> Int {
+    /// The columns wcwidth() gives a scalar: 0, 1 or 2 (control characters 0).
+    public static func width(of scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
-        if isZeroWidth(scalar) { return 0 }
-        if scalar.properties.isEmojiPresentation { return 2 }
-        if isWide(value) { return 2 }
-        return 1
+        if value < 0x300 { return value < 0x20 || (0x7F...0x9F).contains(value) ? 0 : 1 }
+        if contains(value, in: ScalarWidthTable.zeroWidth) { return 0 }
+        return contains(value, in: ScalarWidthTable.doubleWidth) ? 2 : 1
     }
 
-    private static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format, .control:
-            return scalar.value != 0x00AD
-        default:
-            let value = scalar.value
-            return (0x1160...0x11FF).contains(value) || (0xD7B0...0xD7FF).contains(value) || value == 0x200B
+    /// Whether a cluster is an emoji picture that terminals disagree on how to draw
+    /// (several spacing scalars, a joiner or a variation selector), so it must be kept
+    /// and written whole rather than placed scalar by scalar.
+    public static func isPicture(_ character: Character) -> Bool {
+        let scalars = character.unicodeScalars
+        guard scalars.count > 1 else { return false }
+        return scalars.contains { scalar in
+            switch scalar.value {
+            case 0x200D, 0xFE0F, 0x20E3, 0x1F1E6...0x1F1FF, 0x1F3FB...0x1F3FF, 0xE0020...0xE007F: true
+            default: false
+            }
         }
     }
 
-    /// East Asian Wide and Fullwidth ranges.
-    private static let wideRanges: [ClosedRange<UInt32>] = [
-        0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0...0x23F0, 0x23F3...0x23F3,
-        0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F...0x267F, 0x2693...0x2693, 0x26A1...0x26A1,
-        0x26AA...0x26AB, 0x26BD...0x26BE, 0x26C4...0x26C5, 0x26CE...0x26CE, 0x26D4...0x26D4, 0x26EA...0x26EA,
-        0x26F2...0x26F3, 0x26F5...0x26F5, 0x26FA...0x26FA, 0x26FD...0x26FD, 0x2705...0x2705, 0x270A...0x270B,
-        0x2728...0x2728, 0x274C...0x274C, 0x274E...0x274E, 0x2753...0x2755, 0x2757...0x2757, 0x2795...0x2797,
-        0x27B0...0x27B0, 0x27BF...0x27BF, 0x2B1B...0x2B1C, 0x2B50...0x2B50, 0x2B55...0x2B55, 0x2E80...0x303E,
-        0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3,
-        0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4,
-        0x17000...0x18CFF, 0x1B000...0x1B2FF, 0x1F004...0x1F004, 0x1F0CF...0x1F0CF, 0x1F18E...0x1F18E,
-        0x1F191...0x1F19A, 0x1F200...0x1F251, 0x1F300...0x1F64F, 0x1F680...0x1F6FF, 0x1F7E0...0x1F7EB,
-        0x1F90C...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
-    ]
+    /// A picture's columns: its spacing scalars' widths, a scalar followed by U+FE0F
+    /// (emoji presentation) taking at least two.
+    private static func pictureWidth(_ scalars: Character.UnicodeScalarView) -> Int {
+        var total = 0
+        var last = 0
+        for scalar in scalars {
+            if scalar.value == 0xFE0F {
+                total += max(0, 2 - last)
+                last = 2
+                continue
+            }
+            last = width(of: scalar)
+            total += last
+        }
+        return total
+    }
 
-    private static func isWide(_ value: UInt32) -> Bool {
-        guard value >= 0x1100 else { return false }
-        var low = 0, high = wideRanges.count - 1
+    /// Binary search of sorted pairs of first and last scalar.
+    private static func contains(_ value: UInt32, in ranges: [UInt32]) -> Bool {
+        guard value >= ranges[0], value <= ranges[ranges.count - 1] else { return false }
+        var low = 0
+        var high = ranges.count / 2 - 1
         while low <= high {
             let middle = (low + high) / 2
-            let range = wideRanges[middle]
-            if value < range.lowerBound {
+            if value < ranges[2 * middle] {
                 high = middle - 1
-            } else if value > range.upperBound {
+            } else if value > ranges[2 * middle + 1] {
                 low = middle + 1
             } else {
                 return true

@@ -1,6 +1,7 @@
 /// One character cell of a grid.
 public struct Cell: Sendable, Hashable {
-    /// The grapheme drawn here; empty for the right half of a wide character.
+    /// What is drawn here: one spacing scalar and the zero-width ones on it, or a whole
+    /// emoji picture; empty for a column covered by the wide cell before it.
     public var text: String
     public var style: Style
 
@@ -9,15 +10,15 @@ public struct Cell: Sendable, Hashable {
         self.style = style
     }
 
-    /// The cell to the right of a wide character, drawn by it.
+    /// A column covered by the wide cell to its left, drawn by it.
     public static let continuation = Cell("")
 
     public var isContinuation: Bool { text.isEmpty }
 }
 
 /// A rectangle of styled cells that views draw into and a terminal draws from.
-/// Text is measured by display width: a wide character takes two cells, and is
-/// never split at an edge.
+/// Text is measured by display width: a wide character spans two cells (an emoji
+/// picture as many as it needs), and is never split at an edge.
 public struct Grid: Sendable, Hashable {
     public let width: Int
     public let height: Int
@@ -36,31 +37,83 @@ public struct Grid: Sendable, Hashable {
 
     /// Writes `text` from column `x` of row `y`, clipped to the grid and to `maxWidth`
     /// columns; returns the column after the last one written. `text` must be sanitised.
+    ///
+    /// Text is placed as a terminal places it: each spacing scalar in a cell of its own,
+    /// as wide as `DisplayWidth` says, and each zero-width scalar on the cell before it,
+    /// so that a cell holds what one `cchar_t` holds and no scalar is lost. An emoji
+    /// picture (and whatever a zero-width joiner joins) stays whole in one cell that
+    /// spans its columns.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return x }
         let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
         var column = x
-        for character in text {
-            let columns = DisplayWidth.of(character)
-            if columns == 0 {
-                if column > 0, column - 1 < limit, column - 1 >= 0, !self[column - 1, y].isContinuation {
-                    self[column - 1, y].text.append(character)
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            for byte in text.utf8 {
+                guard column < limit else { break }
+                if column >= 0 {
+                    clearWide(at: column, y: y)
+                    self[column, y] = Cell(String(UnicodeScalar(byte)), style: style)
                 }
+                column += 1
+            }
+            return column
+        }
+        var last: Int?
+        placing: for character in text {
+            if let head = last, self[head, y].text.unicodeScalars.last?.value == 0x200D {
+                let columns = DisplayWidth.of(character)
+                guard column + columns <= limit else { break }
+                column = place(self[head, y].text + String(character), columns: column + columns - head, at: head, y: y, style: style)
                 continue
             }
-            if column + columns > limit { break }
-            if column >= 0 {
-                clearWide(at: column, y: y)
-                self[column, y] = Cell(String(character), style: style)
-                if columns == 2 {
-                    clearWide(at: column + 1, y: y)
-                    self[column + 1, y] = Cell("", style: style)
+            let whole = DisplayWidth.isPicture(character) || character.unicodeScalars.count == 1
+            let units = whole ? [(String(character), DisplayWidth.of(character))]
+                : character.unicodeScalars.map { (String($0), DisplayWidth.width(of: $0)) }
+            for (unit, columns) in units {
+                if columns == 0 {
+                    guard let next = putZeroWidth(unit, at: column, y: y, limit: limit, last: &last, style: style) else { break placing }
+                    column = next
+                    continue
                 }
+                guard column + columns <= limit else { break placing }
+                last = column
+                column = place(unit, columns: columns, at: column, y: y, style: style)
             }
-            column += columns
         }
         return column
+    }
+
+    /// Puts a cell of `columns` columns at `x` (the ones after it are its continuation),
+    /// clearing any wide cell it overlaps; returns the column after it.
+    private mutating func place(_ text: String, columns: Int, at x: Int, y: Int, style: Style) -> Int {
+        guard x >= 0 else { return x + columns }
+        for column in x..<(x + columns) { clearWide(at: column, y: y) }
+        self[x, y] = Cell(text, style: style)
+        for column in (x + 1)..<(x + columns) { self[column, y] = Cell("", style: style) }
+        return x + columns
+    }
+
+    /// Puts zero-width text on the cell before `column`: the last one this text wrote, or
+    /// the one already there. With no cell before it (the first column) it goes on a
+    /// space of its own, so that it is not lost. Returns the column after, or nil when
+    /// there is no room.
+    private mutating func putZeroWidth(_ text: String, at column: Int, y: Int, limit: Int, last: inout Int?, style: Style) -> Int? {
+        if let head = last ?? headOfCell(at: column - 1, y: y) {
+            self[head, y].text += text
+            return column
+        }
+        guard column >= 0, column + 1 <= limit else { return nil }
+        last = column
+        return place(" " + text, columns: 1, at: column, y: y, style: style)
+    }
+
+    /// The column of the cell that draws column `x` (itself, or the wide cell it continues).
+    private func headOfCell(at x: Int, y: Int) -> Int? {
+        guard x >= 0, x < width else { return nil }
+        var head = x
+        while head > 0, self[head, y].isContinuation { head -= 1 }
+        return self[head, y].isContinuation ? nil : head
     }
 
     /// Paints `count` cells of row `y` from `x` with `style`, keeping their text.
@@ -79,11 +132,15 @@ public struct Grid: Sendable, Hashable {
         }
     }
 
-    /// Keeps wide characters whole: overwriting either half of one blanks the other.
+    /// Keeps wide cells whole: overwriting any column of one blanks the rest of it.
     private mutating func clearWide(at x: Int, y: Int) {
         guard x >= 0, x < width else { return }
-        if self[x, y].isContinuation, x > 0 { self[x - 1, y].text = " " }
-        if x + 1 < width, self[x + 1, y].isContinuation, !self[x, y].isContinuation { self[x + 1, y].text = " " }
+        var head = x
+        while head > 0, self[head, y].isContinuation { head -= 1 }
+        var end = x + 1
+        while end < width, self[end, y].isContinuation { end += 1 }
+        guard end - head > 1 else { return }
+        for column in head..<end where column != x { self[column, y].text = " " }
     }
 
     /// Each row as plain text, trailing spaces kept: what a person would read.
@@ -113,7 +170,7 @@ public struct Grid: Sendable, Hashable {
                     continue
                 }
                 var start = x
-                if self[start, y].isContinuation, start > 0 { start -= 1 }
+                while start > 0, self[start, y].isContinuation { start -= 1 }
                 var end = x + 1
                 while end < width, !(sameSize && previous![end, y] == self[end, y]) { end += 1 }
                 while end < width, self[end, y].isContinuation { end += 1 }
@@ -122,6 +179,13 @@ public struct Grid: Sendable, Hashable {
             }
         }
         return changes
+    }
+}
+
+extension Grid {
+    /// The whole of row `y`, for a terminal to redraw.
+    public func rowChange(_ y: Int) -> GridChange {
+        GridChange(x: 0, y: y, cells: Array(cells[(y * width)..<((y + 1) * width)]))
     }
 }
 

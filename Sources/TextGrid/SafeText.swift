@@ -1,5 +1,6 @@
 /// Makes text from the server safe to write to a terminal: no C0 or C1 control
-/// characters, no escape sequences, no bidirectional overrides or isolates.
+/// characters, no escape sequences, no bidirectional overrides or isolates, and no
+/// zero-width joiner that joins nothing.
 public enum SafeText {
     /// Returns `text` with every escape sequence removed, tabs and line breaks
     /// turned into spaces (or kept as `\n` when `keepingNewlines`), and every other
@@ -9,10 +10,11 @@ public enum SafeText {
         var output = String.UnicodeScalarView()
         var scalars = text.unicodeScalars.makeIterator()
         var pendingReturn = false
+        let lineBreak: Unicode.Scalar = keepingNewlines ? "\n" : " "
         while let scalar = scalars.next() {
             let value = scalar.value
             if pendingReturn, value != 0x0A {
-                output.append(keepingNewlines ? "\n" : " ")
+                append(lineBreak, to: &output)
             }
             pendingReturn = false
             switch value {
@@ -21,17 +23,32 @@ public enum SafeText {
             case 0x0D:
                 pendingReturn = true
             case 0x0A, 0x0B, 0x0C, 0x85, 0x2028, 0x2029:
-                output.append(keepingNewlines ? "\n" : " ")
+                append(lineBreak, to: &output)
             case 0x09:
-                output.append(" ")
+                append(" ", to: &output)
             case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0x061C, 0x200E, 0x200F:
                 continue
             default:
-                output.append(scalar)
+                append(scalar, to: &output)
             }
         }
-        if pendingReturn { output.append(keepingNewlines ? "\n" : " ") }
+        if pendingReturn { append(lineBreak, to: &output) }
+        if output.last?.value == zeroWidthJoiner { output.removeLast() }
         return String(output)
+    }
+
+    private static let zeroWidthJoiner: UInt32 = 0x200D
+
+    /// Appends a scalar, dropping a zero-width joiner that joins nothing (at the start,
+    /// next to a space or another joiner): terminals would join it to whatever they
+    /// draw next, wherever that is.
+    private static func append(_ scalar: Unicode.Scalar, to output: inout String.UnicodeScalarView) {
+        if scalar.value == zeroWidthJoiner {
+            guard let previous = output.last, previous.value != zeroWidthJoiner, !previous.properties.isWhitespace else { return }
+        } else if scalar.properties.isWhitespace, output.last?.value == zeroWidthJoiner {
+            output.removeLast()
+        }
+        output.append(scalar)
     }
 
     /// Whether every byte is printable ASCII: such text needs no work.

@@ -18,6 +18,15 @@ struct SafeTextTests {
         #expect(SafeText.sanitize(input) == expected)
     }
 
+    @Test(arguments: [
+        ("\u{200D}start", "start"), ("end\u{200D}", "end"), ("a\u{200D} b", "a b"), ("a \u{200D}b", "a b"),
+        ("👨\u{200D}\u{200D}👩", "👨\u{200D}👩"), ("line\u{200D}\nnext", "line next"), ("👩‍💻 क्‍ष", "👩‍💻 क्‍ष"),
+    ])
+    func joinersThatJoinNothingAreDropped(input: String, expected: String) {
+        #expect(SafeText.sanitize(input) == expected, "a terminal would join a stray joiner to whatever it draws next")
+        #expect(SafeText.sanitize(expected) == expected)
+    }
+
     @Test func newlinesCanBeKeptForMultilineText() {
         #expect(SafeText.sanitize("a\r\nb\nc\u{1B}[2J", keepingNewlines: true) == "a\nb\nc")
     }
@@ -35,8 +44,10 @@ struct SafeTextTests {
 @Suite("Display width, truncation and wrapping")
 struct DisplayWidthTests {
     @Test(arguments: [
-        ("abc", 3), ("日本語", 6), ("é", 1), ("e\u{301}", 1), ("👍", 2), ("👩‍💻", 2), ("👨‍👩‍👧‍👦", 2), ("🇮🇳", 2),
-        ("❤️", 2), ("한국어", 6), ("ａｂ", 4), ("a\u{200B}b", 2), ("मराठी", 3), ("", 0),
+        ("abc", 3), ("日本語", 6), ("é", 1), ("e\u{301}", 1), ("👍", 2), ("👩‍💻", 4), ("👨‍👩‍👧‍👦", 8), ("🇮🇳", 2),
+        ("❤️", 2), ("1️⃣", 2), ("👍🏽", 4), ("🏳️‍🌈", 4), ("한국어", 6), ("ａｂ", 4), ("a\u{200B}b", 2), ("", 0),
+        ("मराठी", 5), ("नमस्ते", 4), ("राहुल शर्मा", 9), ("வணக்கம்", 5), ("নমস্কার", 6), ("నమస్కారం", 6), ("สวัสดี", 4),
+        ("مرحبا", 5), ("\u{1100}\u{1161}\u{11A8}", 2),
     ])
     func widthCountsColumns(text: String, columns: Int) {
         #expect(DisplayWidth.of(text) == columns)
