@@ -36,7 +36,8 @@ public struct Grid: Sendable, Hashable {
     }
 
     /// Writes `text` from column `x` of row `y`, clipped to the grid and to `maxWidth`
-    /// columns; returns the column after the last one written. `text` must be sanitised.
+    /// columns, ending in `ellipsis` when given and the text was cut; returns the column
+    /// after the last one written. `text` must be sanitised.
     ///
     /// Text is placed as a terminal places it: each spacing scalar in a cell of its own,
     /// as wide as `DisplayWidth` says, and each zero-width scalar on the cell before it,
@@ -44,9 +45,14 @@ public struct Grid: Sendable, Hashable {
     /// picture (and whatever a zero-width joiner joins) stays whole in one cell that
     /// spans its columns.
     @discardableResult
-    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
+    public mutating func put(
+        _ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil, ellipsis: String? = nil
+    ) -> Int {
         guard y >= 0, y < height, x < width else { return x }
         let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
+        if let ellipsis, DisplayWidth.of(text) > limit - x {
+            return put(ColumnFit.truncate(text, to: limit - x, ellipsis: ellipsis), x: x, y: y, style: style, maxWidth: limit - x)
+        }
         var column = x
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
             for byte in text.utf8 {

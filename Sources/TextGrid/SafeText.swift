@@ -3,8 +3,9 @@
 /// zero-width joiner that joins nothing.
 public enum SafeText {
     /// Returns `text` with every escape sequence removed, tabs and line breaks
-    /// turned into spaces (or kept as `\n` when `keepingNewlines`), and every other
-    /// control, bidi-override or line-separator character dropped.
+    /// turned into spaces (or kept as `\n` when `keepingNewlines`), every other
+    /// control, bidi-override or line-separator character dropped, and every
+    /// zero-width joiner that joins nothing (at either end, or next to a space) dropped.
     public static func sanitize(_ text: String, keepingNewlines: Bool = false) -> String {
         if isPlainASCII(text) { return text }
         var output = String.UnicodeScalarView()

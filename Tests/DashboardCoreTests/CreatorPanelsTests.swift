@@ -63,6 +63,7 @@ struct CreatorPanelsTests {
         _ = reducer.reduce(&state, .creatorLoaded(Self.youTubeChannel()))
         let text = RequestsScreen().render(state).text
         #expect(text.contains("Subscribers"))
+        #expect(!text.contains("Followers"), "a channel has subscribers in every section, trends included")
         #expect(text.contains("interactions per view"))
         #expect(text.contains("micro (derived)"), "no tier sent: derived from 91,238 subscribers")
         try DashboardFixtures.expectScreen(text, named: "panel-youtube-\(width)x\(height)")

@@ -76,6 +76,14 @@ struct GridTests {
         #expect(moved.changes(since: grid).map(\.x) == [7])
     }
 
+    @Test func textCutToItsRoomEndsInTheEllipsisGiven() {
+        var grid = Grid(width: 12, height: 1)
+        grid.put("São Paulo, Brasil", x: 1, y: 0, maxWidth: 10, ellipsis: "…")
+        #expect(grid.text == " São Paulo…")
+        grid.put("short", x: 0, y: 0, ellipsis: "…")
+        #expect(grid.lines[0].hasPrefix("short"), "text that fits is not touched")
+    }
+
     @Test func aMarkWithNothingBeforeItGetsASpaceToSitOn() {
         var grid = Grid(width: 4, height: 1)
         grid.put("\u{301}x", x: 0, y: 0)

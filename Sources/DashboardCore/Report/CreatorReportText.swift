@@ -48,7 +48,7 @@ public struct CreatorReportText {
             lines.append(StyledLine())
             lines += growth(trends, platform: platform)
             lines.append(StyledLine())
-            lines += self.trends(trends)
+            lines += self.trends(trends, platform: platform)
         }
         if let posts = report.posts, !(posts.video.isEmpty && posts.nonVideo.isEmpty) {
             lines.append(StyledLine())
@@ -222,10 +222,11 @@ public struct CreatorReportText {
         return lines
     }
 
-    private func trends(_ trends: GrowthTrends) -> [StyledLine] {
+    private func trends(_ trends: GrowthTrends, platform: Platform) -> [StyledLine] {
         var lines = [StyledLine("Trends", role: .heading)]
         let sparkWidth = max(10, min(90, width - 16))
-        for (label, points, isPercent) in [("Followers", trends.followers, false), ("Engagement", trends.engagement, true)] {
+        let audience = platform == .youtube ? "Subscribers" : "Followers"
+        for (label, points, isPercent) in [(audience, trends.followers, false), ("Engagement", trends.engagement, true)] {
             var line = StyledLine("  ")
             line.append(ColumnFit.pad(label, to: 12), role: .label)
             guard let first = points.first, let last = points.last else {

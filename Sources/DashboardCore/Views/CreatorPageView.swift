@@ -31,9 +31,11 @@ struct CreatorPageView {
         grid.fill(x: 0, y: y, width: grid.width, height: 1, with: Cell(" ", style: Theme.statusBar))
         let back = page.isOnlyPage ? "q quit" : "Esc back"
         if let notice = state.notice {
-            grid.put(" " + SafeText.sanitize(notice.text), x: 0, y: y, style: notice.isError ? Style(foreground: .red, reverse: true) : Theme.statusBar)
+            grid.put(" " + SafeText.sanitize(notice.text), x: 0, y: y, style: notice.isError ? Style(foreground: .red, reverse: true) : Theme.statusBar,
+                     ellipsis: glyphs.ellipsis)
         } else {
-            grid.put(" \(back)  j/k scroll  p posts  x exact numbers  e export posts (CSV)  ? help", x: 0, y: y, style: Theme.statusBar)
+            let hints = [back, "j/k scroll", "p posts", "x exact numbers", "e export posts (CSV)", "? help"]
+            grid.put(HintBar.line(hints, width: grid.width), x: 0, y: y, style: Theme.statusBar)
         }
     }
 

@@ -9,9 +9,11 @@ struct PostsTableView {
         grid.fill(x: 0, y: 0, width: grid.width, height: grid.height)
         let ellipsis = state.ascii ? "~" : "…"
         var x = grid.put(" ylytic ", x: 0, y: 0, style: Theme.header)
-        x = grid.put(" " + SafeText.sanitize(handle) + " ", x: x + 1, y: 0, style: Theme.dim)
-        for (isVideo, label, count) in [(true, "Videos", posts.video.count), (false, "Posts", posts.nonVideo.count)] {
-            x = grid.put(" \(label) \(count) ", x: x + 1, y: 0, style: isVideo == view.showsVideos ? Style(bold: true, reverse: true) : Theme.dim)
+        let tabs = [(true, "Videos", posts.video.count), (false, "Posts", posts.nonVideo.count)].map { ($0, " \($1) \($2) ") }
+        let tabsWidth = tabs.reduce(0) { $0 + 1 + DisplayWidth.of($1.1) }
+        x = grid.put(" " + SafeText.sanitize(handle) + " ", x: x + 1, y: 0, style: Theme.dim, maxWidth: max(4, grid.width - x - 1 - tabsWidth), ellipsis: ellipsis)
+        for (isVideo, label) in tabs {
+            x = grid.put(label, x: x + 1, y: 0, style: isVideo == view.showsVideos ? Style(bold: true, reverse: true) : Theme.dim, ellipsis: ellipsis)
         }
         if view.sponsoredOnly { x = grid.put("  sponsored only", x: x, y: 0, style: Style(foreground: .yellow)) }
         if let post = view.openPost {
@@ -23,15 +25,15 @@ struct PostsTableView {
         grid.fill(x: 0, y: y, width: grid.width, height: 1, with: Cell(" ", style: Theme.statusBar))
         let hint: String
         if view.openPost != nil {
-            hint = " Esc back to the posts"
+            hint = HintBar.line(["Esc back to the posts"], width: grid.width)
         } else if view.isEditingFilter || !view.filter.isEmpty {
             let cursor = (state.ascii ? Frame.ascii : Frame.unicode).cursor
             hint = " /" + SafeText.sanitize(view.isEditingFilter ? view.filterField.showing(cursor: cursor) : view.filter)
                 + "  caption or hashtag"
         } else {
-            hint = " Esc back  Tab videos/posts  o O sort  / filter  s sponsored  Enter open"
+            hint = HintBar.line(["Esc back", "Tab videos/posts", "o O sort", "/ filter", "s sponsored", "Enter open"], width: grid.width)
         }
-        grid.put(hint, x: 0, y: y, style: Theme.statusBar)
+        grid.put(hint, x: 0, y: y, style: Theme.statusBar, ellipsis: ellipsis)
     }
 
     private func drawTable(_ view: PostsView, ellipsis: String, into grid: inout Grid) {
@@ -97,7 +99,7 @@ struct PostsTableView {
         for link in post.externalLinks { lines.append(("Link        " + SafeText.sanitize(link), Style(foreground: .blue))) }
         if let image = post.imageURL { lines.append(("Image       " + SafeText.sanitize(image), Theme.dim)) }
         for (index, (text, style)) in lines.prefix(max(0, grid.height - 3)).enumerated() {
-            grid.put(text, x: 2, y: 2 + index, style: style, maxWidth: grid.width - 3)
+            grid.put(text, x: 2, y: 2 + index, style: style, maxWidth: grid.width - 3, ellipsis: state.ascii ? "~" : "…")
         }
     }
 }

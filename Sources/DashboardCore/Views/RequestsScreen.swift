@@ -227,7 +227,8 @@ public struct RequestsScreen {
             return
         }
         if let notice = state.notice {
-            grid.put(" " + SafeText.sanitize(notice.text), x: 0, y: y, style: notice.isError ? Style(foreground: .red, reverse: true) : Theme.statusBar)
+            grid.put(" " + SafeText.sanitize(notice.text), x: 0, y: y, style: notice.isError ? Style(foreground: .red, reverse: true) : Theme.statusBar,
+                     ellipsis: (state.ascii ? GlyphSet.ascii : .unicode).ellipsis)
             return
         }
         let hints: [(String, String)] =
