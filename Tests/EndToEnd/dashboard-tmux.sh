@@ -118,5 +118,46 @@ wait_for "ylytic demo" 100 && pass "the setup screen mentions ylytic demo" || fa
 tmux -L "$socket" send-keys -t e2e "q"
 [ "$(exit_code)" = "0" ] && pass "the setup screen quits with q" || fail "setup screen did not quit"
 
+# 5. Text in every script reaches the screen whole: every caption, name and biography that the
+# server sent reads back from the pane character for character (a picture whose width terminals
+# disagree on may leave blank columns after it, so runs of spaces count as one).
+scripts="$(cd "$(dirname "$0")/.." && pwd)/Fixtures/scripts-get-response.json"
+squeezed() { tr -s ' '; }
+shows_whole() { # TEXT
+    screen | squeezed | grep -qF -- "$(printf '%s' "$1" | squeezed)"
+}
+start "env -u YLYTIC_TOKEN $binary open '$scripts'"
+wait_for "@rahul.sharma" 100 || fail "open: the scripts sample did not open"
+for text in "राहुल शर्मा" "नमस्ते दोस्तों 🙏 வணக்கம் নমস্কার నమస్కారం ਸਤਿ ਸ੍ਰੀ ਅਕਾਲ" "ফ্যাশন ও সৌন্দর্য"; do
+    shows_whole "$text" && pass "the creator page shows $text whole" || fail "the creator page lost letters of $text"
+done
+tmux -L "$socket" send-keys -t e2e "p"
+wait_for "CAPTION" 30 || fail "no posts table for the scripts sample"
+captions=("नमस्ते दोस्तों! आज का वीडियो देखिए" "வணக்கம் நண்பர்களே, புதிய பதிவு" "নমস্কার বন্ধুরা, নতুন ভিডিও"
+    "నమస్కారం స్నేహితులారా" "ਸਤਿ ਸ੍ਰੀ ਅਕਾਲ ਦੋਸਤੋ" "สวัสดีครับ เพื่อนๆ" "مرحبا بالعالم" "你好世界 こんにちは 안녕하세요"
+    "Mi familia 👨‍👩‍👧 👩‍💻 ❤️ 🇮🇳 👍🏽 ✨")
+aligned() { # each caption ends its row: nothing shifted, nothing stale after it
+    local caption wanted line
+    for caption in "${captions[@]}"; do
+        wanted="$(printf '%s' "$caption" | squeezed)"
+        line="$(screen | squeezed | sed 's/ *$//' | grep -F -- "$wanted" | head -1)"
+        [[ "$line" == *"$wanted" ]] || { echo "not at the end of its row: $caption"; return 1; }
+    done
+}
+lost=0
+for caption in "${captions[@]}"; do shows_whole "$caption" || { lost=1; echo "lost: $caption"; }; done
+[ "$lost" -eq 0 ] && pass "every caption in nine scripts reads back whole" || fail "a caption lost characters"
+aligned && pass "each caption ends its row, nothing stale after it" || fail "a row is shifted or has stale cells"
+for _ in 1 2 3 4 5 6 7 8; do tmux -L "$socket" send-keys -t e2e "j"; done
+tmux -L "$socket" send-keys -t e2e "O"
+wait_for "LIKES↑" 30 || wait_for "DATE↑" 30 || true
+lost=0
+for caption in "${captions[@]}"; do shows_whole "$caption" || { lost=1; echo "lost: $caption"; }; done
+[ "$lost" -eq 0 ] && aligned && pass "moving the selection and re-sorting redraws the rows whole" || fail "rows were garbled by a redraw"
+tmux -L "$socket" resize-window -t e2e -x 80 -y 24
+wait_for "ENG.  CAPTION" 30 && shows_whole "ਸਤਿ ਸ੍ਰੀ ਅਕਾਲ ਦੋਸਤੋ" && shows_whole "Mi familia 👨‍👩‍👧 👩‍💻" \
+    && pass "at 80x24 the captions that fit are whole and the rest end in an ellipsis" || fail "80x24 captions"
+tmux -L "$socket" send-keys -t e2e "q"
+
 echo "dashboard: $passes passed, $failures failed"
 [ "$failures" -eq 0 ]
