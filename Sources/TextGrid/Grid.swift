@@ -66,28 +66,59 @@ public struct Grid: Sendable, Hashable {
             return column
         }
         var last: Int?
+        if !text.unicodeScalars.contains(where: DisplayWidth.makesAPicture) {
+            // No picture: the clusters need not be found, each scalar is placed on its own.
+            for scalar in text.unicodeScalars {
+                guard placeUnit(String(scalar), columns: DisplayWidth.width(of: scalar), at: &column, last: &last, y: y, limit: limit, style: style)
+                else { break }
+            }
+            return column
+        }
+        var joining = false
         placing: for character in text {
-            if let head = last, self[head, y].text.unicodeScalars.last?.value == 0x200D {
+            defer { joining = Self.endsWithJoiner(character) }
+            if joining, let head = last {
                 let columns = DisplayWidth.of(character)
                 guard column + columns <= limit else { break }
                 column = place(self[head, y].text + String(character), columns: column + columns - head, at: head, y: y, style: style)
                 continue
             }
-            let whole = DisplayWidth.isPicture(character) || character.unicodeScalars.count == 1
-            let units = whole ? [(String(character), DisplayWidth.of(character))]
-                : character.unicodeScalars.map { (String($0), DisplayWidth.width(of: $0)) }
-            for (unit, columns) in units {
-                if columns == 0 {
-                    guard let next = putZeroWidth(unit, at: column, y: y, limit: limit, last: &last, style: style) else { break placing }
-                    column = next
-                    continue
-                }
-                guard column + columns <= limit else { break placing }
-                last = column
-                column = place(unit, columns: columns, at: column, y: y, style: style)
+            let scalars = character.unicodeScalars
+            if scalars.index(after: scalars.startIndex) == scalars.endIndex || DisplayWidth.isPicture(character) {
+                guard placeUnit(String(character), columns: DisplayWidth.of(character), at: &column, last: &last, y: y, limit: limit, style: style)
+                else { break }
+                continue
+            }
+            for scalar in character.unicodeScalars {
+                guard placeUnit(String(scalar), columns: DisplayWidth.width(of: scalar), at: &column, last: &last, y: y, limit: limit, style: style)
+                else { break placing }
             }
         }
         return column
+    }
+
+    /// Places one scalar or picture at `column` (a zero-width one on the cell before),
+    /// moving `column` on; false when there is no room.
+    private mutating func placeUnit(
+        _ unit: String, columns: Int, at column: inout Int, last: inout Int?, y: Int, limit: Int, style: Style
+    ) -> Bool {
+        if columns == 0 {
+            guard let next = putZeroWidth(unit, at: column, y: y, limit: limit, last: &last, style: style) else { return false }
+            column = next
+            return true
+        }
+        guard column + columns <= limit else { return false }
+        last = column
+        column = place(unit, columns: columns, at: column, y: y, style: style)
+        return true
+    }
+
+    /// Whether a cluster ends in a zero-width joiner (UTF-8 E2 80 8D): a terminal joins
+    /// whatever comes next to it.
+    private static func endsWithJoiner(_ character: Character) -> Bool {
+        let bytes = character.utf8
+        guard bytes.count >= 3, bytes.last == 0x8D else { return false }
+        return bytes.suffix(3).elementsEqual([0xE2, 0x80, 0x8D])
     }
 
     /// Puts a cell of `columns` columns at `x` (the ones after it are its continuation),
@@ -140,7 +171,7 @@ public struct Grid: Sendable, Hashable {
 
     /// Keeps wide cells whole: overwriting any column of one blanks the rest of it.
     private mutating func clearWide(at x: Int, y: Int) {
-        guard x >= 0, x < width else { return }
+        guard x >= 0, x < width, self[x, y].isContinuation || x + 1 < width && self[x + 1, y].isContinuation else { return }
         var head = x
         while head > 0, self[head, y].isContinuation { head -= 1 }
         var end = x + 1

@@ -32,6 +32,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     creatorBenchmarks()
+    textBenchmarks()
 }
 
 enum HomeFixture {
