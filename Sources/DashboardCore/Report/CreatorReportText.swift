@@ -261,31 +261,32 @@ public struct CreatorReportText {
         }
         let top = Self.best(topPosts, of: all) { post($0).0.engagement ?? -1 }.map(post)
         var lines = [StyledLine("Top posts by engagement (\(top.count) of \(all))", role: .heading)]
-        let columns: [(String, Int, Bool)] = [
-            ("Date", 10, false), ("Kind", 5, false), ("Likes", 7, true), ("Comments", 8, true), ("Views", 7, true),
-            ("Eng.", 7, true), ("Ad", 3, false),
-        ]
-        let fixed = columns.reduce(2) { $0 + $1.1 + 2 }
-        let captionWidth = max(10, width - fixed)
-        var header = StyledLine("  ")
-        for (title, columnWidth, right) in columns {
-            header.append(ColumnFit.pad(title, to: columnWidth, alignRight: right) + "  ", role: .label)
+        let layout = TableLayout(
+            [
+                TableColumn("Date", width: 10), TableColumn("Kind", width: 5), TableColumn("Likes", width: 7, alignRight: true),
+                TableColumn("Comments", width: 8, alignRight: true), TableColumn("Views", width: 7, alignRight: true),
+                TableColumn("Eng.", width: 7, alignRight: true), TableColumn("Ad", width: 3), TableColumn("Caption", minWidth: 10, maxWidth: nil),
+            ], width: width)
+        /// A row of the table, the caption last and not padded, so that no line ends in spaces.
+        func row(_ cells: [String], role: TextRole) -> StyledLine {
+            var line = StyledLine(String(repeating: " ", count: TableLayout.margin))
+            for (index, cell) in cells.enumerated() {
+                let isLast = index == cells.count - 1
+                let text = isLast
+                    ? ColumnFit.truncate(cell, to: layout.widths[index], ellipsis: glyphs.ellipsis)
+                    : layout.fit(cell, column: index, ellipsis: glyphs.ellipsis) + String(repeating: " ", count: TableLayout.gap)
+                line.append(text, role: role)
+            }
+            return line
         }
-        header.append("Caption", role: .label)
-        lines.append(header)
+        lines.append(row(layout.columns.map(\.title), role: .label))
         for (post, kind) in top {
             let count = { (value: Int?) in value.map { short(Double($0)) } ?? glyphs.missing }
-            let cells = [
+            lines.append(row([
                 post.postedDate?.description ?? glyphs.missing, kind, count(post.likes), count(post.comments),
                 kind == "video" ? count(post.views) : glyphs.missing, post.engagement.map { NumberFormat.percent($0) } ?? glyphs.missing,
-                post.sponsored ? "yes" : "",
-            ]
-            var line = StyledLine("  ")
-            for ((_, columnWidth, right), cell) in zip(columns, cells) {
-                line.append(ColumnFit.pad(cell, to: columnWidth, alignRight: right) + "  ")
-            }
-            line.append(ColumnFit.truncate(safe(post.caption), to: captionWidth, ellipsis: glyphs.ellipsis))
-            lines.append(line)
+                post.sponsored ? "yes" : "", safe(post.caption),
+            ], role: .plain))
         }
         return lines
     }

@@ -107,7 +107,7 @@ public struct DashboardReducer: Sendable {
         case .forget where state.tab == .creators:
             state.notice = ("Forget a creator's requests from the Requests list (Tab).", false)
         case .sort:
-            let columns = RequestsScreen.sortColumns(forWidth: state.width)
+            let columns = RequestsTable.sortColumns(forWidth: state.width)
             guard !columns.isEmpty else { break }
             state.sort = columns[((columns.firstIndex(of: state.sort) ?? -1) + 1) % columns.count]
             state.ascending = state.sort != .submitted && state.sort != .followers

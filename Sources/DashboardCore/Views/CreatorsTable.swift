@@ -62,38 +62,22 @@ struct CreatorsTable {
         return [Column(title: "HANDLE", width: nil, alignRight: false, sort: nil, value: Self.handle.value), Self.followers]
     }
 
-    func draw(into grid: inout Grid) {
-        let columns = Self.columns(forWidth: state.width)
-        let fixed = columns.compactMap(\.width).reduce(0, +) + 2 * (columns.count - 1) + 2
-        let widths = columns.map { $0.width ?? max(8, state.width - fixed) }
-        var x = 2
-        for (column, width) in zip(columns, widths) {
-            let arrow = column.sort == state.creatorSort ? (state.creatorsAscending ? (state.ascii ? "^" : "↑") : (state.ascii ? "v" : "↓")) : ""
-            grid.put(ColumnFit.pad(column.title + arrow, to: width, alignRight: column.alignRight), x: x, y: 1, style: Theme.tableHeader)
-            x += width + 2
-        }
-        guard !state.visibleCreators.isEmpty else {
-            let text = state.creators.isEmpty
-                ? "No creators yet: they appear when a refresh of a creator succeeds."
-                : "No creator matches '\(state.filter)'."
-            grid.put(text, x: 2, y: 3, style: Theme.dim)
-            return
-        }
-        for line in 0..<DashboardReducer.pageSize(state) {
-            let position = state.creatorScroll + line
-            guard position < state.visibleCreators.count else { break }
+    func draw(in area: Rect, into grid: inout Grid) {
+        let columns = Self.columns(forWidth: area.width)
+        let table = Table(
+            columns: columns.map { TableColumn($0.title, width: $0.width, alignRight: $0.alignRight) },
+            rowCount: state.visibleCreators.count, scroll: state.creatorScroll, selection: state.creatorSelection,
+            sorted: columns.firstIndex { $0.sort == state.creatorSort }.map { ($0, state.creatorsAscending) },
+            glyphs: state.ascii ? .ascii : .unicode,
+            emptyText: state.creators.isEmpty
+                ? "No creators yet: they appear when a refresh of a creator succeeds." : "No creator matches '\(state.filter)'.")
+        table.draw(in: area, into: &grid) { position in
             let row = state.creators[state.visibleCreators[position]]
-            var x = 2
-            for (column, width) in zip(columns, widths) {
-                let text = ColumnFit.pad(column.value(row, state), to: width, alignRight: column.alignRight, ellipsis: state.ascii ? "~" : "…")
-                let style: Style =
-                    column.sort == .change
-                    ? ((row.followerChange ?? 0) > 0 ? Style(foreground: .green) : (row.followerChange ?? 0) < 0 ? Style(foreground: .red) : .plain)
-                    : .plain
-                grid.put(text, x: x, y: 2 + line, style: style)
-                x += width + 2
+            return columns.map { column in
+                let change = row.followerChange ?? 0
+                let style: Style = column.sort != .change ? .plain : change > 0 ? Style(foreground: .green) : change < 0 ? Style(foreground: .red) : .plain
+                return TableCell(text: column.value(row, state), style: style)
             }
-            if position == state.creatorSelection { grid.paint(x: 0, y: 2 + line, count: grid.width, style: Theme.selected) }
         }
     }
 }

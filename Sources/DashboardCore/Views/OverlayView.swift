@@ -40,7 +40,7 @@ struct OverlayView {
             var lines = [
                 "Type       \(row.typeName)", "Target     \(SafeText.sanitize(row.target))",
                 "Request    \(row.requestID.map { SafeText.sanitize($0) } ?? "not yet known")",
-                "State      \(RequestsScreen().stateText(row, now: state.now))",
+                "State      \(RequestsTable.stateText(row, now: state.now))",
                 "Submitted  \(HTTPDate.format(row.submittedAt))",
             ]
             if let finished = row.finishedAt { lines.append("Finished   \(HTTPDate.format(finished))") }

@@ -19,7 +19,7 @@ struct PostsTableView {
         if let post = view.openPost {
             drawPost(post, into: &grid)
         } else {
-            drawTable(view, ellipsis: ellipsis, into: &grid)
+            drawTable(view, in: Rect(x: 0, y: 1, width: grid.width, height: grid.height - 3), into: &grid)
         }
         let y = grid.height - 1
         grid.fill(x: 0, y: y, width: grid.width, height: 1, with: Cell(" ", style: Theme.statusBar))
@@ -36,48 +36,26 @@ struct PostsTableView {
         grid.put(hint, x: 0, y: y, style: Theme.statusBar, ellipsis: ellipsis)
     }
 
-    private func drawTable(_ view: PostsView, ellipsis: String, into grid: inout Grid) {
+    /// The columns that fit a width: the counts, then (from 100 columns) whether sponsored and the hashtags,
+    /// and the caption in what is left.
+    private static func columns(forWidth width: Int, videos: Bool) -> [PostColumn] {
+        var columns: [PostColumn] = [.date, .likes]
+        if width >= 60 { columns += videos ? [.comments, .views] : [.comments] }
+        columns.append(.engagement)
+        if width >= 100 { columns += [.sponsored, .hashtags] }
+        return columns + [.caption]
+    }
+
+    private func drawTable(_ view: PostsView, in area: Rect, into grid: inout Grid) {
         let shown = view.shown
-        let wide = grid.width >= 100
-        var columns: [(String, Int, Bool, PostsView.SortColumn?)] = [
-            ("DATE", 10, false, .date), ("LIKES", 7, true, .likes), ("COMMENTS", 8, true, .comments),
-        ]
-        if view.showsVideos { columns.append(("VIEWS", 7, true, .views)) }
-        columns.append(("ENG.", 7, true, .engagement))
-        if wide { columns += [("AD", 3, false, nil), ("HASHTAGS", 18, false, nil)] }
-        let fixed = columns.reduce(2) { $0 + $1.1 + 2 }
-        let captionWidth = max(0, grid.width - fixed)
-        var x = 2
-        for (title, width, right, sort) in columns {
-            let arrow = sort == view.sort ? (view.ascending ? (state.ascii ? "^" : "↑") : (state.ascii ? "v" : "↓")) : ""
-            grid.put(ColumnFit.pad(title + arrow, to: width, alignRight: right), x: x, y: 1, style: Theme.tableHeader)
-            x += width + 2
-        }
-        if captionWidth > 0 { grid.put("CAPTION", x: x, y: 1, style: Theme.tableHeader) }
-        guard !view.order.isEmpty else {
-            grid.put(view.filter.isEmpty && !view.sponsoredOnly ? "No posts of this kind." : "No post matches.", x: 2, y: 3, style: Theme.dim)
-            return
-        }
-        let visible = max(1, grid.height - 4)
-        for line in 0..<visible {
-            let index = view.scroll + line
-            guard index < view.order.count else { break }
-            let post = shown[view.order[index]]
-            let count = { (value: Int?) in value.map { NumberFormat.compact(Double($0)) } ?? "" }
-            var cells = [post.postedDate?.description ?? "", count(post.likes), count(post.comments)]
-            if view.showsVideos { cells.append(count(post.views)) }
-            cells.append(post.engagement.map { NumberFormat.percent($0) } ?? "")
-            if wide { cells += [post.sponsored ? "ad" : "", SafeText.sanitize(post.hashtags.joined(separator: " "))] }
-            var x = 2
-            for ((_, width, right, _), cell) in zip(columns, cells) {
-                grid.put(ColumnFit.pad(cell, to: width, alignRight: right, ellipsis: ellipsis), x: x, y: 2 + line,
-                    style: cell == "ad" ? Style(foreground: .yellow) : .plain)
-                x += width + 2
-            }
-            if captionWidth > 0 {
-                grid.put(ColumnFit.truncate(SafeText.sanitize(post.caption), to: captionWidth, ellipsis: ellipsis), x: x, y: 2 + line)
-            }
-            if index == view.selection { grid.paint(x: 0, y: 2 + line, count: grid.width, style: Theme.selected) }
+        let columns = Self.columns(forWidth: area.width, videos: view.showsVideos)
+        let table = Table(
+            columns: columns.map(\.tableColumn), rowCount: view.order.count, scroll: view.scroll, selection: view.selection,
+            sorted: columns.firstIndex { $0.sort == view.sort }.map { ($0, view.ascending) }, glyphs: state.ascii ? .ascii : .unicode,
+            emptyText: view.filter.isEmpty && !view.sponsoredOnly ? "No posts of this kind." : "No post matches.")
+        table.draw(in: area, into: &grid) { position in
+            let post = shown[view.order[position]]
+            return columns.map { $0.cell(post) }
         }
     }
 
@@ -100,6 +78,49 @@ struct PostsTableView {
         if let image = post.imageURL { lines.append(("Image       " + SafeText.sanitize(image), Theme.dim)) }
         for (index, (text, style)) in lines.prefix(max(0, grid.height - 3)).enumerated() {
             grid.put(text, x: 2, y: 2 + index, style: style, maxWidth: grid.width - 3, ellipsis: state.ascii ? "~" : "…")
+        }
+    }
+}
+
+/// A column of the posts table.
+private enum PostColumn {
+    case date, likes, comments, views, engagement, sponsored, hashtags, caption
+
+    var tableColumn: TableColumn {
+        switch self {
+        case .date: TableColumn("DATE", width: 10)
+        case .likes: TableColumn("LIKES", width: 7, alignRight: true)
+        case .comments: TableColumn("COMMENTS", width: 8, alignRight: true)
+        case .views: TableColumn("VIEWS", width: 7, alignRight: true)
+        case .engagement: TableColumn("ENG.", width: 7, alignRight: true)
+        case .sponsored: TableColumn("AD", width: 3)
+        case .hashtags: TableColumn("HASHTAGS", width: 18)
+        case .caption: TableColumn("CAPTION", width: nil)
+        }
+    }
+
+    var sort: PostsView.SortColumn? {
+        switch self {
+        case .date: .date
+        case .likes: .likes
+        case .comments: .comments
+        case .views: .views
+        case .engagement: .engagement
+        case .sponsored, .hashtags, .caption: nil
+        }
+    }
+
+    func cell(_ post: Post) -> TableCell {
+        let count = { (value: Int?) in value.map { NumberFormat.compact(Double($0)) } ?? "" }
+        return switch self {
+        case .date: TableCell(text: post.postedDate?.description ?? "")
+        case .likes: TableCell(text: count(post.likes))
+        case .comments: TableCell(text: count(post.comments))
+        case .views: TableCell(text: count(post.views))
+        case .engagement: TableCell(text: post.engagement.map { NumberFormat.percent($0) } ?? "")
+        case .sponsored: TableCell(text: post.sponsored ? "ad" : "", style: Style(foreground: .yellow))
+        case .hashtags: TableCell(text: SafeText.sanitize(post.hashtags.joined(separator: " ")))
+        case .caption: TableCell(text: SafeText.sanitize(post.caption))
         }
     }
 }

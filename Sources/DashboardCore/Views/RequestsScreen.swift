@@ -35,9 +35,9 @@ public struct RequestsScreen {
         } else {
             drawHeader(state, frame: frame, into: &grid)
             if state.tab == .creators {
-                CreatorsTable(state: state).draw(into: &grid)
+                CreatorsTable(state: state).draw(in: Rect(x: 0, y: 1, width: grid.width, height: grid.height - 2), into: &grid)
             } else {
-                drawTable(state, frame: frame, into: &grid)
+                RequestsTable(state: state).draw(in: Rect(x: 0, y: 1, width: grid.width, height: grid.height - 2), into: &grid)
             }
             drawStatusBar(state, into: &grid)
         }
@@ -115,91 +115,6 @@ public struct RequestsScreen {
         return segments
     }
 
-    /// The columns that fit the width, widest layout first. FOLLOWERS has room for its sort arrow.
-    private static func columns(for width: Int) -> [TableColumn] {
-        if width >= 110 {
-            return [.type(14), .target(24), .name(20), .state(nil), .submitted(10), .finished(10), .followers(10)]
-        }
-        if width >= 80 { return [.type(14), .target(22), .state(nil), .submitted(10), .followers(10)] }
-        if width >= 60 { return [.target(nil), .state(22), .followers(10)] }
-        return [.target(nil), .state(14)]
-    }
-
-    /// The columns the list can be sorted by at this width: those shown.
-    static func sortColumns(forWidth width: Int) -> [DashboardState.SortColumn] {
-        columns(for: width).compactMap(\.sortColumn)
-    }
-
-    private func drawTable(_ state: DashboardState, frame: Frame, into grid: inout Grid) {
-        let columns = Self.columns(for: state.width)
-        let fixed = columns.compactMap(\.width).reduce(0, +) + 2 * (columns.count - 1) + 2
-        let flexible = max(8, state.width - fixed)
-        let widths = columns.map { $0.width ?? flexible }
-        var x = 2
-        for (column, width) in zip(columns, widths) {
-            let marker = column.sortColumn == state.sort ? (state.ascending ? "↑" : "↓") : ""
-            let title = column.title + (state.ascii && !marker.isEmpty ? (state.ascending ? "^" : "v") : marker)
-            grid.put(ColumnFit.pad(title, to: width, alignRight: column.alignRight), x: x, y: 1, style: Theme.tableHeader)
-            x += width + 2
-        }
-        let page = DashboardReducer.pageSize(state)
-        let rows = state.visible
-        if rows.isEmpty {
-            let text =
-                state.rows.isEmpty ? "No requests yet. Press n to submit one." : "No request matches '\(state.filter)'."
-            grid.put(text, x: 2, y: 3, style: Theme.dim)
-            return
-        }
-        for line in 0..<page {
-            let position = state.scroll + line
-            guard position < rows.count else { break }
-            let row = state.rows[rows[position]]
-            let y = 2 + line
-            let isSelected = position == state.selection
-            let isMarked = row.changedAt.map { state.now.timeIntervalSince($0) < Self.markDuration } ?? false
-            if isMarked { grid.put(frame.mark, x: 0, y: y, style: Theme.phase(row.phase)) }
-            var x = 2
-            for (column, width) in zip(columns, widths) {
-                let text = ColumnFit.pad(
-                    cell(column, row, state), to: width, alignRight: column.alignRight,
-                    ellipsis: state.ascii ? "~" : "…")
-                let style = column.isState ? Theme.phase(row.phase) : (isMarked ? Style(bold: true) : .plain)
-                grid.put(text, x: x, y: y, style: style)
-                x += width + 2
-            }
-            if isSelected { grid.paint(x: 0, y: y, count: grid.width, style: Theme.selected) }
-        }
-    }
-
-    private func cell(_ column: TableColumn, _ row: RequestRow, _ state: DashboardState) -> String {
-        switch column {
-        case .type: return row.typeName
-        case .target: return SafeText.sanitize(row.target)
-        case .name: return SafeText.sanitize(row.creatorName ?? "")
-        case .state: return stateText(row, now: state.now)
-        case .submitted: return Self.age(state.now.timeIntervalSince(row.submittedAt)) + " ago"
-        case .finished: return row.finishedAt.map { Self.age(state.now.timeIntervalSince($0)) + " ago" } ?? ""
-        case .followers: return row.followers.map { NumberFormat.compact(Double($0)) } ?? ""
-        }
-    }
-
-    func stateText(_ row: RequestRow, now: Date) -> String {
-        if row.failedPolls > 0, row.phase == .pending || row.phase == .stale {
-            return RefreshState.phrase("retrying", detail: row.detail.map { SafeText.sanitize($0) })
-        }
-        switch row.phase {
-        case .pending: return "pending " + Self.age(now.timeIntervalSince(row.submittedAt))
-        case .stale: return "stale " + Self.age(now.timeIntervalSince(row.submittedAt))
-        case .submitting: return "submitting"
-        case .succeeded: return "succeeded"
-        case .failed:
-            return RefreshState.phrase("failed", detail: row.detail.map { SafeText.sanitize($0) })
-        case .unknown:
-            return row.detail?.contains("outcome unknown") == true
-                ? "outcome unknown" : RefreshState.phrase("unknown", detail: row.detail.map { SafeText.sanitize($0) })
-        }
-    }
-
     /// A short age: under a minute in steps of ten seconds, so that a screen of pending
     /// requests changes a few cells every ten seconds rather than every second.
     static func age(_ seconds: TimeInterval) -> String {
@@ -240,52 +155,5 @@ public struct RequestsScreen {
                    ("q", "quit")]
                 : [("n", "new"), ("/", "filter"), ("?", "help"), ("q", "quit")]
         grid.put(" " + hints.map { "\($0.0) \($0.1)" }.joined(separator: "  "), x: 0, y: y, style: Theme.statusBar)
-    }
-}
-
-/// A column of the requests table.
-enum TableColumn {
-    case type(Int?), target(Int?), name(Int?), state(Int?), submitted(Int?), finished(Int?), followers(Int?)
-
-    var width: Int? {
-        switch self {
-        case .type(let width), .target(let width), .name(let width), .state(let width), .submitted(let width),
-            .finished(let width), .followers(let width):
-            width
-        }
-    }
-
-    var title: String {
-        switch self {
-        case .type: "TYPE"
-        case .target: "TARGET"
-        case .name: "NAME"
-        case .state: "STATE"
-        case .submitted: "SUBMITTED"
-        case .finished: "FINISHED"
-        case .followers: "FOLLOWERS"
-        }
-    }
-
-    var alignRight: Bool {
-        if case .followers = self { return true }
-        return false
-    }
-
-    var isState: Bool {
-        if case .state = self { return true }
-        return false
-    }
-
-    var sortColumn: DashboardState.SortColumn? {
-        switch self {
-        case .type: .type
-        case .target: .target
-        case .name: .name
-        case .state: .state
-        case .submitted: .submitted
-        case .followers: .followers
-        case .finished: nil
-        }
     }
 }

@@ -11,12 +11,15 @@ public struct GlyphSet: Sendable, Hashable {
     public let bullet: String
     /// Stands for a value the server did not send.
     public let missing: String
+    /// After the title of the column a table is sorted by, smallest first or largest first.
+    public let sortedAscending: String
+    public let sortedDescending: String
 
     public static let unicode = GlyphSet(
         sparkLevels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], rising: "▲", falling: "▼", steady: "=",
-        ellipsis: "…", rightArrow: "→", bullet: "·", missing: "–")
+        ellipsis: "…", rightArrow: "→", bullet: "·", missing: "–", sortedAscending: "↑", sortedDescending: "↓")
 
     public static let ascii = GlyphSet(
         sparkLevels: ["_", ".", "-", "~", "=", "+", "*", "#"], rising: "^", falling: "v", steady: "=",
-        ellipsis: "~", rightArrow: "->", bullet: "|", missing: "-")
+        ellipsis: "~", rightArrow: "->", bullet: "|", missing: "-", sortedAscending: "^", sortedDescending: "v")
 }
