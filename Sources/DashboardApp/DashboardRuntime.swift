@@ -44,7 +44,7 @@ public final class DashboardRuntime {
         _ = reducer.reduce(&state, .tick(time.now))
         startPumps()
         // A page opened from a file shows nothing from the store: it is drawn before the store is read.
-        if state.creatorPage != nil { draw() }
+        if !state.screens[0].isList { draw() }
         await tracker.start()
         for target in starters { perform(.submit(target)) }
         draw()

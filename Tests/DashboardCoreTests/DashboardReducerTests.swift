@@ -260,14 +260,15 @@ struct CreatorPageTests {
         #expect(state.creatorPage?.scroll == 0)
         _ = reducer.reduce(&state, .key(.escape))
         #expect(state.creatorPage == nil)
+        #expect(state.screen == .list(.requests))
         _ = reducer.reduce(&state, .creatorLoaded(try Self.sample()))
         #expect(reducer.reduce(&state, .key(.character("e"))) == [.exportPosts(try Self.sample())])
         _ = reducer.reduce(&state, .key(.character("x")))
         #expect(state.creatorPage?.exact == true)
         #expect(state.creatorPage?.lines.map(\.description).joined().contains("max 1,000  last 1,000") == true, "exact trend figures")
         var only = DashboardFixtures.state(width: 80, height: 24)
-        only.creatorPage = CreatorPage(record: try Self.sample(), isOnlyPage: true)
-        #expect(reducer.reduce(&only, .key(.character("q"))) == [.quit])
+        only.start(on: Screen.opening(CreatorPage(record: try Self.sample())))
+        #expect(reducer.reduce(&only, .key(.character("q"))) == [.quit], "leaving the only screen quits")
     }
 
     @Test func earlierRefreshesShowWhatChanged() throws {

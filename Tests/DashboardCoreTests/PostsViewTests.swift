@@ -52,23 +52,25 @@ struct PostsViewTests {
         var state = DashboardFixtures.state(width: 120, height: 40)
         _ = reducer.reduce(&state, .creatorLoaded(try CreatorPageTests.sample()))
         _ = reducer.reduce(&state, .key(.character("p")))
-        #expect(state.creatorPage?.posts?.showsVideos == true)
+        #expect(state.postsView?.showsVideos == true)
         _ = reducer.reduce(&state, .key(.tab))
-        #expect(state.creatorPage?.posts?.showsVideos == false)
+        #expect(state.postsView?.showsVideos == false)
         _ = reducer.reduce(&state, .key(.character("o")))
-        #expect(state.creatorPage?.posts?.sort == .likes)
+        #expect(state.postsView?.sort == .likes)
         _ = reducer.reduce(&state, .key(.character("O")))
-        #expect(state.creatorPage?.posts?.ascending == true)
+        #expect(state.postsView?.ascending == true)
         _ = reducer.reduce(&state, .key(.character("s")))
-        #expect(state.creatorPage?.posts?.sponsoredOnly == true)
+        #expect(state.postsView?.sponsoredOnly == true)
         _ = reducer.reduce(&state, .key(.character("s")))
         _ = reducer.reduce(&state, .key(.enter))
-        #expect(state.creatorPage?.posts?.openPost?.shortcode == "asda")
+        guard case .post(let post) = state.screen else { Issue.record("Enter did not open the post"); return }
+        #expect(post.shortcode == "asda")
         _ = reducer.reduce(&state, .key(.escape))
-        #expect(state.creatorPage?.posts?.openPost == nil)
+        guard case .posts = state.screen else { Issue.record("Esc did not return to the posts"); return }
         _ = reducer.reduce(&state, .key(.escape))
-        #expect(state.creatorPage?.posts == nil)
-        #expect(state.creatorPage != nil)
+        guard case .creator = state.screen else { Issue.record("Esc did not return to the page"); return }
+        _ = reducer.reduce(&state, .key(.escape))
+        #expect(state.screens == [.list(.requests)], "each Esc closes one screen")
     }
 
     @Test(arguments: RequestsScreenTests.sizes + [(200, 60)])
@@ -84,10 +86,12 @@ struct PostsViewTests {
             status: RefreshStatus(code: 200, message: "success"))
         var state = DashboardFixtures.state(width: width, height: height)
         _ = reducer.reduce(&state, .creatorLoaded(record))
-        #expect(state.creatorPage?.posts?.openPost == post)
+        guard case .post(let shown) = state.screen else { Issue.record("not on the post"); return }
+        #expect(shown == post)
+        #expect(state.screens.count == 4, "the list, the page, the posts and the post")
         try DashboardFixtures.expectScreen(RequestsScreen().render(state).text, named: "single-post-\(width)x\(height)")
         _ = reducer.reduce(&state, .key(.escape))
-        #expect(state.creatorPage?.posts?.openPost == nil, "Esc shows the post among the posts")
+        guard case .posts = state.screen else { Issue.record("Esc shows the post among the posts"); return }
     }
 
     @Test(arguments: RequestsScreenTests.sizes)

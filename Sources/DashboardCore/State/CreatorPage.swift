@@ -8,28 +8,16 @@ public struct CreatorPage: Sendable, Equatable {
     public var history: [HistoryPoint] = []
     /// The first line shown.
     public var scroll = 0
-    /// Whether leaving the page quits (when the dashboard was opened on a file).
-    public var isOnlyPage = false
-    /// The posts table, when it is open over the report.
-    public var posts: PostsView?
     /// The report laid out for the current width, kept so that drawing a frame does not build it again.
     public private(set) var lines: [StyledLine] = []
     /// Whole numbers instead of short forms.
     public var exact = false { didSet { laidOutFor = nil } }
     private var laidOutFor: (width: Int, height: Int, ascii: Bool)?
 
-    /// A page for `record`; a single-post refresh opens straight on that post.
-    public init(record: RefreshRecord, history: [HistoryPoint] = [], isOnlyPage: Bool = false) {
+    /// A page for `record`.
+    public init(record: RefreshRecord, history: [HistoryPoint] = []) {
         self.record = record
         self.history = history
-        self.isOnlyPage = isOnlyPage
-        if record.request?.target?.type.isSinglePost == true, let posts = record.response?.posts,
-            let post = posts.all.first
-        {
-            var view = PostsView(posts: posts)
-            view.openPost = post
-            self.posts = view
-        }
     }
 
     /// Lays the report out for the screen, if it is not already; a screen of 120x50 or more gets
@@ -43,6 +31,6 @@ public struct CreatorPage: Sendable, Equatable {
     }
 
     public static func == (lhs: CreatorPage, rhs: CreatorPage) -> Bool {
-        lhs.record == rhs.record && lhs.history == rhs.history && lhs.exact == rhs.exact && lhs.scroll == rhs.scroll && lhs.isOnlyPage == rhs.isOnlyPage && lhs.posts == rhs.posts
+        lhs.record == rhs.record && lhs.history == rhs.history && lhs.exact == rhs.exact && lhs.scroll == rhs.scroll
     }
 }

@@ -21,7 +21,7 @@ public struct DashboardReducer: Sendable {
         case .resize(let width, let height):
             state.width = max(0, width)
             state.height = max(0, height)
-            state.creatorPage?.layOut(width: state.width, height: state.height, ascii: state.ascii)
+            state.layOutPages()
             keepSelectionInView(&state)
         case .tick(let date):
             state.now = date
@@ -41,7 +41,7 @@ public struct DashboardReducer: Sendable {
             state.overlay = nil
             var page = CreatorPage(record: record, history: history)
             page.layOut(width: state.width, height: state.height, ascii: state.ascii)
-            state.creatorPage = page
+            state.open(Screen.opening(page))
         case .removed(let ids):
             state.remove(ids: Set(ids))
             if case .detail(let shown) = state.overlay, ids.contains(shown.id) { state.overlay = nil }
@@ -67,7 +67,12 @@ public struct DashboardReducer: Sendable {
             return []
         }
         if let overlay = state.overlay { return handle(key, in: overlay, &state) }
-        if state.creatorPage != nil { return handleCreatorPage(key, &state) }
+        switch state.screen {
+        case .list: break
+        case .creator(let page): return handleCreatorPage(key, page, &state)
+        case .posts(let view): return handlePosts(key, view, &state)
+        case .post: return handlePost(key, &state)
+        }
         if state.isEditingFilter { return editFilter(key, &state) }
         guard let command = bindings.command(for: key) else {
             if key == .escape, !state.filter.isEmpty { state.filter = "" }
@@ -180,20 +185,21 @@ public struct DashboardReducer: Sendable {
         }
     }
 
-    private func handleCreatorPage(_ key: Key, _ state: inout DashboardState) -> [DashboardEffect] {
-        guard var page = state.creatorPage else { return [] }
-        if let table = page.posts {
-            page.posts = handlePosts(key, table, posts: page.record.response?.posts ?? Posts(), state: state)
-            state.creatorPage = page
-            return []
-        }
+    /// Leaves the screen shown; leaving the only one quits.
+    private func close(_ state: inout DashboardState) -> [DashboardEffect] {
+        if state.closeScreen() { return [] }
+        state.shouldQuit = true
+        return [.quit]
+    }
+
+    private func handleCreatorPage(_ key: Key, _ page: CreatorPage, _ state: inout DashboardState) -> [DashboardEffect] {
+        var page = page
         if key == .character("p") {
             guard let posts = page.record.response?.posts, !posts.video.isEmpty || !posts.nonVideo.isEmpty else {
                 state.notice = ("This refresh has no posts.", true)
                 return []
             }
-            page.posts = PostsView(posts: posts)
-            state.creatorPage = page
+            state.open([.posts(PostsView(posts: posts))])
             return []
         }
         page.layOut(width: state.width, height: state.height, ascii: state.ascii)
@@ -202,12 +208,7 @@ public struct DashboardReducer: Sendable {
         let bottom = max(0, lines - visible)
         switch key {
         case .escape, .backspace, .character("q"), .left:
-            if page.isOnlyPage {
-                state.shouldQuit = true
-                return [.quit]
-            }
-            state.creatorPage = nil
-            return []
+            return close(&state)
         case .down, .character("j"): page.scroll += 1
         case .up, .character("k"): page.scroll -= 1
         case .pageDown, .character(" "): page.scroll += visible
@@ -229,17 +230,18 @@ public struct DashboardReducer: Sendable {
         default: break
         }
         page.scroll = min(max(0, page.scroll), bottom)
-        state.creatorPage = page
+        state.replaceScreen(with: .creator(page))
         return []
     }
 
-    /// The posts table after a key; nil when the key closed it.
-    private func handlePosts(_ key: Key, _ table: PostsView, posts: Posts, state: DashboardState) -> PostsView? {
+    private func handlePost(_ key: Key, _ state: inout DashboardState) -> [DashboardEffect] {
+        if key == .escape || key == .backspace || key == .enter || key == .character("q") || key == .left { return close(&state) }
+        return []
+    }
+
+    private func handlePosts(_ key: Key, _ table: PostsView, _ state: inout DashboardState) -> [DashboardEffect] {
         var view = table
-        if view.openPost != nil {
-            if key == .escape || key == .backspace || key == .enter || key == .character("q") { view.openPost = nil }
-            return view
-        }
+        defer { if case .posts = state.screen { state.replaceScreen(with: .posts(view)) } }
         if view.isEditingFilter {
             switch key {
             case .escape:
@@ -250,12 +252,12 @@ public struct DashboardReducer: Sendable {
             }
             view.selection = 0
             view.scroll = 0
-            return view
+            return []
         }
         let page = max(1, state.height - 4)
         switch key {
         case .escape, .backspace, .character("q"), .left:
-            return nil
+            return close(&state)
         case .tab:
             view.showsVideos.toggle()
             view.selection = 0
@@ -275,14 +277,18 @@ public struct DashboardReducer: Sendable {
         case .home, .character("g"): view.selection = 0
         case .end, .character("G"): view.selection = Int.max / 2
         case .enter:
-            if view.order.indices.contains(view.selection) { view.openPost = view.shown[view.order[view.selection]] }
+            if let post = view.selectedPost {
+                state.replaceScreen(with: .posts(view))
+                state.open([.post(post)])
+            }
+            return []
         default: break
         }
         let count = view.order.count
         view.selection = min(max(0, view.selection), max(0, count - 1))
         if view.selection < view.scroll { view.scroll = view.selection }
         if view.selection >= view.scroll + page { view.scroll = view.selection - page + 1 }
-        return view
+        return []
     }
 
     private func editFilter(_ key: Key, _ state: inout DashboardState) -> [DashboardEffect] {

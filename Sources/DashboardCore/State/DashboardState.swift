@@ -49,7 +49,9 @@ public struct DashboardState: Sendable {
     public var scroll = 0
     public var liveUpdates = true
     public var overlay: Overlay?
-    public var tab = Tab.requests
+    /// The screens open, in the order they were opened: the first is where the dashboard
+    /// started (a list, or the creator page of `ylytic open`), and the last is shown.
+    public private(set) var screens: [Screen] = [.list(.requests)]
     public private(set) var creators: [CreatorRow] = []
     /// Indices into `creators` of what the filter lets through, in sort order.
     public private(set) var visibleCreators: [Int] = []
@@ -57,8 +59,6 @@ public struct DashboardState: Sendable {
     public var creatorsAscending = false { didSet { refreshVisibleCreators() } }
     public var creatorSelection = 0
     public var creatorScroll = 0
-    /// The creator page over the list, when one is open.
-    public var creatorPage: CreatorPage?
     public var now: Date
     /// A line for the status bar, and whether it reports a problem. It goes after a while (``noticeLifetime``).
     public var notice: (text: String, isError: Bool)? {
@@ -81,6 +81,67 @@ public struct DashboardState: Sendable {
     public init(now: Date, source: String) {
         self.now = now
         self.source = source
+    }
+
+    /// The screen shown.
+    public var screen: Screen { screens[screens.count - 1] }
+
+    /// Opens screens over the one shown.
+    public mutating func open(_ opened: [Screen]) {
+        screens += opened
+    }
+
+    /// Starts on `opened` alone: closing the last of them quits.
+    public mutating func start(on opened: [Screen]) {
+        guard !opened.isEmpty else { return }
+        screens = opened
+    }
+
+    /// Closes the screen shown; false (and nothing closed) when it is the only one.
+    public mutating func closeScreen() -> Bool {
+        guard screens.count > 1 else { return false }
+        screens.removeLast()
+        return true
+    }
+
+    /// Puts `changed` in the place of the screen shown.
+    mutating func replaceScreen(with changed: Screen) {
+        screens[screens.count - 1] = changed
+    }
+
+    /// The list at the bottom of the stack (Requests when the dashboard started on a page);
+    /// setting it closes every screen over the list.
+    public var tab: Tab {
+        get {
+            if case .list(let tab) = screens[0] { return tab }
+            return .requests
+        }
+        set {
+            guard case .list = screens[0] else { return }
+            screens = [.list(newValue)]
+        }
+    }
+
+    /// The nearest creator page in the stack, from the top.
+    public var creatorPage: CreatorPage? {
+        for screen in screens.reversed() { if case .creator(let page) = screen { return page } }
+        return nil
+    }
+
+    /// The nearest posts table in the stack, from the top.
+    public var postsView: PostsView? {
+        for screen in screens.reversed() { if case .posts(let view) = screen { return view } }
+        return nil
+    }
+
+    /// Lays out every creator page in the stack for the screen's size.
+    mutating func layOutPages() {
+        for index in screens.indices {
+            if case .creator(var page) = screens[index] {
+                page.layOut(width: width, height: height, ascii: ascii)
+                screens[index] = .creator(page)
+            }
+        }
     }
 
     /// Rows shown, in order.

@@ -27,8 +27,6 @@ public struct PostsView: Sendable, Equatable {
     private let posts: Posts
     public var selection = 0
     public var scroll = 0
-    /// The post shown whole, when one is open.
-    public var openPost: Post?
 
     public init(posts: Posts) {
         self.posts = posts
@@ -40,11 +38,19 @@ public struct PostsView: Sendable, Equatable {
         lhs.showsVideos == rhs.showsVideos && lhs.sort == rhs.sort && lhs.ascending == rhs.ascending
             && lhs.filterField == rhs.filterField && lhs.isEditingFilter == rhs.isEditingFilter
             && lhs.sponsoredOnly == rhs.sponsoredOnly && lhs.selection == rhs.selection && lhs.scroll == rhs.scroll
-            && lhs.openPost == rhs.openPost && lhs.order == rhs.order
+            && lhs.order == rhs.order
     }
 
     /// The posts of the shown kind.
     public var shown: [Post] { showsVideos ? posts.video : posts.nonVideo }
+
+    /// The posts of each kind, for the tabs of the title bar.
+    public var counts: (videos: Int, others: Int) { (posts.video.count, posts.nonVideo.count) }
+
+    /// The post selected, if any is shown.
+    public var selectedPost: Post? {
+        order.indices.contains(selection) ? shown[order[selection]] : nil
+    }
 
     /// The posts shown, in order.
     public func rows(of posts: Posts) -> [Post] {

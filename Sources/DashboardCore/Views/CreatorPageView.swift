@@ -2,40 +2,43 @@ import RefreshAPI
 import TextGrid
 
 /// Draws a creator page: the report of `ylytic show`, in colour, scrolled, with a
-/// title bar and a status bar.
+/// title bar and a status bar; or the report alone, in a preview pane.
 struct CreatorPageView {
     let state: DashboardState
 
-    func draw(_ page: CreatorPage, into grid: inout Grid) {
-        if let posts = page.posts {
-            let handle = page.record.response?.profileOverview?.handle ?? page.record.request?.target?.value ?? ""
-            PostsTableView(state: state).draw(posts, posts: page.record.response?.posts ?? Posts(), handle: handle, into: &grid)
-            return
-        }
-        grid.fill(x: 0, y: 0, width: grid.width, height: grid.height)
+    /// The page in `area`: a title bar, the report scrolled, a status bar.
+    func draw(_ page: CreatorPage, in area: Rect, into grid: inout Grid) {
+        grid.fill(area)
+        let report = area.inset(top: 1, bottom: 1)
         var page = page
-        page.layOut(width: grid.width, height: grid.height, ascii: state.ascii)
-        let lines = page.lines
-        let visible = max(1, grid.height - 2)
-        grid.put(" ylytic ", x: 0, y: 0, style: Theme.header)
-        let position = lines.count > visible ? "  lines \(page.scroll + 1)-\(min(lines.count, page.scroll + visible)) of \(lines.count)" : ""
-        grid.put("creator" + position, x: 9, y: 0, style: Theme.dim)
+        page.layOut(width: area.width, height: area.height, ascii: state.ascii)
+        let count = page.lines.count
+        let position = count > report.height ? "  lines \(page.scroll + 1)-\(min(count, page.scroll + report.height)) of \(count)" : ""
+        grid.put(" ylytic ", in: area, x: 0, y: 0, style: Theme.header)
+        grid.put("creator" + position, in: area, x: 9, y: 0, style: Theme.dim)
+        drawReport(page, in: report, into: &grid)
+        let bar = area.row(area.height - 1)
+        grid.fill(bar, with: Cell(" ", style: Theme.statusBar))
         let glyphs: GlyphSet = state.ascii ? .ascii : .unicode
-        for (offset, line) in lines.dropFirst(page.scroll).prefix(visible).enumerated() {
-            var x = 1
-            for run in line.truncated(to: grid.width - 2, ellipsis: glyphs.ellipsis).runs {
-                x = grid.put(run.text, x: x, y: 1 + offset, style: Self.style(run.role), maxWidth: grid.width - 1 - x)
-            }
-        }
-        let y = grid.height - 1
-        grid.fill(x: 0, y: y, width: grid.width, height: 1, with: Cell(" ", style: Theme.statusBar))
-        let back = page.isOnlyPage ? "q quit" : "Esc back"
         if let notice = state.notice {
-            grid.put(" " + SafeText.sanitize(notice.text), x: 0, y: y, style: notice.isError ? Style(foreground: .red, reverse: true) : Theme.statusBar,
-                     ellipsis: glyphs.ellipsis)
+            grid.put(" " + SafeText.sanitize(notice.text), in: bar, x: 0, y: 0,
+                     style: notice.isError ? Style(foreground: .red, reverse: true) : Theme.statusBar, ellipsis: glyphs.ellipsis)
         } else {
+            let back = state.screens.count == 1 ? "q quit" : "Esc back"
             let hints = [back, "j/k scroll", "p posts", "x exact numbers", "e export posts (CSV)", "? help"]
-            grid.put(HintBar.line(hints, width: grid.width), x: 0, y: y, style: Theme.statusBar)
+            grid.put(HintBar.line(hints, width: bar.width), in: bar, x: 0, y: 0, style: Theme.statusBar)
+        }
+    }
+
+    /// The report's lines from the page's scroll, each cut to the area with an ellipsis.
+    /// `page` must be laid out for the area's width.
+    func drawReport(_ page: CreatorPage, in area: Rect, into grid: inout Grid) {
+        let glyphs: GlyphSet = state.ascii ? .ascii : .unicode
+        for (offset, line) in page.lines.dropFirst(page.scroll).prefix(area.height).enumerated() {
+            var x = 1
+            for run in line.truncated(to: area.width - 2, ellipsis: glyphs.ellipsis).runs {
+                x = grid.put(run.text, in: area, x: x, y: offset, style: Self.style(run.role))
+            }
         }
     }
 

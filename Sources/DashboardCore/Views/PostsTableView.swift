@@ -1,39 +1,56 @@
 import RefreshAPI
 import TextGrid
 
-/// Draws the posts of a creator page: a table of one kind of post, or one post whole.
+/// Draws the posts of a creator page: a table of one kind of post, or one post whole,
+/// under a title bar with the creator's handle and a tab per kind, over a status bar.
 struct PostsTableView {
     let state: DashboardState
 
-    func draw(_ view: PostsView, posts: Posts, handle: String, into grid: inout Grid) {
-        grid.fill(x: 0, y: 0, width: grid.width, height: grid.height)
-        let ellipsis = state.ascii ? "~" : "…"
-        var x = grid.put(" ylytic ", x: 0, y: 0, style: Theme.header)
-        let tabs = [(true, "Videos", posts.video.count), (false, "Posts", posts.nonVideo.count)].map { ($0, " \($1) \($2) ") }
-        let tabsWidth = tabs.reduce(0) { $0 + 1 + DisplayWidth.of($1.1) }
-        x = grid.put(" " + SafeText.sanitize(handle) + " ", x: x + 1, y: 0, style: Theme.dim, maxWidth: max(4, grid.width - x - 1 - tabsWidth), ellipsis: ellipsis)
-        for (isVideo, label) in tabs {
-            x = grid.put(label, x: x + 1, y: 0, style: isVideo == view.showsVideos ? Style(bold: true, reverse: true) : Theme.dim, ellipsis: ellipsis)
-        }
-        if view.sponsoredOnly { x = grid.put("  sponsored only", x: x, y: 0, style: Style(foreground: .yellow)) }
-        if let post = view.openPost {
-            drawPost(post, into: &grid)
-        } else {
-            drawTable(view, in: Rect(x: 0, y: 1, width: grid.width, height: grid.height - 3), into: &grid)
-        }
-        let y = grid.height - 1
-        grid.fill(x: 0, y: y, width: grid.width, height: 1, with: Cell(" ", style: Theme.statusBar))
+    /// The posts table in `area`.
+    func draw(_ view: PostsView, handle: String, in area: Rect, into grid: inout Grid) {
+        grid.fill(area)
+        drawTitle(view, handle: handle, in: area, into: &grid)
+        drawTable(view, in: area.inset(top: 1, bottom: 2), into: &grid)
         let hint: String
-        if view.openPost != nil {
-            hint = HintBar.line(["Esc back to the posts"], width: grid.width)
-        } else if view.isEditingFilter || !view.filter.isEmpty {
+        if view.isEditingFilter || !view.filter.isEmpty {
             let cursor = (state.ascii ? Frame.ascii : Frame.unicode).cursor
             hint = " /" + SafeText.sanitize(view.isEditingFilter ? view.filterField.showing(cursor: cursor) : view.filter)
                 + "  caption or hashtag"
         } else {
-            hint = HintBar.line(["Esc back", "Tab videos/posts", "o O sort", "/ filter", "s sponsored", "Enter open"], width: grid.width)
+            hint = HintBar.line(["Esc back", "Tab videos/posts", "o O sort", "/ filter", "s sponsored", "Enter open"], width: area.width)
         }
-        grid.put(hint, x: 0, y: y, style: Theme.statusBar, ellipsis: ellipsis)
+        drawStatus(hint, in: area, into: &grid)
+    }
+
+    /// One post whole in `area`, under the same title bar as the table it was opened from.
+    func draw(_ post: Post, from view: PostsView, handle: String, in area: Rect, into grid: inout Grid) {
+        grid.fill(area)
+        drawTitle(view, handle: handle, in: area, into: &grid)
+        drawPost(post, in: area.inset(top: 2, bottom: 1, left: 2, right: 1), into: &grid)
+        drawStatus(HintBar.line(["Esc back to the posts"], width: area.width), in: area, into: &grid)
+    }
+
+    private var ellipsis: String { state.ascii ? "~" : "…" }
+
+    private func drawTitle(_ view: PostsView, handle: String, in area: Rect, into grid: inout Grid) {
+        var x = grid.put(" ylytic ", in: area, x: 0, y: 0, style: Theme.header)
+        let counts = view.counts
+        let tabs = [(true, "Videos", counts.videos), (false, "Posts", counts.others)].map { ($0, " \($1) \($2) ") }
+        let tabsWidth = tabs.reduce(0) { $0 + 1 + DisplayWidth.of($1.1) }
+        let handleRoom = max(4, area.width - x - 1 - tabsWidth)
+        x = grid.put(" " + SafeText.sanitize(handle) + " ", in: area.inset(right: max(0, area.width - x - 1 - handleRoom)), x: x + 1, y: 0,
+                     style: Theme.dim, ellipsis: ellipsis)
+        for (isVideo, label) in tabs {
+            x = grid.put(label, in: area, x: x + 1, y: 0, style: isVideo == view.showsVideos ? Style(bold: true, reverse: true) : Theme.dim,
+                         ellipsis: ellipsis)
+        }
+        if view.sponsoredOnly { grid.put("  sponsored only", in: area, x: x, y: 0, style: Style(foreground: .yellow)) }
+    }
+
+    private func drawStatus(_ hint: String, in area: Rect, into grid: inout Grid) {
+        let bar = area.row(area.height - 1)
+        grid.fill(bar, with: Cell(" ", style: Theme.statusBar))
+        grid.put(hint, in: bar, x: 0, y: 0, style: Theme.statusBar, ellipsis: ellipsis)
     }
 
     /// The columns that fit a width: the counts, then (from 100 columns) whether sponsored and the hashtags,
@@ -59,7 +76,7 @@ struct PostsTableView {
         }
     }
 
-    private func drawPost(_ post: Post, into grid: inout Grid) {
+    private func drawPost(_ post: Post, in area: Rect, into grid: inout Grid) {
         var lines: [(String, Style)] = []
         let count = { (value: Int?) in value.map { "\(NumberFormat.compact(Double($0))) (\(NumberFormat.grouped($0)))" } ?? "–" }
         lines.append(("Posted      \(post.postedDate?.description ?? "–")   \(post.sponsored ? "sponsored" : "not sponsored")", Theme.header))
@@ -69,15 +86,15 @@ struct PostsTableView {
         lines.append(("Engagement  \(post.engagement.map { NumberFormat.percent($0) } ?? "–")", .plain))
         if let code = post.shortcode { lines.append(("Shortcode   \(SafeText.sanitize(code))", Theme.dim)) }
         lines.append(("", .plain))
-        for line in ColumnFit.wrap(SafeText.sanitize(post.caption, keepingNewlines: true), to: max(10, grid.width - 4)) {
+        for line in ColumnFit.wrap(SafeText.sanitize(post.caption, keepingNewlines: true), to: max(10, area.width - 1)) {
             lines.append((line, .plain))
         }
         lines.append(("", .plain))
         if !post.hashtags.isEmpty { lines.append(("Hashtags    " + SafeText.sanitize(post.hashtags.joined(separator: " ")), Style(foreground: .cyan))) }
         for link in post.externalLinks { lines.append(("Link        " + SafeText.sanitize(link), Style(foreground: .blue))) }
         if let image = post.imageURL { lines.append(("Image       " + SafeText.sanitize(image), Theme.dim)) }
-        for (index, (text, style)) in lines.prefix(max(0, grid.height - 3)).enumerated() {
-            grid.put(text, x: 2, y: 2 + index, style: style, maxWidth: grid.width - 3, ellipsis: state.ascii ? "~" : "…")
+        for (index, (text, style)) in lines.prefix(area.height).enumerated() {
+            grid.put(text, in: area, x: 0, y: index, style: style, ellipsis: ellipsis)
         }
     }
 }

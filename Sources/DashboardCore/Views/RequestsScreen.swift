@@ -30,21 +30,33 @@ public struct RequestsScreen {
             drawSetup(hint, into: &grid)
             return grid
         }
-        if let page = state.creatorPage {
-            CreatorPageView(state: state).draw(page, into: &grid)
-        } else {
+        let area = grid.area
+        switch state.screen {
+        case .list(let tab):
             drawHeader(state, frame: frame, into: &grid)
-            if state.tab == .creators {
-                CreatorsTable(state: state).draw(in: Rect(x: 0, y: 1, width: grid.width, height: grid.height - 2), into: &grid)
-            } else {
-                RequestsTable(state: state).draw(in: Rect(x: 0, y: 1, width: grid.width, height: grid.height - 2), into: &grid)
+            let list = area.inset(top: 1, bottom: 1)
+            switch tab {
+            case .requests: RequestsTable(state: state).draw(in: list, into: &grid)
+            case .creators: CreatorsTable(state: state).draw(in: list, into: &grid)
             }
             drawStatusBar(state, into: &grid)
+        case .creator(let page):
+            CreatorPageView(state: state).draw(page, in: area, into: &grid)
+        case .posts(let view):
+            PostsTableView(state: state).draw(view, handle: handle(state), in: area, into: &grid)
+        case .post(let post):
+            PostsTableView(state: state).draw(post, from: state.postsView ?? PostsView(posts: Posts()), handle: handle(state), in: area, into: &grid)
         }
         if let overlay = state.overlay {
             OverlayView(state: state, frame: frame, bindings: bindings).draw(overlay, into: &grid)
         }
         return grid
+    }
+
+    /// The handle of the creator whose posts are shown.
+    private func handle(_ state: DashboardState) -> String {
+        let record = state.creatorPage?.record
+        return record?.response?.profileOverview?.handle ?? record?.request?.target?.value ?? ""
     }
 
     private func drawSetup(_ hint: String, into grid: inout Grid) {

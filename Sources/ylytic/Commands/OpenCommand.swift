@@ -25,7 +25,7 @@ struct OpenCommand: YlyticCommand {
         let store = try await opened.get()
         return await DashboardLauncher.run(
             store: store, client: nil, source: file, setupHint: nil, starters: [],
-            page: CreatorPage(record: record, isOnlyPage: true), output: output, context: context)
+            page: CreatorPage(record: record), output: output, context: context)
     }
 
     private static func emptyStore(in folder: URL) async -> Result<RefreshStore, CommandFailure> {

@@ -31,8 +31,11 @@ enum DashboardLauncher {
         var state = DashboardState(now: context.time.now, source: source)
         state.ascii = output.ascii || !LocaleEncoding.isUTF8(context.environment)
         state.setupHint = setupHint
-        state.creatorPage = page
-        state.creatorPage?.layOut(width: state.width, height: state.height, ascii: state.ascii)
+        if var page {
+            // Opened on a file: the page is the only screen, and leaving it quits.
+            page.layOut(width: state.width, height: state.height, ascii: state.ascii)
+            state.start(on: Screen.opening(page))
+        }
         let runtime = DashboardRuntime(
             terminal: TerminalScreenSurface(screen: terminal),
             tracker: context.tracker(store: store, client: client, scope: .everything), store: store, state: state,

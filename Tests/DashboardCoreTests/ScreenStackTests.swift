@@ -1,0 +1,55 @@
+@testable import DashboardCore
+import RefreshAPI
+import Testing
+
+@Suite("The stack of screens")
+struct ScreenStackTests {
+    let reducer = DashboardReducer()
+
+    @Test func eachScreenOpensOverTheOneItCameFromAndEscClosesIt() throws {
+        var state = DashboardFixtures.state(width: 120, height: 40)
+        _ = reducer.reduce(&state, .key(.tab))
+        #expect(state.screens == [.list(.creators)])
+        _ = reducer.reduce(&state, .creatorLoaded(try CreatorPageTests.sample()))
+        _ = reducer.reduce(&state, .key(.character("p")))
+        _ = reducer.reduce(&state, .key(.enter))
+        let kinds = state.screens.map { screen -> String in
+            switch screen {
+            case .list(let tab): "list \(tab)"
+            case .creator: "creator"
+            case .posts: "posts"
+            case .post: "post"
+            }
+        }
+        #expect(kinds == ["list creators", "creator", "posts", "post"])
+        for expected in [3, 2, 1] {
+            _ = reducer.reduce(&state, .key(.escape))
+            #expect(state.screens.count == expected)
+        }
+        #expect(state.screen == .list(.creators), "back on the list it was opened from")
+        #expect(reducer.reduce(&state, .key(.escape)).isEmpty, "Esc on a list never quits")
+        #expect(state.screen == .list(.creators))
+    }
+
+    @Test func aPageChangedOnTopIsKeptWhenTheScreensOverItClose() throws {
+        var state = DashboardFixtures.state(width: 80, height: 24)
+        _ = reducer.reduce(&state, .creatorLoaded(try CreatorPageTests.sample()))
+        _ = reducer.reduce(&state, .key(.character("x")))
+        _ = reducer.reduce(&state, .key(.pageDown))
+        let scrolled = try #require(state.creatorPage)
+        _ = reducer.reduce(&state, .key(.character("p")))
+        _ = reducer.reduce(&state, .key(.escape))
+        #expect(state.creatorPage == scrolled, "exact numbers and the scroll survive a visit to the posts")
+        #expect(state.creatorPage?.exact == true)
+    }
+
+    @Test func tabOnAListSwitchesTheListAndClosesNothingElse() {
+        var state = DashboardFixtures.state(width: 120, height: 40)
+        state.tab = .creators
+        #expect(state.screens == [.list(.creators)])
+        state.start(on: [.creator(CreatorPage(record: RefreshRecord(requestID: "x")))])
+        state.tab = .requests
+        #expect(state.screens.count == 1, "a dashboard opened on a page has no list to switch to")
+        #expect(!state.screens[0].isList)
+    }
+}
