@@ -19,6 +19,8 @@ public final class DashboardRuntime {
     private var state: DashboardState
     private let (actions, sink) = AsyncStream.makeStream(of: DashboardAction.self)
     private var tasks: [Task<Void, Never>] = []
+    /// The read of the preview pane's response under way, dropped when the selection moves on.
+    private var preview: Task<Void, Never>?
     /// Seconds between ticks: one while ages and marks change on screen, ten otherwise.
     private let tickInterval = TickInterval()
 
@@ -160,6 +162,9 @@ public final class DashboardRuntime {
             openResponse(of: row.requestID)
         case .openLatest(let creator):
             openResponse(of: creator.latestRequestID)
+        case .loadPreview(let requestID):
+            preview?.cancel()
+            preview = readResponse(of: requestID) { record, history in .previewLoaded(requestID: requestID, record, history: history) }
         case .exportPosts(let record):
             exportPosts(of: record)
         }
@@ -185,10 +190,18 @@ public final class DashboardRuntime {
     /// Reads the stored response of a request for the creator page.
     private func openResponse(of requestID: String?) {
         guard let requestID else { return }
+        _ = readResponse(of: requestID) { record, history in .creatorLoaded(record, history: history) }
+    }
+
+    /// Reads and decodes the stored response of a request and the creator's history, and
+    /// answers with the action `loaded` makes of them (nothing when cancelled).
+    private func readResponse(
+        of requestID: String, _ loaded: @escaping @Sendable (RefreshRecord, [HistoryPoint]) -> DashboardAction
+    ) -> Task<Void, Never> {
         let sink = self.sink
         let store = self.store
         let id = RequestID(requestID)
-        Task {
+        return Task {
             do {
                 guard let body = try await store.responseBody(id) else {
                     sink.yield(.problem("The response of \(id) is not in the store."))
@@ -197,7 +210,9 @@ public final class DashboardRuntime {
                 let history = try await store.history(ofCreatorRefreshedBy: id).map {
                     HistoryPoint(date: $0.takenAt, followers: $0.followers, engagement: $0.engagement, posts: $0.posts)
                 }
-                sink.yield(.creatorLoaded(try RefreshRecordDecoder.decode(body), history: history))
+                let record = try RefreshRecordDecoder.decode(body)
+                guard !Task.isCancelled else { return }
+                sink.yield(loaded(record, history))
             } catch {
                 sink.yield(.problem("The stored response cannot be read: \(error)"))
             }

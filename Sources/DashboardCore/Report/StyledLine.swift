@@ -37,7 +37,8 @@ public struct StyledLine: Sendable, Hashable, CustomStringConvertible {
 
     /// The line cut to `width` columns, ending in `ellipsis` when something other than trailing spaces was cut.
     public func truncated(to width: Int, ellipsis: String) -> StyledLine {
-        let visible = description.replacing(/\ +$/, with: "")
+        var visible = Substring(description)
+        while visible.last == " " { visible.removeLast() }
         guard DisplayWidth.of(visible) > width else { return self }
         let room = max(0, width - DisplayWidth.of(ellipsis))
         var cut = StyledLine()

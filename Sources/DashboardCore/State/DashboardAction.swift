@@ -15,6 +15,8 @@ public enum DashboardAction: Sendable {
     case removed([Int64])
     /// The stored response of a request, read for its creator page.
     case creatorLoaded(RefreshRecord, history: [HistoryPoint] = [])
+    /// The stored response of a request, read for the preview pane.
+    case previewLoaded(requestID: String, RefreshRecord, history: [HistoryPoint] = [])
     /// The creators in the store, with the figures of their latest refresh.
     case creatorsLoaded([CreatorRow])
     /// Something went wrong outside the reducer; shown in the status bar.
@@ -32,6 +34,8 @@ public enum DashboardEffect: Sendable, Equatable {
     case openCreator(RequestRow)
     /// Read the latest stored response of a creator, for its creator page.
     case openLatest(CreatorRow)
+    /// Read the stored response of a request for the preview pane (dropping any read still under way).
+    case loadPreview(requestID: String)
     /// Write the posts of a report as CSV to a file, and say which.
     case exportPosts(RefreshRecord)
     case quit

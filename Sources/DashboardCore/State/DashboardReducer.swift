@@ -15,6 +15,22 @@ public struct DashboardReducer: Sendable {
     }
 
     public func reduce(_ state: inout DashboardState, _ action: DashboardAction) -> [DashboardEffect] {
+        let effects = apply(action, &state)
+        return effects + followSelectionInPreview(&state)
+    }
+
+    /// The preview pane follows the selection: when it shows another request than the
+    /// selected one, that one's response is read.
+    private func followSelectionInPreview(_ state: inout DashboardState) -> [DashboardEffect] {
+        guard state.showsPreview else { return [] }
+        let subject = state.previewSubject
+        guard subject != state.previewRequestID else { return [] }
+        state.previewRequestID = subject
+        state.previewPage = nil
+        return subject.map { [.loadPreview(requestID: $0)] } ?? []
+    }
+
+    private func apply(_ action: DashboardAction, _ state: inout DashboardState) -> [DashboardEffect] {
         switch action {
         case .key(let key):
             return handle(key, &state)
@@ -22,6 +38,7 @@ public struct DashboardReducer: Sendable {
             state.width = max(0, width)
             state.height = max(0, height)
             state.layOutPages()
+            state.layOutPreview()
             keepSelectionInView(&state)
         case .tick(let date):
             state.now = date
@@ -35,6 +52,10 @@ public struct DashboardReducer: Sendable {
             if case .detail(let shown) = state.overlay, let row = rows.last(where: { $0.id == shown.id }) {
                 state.overlay = .detail(row)
             }
+        case .previewLoaded(let requestID, let record, let history):
+            guard requestID == state.previewRequestID else { break }
+            state.previewPage = CreatorPage(record: record, history: history)
+            state.layOutPreview()
         case .creatorsLoaded(let creators):
             state.setCreators(creators)
         case .creatorLoaded(let record, let history):
@@ -96,7 +117,7 @@ public struct DashboardReducer: Sendable {
             state.tab = state.tab == .requests ? .creators : .requests
         case .sort where state.tab == .creators:
             // Only the columns shown, so that the sort never lands where its arrow cannot be seen.
-            let columns = CreatorsTable.sortColumns(forWidth: state.width)
+            let columns = CreatorsTable.sortColumns(forWidth: state.listWidth)
             guard !columns.isEmpty else { break }
             state.creatorSort = columns[((columns.firstIndex(of: state.creatorSort) ?? -1) + 1) % columns.count]
             state.creatorsAscending = state.creatorSort == .name || state.creatorSort == .platform
@@ -112,7 +133,7 @@ public struct DashboardReducer: Sendable {
         case .forget where state.tab == .creators:
             state.notice = ("Forget a creator's requests from the Requests list (Tab).", false)
         case .sort:
-            let columns = RequestsTable.sortColumns(forWidth: state.width)
+            let columns = RequestsTable.sortColumns(forWidth: state.listWidth)
             guard !columns.isEmpty else { break }
             state.sort = columns[((columns.firstIndex(of: state.sort) ?? -1) + 1) % columns.count]
             state.ascending = state.sort != .submitted && state.sort != .followers
@@ -134,6 +155,11 @@ public struct DashboardReducer: Sendable {
             guard let row = state.selectedRow else { break }
             if row.phase == .succeeded, row.requestID != nil { return [.openCreator(row)] }
             state.overlay = .detail(row)
+        case .togglePreview:
+            state.wantsPreview.toggle()
+            if state.width < DashboardState.previewMinimumWidth {
+                state.notice = ("The preview pane needs a terminal \(DashboardState.previewMinimumWidth) columns wide.", false)
+            }
         case .help:
             state.overlay = .help
         case .quit:

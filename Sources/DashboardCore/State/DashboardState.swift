@@ -73,6 +73,12 @@ public struct DashboardState: Sendable {
     public var setupHint: String?
     public var width = 80
     public var height = 24
+    /// Whether a list shows the selected row's creator page beside it, on a screen wide enough (`v`).
+    public var wantsPreview = true
+    /// The request whose response the preview pane shows or is reading.
+    public var previewRequestID: String?
+    /// The page in the preview pane, once read.
+    public var previewPage: CreatorPage?
     public var ascii = false
     public var shouldQuit = false
     /// Where the data comes from, for the header (e.g. "demo simulator").
@@ -81,6 +87,28 @@ public struct DashboardState: Sendable {
     public init(now: Date, source: String) {
         self.now = now
         self.source = source
+    }
+
+    /// The least width at which a list has a preview pane beside it.
+    public static let previewMinimumWidth = 160
+
+    /// Whether the preview pane is on screen: a list shown, wide enough, and wanted.
+    public var showsPreview: Bool { wantsPreview && width >= Self.previewMinimumWidth && screen.isList }
+
+    /// The columns the list takes: all of them, or with a preview pane 45% (at least 80);
+    /// then a blank column, the pane's border and the pane.
+    public var listWidth: Int { showsPreview ? max(80, width * 45 / 100) : width }
+
+    /// The columns of the preview pane's page, right of the list, the gap and the border.
+    var previewWidth: Int { max(0, width - listWidth - 2) }
+
+    /// The request whose stored response the preview pane should show: the selected
+    /// request if it succeeded, or the selected creator's latest.
+    public var previewSubject: String? {
+        switch tab {
+        case .requests: selectedRow.flatMap { $0.phase == .succeeded ? $0.requestID : nil }
+        case .creators: selectedCreator?.latestRequestID
+        }
     }
 
     /// The screen shown.
@@ -132,6 +160,13 @@ public struct DashboardState: Sendable {
     public var postsView: PostsView? {
         for screen in screens.reversed() { if case .posts(let view) = screen { return view } }
         return nil
+    }
+
+    /// Lays out the preview pane's page for the pane (the columns right of the list and its separator).
+    mutating func layOutPreview() {
+        guard var page = previewPage else { return }
+        page.layOut(width: previewWidth, height: height - 2, ascii: ascii)
+        previewPage = page
     }
 
     /// Lays out every creator page in the stack for the screen's size.

@@ -10,7 +10,7 @@ public enum Key: Hashable, Sendable {
 /// What a key does on the requests screen.
 public enum Command: String, Sendable, CaseIterable {
     case moveUp, moveDown, pageUp, pageDown, first, last
-    case switchTab, filter, sort, reverseSort, newRequest, refreshAgain, toggleLive, forget, open, help, quit
+    case switchTab, filter, sort, reverseSort, newRequest, refreshAgain, toggleLive, forget, open, togglePreview, help, quit
 
     /// The words of the help overlay.
     public var summary: String {
@@ -30,6 +30,7 @@ public enum Command: String, Sendable, CaseIterable {
         case .toggleLive: "pause or resume live updates"
         case .forget: "forget the selected request"
         case .open: "open the selected request or creator"
+        case .togglePreview: "show or hide the preview pane (160 columns or wider)"
         case .help: "show or hide this help"
         case .quit: "quit"
         }
@@ -46,7 +47,7 @@ public struct KeyBindings: Sendable {
         (.home, "Home", .first), (.character("G"), "G", .last), (.end, "End", .last),
         (.tab, "Tab", .switchTab), (.character("/"), "/", .filter), (.character("s"), "s", .sort), (.character("S"), "S", .reverseSort),
         (.character("n"), "n", .newRequest), (.character("r"), "r", .refreshAgain), (.character("p"), "p", .toggleLive),
-        (.character("d"), "d", .forget), (.enter, "Enter", .open), (.character("?"), "?", .help),
+        (.character("d"), "d", .forget), (.enter, "Enter", .open), (.character("v"), "v", .togglePreview), (.character("?"), "?", .help),
         (.character("q"), "q", .quit), (.control("c"), "Ctrl-C", .quit),
     ])
 

@@ -37,18 +37,7 @@ struct OverlayView {
             lines += ["", "Enter submits, Esc cancels."]
             box(title: "New request", lines: lines, into: &grid, errorLine: form.error == nil ? nil : 3)
         case .detail(let row):
-            var lines = [
-                "Type       \(row.typeName)", "Target     \(SafeText.sanitize(row.target))",
-                "Request    \(row.requestID.map { SafeText.sanitize($0) } ?? "not yet known")",
-                "State      \(RequestsTable.stateText(row, now: state.now))",
-                "Submitted  \(HTTPDate.format(row.submittedAt))",
-            ]
-            if let finished = row.finishedAt { lines.append("Finished   \(HTTPDate.format(finished))") }
-            if let name = row.creatorName { lines.append("Creator    \(SafeText.sanitize(name))") }
-            if let followers = row.followers {
-                lines.append("Followers  \(NumberFormat.compact(Double(followers))) (\(NumberFormat.grouped(followers)))")
-            }
-            if let detail = row.detail { lines.append("Detail     \(SafeText.sanitize(detail))") }
+            var lines = RequestsTable.facts(of: row, now: state.now)
             lines += ["", "Esc closes."]
             box(title: "Request", lines: lines, into: &grid)
         }

@@ -34,11 +34,12 @@ public struct RequestsScreen {
         switch state.screen {
         case .list(let tab):
             drawHeader(state, frame: frame, into: &grid)
-            let list = area.inset(top: 1, bottom: 1)
+            let (list, pane) = area.inset(top: 1, bottom: 1).splitColumns(at: state.listWidth)
             switch tab {
             case .requests: RequestsTable(state: state).draw(in: list, into: &grid)
             case .creators: CreatorsTable(state: state).draw(in: list, into: &grid)
             }
+            if state.showsPreview { PreviewPane(state: state).draw(in: pane.inset(left: 1), into: &grid) }
             drawStatusBar(state, into: &grid)
         case .creator(let page):
             CreatorPageView(state: state).draw(page, in: area, into: &grid)
@@ -161,7 +162,9 @@ public struct RequestsScreen {
         let hints: [(String, String)] =
             state.width >= 100
             ? [("Tab", state.tab == .requests ? "creators" : "requests"), ("n", "new"), ("r", "refresh"), ("/", "filter"),
-               ("s", "sort"), ("p", "pause"), ("d", "forget"), ("Enter", "open"), ("?", "help"), ("q", "quit")]
+               ("s", "sort"), ("p", "pause"), ("d", "forget"), ("Enter", "open")]
+                + (state.width >= DashboardState.previewMinimumWidth ? [("v", state.showsPreview ? "hide preview" : "preview")] : [])
+                + [("?", "help"), ("q", "quit")]
             : state.width >= 70
                 ? [("n", "new"), ("r", "refresh"), ("/", "filter"), ("s", "sort"), ("p", "pause"), ("?", "help"),
                    ("q", "quit")]

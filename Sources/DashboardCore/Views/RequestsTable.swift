@@ -42,6 +42,23 @@ struct RequestsTable {
         }
     }
 
+    /// What is known of a request, a line per fact ("Type       instagram"), for its detail and the preview pane.
+    static func facts(of row: RequestRow, now: Date) -> [String] {
+        var lines = [
+            "Type       \(row.typeName)", "Target     \(SafeText.sanitize(row.target))",
+            "Request    \(row.requestID.map { SafeText.sanitize($0) } ?? "not yet known")",
+            "State      \(stateText(row, now: now))",
+            "Submitted  \(HTTPDate.format(row.submittedAt))",
+        ]
+        if let finished = row.finishedAt { lines.append("Finished   \(HTTPDate.format(finished))") }
+        if let name = row.creatorName { lines.append("Creator    \(SafeText.sanitize(name))") }
+        if let followers = row.followers {
+            lines.append("Followers  \(NumberFormat.compact(Double(followers))) (\(NumberFormat.grouped(followers)))")
+        }
+        if let detail = row.detail { lines.append("Detail     \(SafeText.sanitize(detail))") }
+        return lines
+    }
+
     /// What the STATE column says of a row: its phase, how long it has waited, why it failed or is retrying.
     static func stateText(_ row: RequestRow, now: Date) -> String {
         if row.failedPolls > 0, row.phase == .pending || row.phase == .stale {
