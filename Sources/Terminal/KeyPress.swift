@@ -5,6 +5,8 @@ public enum KeyPress: Hashable, Sendable {
     case enter, escape, backspace, delete, tab, backTab
     /// Ctrl and a lower-case letter.
     case control(Character)
+    /// F1 to F12.
+    case function(Int)
 }
 
 /// What the terminal reports.

@@ -223,6 +223,7 @@ public final class TerminalScreen: @unchecked Sendable {
         case KEY_BACKSPACE: .backspace
         case KEY_DC: .delete
         case KEY_BTAB: .backTab
+        case (KEY_F0 + 1)...(KEY_F0 + 12): .function(Int(code - KEY_F0))
         default: nil
         }
     }

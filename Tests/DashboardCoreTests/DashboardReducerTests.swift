@@ -222,10 +222,16 @@ struct DashboardReducerTests {
         #expect(state.selection >= state.scroll && state.selection < state.scroll + DashboardReducer.pageSize(state))
     }
 
-    @Test func everyCommandHasAKeyAndAHelpLine() {
-        for command in Command.allCases {
-            #expect(!KeyBindings.standard.labels(for: command).isEmpty, "\(command) has no key")
+    @Test func everyCommandOfEveryScreenHasAKeyAndEveryCommandAScreen() {
+        for context in KeyContext.allCases {
+            for command in context.commands {
+                #expect(!KeyBindings.standard.keys(for: command, in: context).isEmpty, "\(command) has no key on \(context)")
+            }
+            let bound = Set(KeyBindings.standard.table[context]?.map(\.command) ?? [])
+            #expect(bound.isSubset(of: Set(context.commands)), "\(context) binds a command its help does not list")
         }
+        let used = Set(KeyContext.allCases.flatMap(\.commands))
+        #expect(used == Set(Command.allCases), "a command no screen has: \(Set(Command.allCases).subtracting(used))")
     }
 }
 

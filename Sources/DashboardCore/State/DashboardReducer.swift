@@ -3,11 +3,7 @@ import RefreshAPI
 
 /// Changes the state for an action and returns the work to do outside.
 public struct DashboardReducer: Sendable {
-    public var bindings: KeyBindings
-
-    public init(bindings: KeyBindings = .standard) {
-        self.bindings = bindings
-    }
+    public init() {}
 
     /// Rows a page holds at the current size.
     public static func pageSize(_ state: DashboardState) -> Int {
@@ -95,7 +91,7 @@ public struct DashboardReducer: Sendable {
         case .post: return handlePost(key, &state)
         }
         if state.isEditingFilter { return editFilter(key, &state) }
-        guard let command = bindings.command(for: key) else {
+        guard let command = state.bindings.command(for: key, in: .list) else {
             if key == .escape, !state.filter.isEmpty { state.filter = "" }
             return []
         }
@@ -165,6 +161,8 @@ public struct DashboardReducer: Sendable {
         case .quit:
             state.shouldQuit = true
             return [.quit]
+        case .back, .showPosts, .exactNumbers, .exportPosts, .sponsoredOnly:
+            break
         }
         keepSelectionInView(&state)
         return []
@@ -220,34 +218,34 @@ public struct DashboardReducer: Sendable {
 
     private func handleCreatorPage(_ key: Key, _ page: CreatorPage, _ state: inout DashboardState) -> [DashboardEffect] {
         var page = page
-        if key == .character("p") {
+        guard let command = state.bindings.command(for: key, in: .creator) else { return [] }
+        page.layOut(width: state.width, height: state.height, ascii: state.ascii)
+        let lines = page.lines.count
+        let visible = max(1, state.height - 2)
+        let bottom = max(0, lines - visible)
+        switch command {
+        case .showPosts:
             guard let posts = page.record.response?.posts, !posts.video.isEmpty || !posts.nonVideo.isEmpty else {
                 state.notice = ("This refresh has no posts.", true)
                 return []
             }
             state.open([.posts(PostsView(posts: posts))])
             return []
-        }
-        page.layOut(width: state.width, height: state.height, ascii: state.ascii)
-        let lines = page.lines.count
-        let visible = max(1, state.height - 2)
-        let bottom = max(0, lines - visible)
-        switch key {
-        case .escape, .backspace, .character("q"), .left:
+        case .back, .quit:
             return close(&state)
-        case .down, .character("j"): page.scroll += 1
-        case .up, .character("k"): page.scroll -= 1
-        case .pageDown, .character(" "): page.scroll += visible
+        case .moveDown: page.scroll += 1
+        case .moveUp: page.scroll -= 1
+        case .pageDown: page.scroll += visible
         case .pageUp: page.scroll -= visible
-        case .home, .character("g"): page.scroll = 0
-        case .end, .character("G"): page.scroll = bottom
-        case .character("?"):
+        case .first: page.scroll = 0
+        case .last: page.scroll = bottom
+        case .help:
             state.overlay = .help
-        case .character("x"):
+        case .exactNumbers:
             page.exact.toggle()
             page.layOut(width: state.width, height: state.height, ascii: state.ascii)
             state.notice = (page.exact ? "Exact numbers." : "Short numbers.", false)
-        case .character("e"):
+        case .exportPosts:
             guard page.record.response?.posts != nil else {
                 state.notice = ("This refresh has no posts to export.", true)
                 return []
@@ -261,8 +259,7 @@ public struct DashboardReducer: Sendable {
     }
 
     private func handlePost(_ key: Key, _ state: inout DashboardState) -> [DashboardEffect] {
-        if key == .escape || key == .backspace || key == .enter || key == .character("q") || key == .left { return close(&state) }
-        return []
+        state.bindings.command(for: key, in: .post) == .back ? close(&state) : []
     }
 
     private func handlePosts(_ key: Key, _ table: PostsView, _ state: inout DashboardState) -> [DashboardEffect] {
@@ -281,28 +278,28 @@ public struct DashboardReducer: Sendable {
             return []
         }
         let page = max(1, state.height - 4)
-        switch key {
-        case .escape, .backspace, .character("q"), .left:
+        switch state.bindings.command(for: key, in: .posts) {
+        case .back, .quit:
             return close(&state)
-        case .tab:
+        case .switchTab:
             view.showsVideos.toggle()
             view.selection = 0
-        case .character("o"):
+        case .sort:
             let columns = PostsView.SortColumn.allCases
             view.sort = columns[((columns.firstIndex(of: view.sort) ?? 0) + 1) % columns.count]
             view.ascending = false
-        case .character("O"): view.ascending.toggle()
-        case .character("s"):
+        case .reverseSort: view.ascending.toggle()
+        case .sponsoredOnly:
             view.sponsoredOnly.toggle()
             view.selection = 0
-        case .character("/"): view.isEditingFilter = true
-        case .down, .character("j"): view.selection += 1
-        case .up, .character("k"): view.selection -= 1
+        case .filter: view.isEditingFilter = true
+        case .moveDown: view.selection += 1
+        case .moveUp: view.selection -= 1
         case .pageDown: view.selection += page
         case .pageUp: view.selection -= page
-        case .home, .character("g"): view.selection = 0
-        case .end, .character("G"): view.selection = Int.max / 2
-        case .enter:
+        case .first: view.selection = 0
+        case .last: view.selection = Int.max / 2
+        case .open:
             if let post = view.selectedPost {
                 state.replaceScreen(with: .posts(view))
                 state.open([.post(post)])

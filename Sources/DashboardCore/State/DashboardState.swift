@@ -73,6 +73,8 @@ public struct DashboardState: Sendable {
     public var setupHint: String?
     public var width = 80
     public var height = 24
+    /// Which key does what on each screen.
+    public var bindings = KeyBindings.standard
     /// Whether a list shows the selected row's creator page beside it, on a screen wide enough (`v`).
     public var wantsPreview = true
     /// The request whose response the preview pane shows or is reading.

@@ -24,9 +24,7 @@ struct CreatorPageView {
             grid.put(" " + SafeText.sanitize(notice.text), in: bar, x: 0, y: 0,
                      style: notice.isError ? Style(foreground: .red, reverse: true) : Theme.statusBar, ellipsis: glyphs.ellipsis)
         } else {
-            let back = state.screens.count == 1 ? "q quit" : "Esc back"
-            let hints = [back, "j/k scroll", "p posts", "x exact numbers", "e export posts (CSV)", "? help"]
-            grid.put(HintBar.line(hints, width: bar.width), in: bar, x: 0, y: 0, style: Theme.statusBar)
+            grid.put(HintBar.line(for: state, width: bar.width), in: bar, x: 0, y: 0, style: Theme.statusBar)
         }
     }
 

@@ -6,14 +6,13 @@ import TextGrid
 struct OverlayView {
     let state: DashboardState
     let frame: Frame
-    let bindings: KeyBindings
 
     func draw(_ overlay: DashboardState.Overlay, into grid: inout Grid) {
         switch overlay {
         case .help:
-            let lines = Command.allCases.map { command in
-                ColumnFit.pad(bindings.labels(for: command).replacingOccurrences(of: "↑", with: state.ascii ? "Up" : "↑")
-                    .replacingOccurrences(of: "↓", with: state.ascii ? "Down" : "↓"), to: 14) + command.summary
+            let context = KeyContext(state.screen)
+            let lines = context.commands.map { command in
+                ColumnFit.pad(state.bindings.labels(for: command, in: context, ascii: state.ascii), to: 14) + command.summary(in: context)
             }
             box(title: "Keys", lines: lines + ["", "Esc or ? closes this help."], into: &grid)
         case .confirmForget(let row):

@@ -17,7 +17,7 @@ struct PostsTableView {
             hint = " /" + SafeText.sanitize(view.isEditingFilter ? view.filterField.showing(cursor: cursor) : view.filter)
                 + "  caption or hashtag"
         } else {
-            hint = HintBar.line(["Esc back", "Tab videos/posts", "o O sort", "/ filter", "s sponsored", "Enter open"], width: area.width)
+            hint = HintBar.line(for: state, width: area.width)
         }
         drawStatus(hint, in: area, into: &grid)
     }
@@ -27,7 +27,7 @@ struct PostsTableView {
         grid.fill(area)
         drawTitle(view, handle: handle, in: area, into: &grid)
         drawPost(post, in: area.inset(top: 2, bottom: 1, left: 2, right: 1), into: &grid)
-        drawStatus(HintBar.line(["Esc back to the posts"], width: area.width), in: area, into: &grid)
+        drawStatus(HintBar.line(for: state, width: area.width), in: area, into: &grid)
     }
 
     private var ellipsis: String { state.ascii ? "~" : "…" }

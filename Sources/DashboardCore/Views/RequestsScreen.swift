@@ -10,11 +10,7 @@ public struct RequestsScreen {
     /// How long a row that changed state stays marked.
     public static let markDuration: TimeInterval = 5
 
-    public let bindings: KeyBindings
-
-    public init(bindings: KeyBindings = .standard) {
-        self.bindings = bindings
-    }
+    public init() {}
 
     public func render(_ state: DashboardState) -> Grid {
         var grid = Grid(width: state.width, height: state.height)
@@ -49,7 +45,7 @@ public struct RequestsScreen {
             PostsTableView(state: state).draw(post, from: state.postsView ?? PostsView(posts: Posts()), handle: handle(state), in: area, into: &grid)
         }
         if let overlay = state.overlay {
-            OverlayView(state: state, frame: frame, bindings: bindings).draw(overlay, into: &grid)
+            OverlayView(state: state, frame: frame).draw(overlay, into: &grid)
         }
         return grid
     }
@@ -159,16 +155,6 @@ public struct RequestsScreen {
                      ellipsis: (state.ascii ? GlyphSet.ascii : .unicode).ellipsis)
             return
         }
-        let hints: [(String, String)] =
-            state.width >= 100
-            ? [("Tab", state.tab == .requests ? "creators" : "requests"), ("n", "new"), ("r", "refresh"), ("/", "filter"),
-               ("s", "sort"), ("p", "pause"), ("d", "forget"), ("Enter", "open")]
-                + (state.width >= DashboardState.previewMinimumWidth ? [("v", state.showsPreview ? "hide preview" : "preview")] : [])
-                + [("?", "help"), ("q", "quit")]
-            : state.width >= 70
-                ? [("n", "new"), ("r", "refresh"), ("/", "filter"), ("s", "sort"), ("p", "pause"), ("?", "help"),
-                   ("q", "quit")]
-                : [("n", "new"), ("/", "filter"), ("?", "help"), ("q", "quit")]
-        grid.put(" " + hints.map { "\($0.0) \($0.1)" }.joined(separator: "  "), x: 0, y: y, style: Theme.statusBar)
+        grid.put(HintBar.line(for: state, width: grid.width), x: 0, y: y, style: Theme.statusBar)
     }
 }

@@ -56,6 +56,7 @@ extension Key {
             case .tab: .tab
             case .backTab: .backTab
             case .control(let character): .control(character)
+            case .function(let number): .function(number)
             }
     }
 }
