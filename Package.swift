@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         .target(name: "RefreshAPI"),
@@ -42,6 +43,7 @@ let package = Package(
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .target(name: "DashboardCore", dependencies: ["RefreshAPI", "TextGrid"]),
         .target(name: "DashboardApp", dependencies: ["DashboardCore", "RefreshTracking", "RefreshAPI", "TextGrid"]),
+        .target(name: "DashboardConfig", dependencies: ["DashboardCore", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "ylytic",
             dependencies: [
@@ -49,6 +51,7 @@ let package = Package(
                 "TextGrid",
                 "DashboardCore",
                 "DashboardApp",
+                "DashboardConfig",
                 "RefreshSimulator",
                 "RefreshTracking",
                 "RefreshStore",
@@ -71,6 +74,7 @@ let package = Package(
             dependencies: ["RefreshTracking", "RefreshStore", "RefreshAPI", "RefreshTestSupport"]),
         .testTarget(name: "TextGridTests", dependencies: ["TextGrid", "CNcursesw"]),
         .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore", "TextGrid"]),
+        .testTarget(name: "DashboardConfigTests", dependencies: ["DashboardConfig", "DashboardCore"]),
         .testTarget(
             name: "DashboardAppTests",
             dependencies: [

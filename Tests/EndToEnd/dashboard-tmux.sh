@@ -159,5 +159,35 @@ wait_for "ENG.  CAPTION" 30 && shows_whole "ਸਤਿ ਸ੍ਰੀ ਅਕਾਲ 
     && pass "at 80x24 the captions that fit are whole and the rest end in an ellipsis" || fail "80x24 captions"
 tmux -L "$socket" send-keys -t e2e "q"
 
+# 6. Keys from the config file: quit and the posts key remapped, honoured and shown in the help; a broken
+# config starts the dashboard with the standard keys and says what is wrong on the status bar.
+mkdir -p "$work/config/ylytic"
+printf 'keys:\n  list:\n    quit: Q\n  creator:\n    showPosts: P\n' > "$work/config/ylytic/config.yml"
+start "XDG_CONFIG_HOME='$work/config' $binary demo --latency 1-2"
+wait_for "demo simulator" 100 || fail "the dashboard did not open with a config"
+wait_for "Q quit" 30 && pass "the status bar shows the remapped quit key" || fail "the status bar does not show Q quit"
+tmux -L "$socket" send-keys -t e2e "?"
+wait_for "Q             quit" 30 && pass "? lists the remapped key" || fail "the help does not list Q"
+tmux -L "$socket" send-keys -t e2e Escape "q"
+read -r -t 0.5 <> <(:) || true
+[ "$(exit_code)" = "none" ] && pass "q no longer quits" || fail "q still quit"
+tmux -L "$socket" send-keys -t e2e "/" "thetatvaindia" Enter
+for _ in $(seq 150); do screen | grep -q "thetatvaindia .*succeeded" && break; read -r -t 0.1 <> <(:) || true; done
+tmux -L "$socket" send-keys -t e2e Enter
+wait_for "P posts" 50 && pass "the creator page names P for the posts" || fail "the creator page does not show P posts"
+tmux -L "$socket" send-keys -t e2e "P"
+wait_for "CAPTION" 30 && pass "P opens the posts" || fail "P did not open the posts"
+tmux -L "$socket" send-keys -t e2e Escape Escape "Q"
+[ "$(exit_code)" = "0" ] && pass "Q quits" || fail "Q did not quit"
+printf 'keys: [\n' > "$work/config/ylytic/config.yml"
+start "XDG_CONFIG_HOME='$work/config' $binary demo --latency 1-2"
+wait_for "config.yml line 2" 100 && pass "a broken config starts the dashboard and says where it is wrong" || fail "no message for a broken config"
+screen | grep -q "standard settings in force" && pass "the message says the standard settings are in force" || fail "no word on the settings in force"
+tmux -L "$socket" send-keys -t e2e "?"
+wait_for "q Ctrl-C      quit" 30 && pass "with the standard keys" || fail "the standard keys are not in force"
+tmux -L "$socket" send-keys -t e2e Escape
+tmux -L "$socket" send-keys -t e2e "q"
+[ "$(exit_code)" = "0" ] && pass "and q quits" || fail "q did not quit with a broken config"
+
 echo "dashboard: $passes passed, $failures failed"
 [ "$failures" -eq 0 ]

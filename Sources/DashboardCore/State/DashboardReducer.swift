@@ -229,7 +229,10 @@ public struct DashboardReducer: Sendable {
                 state.notice = ("This refresh has no posts.", true)
                 return []
             }
-            state.open([.posts(PostsView(posts: posts))])
+            var view = PostsView(posts: posts)
+            view.sort = state.postsSort.column
+            view.ascending = state.postsSort.ascending
+            state.open([.posts(view)])
             return []
         case .back, .quit:
             return close(&state)

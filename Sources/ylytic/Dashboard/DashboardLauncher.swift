@@ -31,6 +31,10 @@ enum DashboardLauncher {
         var state = DashboardState(now: context.time.now, source: source)
         state.ascii = output.ascii || !LocaleEncoding.isUTF8(context.environment)
         state.setupHint = setupHint
+        // A bad config never stops the dashboard: what is wrong goes on the status bar, the rest applies.
+        let config = LoadedConfig(environment: context.environment)
+        state.apply(config.reading.settings)
+        if let problem = config.notice { state.notice = (problem, true) }
         if var page {
             // Opened on a file: the page is the only screen, and leaving it quits.
             page.layOut(width: state.width, height: state.height, ascii: state.ascii)

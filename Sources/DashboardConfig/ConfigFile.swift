@@ -1,0 +1,103 @@
+import DashboardCore
+import Yams
+
+/// The dashboard's config file, `config.yml`: keys per screen, the sort of each table and
+/// the preview pane. Read from its text; what is wrong is reported with its line and
+/// setting, and leaves that setting at its default.
+///
+/// ```yaml
+/// keys:
+///   list:
+///     quit: [q, <c-c>]
+///     moveDown: [j, <down>]
+///   creator:
+///     showPosts: P
+/// sort:
+///   requests: followers desc
+///   posts: likes
+/// preview: false
+/// ```
+public enum ConfigFile {
+    /// The settings the text makes, what was wrong with it, and the line each setting came from.
+    public struct Reading: Sendable {
+        public var settings = DashboardSettings()
+        public var problems: [ConfigProblem] = []
+        /// The line each setting was set on, by its dotted path.
+        public var lines: [String: Int] = [:]
+
+        /// The standard settings, nothing wrong.
+        public init() {}
+    }
+
+    /// The settings the file may hold, for messages.
+    static let sections = ["keys", "sort", "preview"]
+
+    /// Reads the text of a config file. Text that is not YAML gives the standard settings and one problem.
+    public static func read(_ text: String) -> Reading {
+        var reading = Reading()
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            reading.problems.append(Self.problem(error))
+            return reading
+        } catch {
+            reading.problems.append(ConfigProblem(line: nil, key: "", message: "not YAML: \(error)"))
+            return reading
+        }
+        guard let root, !["", "~", "null"].contains(root.scalar?.string ?? "-") else { return reading }
+        guard let mapping = root.mapping else {
+            reading.problems.append(ConfigProblem(line: root.mark?.line, key: "", message: "expected settings (keys, sort, preview), found \(root.kindName)"))
+            return reading
+        }
+        for (keyNode, value) in mapping {
+            let name = keyNode.scalar?.string ?? ""
+            switch name {
+            case "keys": KeysSection.read(value, into: &reading)
+            case "sort": SortSection.read(value, into: &reading)
+            case "preview":
+                if let on = value.bool {
+                    reading.settings.preview = on
+                    reading.lines["preview"] = value.mark?.line
+                } else {
+                    reading.problems.append(ConfigProblem(line: value.mark?.line, key: "preview", message: "expected true or false"))
+                }
+            default:
+                reading.problems.append(
+                    ConfigProblem(line: keyNode.mark?.line, key: name, message: "no such setting (the settings are \(sections.joined(separator: ", ")))"))
+            }
+        }
+        return reading
+    }
+
+    private static func problem(_ error: YamlError) -> ConfigProblem {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            ConfigProblem(line: mark.line, key: "", message: "not YAML: \(problem)")
+        default:
+            ConfigProblem(line: nil, key: "", message: "not YAML: \(error)")
+        }
+    }
+}
+
+extension Node {
+    /// What kind of node this is, for messages.
+    var kindName: String {
+        switch self {
+        case .scalar(let scalar): "'\(scalar.string)'"
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+
+    /// A YAML boolean (true, false, yes, no, on, off).
+    var bool: Bool? {
+        guard let text = scalar?.string.lowercased() else { return nil }
+        switch text {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,37 @@
+/// What a person can set for the dashboard: keys per screen, the sort each table starts
+/// with, and whether lists show the preview pane. The standard settings, or those of
+/// the config file.
+public struct DashboardSettings: Sendable, Equatable {
+    /// A column to sort by, and which way.
+    public struct Sort<Column: Sendable & Equatable>: Sendable, Equatable {
+        public var column: Column
+        public var ascending: Bool
+
+        public init(_ column: Column, ascending: Bool) {
+            self.column = column
+            self.ascending = ascending
+        }
+    }
+
+    public var bindings = KeyBindings.standard
+    public var requestsSort = Sort(DashboardState.SortColumn.submitted, ascending: false)
+    public var creatorsSort = Sort(DashboardState.CreatorSortColumn.refreshed, ascending: false)
+    public var postsSort = Sort(PostsView.SortColumn.date, ascending: false)
+    /// Whether a list on a wide screen shows the preview pane.
+    public var preview = true
+
+    public init() {}
+}
+
+extension DashboardState {
+    /// Starts with `settings`: its keys, its sorts and its preview pane.
+    public mutating func apply(_ settings: DashboardSettings) {
+        bindings = settings.bindings
+        sort = settings.requestsSort.column
+        ascending = settings.requestsSort.ascending
+        creatorSort = settings.creatorsSort.column
+        creatorsAscending = settings.creatorsSort.ascending
+        postsSort = settings.postsSort
+        wantsPreview = settings.preview
+    }
+}

@@ -1,0 +1,82 @@
+import DashboardConfig
+import DashboardCore
+import Testing
+
+@Suite("The config file")
+struct ConfigFileTests {
+    @Test func aGoodFileSetsKeysSortsAndThePreview() {
+        let reading = ConfigFile.read("""
+            # my keys
+            keys:
+              list:
+                quit: [Q, <c-q>]
+                moveDown: <c-n>
+              creator:
+                showPosts: P
+              post:
+                back: <backspace>
+            sort:
+              requests: followers
+              creators: name desc
+              posts: likes asc
+            preview: off
+            """)
+        #expect(reading.problems.isEmpty)
+        let bindings = reading.settings.bindings
+        #expect(bindings.keys(for: .quit, in: .list) == [.character("Q"), .control("q")])
+        #expect(bindings.keys(for: .moveDown, in: .list) == [.control("n")])
+        #expect(bindings.command(for: .character("j"), in: .list) == nil, "a command's keys are replaced, not added to")
+        #expect(bindings.command(for: .character("P"), in: .creator) == .showPosts)
+        #expect(bindings.keys(for: .back, in: .post) == [.backspace])
+        #expect(bindings.keys(for: .back, in: .creator) == KeyBindings.standard.keys(for: .back, in: .creator), "other screens untouched")
+        #expect(reading.settings.requestsSort == .init(.followers, ascending: false), "followers sort largest first unless told")
+        #expect(reading.settings.creatorsSort == .init(.name, ascending: false))
+        #expect(reading.settings.postsSort == .init(.likes, ascending: true))
+        #expect(reading.settings.preview == false)
+        #expect(reading.lines["keys.list.quit"] == 4 && reading.lines["sort.posts"] == 13 && reading.lines["preview"] == 14)
+    }
+
+    @Test func eachProblemNamesItsLineAndSettingAndTheRestStillApplies() {
+        let reading = ConfigFile.read("""
+            keys:
+              list:
+                quit: Q
+                fly: f
+              posts:
+                open: <f13>
+              sidebar:
+                quit: q
+            sort:
+              requests: height
+              posts: likes upward
+            preview: maybe
+            theme: dark
+            """)
+        #expect(reading.problems.map(\.line) == [4, 6, 7, 10, 11, 12, 13])
+        #expect(reading.problems.map(\.key) == [
+            "keys.list.fly", "keys.posts.open", "keys.sidebar", "sort.requests", "sort.posts", "preview", "theme",
+        ])
+        #expect(reading.problems[1].description.hasPrefix("line 6, keys.posts.open: '<f13>' is not a key"))
+        #expect(reading.problems[3].message.contains("the columns are submitted, type"))
+        #expect(reading.settings.bindings.keys(for: .quit, in: .list) == [.character("Q")], "the good setting applies")
+        #expect(reading.settings.bindings.keys(for: .open, in: .posts) == [.enter], "the bad one keeps its default")
+        #expect(reading.settings.preview == true)
+    }
+
+    @Test(arguments: [
+        ("keys: [\n", 2), ("keys:\n  list: [q]\n", 2), ("- just\n- a list\n", 1), ("keys:\n\tlist: {}\n", 2),
+    ])
+    func textThatIsNotSettingsGivesTheDefaultsAndALine(text: String, line: Int) {
+        let reading = ConfigFile.read(text)
+        #expect(reading.problems.count == 1)
+        #expect(reading.problems.first?.line == line)
+        #expect(reading.settings == DashboardSettings())
+    }
+
+    @Test func anEmptyFileIsTheStandardSettings() {
+        for text in ["", "# nothing yet\n", "---\n"] {
+            let reading = ConfigFile.read(text)
+            #expect(reading.problems.isEmpty && reading.settings == DashboardSettings())
+        }
+    }
+}
