@@ -73,6 +73,7 @@ let package = Package(
             name: "RefreshTrackingTests",
             dependencies: ["RefreshTracking", "RefreshStore", "RefreshAPI", "RefreshTestSupport"]),
         .testTarget(name: "TextGridTests", dependencies: ["TextGrid", "CNcursesw"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore", "TextGrid"]),
         .testTarget(name: "DashboardConfigTests", dependencies: ["DashboardConfig", "DashboardCore"]),
         .testTarget(

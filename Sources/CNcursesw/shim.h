@@ -46,8 +46,39 @@ static inline void ylytic_put_text_at(int y, int x, int columns, const char *utf
     mvcur(-1, -1, y, x + columns);
 }
 
+/// Writes a control sequence ncurses knows nothing of (mouse modes) straight to the terminal.
+static inline void ylytic_write_raw(const char *sequence) {
+    fputs(sequence, stdout);
+    fflush(stdout);
+}
+
 /// Sends what `ylytic_put_text_at` wrote.
 static inline void ylytic_flush_text(void) { fflush(stdout); }
+
+/// Asks ncurses for presses and releases of the left button and the wheel, reported at
+/// once (no waiting to tell clicks from presses); ncurses turns the terminal's mouse mode on.
+static inline void ylytic_mouse_on(void) {
+    mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+    mouseinterval(0);
+}
+
+/// Turns the mouse off again.
+static inline void ylytic_mouse_off(void) { mousemask(0, NULL); }
+
+/// The mouse event ncurses read (after KEY_MOUSE): 1 left press (or a click, which ncurses
+/// makes of a press and a release read together), 2 left release, 4 wheel up, 5 wheel down,
+/// 0 anything else; its cell in `x` and `y`.
+static inline int ylytic_get_mouse(int *x, int *y) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) return 1;
+    if (event.bstate & BUTTON1_RELEASED) return 2;
+    if (event.bstate & BUTTON4_PRESSED) return 4;
+    if (event.bstate & BUTTON5_PRESSED) return 5;
+    return 0;
+}
 
 /// Reads one key without waiting: returns KEY_CODE_YES for a function key, OK for a character, ERR for none.
 static inline int ylytic_get_key(wint_t *key) { return wget_wch(stdscr, key); }

@@ -82,6 +82,7 @@ public final class DashboardRuntime {
                 for await event in input {
                     switch event {
                     case .key(let key): sink.yield(.key(key))
+                    case .mouse(let input): sink.yield(.mouse(input))
                     case .resize(let width, let height): sink.yield(.resize(width: width, height: height))
                     case .closed: sink.yield(.key(.control("c")))
                     }

@@ -6,7 +6,7 @@ import TextGrid
 public protocol DashboardTerminal: Sendable {
     /// The size in cells.
     var size: (width: Int, height: Int) { get }
-    /// Keys, resizes and the end of the terminal, in order.
+    /// Keys, the mouse, resizes and the end of the terminal, in order.
     var input: AsyncStream<TerminalInput> { get }
     /// Draws a whole frame (the terminal sends only what changed).
     func draw(_ grid: Grid)
@@ -17,6 +17,8 @@ public protocol DashboardTerminal: Sendable {
 /// Input from the terminal.
 public enum TerminalInput: Sendable, Equatable {
     case key(Key)
+    /// A click or a turn of the wheel.
+    case mouse(MouseInput)
     case resize(width: Int, height: Int)
     /// The terminal went away, or the process was asked to stop.
     case closed

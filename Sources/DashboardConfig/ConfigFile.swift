@@ -16,6 +16,7 @@ import Yams
 ///   requests: followers desc
 ///   posts: likes
 /// preview: false
+/// mouse: false
 /// ```
 public enum ConfigFile {
     /// The settings the text makes, what was wrong with it, and the line each setting came from.
@@ -30,7 +31,7 @@ public enum ConfigFile {
     }
 
     /// The settings the file may hold, for messages.
-    static let sections = ["keys", "sort", "preview"]
+    static let sections = ["keys", "sort", "preview", "mouse"]
 
     /// Reads the text of a config file. Text that is not YAML gives the standard settings and one problem.
     public static func read(_ text: String) -> Reading {
@@ -47,7 +48,7 @@ public enum ConfigFile {
         }
         guard let root, !["", "~", "null"].contains(root.scalar?.string ?? "-") else { return reading }
         guard let mapping = root.mapping else {
-            reading.problems.append(ConfigProblem(line: root.mark?.line, key: "", message: "expected settings (keys, sort, preview), found \(root.kindName)"))
+            reading.problems.append(ConfigProblem(line: root.mark?.line, key: "", message: "expected settings (\(sections.joined(separator: ", "))), found \(root.kindName)"))
             return reading
         }
         for (keyNode, value) in mapping {
@@ -55,12 +56,12 @@ public enum ConfigFile {
             switch name {
             case "keys": KeysSection.read(value, into: &reading)
             case "sort": SortSection.read(value, into: &reading)
-            case "preview":
+            case "preview", "mouse":
                 if let on = value.bool {
-                    reading.settings.preview = on
-                    reading.lines["preview"] = value.mark?.line
+                    if name == "preview" { reading.settings.preview = on } else { reading.settings.mouse = on }
+                    reading.lines[name] = value.mark?.line
                 } else {
-                    reading.problems.append(ConfigProblem(line: value.mark?.line, key: "preview", message: "expected true or false"))
+                    reading.problems.append(ConfigProblem(line: value.mark?.line, key: name, message: "expected true or false"))
                 }
             default:
                 reading.problems.append(

@@ -12,6 +12,8 @@ public enum KeyPress: Hashable, Sendable {
 /// What the terminal reports.
 public enum TerminalEvent: Sendable, Equatable {
     case key(KeyPress)
+    /// A click or a turn of the wheel, when the mouse is on.
+    case mouse(MouseEvent)
     case resize(width: Int, height: Int)
     /// The terminal went away (end of input, I/O error, SIGHUP).
     case closed

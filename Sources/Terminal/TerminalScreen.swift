@@ -14,6 +14,7 @@ public final class TerminalScreen: @unchecked Sendable {
     private let state = Mutex(DrawState())
     private let wakePipe: (read: Int32, write: Int32)
     private let colors: Bool
+    private let mouse: Bool
     private let signalSources: [any DispatchSourceSignal]
     private let (eventStream, eventContinuation) = AsyncStream.makeStream(of: TerminalEvent.self)
 
@@ -32,7 +33,9 @@ public final class TerminalScreen: @unchecked Sendable {
     }
 
     /// Takes over the terminal. Fails when standard input or output is not a terminal.
-    public init(colors mode: ColorMode) throws {
+    /// Takes over the terminal, with mouse reports when `mouse` (clicks and the wheel;
+    /// the terminal's own selection still works with Shift held).
+    public init(colors mode: ColorMode, mouse: Bool = false) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw Unavailable(description: "the dashboard needs a terminal; use the commands (ylytic --help) in scripts")
         }
@@ -54,6 +57,12 @@ public final class TerminalScreen: @unchecked Sendable {
             nodelay(ylytic_stdscr(), true)
             set_escdelay(25)
             curs_set(0)
+            if mouse {
+                // ncurses reads the reports its terminal description knows; the SGR ones (which tmux sends
+                // once asked, whatever TERM says) are read by MouseReport.
+                ylytic_mouse_on()
+                ylytic_write_raw(MouseReport.enableSGR)
+            }
             if mode != .never, has_colors() {
                 start_color()
                 use_default_colors()
@@ -61,6 +70,7 @@ public final class TerminalScreen: @unchecked Sendable {
             }
         }
         colors = useColors
+        self.mouse = mouse
 
         var sources: [any DispatchSourceSignal] = []
         let continuation = eventContinuation
@@ -133,6 +143,10 @@ public final class TerminalScreen: @unchecked Sendable {
         guard wasRunning else { return }
         for source in signalSources { source.cancel() }
         queue.sync {
+            if mouse {
+                ylytic_write_raw(MouseReport.disableSGR)
+                ylytic_mouse_off()
+            }
             curs_set(1)
             endwin()
         }
@@ -175,8 +189,8 @@ public final class TerminalScreen: @unchecked Sendable {
                     self.eventContinuation.yield(.closed)
                     return
                 }
-                let keys = self.queue.sync { self.readKeys() }
-                if keys.isEmpty {
+                let (events, readSomething) = self.queue.sync { self.readInput() }
+                if !readSomething {
                     // Readable but nothing to read: the terminal is gone (EOF).
                     quietReads += 1
                     if quietReads >= 3 {
@@ -185,7 +199,7 @@ public final class TerminalScreen: @unchecked Sendable {
                     }
                 } else {
                     quietReads = 0
-                    for key in keys { self.eventContinuation.yield(.key(key)) }
+                    for event in events { self.eventContinuation.yield(event) }
                 }
             }
         }
@@ -193,20 +207,53 @@ public final class TerminalScreen: @unchecked Sendable {
         thread.start()
     }
 
-    private func readKeys() -> [KeyPress] {
-        var keys: [KeyPress] = []
+    /// What ncurses has read: keys, and mouse reports (which ncurses hands over character
+    /// by character, as it knows no key they could be); and whether anything was read.
+    private func readInput() -> (events: [TerminalEvent], readSomething: Bool) {
+        var raw: [(code: UInt32, isFunctionKey: Bool)] = []
         var code: wint_t = 0
         while true {
             let result = ylytic_get_key(&code)
             if result == ERR { break }
-            if result == KEY_CODE_YES {
-                if Int32(code) == KEY_RESIZE { continue }
-                if let key = Self.functionKey(Int32(code)) { keys.append(key) }
-            } else if let key = Self.characterKey(UInt32(code)) {
-                keys.append(key)
-            }
+            if result == KEY_CODE_YES, Int32(code) == KEY_RESIZE { continue }
+            raw.append((UInt32(code), result == KEY_CODE_YES))
         }
-        return keys
+        var events: [TerminalEvent] = []
+        var index = 0
+        while index < raw.count {
+            let (code, isFunctionKey) = raw[index]
+            index += 1
+            if isFunctionKey {
+                if Int32(code) == KEY_MOUSE {
+                    if let event = Self.mouseEvent() { events.append(.mouse(event)) }
+                } else if let key = Self.functionKey(Int32(code)) {
+                    events.append(.key(key))
+                }
+                continue
+            }
+            if code == 27, let report = MouseReport.parse(raw[index...].lazy.map { $0.isFunctionKey ? "\u{0}" : Unicode.Scalar($0.code) ?? "\u{0}" }) {
+                if let event = report.event { events.append(.mouse(event)) }
+                index += report.length
+                continue
+            }
+            if let key = Self.characterKey(code) { events.append(.key(key)) }
+        }
+        return (events, !raw.isEmpty)
+    }
+
+    /// The mouse event ncurses decoded.
+    private static func mouseEvent() -> MouseEvent? {
+        var x: Int32 = 0
+        var y: Int32 = 0
+        let action: MouseEvent.Action? =
+            switch ylytic_get_mouse(&x, &y) {
+            case 1: .press(1)
+            case 2: .release
+            case 4: .wheelUp
+            case 5: .wheelDown
+            default: nil
+            }
+        return action.map { MouseEvent(action: $0, x: Int(x), y: Int(y)) }
     }
 
     private static func functionKey(_ code: Int32) -> KeyPress? {

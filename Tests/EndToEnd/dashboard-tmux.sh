@@ -189,5 +189,32 @@ tmux -L "$socket" send-keys -t e2e Escape
 tmux -L "$socket" send-keys -t e2e "q"
 [ "$(exit_code)" = "0" ] && pass "and q quits" || fail "q did not quit with a broken config"
 
+# 7. The mouse, as tmux reports it (SGR reports typed into the pane stand for the mouse): the wheel scrolls,
+# a click selects a post and a click on the selected one opens it; the mouse modes end with the program, and
+# `mouse: false` leaves them off.
+mouse_flag() { tmux -L "$socket" display -p -t e2e '#{mouse_sgr_flag}#{mouse_standard_flag}'; }
+start "XDG_CONFIG_HOME='$work/none' $binary open '$scripts'"
+tmux -L "$socket" resize-window -t e2e -x 80 -y 24
+wait_for "lines 1-22 of 39" 100 || fail "open: no scrolled page at 80x24"
+[ "$(mouse_flag)" = "11" ] && pass "the dashboard asks for mouse reports" || fail "no mouse mode (flags $(mouse_flag))"
+tmux -L "$socket" send-keys -t e2e -l $'\e[<65;10;8M'
+wait_for "lines 4-25 of 39" 30 && pass "the wheel scrolls the creator page" || fail "the wheel did not scroll"
+tmux -L "$socket" send-keys -t e2e -l $'\e[<64;10;8M'
+wait_for "lines 1-22 of 39" 30 && pass "and back up" || fail "the wheel did not scroll back"
+tmux -L "$socket" send-keys -t e2e "p"
+wait_for "CAPTION" 30 || fail "no posts table for the mouse"
+tmux -L "$socket" send-keys -t e2e -l $'\e[<0;20;5M\e[<0;20;5m'
+tmux -L "$socket" send-keys -t e2e -l $'\e[<0;20;5M\e[<0;20;5m'
+wait_for "Shortcode   scripts_" 30 && pass "a click selects a post and a second click opens it" || fail "clicks did not open the post"
+tmux -L "$socket" send-keys -t e2e Escape Escape "q"
+[ "$(exit_code)" = "0" ] && pass "q quits after the mouse" || fail "q did not quit after the mouse"
+[ "$(mouse_flag)" = "00" ] && pass "the mouse modes end with the program" || fail "mouse modes left on ($(mouse_flag))"
+mkdir -p "$work/nomouse/ylytic"
+printf 'mouse: false\n' > "$work/nomouse/ylytic/config.yml"
+start "XDG_CONFIG_HOME='$work/nomouse' $binary open '$scripts'"
+wait_for "@rahul.sharma" 100 || fail "open with mouse: false"
+[ "$(mouse_flag)" = "00" ] && pass "mouse: false leaves the terminal's mouse alone" || fail "mouse: false still asked for reports"
+tmux -L "$socket" send-keys -t e2e "q"
+
 echo "dashboard: $passes passed, $failures failed"
 [ "$failures" -eq 0 ]

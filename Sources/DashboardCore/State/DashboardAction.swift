@@ -5,6 +5,8 @@ import RefreshAPI
 /// the answers of effects and of the monitor.
 public enum DashboardAction: Sendable {
     case key(Key)
+    /// A click or a turn of the wheel.
+    case mouse(MouseInput)
     case resize(width: Int, height: Int)
     case tick(Date)
     /// Every row the store holds, replacing those shown.

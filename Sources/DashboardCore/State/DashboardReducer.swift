@@ -30,6 +30,8 @@ public struct DashboardReducer: Sendable {
         switch action {
         case .key(let key):
             return handle(key, &state)
+        case .mouse(let input):
+            return handle(input, &state)
         case .resize(let width, let height):
             state.width = max(0, width)
             state.height = max(0, height)
@@ -207,6 +209,51 @@ public struct DashboardReducer: Sendable {
             state.overlay = .newRequest(form)
             return []
         }
+    }
+
+    /// A click selects the row under it (a click on the selected row opens it, as a
+    /// double click does) or the tab; the wheel moves the selection or scrolls the page.
+    private func handle(_ input: MouseInput, _ state: inout DashboardState) -> [DashboardEffect] {
+        guard state.setupHint == nil, state.overlay == nil else { return [] }
+        let step = MouseInput.wheelStep
+        switch (state.screen, input.action) {
+        case (.list, .wheelUp): moveSelection(&state, by: -step)
+        case (.list, .wheelDown): moveSelection(&state, by: step)
+        case (.list, .click) where input.y == 0:
+            if let tab = RequestsScreen.tab(at: input.x, state) { state.tab = tab }
+        case (.list(let tab), .click):
+            let count = tab == .requests ? state.visible.count : state.visibleCreators.count
+            let position = (tab == .requests ? state.scroll : state.creatorScroll) + input.y - 2
+            guard input.y >= 2, input.y < state.height - 1, input.x < state.listWidth, position < count else { break }
+            if position == (tab == .requests ? state.selection : state.creatorSelection) { return run(.open, &state) }
+            moveSelection(&state, to: position)
+        case (.creator(var page), .wheelUp), (.creator(var page), .wheelDown):
+            page.layOut(width: state.width, height: state.height, ascii: state.ascii)
+            let bottom = max(0, page.lines.count - max(1, state.height - 2))
+            page.scroll = min(max(0, page.scroll + (input.action == .wheelUp ? -step : step)), bottom)
+            state.replaceScreen(with: .creator(page))
+        case (.posts(var view), _):
+            let page = max(1, state.height - 4)
+            switch input.action {
+            case .wheelUp: view.selection -= step
+            case .wheelDown: view.selection += step
+            case .click:
+                let position = view.scroll + input.y - 2
+                guard input.y >= 2, input.y < state.height - 2, position < view.order.count else { return [] }
+                if position == view.selection, let post = view.selectedPost {
+                    state.open([.post(post)])
+                    return []
+                }
+                view.selection = position
+            }
+            view.selection = min(max(0, view.selection), max(0, view.order.count - 1))
+            if view.selection < view.scroll { view.scroll = view.selection }
+            if view.selection >= view.scroll + page { view.scroll = view.selection - page + 1 }
+            state.replaceScreen(with: .posts(view))
+        default: break
+        }
+        keepSelectionInView(&state)
+        return []
     }
 
     /// Leaves the screen shown; leaving the only one quits.

@@ -1,5 +1,5 @@
 /// What a person can set for the dashboard: keys per screen, the sort each table starts
-/// with, and whether lists show the preview pane. The standard settings, or those of
+/// with, whether lists show the preview pane, and the mouse. The standard settings, or those of
 /// the config file.
 public struct DashboardSettings: Sendable, Equatable {
     /// A column to sort by, and which way.
@@ -19,6 +19,8 @@ public struct DashboardSettings: Sendable, Equatable {
     public var postsSort = Sort(PostsView.SortColumn.date, ascending: false)
     /// Whether a list on a wide screen shows the preview pane.
     public var preview = true
+    /// Whether clicks and the wheel work (the terminal's selection then needs Shift held).
+    public var mouse = true
 
     public init() {}
 }

@@ -74,13 +74,30 @@ public struct RequestsScreen {
         case full, shortLabels, shortTabs, titledLetters, letters
     }
 
+    /// The tab drawn at column `x` of the header, if any.
+    static func tab(at x: Int, _ state: DashboardState) -> DashboardState.Tab? {
+        let screen = RequestsScreen()
+        let frame = state.ascii ? Frame.ascii : Frame.unicode
+        var column = 0
+        for segment in screen.fittingHeader(state, frame: frame) {
+            let width = DisplayWidth.of(segment.text)
+            if let tab = segment.tab, (column..<(column + width)).contains(x) { return tab }
+            column += width
+        }
+        return nil
+    }
+
+    /// The header's segments in the richest wording that fits the width.
+    private func fittingHeader(_ state: DashboardState, frame: Frame) -> [(text: String, style: Style, tab: DashboardState.Tab?)] {
+        HeaderWording.allCases.lazy.map { headerSegments(state, frame: frame, wording: $0) }
+            .first { segments in segments.reduce(0) { $0 + DisplayWidth.of($1.text) } <= state.width }
+            ?? headerSegments(state, frame: frame, wording: .letters)
+    }
+
     /// The header: title, tabs, live or paused, and a count per state (or the creators' count), from the richest
     /// wording that fits the width down to one letter per state, so that every count stays visible.
     private func drawHeader(_ state: DashboardState, frame: Frame, into grid: inout Grid) {
-        let segments =
-            HeaderWording.allCases.lazy.map { headerSegments(state, frame: frame, wording: $0) }
-            .first { segments in segments.reduce(0) { $0 + DisplayWidth.of($1.text) } <= grid.width }
-            ?? headerSegments(state, frame: frame, wording: .letters)
+        let segments = fittingHeader(state, frame: frame)
         var x = 0
         for segment in segments { x = grid.put(segment.text, x: x, y: 0, style: segment.style) }
         guard state.tab == .requests else { return }
@@ -90,23 +107,23 @@ public struct RequestsScreen {
     }
 
     private func headerSegments(_ state: DashboardState, frame: Frame, wording: HeaderWording)
-        -> [(text: String, style: Style)]
+        -> [(text: String, style: Style, tab: DashboardState.Tab?)]
     {
-        var segments: [(text: String, style: Style)] = []
-        if wording != .letters { segments.append((" ylytic ", Theme.header)) }
+        var segments: [(text: String, style: Style, tab: DashboardState.Tab?)] = []
+        if wording != .letters { segments.append((" ylytic ", Theme.header, nil)) }
         let isLetters = wording == .titledLetters || wording == .letters
         for tab in DashboardState.Tab.allCases {
             let label = wording == .full || wording == .shortLabels ? tab.rawValue.capitalized : String(tab.rawValue.prefix(3)).capitalized
-            segments.append((" ", .plain))
-            segments.append((" \(label) ", tab == state.tab ? Style(bold: true, reverse: true) : Theme.dim))
+            segments.append((" ", .plain, nil))
+            segments.append((" \(label) ", tab == state.tab ? Style(bold: true, reverse: true) : Theme.dim, tab))
         }
         let live = state.liveUpdates ? frame.live : frame.paused
-        segments.append((" ", .plain))
+        segments.append((" ", .plain, nil))
         segments.append((
             isLetters ? String(live.prefix(1)) : live,
-            state.liveUpdates ? Style(foreground: .green) : Style(foreground: .yellow, bold: true)))
+            state.liveUpdates ? Style(foreground: .green) : Style(foreground: .yellow, bold: true), nil))
         if state.tab == .creators {
-            segments.append(("  \(state.creators.count) creators", Theme.dim))
+            segments.append(("  \(state.creators.count) creators", Theme.dim, nil))
             return segments
         }
         let counts = state.counts
@@ -118,8 +135,8 @@ public struct RequestsScreen {
                 case .shortLabels, .shortTabs: "  \(phase.rawValue.prefix(4)) "
                 case .titledLetters, .letters: " \(phase.rawValue.prefix(phase == .stale ? 2 : 1))"
                 }
-            segments.append((label, Theme.dim))
-            segments.append((String(count), count > 0 ? Theme.phase(phase) : Theme.dim))
+            segments.append((label, Theme.dim, nil))
+            segments.append((String(count), count > 0 ? Theme.phase(phase) : Theme.dim, nil))
         }
         return segments
     }

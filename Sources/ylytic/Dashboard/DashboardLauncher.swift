@@ -21,9 +21,11 @@ enum DashboardLauncher {
         let logFile = StateDirectory(environment: context.environment).url.appendingPathComponent("dashboard.log")
         let savedStderr = redirectStandardError(to: logFile)
         defer { restoreStandardError(savedStderr) }
+        // A bad config never stops the dashboard: what is wrong goes on the status bar, the rest applies.
+        let config = LoadedConfig(environment: context.environment)
         let terminal: TerminalScreen
         do {
-            terminal = try TerminalScreen(colors: colorMode)
+            terminal = try TerminalScreen(colors: colorMode, mouse: config.reading.settings.mouse)
         } catch {
             restoreStandardError(savedStderr)
             return context.fail(CommandFailure(message: "\(error)", status: .invalidInput))
@@ -31,8 +33,6 @@ enum DashboardLauncher {
         var state = DashboardState(now: context.time.now, source: source)
         state.ascii = output.ascii || !LocaleEncoding.isUTF8(context.environment)
         state.setupHint = setupHint
-        // A bad config never stops the dashboard: what is wrong goes on the status bar, the rest applies.
-        let config = LoadedConfig(environment: context.environment)
         state.apply(config.reading.settings)
         if let problem = config.notice { state.notice = (problem, true) }
         if var page {

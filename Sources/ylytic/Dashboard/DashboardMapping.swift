@@ -16,6 +16,7 @@ struct TerminalScreenSurface: DashboardTerminal {
                 for await event in events {
                     switch event {
                     case .key(let press): continuation.yield(.key(Key(press)))
+                    case .mouse(let event): if let input = MouseInput(event) { continuation.yield(.mouse(input)) }
                     case .resize(let width, let height): continuation.yield(.resize(width: width, height: height))
                     case .closed, .terminate: continuation.yield(.closed)
                     }
@@ -32,6 +33,18 @@ struct TerminalScreenSurface: DashboardTerminal {
 
     func stop() {
         screen.stop()
+    }
+}
+
+extension MouseInput {
+    /// The dashboard's mouse input for a terminal report: the left button's press and the wheel.
+    init?(_ event: MouseEvent) {
+        switch event.action {
+        case .press(1): self.init(.click, x: event.x, y: event.y)
+        case .wheelUp: self.init(.wheelUp, x: event.x, y: event.y)
+        case .wheelDown: self.init(.wheelDown, x: event.x, y: event.y)
+        default: return nil
+        }
     }
 }
 
