@@ -43,7 +43,7 @@ let package = Package(
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .target(name: "DashboardCore", dependencies: ["RefreshAPI", "TextGrid"]),
         .target(name: "DashboardApp", dependencies: ["DashboardCore", "RefreshTracking", "RefreshAPI", "TextGrid"]),
-        .target(name: "DashboardConfig", dependencies: ["DashboardCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "DashboardConfig", dependencies: ["DashboardCore", "TextGrid", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "ylytic",
             dependencies: [
@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "TextGridTests", dependencies: ["TextGrid", "CNcursesw"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore", "TextGrid"]),
-        .testTarget(name: "DashboardConfigTests", dependencies: ["DashboardConfig", "DashboardCore"]),
+        .testTarget(name: "DashboardConfigTests", dependencies: ["DashboardConfig", "DashboardCore", "TextGrid"]),
         .testTarget(
             name: "DashboardAppTests",
             dependencies: [

@@ -1,8 +1,8 @@
 import DashboardCore
 import Yams
 
-/// The dashboard's config file, `config.yml`: keys per screen, the sort of each table and
-/// the preview pane. Read from its text; what is wrong is reported with its line and
+/// The dashboard's config file, `config.yml`: keys per screen, colours by role, the sort
+/// of each table, the preview pane and the mouse. Read from its text; what is wrong is reported with its line and
 /// setting, and leaves that setting at its default.
 ///
 /// ```yaml
@@ -12,6 +12,9 @@ import Yams
 ///     moveDown: [j, <down>]
 ///   creator:
 ///     showPosts: P
+/// theme:
+///   selected: {fg: white, bg: "#005f87"}
+///   failed: {fg: 196, bold: true}
 /// sort:
 ///   requests: followers desc
 ///   posts: likes
@@ -31,7 +34,7 @@ public enum ConfigFile {
     }
 
     /// The settings the file may hold, for messages.
-    static let sections = ["keys", "sort", "preview", "mouse"]
+    static let sections = ["keys", "theme", "sort", "preview", "mouse"]
 
     /// Reads the text of a config file. Text that is not YAML gives the standard settings and one problem.
     public static func read(_ text: String) -> Reading {
@@ -55,6 +58,7 @@ public enum ConfigFile {
             let name = keyNode.scalar?.string ?? ""
             switch name {
             case "keys": KeysSection.read(value, into: &reading)
+            case "theme": ThemeSection.read(value, into: &reading)
             case "sort": SortSection.read(value, into: &reading)
             case "preview", "mouse":
                 if let on = value.bool {

@@ -23,7 +23,7 @@ public final class TerminalScreen: @unchecked Sendable {
         /// Rows where text was written past ncurses (`TerminalCells.fitsOneCchar` is false):
         /// ncurses believes those cells blank, so a change on such a row redraws it whole.
         var rowsWithText: Set<Int> = []
-        var pairs: [UInt16: Int16] = [:]
+        var pairs: [ColorPair: Int16] = [:]
         var isStopped = false
     }
 
@@ -325,22 +325,23 @@ public final class TerminalScreen: @unchecked Sendable {
         if style.reverse { attributes |= ylytic_attr_reverse() }
         if style.underline { attributes |= ylytic_attr_underline() }
         guard colors, style.foreground != .default || style.background != .default else { return (attributes, 0) }
-        let key = UInt16(style.foreground.rawValue) << 8 | UInt16(style.background.rawValue)
+        let key = ColorPair(foreground: style.foreground, background: style.background)
         let pair = state.withLock { state -> Int16 in
             if let pair = state.pairs[key] { return pair }
             let next = Int16(state.pairs.count + 1)
             guard Int32(next) < ylytic_color_pairs() else { return 0 }
-            init_pair(next, Self.number(style.foreground), Self.number(style.background))
+            let colors = Int(ylytic_colors())
+            init_extended_pair(
+                Int32(next), ColorNumbers.number(style.foreground, colors: colors), ColorNumbers.number(style.background, colors: colors))
             state.pairs[key] = next
             return next
         }
         return (attributes, pair)
     }
+}
 
-    /// The curses number of a colour; bright ones fold onto the eight basic ones when the terminal has no more.
-    private static func number(_ color: TerminalColor) -> Int16 {
-        if color == .default { return -1 }
-        let index = Int16(color.rawValue) - 1
-        return index >= 8 && ylytic_colors() < 16 ? index - 8 : index
-    }
+/// A foreground and a background, which ncurses draws with one colour pair.
+private struct ColorPair: Hashable {
+    let foreground: TerminalColor
+    let background: TerminalColor
 }

@@ -1,7 +1,19 @@
-/// A terminal colour: the terminal's own default, or one of the sixteen named ones.
-public enum TerminalColor: UInt8, Sendable, Hashable, CaseIterable {
+/// A terminal colour: the terminal's own default, one of the sixteen named ones, one of
+/// the 256 of xterm's palette, or a 24-bit colour. A terminal with fewer colours shows
+/// the nearest it has.
+public enum TerminalColor: Sendable, Hashable {
     case `default`, black, red, green, yellow, blue, magenta, cyan, white
     case gray, brightRed, brightGreen, brightYellow, brightBlue, brightMagenta, brightCyan, brightWhite
+    /// A colour of the 256-colour palette (0-15 are the named ones).
+    case indexed(UInt8)
+    /// A 24-bit colour.
+    case rgb(UInt8, UInt8, UInt8)
+
+    /// The sixteen named colours in palette order.
+    public static let named: [TerminalColor] = [
+        .black, .red, .green, .yellow, .blue, .magenta, .cyan, .white,
+        .gray, .brightRed, .brightGreen, .brightYellow, .brightBlue, .brightMagenta, .brightCyan, .brightWhite,
+    ]
 }
 
 /// How a cell is drawn.

@@ -1,6 +1,7 @@
 import DashboardConfig
 import DashboardCore
 import Testing
+import TextGrid
 
 @Suite("The config file")
 struct ConfigFileTests {
@@ -78,5 +79,43 @@ struct ConfigFileTests {
             let reading = ConfigFile.read(text)
             #expect(reading.problems.isEmpty && reading.settings == DashboardSettings())
         }
+    }
+
+    @Test func theThemeChangesWhatItNamesOfARoleAndKeepsTheRest() {
+        let reading = ConfigFile.read("""
+            theme:
+              selected: {fg: white, bg: "#005f87", bold: true}
+              failed:
+                fg: 196
+              tableHeader: {underline: yes}
+            """)
+        #expect(reading.problems.isEmpty)
+        #expect(reading.settings.theme[.selected] == Style(foreground: .white, background: .rgb(0, 0x5F, 0x87), bold: true, reverse: true))
+        #expect(reading.settings.theme[.failed] == Style(foreground: .indexed(196)))
+        #expect(reading.settings.theme[.tableHeader] == Style(foreground: .cyan, bold: true, underline: true), "what is not named stays")
+        #expect(reading.settings.theme[.box] == Theme.standard[.box])
+        #expect(reading.lines["theme.failed"] == 4)
+    }
+
+    @Test func aBadColourOrRoleIsReportedWithItsLine() {
+        let reading = ConfigFile.read("""
+            theme:
+              selected: {bg: "#12"}
+              sparkles: {fg: red}
+              box: {blink: true}
+              pending: {fg: 300}
+              stale: red
+            """)
+        #expect(reading.problems.map(\.line) == [2, 3, 4, 5, 6])
+        #expect(reading.problems.map(\.key) == ["theme.selected.bg", "theme.sparkles", "theme.box.blink", "theme.pending.fg", "theme.stale"])
+        #expect(reading.problems[0].message.hasPrefix("'#12' is not a colour"))
+        #expect(reading.settings.theme == Theme.standard)
+    }
+
+    @Test(arguments: [("red", TerminalColor.red), ("BrightCyan", .brightCyan), ("grey", .gray), ("default", .default), ("0", .indexed(0)),
+                      ("255", .indexed(255)), ("#ff8700", .rgb(255, 135, 0))])
+    func coloursAreWrittenAsTheyAreRead(text: String, color: TerminalColor) {
+        #expect(ColorName.read(text) == color)
+        #expect(ColorName.read(ColorName.write(color)) == color)
     }
 }

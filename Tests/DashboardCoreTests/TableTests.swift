@@ -20,7 +20,7 @@ struct TableTests {
         var grid = Grid(width: 30, height: 6)
         let table = Table(
             columns: [TableColumn("NAME", width: nil), TableColumn("N", width: 4, alignRight: true)], rowCount: 10_000, scroll: 500,
-            selection: 501, sorted: (1, false), glyphs: .unicode)
+            selection: 501, sorted: (1, false), glyphs: .unicode, theme: .standard)
         var asked: [Int] = []
         table.draw(in: Rect(x: 0, y: 1, width: 30, height: 5), into: &grid) { position in
             asked.append(position)
@@ -35,7 +35,7 @@ struct TableTests {
 
     @Test func anEmptyTableSaysWhy() {
         var grid = Grid(width: 30, height: 5)
-        Table(columns: [TableColumn("NAME", width: nil)], rowCount: 0, glyphs: .ascii, emptyText: "Nothing here yet, press n")
+        Table(columns: [TableColumn("NAME", width: nil)], rowCount: 0, glyphs: .ascii, theme: .standard, emptyText: "Nothing here yet, press n")
             .draw(in: grid.area, into: &grid) { _ in [] }
         #expect(grid.lines[2] == "  Nothing here yet, press n   ")
     }

@@ -1,5 +1,5 @@
-/// What a person can set for the dashboard: keys per screen, the sort each table starts
-/// with, whether lists show the preview pane, and the mouse. The standard settings, or those of
+/// What a person can set for the dashboard: keys per screen, colours by role, the sort
+/// each table starts with, whether lists show the preview pane, and the mouse. The standard settings, or those of
 /// the config file.
 public struct DashboardSettings: Sendable, Equatable {
     /// A column to sort by, and which way.
@@ -14,6 +14,7 @@ public struct DashboardSettings: Sendable, Equatable {
     }
 
     public var bindings = KeyBindings.standard
+    public var theme = Theme.standard
     public var requestsSort = Sort(DashboardState.SortColumn.submitted, ascending: false)
     public var creatorsSort = Sort(DashboardState.CreatorSortColumn.refreshed, ascending: false)
     public var postsSort = Sort(PostsView.SortColumn.date, ascending: false)
@@ -29,6 +30,7 @@ extension DashboardState {
     /// Starts with `settings`: its keys, its sorts and its preview pane.
     public mutating func apply(_ settings: DashboardSettings) {
         bindings = settings.bindings
+        theme = settings.theme
         sort = settings.requestsSort.column
         ascending = settings.requestsSort.ascending
         creatorSort = settings.creatorsSort.column

@@ -75,6 +75,8 @@ public struct DashboardState: Sendable {
     public var height = 24
     /// Which key does what on each screen.
     public var bindings = KeyBindings.standard
+    /// The styles of the interface.
+    public var theme = Theme.standard
     /// The sort a posts table opens with.
     public var postsSort = DashboardSettings.Sort(PostsView.SortColumn.date, ascending: false)
     /// Whether a list shows the selected row's creator page beside it, on a screen wide enough (`v`).

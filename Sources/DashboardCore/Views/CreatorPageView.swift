@@ -14,17 +14,17 @@ struct CreatorPageView {
         page.layOut(width: area.width, height: area.height, ascii: state.ascii)
         let count = page.lines.count
         let position = count > report.height ? "  lines \(page.scroll + 1)-\(min(count, page.scroll + report.height)) of \(count)" : ""
-        grid.put(" ylytic ", in: area, x: 0, y: 0, style: Theme.header)
-        grid.put("creator" + position, in: area, x: 9, y: 0, style: Theme.dim)
+        grid.put(" ylytic ", in: area, x: 0, y: 0, style: state.theme[.title])
+        grid.put("creator" + position, in: area, x: 9, y: 0, style: state.theme[.dim])
         drawReport(page, in: report, into: &grid)
         let bar = area.row(area.height - 1)
-        grid.fill(bar, with: Cell(" ", style: Theme.statusBar))
+        grid.fill(bar, with: Cell(" ", style: state.theme[.statusBar]))
         let glyphs: GlyphSet = state.ascii ? .ascii : .unicode
         if let notice = state.notice {
             grid.put(" " + SafeText.sanitize(notice.text), in: bar, x: 0, y: 0,
-                     style: notice.isError ? Style(foreground: .red, reverse: true) : Theme.statusBar, ellipsis: glyphs.ellipsis)
+                     style: notice.isError ? state.theme[.problem] : state.theme[.notice], ellipsis: glyphs.ellipsis)
         } else {
-            grid.put(HintBar.line(for: state, width: bar.width), in: bar, x: 0, y: 0, style: Theme.statusBar)
+            grid.put(HintBar.line(for: state, width: bar.width), in: bar, x: 0, y: 0, style: state.theme[.statusBar])
         }
     }
 
@@ -35,20 +35,21 @@ struct CreatorPageView {
         for (offset, line) in page.lines.dropFirst(page.scroll).prefix(area.height).enumerated() {
             var x = 1
             for run in line.truncated(to: area.width - 2, ellipsis: glyphs.ellipsis).runs {
-                x = grid.put(run.text, in: area, x: x, y: offset, style: Self.style(run.role))
+                x = grid.put(run.text, in: area, x: x, y: offset, style: style(run.role))
             }
         }
     }
 
-    static func style(_ role: TextRole) -> Style {
+    /// The theme's style for a role of the report's text.
+    func style(_ role: TextRole) -> Style {
         switch role {
         case .plain: .plain
-        case .heading: Theme.header
-        case .label: Style(foreground: .cyan)
-        case .dim: Theme.dim
-        case .positive: Style(foreground: .green)
-        case .negative: Style(foreground: .red)
-        case .warning: Style(foreground: .yellow)
+        case .heading: state.theme[.title]
+        case .label: state.theme[.label]
+        case .dim: state.theme[.dim]
+        case .positive: state.theme[.positive]
+        case .negative: state.theme[.negative]
+        case .warning: state.theme[.warning]
         }
     }
 }

@@ -68,14 +68,14 @@ struct CreatorsTable {
             columns: columns.map { TableColumn($0.title, width: $0.width, alignRight: $0.alignRight) },
             rowCount: state.visibleCreators.count, scroll: state.creatorScroll, selection: state.creatorSelection,
             sorted: columns.firstIndex { $0.sort == state.creatorSort }.map { ($0, state.creatorsAscending) },
-            glyphs: state.ascii ? .ascii : .unicode,
+            glyphs: state.ascii ? .ascii : .unicode, theme: state.theme,
             emptyText: state.creators.isEmpty
                 ? "No creators yet: they appear when a refresh of a creator succeeds." : "No creator matches '\(state.filter)'.")
         table.draw(in: area, into: &grid) { position in
             let row = state.creators[state.visibleCreators[position]]
             return columns.map { column in
                 let change = row.followerChange ?? 0
-                let style: Style = column.sort != .change ? .plain : change > 0 ? Style(foreground: .green) : change < 0 ? Style(foreground: .red) : .plain
+                let style: Style = column.sort != .change ? .plain : change > 0 ? state.theme[.positive] : change < 0 ? state.theme[.negative] : .plain
                 return TableCell(text: column.value(row, state), style: style)
             }
         }

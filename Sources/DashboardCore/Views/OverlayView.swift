@@ -76,15 +76,15 @@ struct OverlayView {
         // A blank column either side, so that no row behind shows at the box's edge.
         grid.fill(x: max(0, left - 1), y: top, width: min(grid.width, width + 2), height: height)
         let horizontal = String(repeating: frame.horizontal, count: max(0, width - 2))
-        grid.put(frame.topLeft + horizontal + frame.topRight, x: left, y: top, style: Theme.box)
-        grid.put(" \(title) ", x: left + 2, y: top, style: Theme.header)
+        grid.put(frame.topLeft + horizontal + frame.topRight, x: left, y: top, style: state.theme[.box])
+        grid.put(" \(title) ", x: left + 2, y: top, style: state.theme[.title])
         for row in 1..<(height - 1) {
-            grid.put(frame.vertical, x: left, y: top + row, style: Theme.box)
-            grid.put(frame.vertical, x: left + width - 1, y: top + row, style: Theme.box)
+            grid.put(frame.vertical, x: left, y: top + row, style: state.theme[.box])
+            grid.put(frame.vertical, x: left + width - 1, y: top + row, style: state.theme[.box])
         }
-        grid.put(frame.bottomLeft + horizontal + frame.bottomRight, x: left, y: top + height - 1, style: Theme.box)
+        grid.put(frame.bottomLeft + horizontal + frame.bottomRight, x: left, y: top + height - 1, style: state.theme[.box])
         for (index, (line, isError)) in wrapped.prefix(innerHeight).enumerated() {
-            grid.put(line, x: left + 2, y: top + 1 + index, style: isError ? Theme.error : .plain, maxWidth: innerWidth - 2)
+            grid.put(line, x: left + 2, y: top + 1 + index, style: isError ? state.theme[.problem] : .plain, maxWidth: innerWidth - 2)
         }
     }
 }

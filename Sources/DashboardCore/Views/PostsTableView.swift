@@ -33,24 +33,24 @@ struct PostsTableView {
     private var ellipsis: String { state.ascii ? "~" : "…" }
 
     private func drawTitle(_ view: PostsView, handle: String, in area: Rect, into grid: inout Grid) {
-        var x = grid.put(" ylytic ", in: area, x: 0, y: 0, style: Theme.header)
+        var x = grid.put(" ylytic ", in: area, x: 0, y: 0, style: state.theme[.title])
         let counts = view.counts
         let tabs = [(true, "Videos", counts.videos), (false, "Posts", counts.others)].map { ($0, " \($1) \($2) ") }
         let tabsWidth = tabs.reduce(0) { $0 + 1 + DisplayWidth.of($1.1) }
         let handleRoom = max(4, area.width - x - 1 - tabsWidth)
         x = grid.put(" " + SafeText.sanitize(handle) + " ", in: area.inset(right: max(0, area.width - x - 1 - handleRoom)), x: x + 1, y: 0,
-                     style: Theme.dim, ellipsis: ellipsis)
+                     style: state.theme[.dim], ellipsis: ellipsis)
         for (isVideo, label) in tabs {
-            x = grid.put(label, in: area, x: x + 1, y: 0, style: isVideo == view.showsVideos ? Style(bold: true, reverse: true) : Theme.dim,
+            x = grid.put(label, in: area, x: x + 1, y: 0, style: isVideo == view.showsVideos ? state.theme[.activeTab] : state.theme[.tab],
                          ellipsis: ellipsis)
         }
-        if view.sponsoredOnly { grid.put("  sponsored only", in: area, x: x, y: 0, style: Style(foreground: .yellow)) }
+        if view.sponsoredOnly { grid.put("  sponsored only", in: area, x: x, y: 0, style: state.theme[.warning]) }
     }
 
     private func drawStatus(_ hint: String, in area: Rect, into grid: inout Grid) {
         let bar = area.row(area.height - 1)
-        grid.fill(bar, with: Cell(" ", style: Theme.statusBar))
-        grid.put(hint, in: bar, x: 0, y: 0, style: Theme.statusBar, ellipsis: ellipsis)
+        grid.fill(bar, with: Cell(" ", style: state.theme[.statusBar]))
+        grid.put(hint, in: bar, x: 0, y: 0, style: state.theme[.statusBar], ellipsis: ellipsis)
     }
 
     /// The columns that fit a width: the counts, then (from 100 columns) whether sponsored and the hashtags,
@@ -68,31 +68,31 @@ struct PostsTableView {
         let columns = Self.columns(forWidth: area.width, videos: view.showsVideos)
         let table = Table(
             columns: columns.map(\.tableColumn), rowCount: view.order.count, scroll: view.scroll, selection: view.selection,
-            sorted: columns.firstIndex { $0.sort == view.sort }.map { ($0, view.ascending) }, glyphs: state.ascii ? .ascii : .unicode,
+            sorted: columns.firstIndex { $0.sort == view.sort }.map { ($0, view.ascending) }, glyphs: state.ascii ? .ascii : .unicode, theme: state.theme,
             emptyText: view.filter.isEmpty && !view.sponsoredOnly ? "No posts of this kind." : "No post matches.")
         table.draw(in: area, into: &grid) { position in
             let post = shown[view.order[position]]
-            return columns.map { $0.cell(post) }
+            return columns.map { $0.cell(post, theme: state.theme) }
         }
     }
 
     private func drawPost(_ post: Post, in area: Rect, into grid: inout Grid) {
         var lines: [(String, Style)] = []
         let count = { (value: Int?) in value.map { "\(NumberFormat.compact(Double($0))) (\(NumberFormat.grouped($0)))" } ?? "–" }
-        lines.append(("Posted      \(post.postedDate?.description ?? "–")   \(post.sponsored ? "sponsored" : "not sponsored")", Theme.header))
+        lines.append(("Posted      \(post.postedDate?.description ?? "–")   \(post.sponsored ? "sponsored" : "not sponsored")", state.theme[.title]))
         lines.append(("Likes       \(count(post.likes))", .plain))
         lines.append(("Comments    \(count(post.comments))", .plain))
         if post.views != nil { lines.append(("Views       \(count(post.views))", .plain)) }
         lines.append(("Engagement  \(post.engagement.map { NumberFormat.percent($0) } ?? "–")", .plain))
-        if let code = post.shortcode { lines.append(("Shortcode   \(SafeText.sanitize(code))", Theme.dim)) }
+        if let code = post.shortcode { lines.append(("Shortcode   \(SafeText.sanitize(code))", state.theme[.dim])) }
         lines.append(("", .plain))
         for line in ColumnFit.wrap(SafeText.sanitize(post.caption, keepingNewlines: true), to: max(10, area.width - 1)) {
             lines.append((line, .plain))
         }
         lines.append(("", .plain))
-        if !post.hashtags.isEmpty { lines.append(("Hashtags    " + SafeText.sanitize(post.hashtags.joined(separator: " ")), Style(foreground: .cyan))) }
-        for link in post.externalLinks { lines.append(("Link        " + SafeText.sanitize(link), Style(foreground: .blue))) }
-        if let image = post.imageURL { lines.append(("Image       " + SafeText.sanitize(image), Theme.dim)) }
+        if !post.hashtags.isEmpty { lines.append(("Hashtags    " + SafeText.sanitize(post.hashtags.joined(separator: " ")), state.theme[.label])) }
+        for link in post.externalLinks { lines.append(("Link        " + SafeText.sanitize(link), state.theme[.link])) }
+        if let image = post.imageURL { lines.append(("Image       " + SafeText.sanitize(image), state.theme[.dim])) }
         for (index, (text, style)) in lines.prefix(area.height).enumerated() {
             grid.put(text, in: area, x: 0, y: index, style: style, ellipsis: ellipsis)
         }
@@ -127,7 +127,7 @@ private enum PostColumn {
         }
     }
 
-    func cell(_ post: Post) -> TableCell {
+    func cell(_ post: Post, theme: Theme) -> TableCell {
         let count = { (value: Int?) in value.map { NumberFormat.compact(Double($0)) } ?? "" }
         return switch self {
         case .date: TableCell(text: post.postedDate?.description ?? "")
@@ -135,7 +135,7 @@ private enum PostColumn {
         case .comments: TableCell(text: count(post.comments))
         case .views: TableCell(text: count(post.views))
         case .engagement: TableCell(text: post.engagement.map { NumberFormat.percent($0) } ?? "")
-        case .sponsored: TableCell(text: post.sponsored ? "ad" : "", style: Style(foreground: .yellow))
+        case .sponsored: TableCell(text: post.sponsored ? "ad" : "", style: theme[.warning])
         case .hashtags: TableCell(text: SafeText.sanitize(post.hashtags.joined(separator: " ")))
         case .caption: TableCell(text: SafeText.sanitize(post.caption))
         }

@@ -10,7 +10,7 @@ struct PreviewPane {
         guard area.width > 2, area.height > 0 else { return }
         let frame = state.ascii ? Frame.ascii : Frame.unicode
         grid.fill(area)
-        for row in 0..<area.height { grid.put(frame.vertical, in: area, x: 0, y: row, style: Theme.box) }
+        for row in 0..<area.height { grid.put(frame.vertical, in: area, x: 0, y: row, style: state.theme[.box]) }
         let content = area.inset(left: 1)
         let glyphs: GlyphSet = state.ascii ? .ascii : .unicode
         if let page = state.previewPage, state.previewRequestID == state.previewSubject {
@@ -27,7 +27,7 @@ struct PreviewPane {
             lines = ["Reading the latest response…"]
         }
         for (index, line) in lines.prefix(content.height).enumerated() {
-            grid.put(line, in: content, x: 2, y: index + 1, style: index == 0 && lines.count == 1 ? Theme.dim : .plain, ellipsis: glyphs.ellipsis)
+            grid.put(line, in: content, x: 2, y: index + 1, style: index == 0 && lines.count == 1 ? state.theme[.dim] : .plain, ellipsis: glyphs.ellipsis)
         }
     }
 }

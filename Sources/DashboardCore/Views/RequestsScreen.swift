@@ -23,7 +23,7 @@ public struct RequestsScreen {
             return grid
         }
         if let hint = state.setupHint {
-            drawSetup(hint, into: &grid)
+            drawSetup(hint, state, into: &grid)
             return grid
         }
         let area = grid.area
@@ -56,9 +56,9 @@ public struct RequestsScreen {
         return record?.response?.profileOverview?.handle ?? record?.request?.target?.value ?? ""
     }
 
-    private func drawSetup(_ hint: String, into grid: inout Grid) {
+    private func drawSetup(_ hint: String, _ state: DashboardState, into grid: inout Grid) {
         var y = 1
-        grid.put("ylytic", x: 2, y: y, style: Theme.header)
+        grid.put("ylytic", x: 2, y: y, style: state.theme[.title])
         y += 2
         for paragraph in hint.split(separator: "\n", omittingEmptySubsequences: false) {
             for line in ColumnFit.wrap(String(paragraph), to: grid.width - 4) where y < grid.height - 1 {
@@ -66,7 +66,7 @@ public struct RequestsScreen {
                 y += 1
             }
         }
-        grid.put("q quits", x: 2, y: grid.height - 1, style: Theme.dim)
+        grid.put("q quits", x: 2, y: grid.height - 1, style: state.theme[.dim])
     }
 
     /// How much of the header's words a width affords; numbers are always shown.
@@ -103,27 +103,27 @@ public struct RequestsScreen {
         guard state.tab == .requests else { return }
         let source = " " + state.source + " "
         let sourceWidth = DisplayWidth.of(source)
-        if x + sourceWidth + 1 < grid.width { grid.put(source, x: grid.width - sourceWidth, y: 0, style: Theme.dim) }
+        if x + sourceWidth + 1 < grid.width { grid.put(source, x: grid.width - sourceWidth, y: 0, style: state.theme[.dim]) }
     }
 
     private func headerSegments(_ state: DashboardState, frame: Frame, wording: HeaderWording)
         -> [(text: String, style: Style, tab: DashboardState.Tab?)]
     {
         var segments: [(text: String, style: Style, tab: DashboardState.Tab?)] = []
-        if wording != .letters { segments.append((" ylytic ", Theme.header, nil)) }
+        if wording != .letters { segments.append((" ylytic ", state.theme[.title], nil)) }
         let isLetters = wording == .titledLetters || wording == .letters
         for tab in DashboardState.Tab.allCases {
             let label = wording == .full || wording == .shortLabels ? tab.rawValue.capitalized : String(tab.rawValue.prefix(3)).capitalized
             segments.append((" ", .plain, nil))
-            segments.append((" \(label) ", tab == state.tab ? Style(bold: true, reverse: true) : Theme.dim, tab))
+            segments.append((" \(label) ", tab == state.tab ? state.theme[.activeTab] : state.theme[.tab], tab))
         }
         let live = state.liveUpdates ? frame.live : frame.paused
         segments.append((" ", .plain, nil))
         segments.append((
             isLetters ? String(live.prefix(1)) : live,
-            state.liveUpdates ? Style(foreground: .green) : Style(foreground: .yellow, bold: true), nil))
+            state.liveUpdates ? state.theme[.live] : state.theme[.paused], nil))
         if state.tab == .creators {
-            segments.append(("  \(state.creators.count) creators", Theme.dim, nil))
+            segments.append(("  \(state.creators.count) creators", state.theme[.dim], nil))
             return segments
         }
         let counts = state.counts
@@ -135,8 +135,8 @@ public struct RequestsScreen {
                 case .shortLabels, .shortTabs: "  \(phase.rawValue.prefix(4)) "
                 case .titledLetters, .letters: " \(phase.rawValue.prefix(phase == .stale ? 2 : 1))"
                 }
-            segments.append((label, Theme.dim, nil))
-            segments.append((String(count), count > 0 ? Theme.phase(phase) : Theme.dim, nil))
+            segments.append((label, state.theme[.dim], nil))
+            segments.append((String(count), count > 0 ? state.theme.phase(phase) : state.theme[.dim], nil))
         }
         return segments
     }
@@ -156,7 +156,7 @@ public struct RequestsScreen {
 
     private func drawStatusBar(_ state: DashboardState, into grid: inout Grid) {
         let y = grid.height - 1
-        grid.fill(x: 0, y: y, width: grid.width, height: 1, with: Cell(" ", style: Theme.statusBar))
+        grid.fill(x: 0, y: y, width: grid.width, height: 1, with: Cell(" ", style: state.theme[.statusBar]))
         if state.isEditingFilter || !state.filter.isEmpty {
             let (shown, total) =
                 state.tab == .requests
@@ -164,14 +164,14 @@ public struct RequestsScreen {
             let frame = state.ascii ? Frame.ascii : Frame.unicode
             let typed = state.isEditingFilter ? state.filterField.showing(cursor: frame.cursor) : state.filter
             let text = " /" + SafeText.sanitize(typed) + "  (\(shown) of \(total))"
-            grid.put(text, x: 0, y: y, style: Theme.statusBar)
+            grid.put(text, x: 0, y: y, style: state.theme[.statusBar])
             return
         }
         if let notice = state.notice {
-            grid.put(" " + SafeText.sanitize(notice.text), x: 0, y: y, style: notice.isError ? Style(foreground: .red, reverse: true) : Theme.statusBar,
+            grid.put(" " + SafeText.sanitize(notice.text), x: 0, y: y, style: notice.isError ? state.theme[.problem] : state.theme[.notice],
                      ellipsis: (state.ascii ? GlyphSet.ascii : .unicode).ellipsis)
             return
         }
-        grid.put(HintBar.line(for: state, width: grid.width), x: 0, y: y, style: Theme.statusBar)
+        grid.put(HintBar.line(for: state, width: grid.width), x: 0, y: y, style: state.theme[.statusBar])
     }
 }

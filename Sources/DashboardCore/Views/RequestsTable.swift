@@ -27,18 +27,18 @@ struct RequestsTable {
         let table = Table(
             columns: columns.map(\.tableColumn), rowCount: state.visible.count, scroll: state.scroll, selection: state.selection,
             sorted: columns.firstIndex { $0.sortColumn == state.sort }.map { ($0, state.ascending) },
-            glyphs: state.ascii ? .ascii : .unicode,
+            glyphs: state.ascii ? .ascii : .unicode, theme: state.theme,
             emptyText: state.rows.isEmpty ? "No requests yet. Press n to submit one." : "No request matches '\(state.filter)'.")
         let isMarked = { (row: RequestRow) in row.changedAt.map { state.now.timeIntervalSince($0) < RequestsScreen.markDuration } ?? false }
         table.draw(in: area, into: &grid) { position in
             let row = state.rows[state.visible[position]]
             let marked = isMarked(row)
             return columns.map { column in
-                TableCell(text: cell(column, row), style: column.isState ? Theme.phase(row.phase) : (marked ? Style(bold: true) : .plain))
+                TableCell(text: cell(column, row), style: column.isState ? state.theme.phase(row.phase) : (marked ? Style(bold: true) : .plain))
             }
         } mark: { position in
             let row = state.rows[state.visible[position]]
-            return isMarked(row) ? TableCell(text: frame.mark, style: Theme.phase(row.phase)) : nil
+            return isMarked(row) ? TableCell(text: frame.mark, style: state.theme.phase(row.phase)) : nil
         }
     }
 

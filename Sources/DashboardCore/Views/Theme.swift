@@ -1,34 +1,41 @@
 import TextGrid
 
-/// The styles of the interface.
-enum Theme {
-    static let header = Style(bold: true)
-    static let tableHeader = Style(foreground: .cyan, bold: true)
-    static let selected = Style(reverse: true)
-    static let dim = Style(dim: true)
-    static let statusBar = Style(reverse: true)
-    static let error = Style(foreground: .red, bold: true)
-    static let box = Style(foreground: .cyan)
-
-    static func phase(_ phase: RequestRow.Phase) -> Style {
-        switch phase {
-        case .succeeded: Style(foreground: .green)
-        case .failed: Style(foreground: .red)
-        case .pending, .submitting: Style(foreground: .yellow)
-        case .stale: Style(foreground: .magenta)
-        case .unknown: Style(foreground: .yellow, bold: true)
-        }
-    }
+/// What a piece of the interface is, for its colours: the config file names these.
+public enum ThemeRole: String, Sendable, CaseIterable {
+    case title, tab, activeTab, tableHeader, selected, dim, statusBar, notice, problem, box, live, paused
+    case label, link, positive, negative, warning
+    case succeeded, failed, pending, stale, unknown
 }
 
-/// Box-drawing and marker glyphs, Unicode or ASCII.
-struct Frame {
-    let horizontal, vertical, topLeft, topRight, bottomLeft, bottomRight, mark, live, paused, cursor: String
+/// The styles of the interface, by role: the standard ones (the terminal's own colours,
+/// the eight basic ones and attributes) or those of the config file.
+public struct Theme: Sendable, Equatable {
+    private var styles: [ThemeRole: Style]
 
-    static let unicode = Frame(
-        horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘", mark: "●",
-        live: "● live", paused: "‖ paused", cursor: "▏")
-    static let ascii = Frame(
-        horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", mark: "*",
-        live: "* live", paused: "|| paused", cursor: "|")
+    public static let standard = Theme(styles: [
+        .title: Style(bold: true), .tab: Style(dim: true), .activeTab: Style(bold: true, reverse: true),
+        .tableHeader: Style(foreground: .cyan, bold: true), .selected: Style(reverse: true), .dim: Style(dim: true),
+        .statusBar: Style(reverse: true), .notice: Style(reverse: true), .problem: Style(foreground: .red, reverse: true),
+        .box: Style(foreground: .cyan), .live: Style(foreground: .green), .paused: Style(foreground: .yellow, bold: true),
+        .label: Style(foreground: .cyan), .link: Style(foreground: .blue), .positive: Style(foreground: .green),
+        .negative: Style(foreground: .red), .warning: Style(foreground: .yellow), .succeeded: Style(foreground: .green),
+        .failed: Style(foreground: .red), .pending: Style(foreground: .yellow), .stale: Style(foreground: .magenta),
+        .unknown: Style(foreground: .yellow, bold: true),
+    ])
+
+    public subscript(role: ThemeRole) -> Style {
+        get { styles[role] ?? .plain }
+        set { styles[role] = newValue }
+    }
+
+    /// The style of a request's state.
+    func phase(_ phase: RequestRow.Phase) -> Style {
+        switch phase {
+        case .succeeded: self[.succeeded]
+        case .failed: self[.failed]
+        case .pending, .submitting: self[.pending]
+        case .stale: self[.stale]
+        case .unknown: self[.unknown]
+        }
+    }
 }

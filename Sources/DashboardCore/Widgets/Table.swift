@@ -76,6 +76,7 @@ struct Table {
     /// The column sorted by, and which way.
     var sorted: (column: Int, ascending: Bool)?
     var glyphs: GlyphSet
+    var theme: Theme
     /// Shown when there are no rows.
     var emptyText = ""
 
@@ -92,10 +93,10 @@ struct Table {
         for (index, column) in columns.enumerated() {
             let arrow = sorted.map { $0.column == index ? ($0.ascending ? glyphs.sortedAscending : glyphs.sortedDescending) : "" } ?? ""
             grid.put(layout.fit(column.title + arrow, column: index, ellipsis: glyphs.ellipsis), in: area, x: layout.offset(of: index), y: 0,
-                     style: Theme.tableHeader)
+                     style: theme[.tableHeader])
         }
         guard rowCount > 0 else {
-            grid.put(emptyText, in: area, x: TableLayout.margin, y: 2, style: Theme.dim, ellipsis: glyphs.ellipsis)
+            grid.put(emptyText, in: area, x: TableLayout.margin, y: 2, style: theme[.dim], ellipsis: glyphs.ellipsis)
             return
         }
         for line in 0..<min(Self.rowsInView(area), max(0, rowCount - scroll)) {
@@ -106,7 +107,7 @@ struct Table {
                 grid.put(layout.fit(cell.text, column: index, ellipsis: glyphs.ellipsis), in: area, x: layout.offset(of: index), y: y,
                          style: cell.style)
             }
-            if position == selection { grid.paint(area, row: y, style: Theme.selected) }
+            if position == selection { grid.paint(area, row: y, style: theme[.selected]) }
         }
     }
 }

@@ -11,8 +11,8 @@ struct ConfigCommand: ParsableCommand {
         abstract: "Where the dashboard's config file is, the settings in force, and what is wrong with it.",
         discussion: """
             The file is $XDG_CONFIG_HOME/ylytic/config.yml (~/.config/ylytic/config.yml), in YAML: keys per screen \
-            (list, creator, posts, post), the sort of each table (requests, creators, posts), preview: true|false, \
-            mouse: true|false. \
+            (list, creator, posts, post), colours by role (theme), the sort of each table (requests, creators, posts), \
+            preview: true|false, mouse: true|false. \
             See ylytic config show for every setting and its name.
             """,
         subcommands: [Path.self, Show.self, Check.self])
@@ -116,6 +116,7 @@ private struct SettingList {
                 entries.append(("keys.\(context.rawValue).\(command.rawValue)", keys.count == 1 ? keys[0] : "[\(keys.joined(separator: ", "))]"))
             }
         }
+        for role in ThemeRole.allCases { entries.append(("theme.\(role.rawValue)", ColorName.write(settings.theme[role]))) }
         let direction = { (ascending: Bool) in ascending ? "asc" : "desc" }
         entries.append(("sort.requests", "\(settings.requestsSort.column.rawValue) \(direction(settings.requestsSort.ascending))"))
         entries.append(("sort.creators", "\(settings.creatorsSort.column.rawValue) \(direction(settings.creatorsSort.ascending))"))
