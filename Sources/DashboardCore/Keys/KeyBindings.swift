@@ -35,9 +35,9 @@ public struct KeyBindings: Sendable, Equatable {
             ]),
             .posts: bindings(moves + [
                 (.switchTab, [.tab]), (.sort, [.character("o")]), (.reverseSort, [.character("O")]), (.filter, [.character("/")]),
-                (.sponsoredOnly, [.character("s")]), (.open, [.enter]), (.back, back),
+                (.sponsoredOnly, [.character("s")]), (.open, [.enter]), (.help, [.character("?")]), (.back, back),
             ]),
-            .post: bindings([(.back, back + [.enter])]),
+            .post: bindings([(.help, [.character("?")]), (.back, back + [.enter])]),
         ])
     }()
 

@@ -29,9 +29,9 @@ public enum KeyContext: String, Sendable, CaseIterable {
             [.moveDown, .moveUp, .pageDown, .pageUp, .first, .last, .showPosts, .exactNumbers, .exportPosts, .help, .back]
         case .posts:
             [.moveUp, .moveDown, .pageUp, .pageDown, .first, .last, .switchTab, .sort, .reverseSort, .filter, .sponsoredOnly,
-             .open, .back]
+             .open, .help, .back]
         case .post:
-            [.back]
+            [.help, .back]
         }
     }
 
@@ -45,9 +45,9 @@ public enum KeyContext: String, Sendable, CaseIterable {
         case .creator:
             [(.back, 0), (.moveDown, 2), (.showPosts, 1), (.exactNumbers, 4), (.exportPosts, 5), (.help, 0)]
         case .posts:
-            [(.back, 0), (.switchTab, 2), (.sort, 3), (.filter, 4), (.sponsoredOnly, 5), (.open, 1)]
+            [(.back, 0), (.switchTab, 2), (.sort, 3), (.filter, 4), (.sponsoredOnly, 5), (.open, 1), (.help, 6)]
         case .post:
-            [(.back, 0)]
+            [(.back, 0), (.help, 1)]
         }
     }
 }

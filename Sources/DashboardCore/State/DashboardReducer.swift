@@ -309,7 +309,12 @@ public struct DashboardReducer: Sendable {
     }
 
     private func handlePost(_ key: Key, _ state: inout DashboardState) -> [DashboardEffect] {
-        state.bindings.command(for: key, in: .post) == .back ? close(&state) : []
+        switch state.bindings.command(for: key, in: .post) {
+        case .back: return close(&state)
+        case .help: state.overlay = .help
+        default: break
+        }
+        return []
     }
 
     private func handlePosts(_ key: Key, _ table: PostsView, _ state: inout DashboardState) -> [DashboardEffect] {
@@ -343,6 +348,7 @@ public struct DashboardReducer: Sendable {
             view.sponsoredOnly.toggle()
             view.selection = 0
         case .filter: view.isEditingFilter = true
+        case .help: state.overlay = .help
         case .moveDown: view.selection += 1
         case .moveUp: view.selection -= 1
         case .pageDown: view.selection += page
