@@ -1,6 +1,7 @@
 /// A one-line text field that edits as a shell's line editor does: ← → Home End and Ctrl-A Ctrl-E move the
 /// cursor; Backspace and Delete remove around it; Ctrl-U removes to the start, Ctrl-K to the end, Ctrl-W the
-/// word before the cursor. The cursor counts characters as people see them (grapheme clusters).
+/// word before the cursor. The cursor counts characters as people see them (grapheme clusters), so that
+/// Backspace removes a whole letter with its marks and a letter typed mark by mark stays one.
 public struct LineEditor: Sendable, Equatable {
     public private(set) var text: String
     /// Where the cursor is: the number of characters before it.
@@ -16,8 +17,13 @@ public struct LineEditor: Sendable, Equatable {
     public mutating func handle(_ key: Key) -> Bool {
         switch key {
         case .character(let character):
-            text.insert(character, at: index(cursor))
-            cursor += 1
+            // A typed mark or vowel sign joins the letter before it into one character: the cursor stays
+            // after what was typed, counted as the text's characters are.
+            let position = index(cursor)
+            let offset = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: position)
+            text.insert(character, at: position)
+            let end = text.unicodeScalars.index(text.unicodeScalars.startIndex, offsetBy: offset + character.unicodeScalars.count)
+            cursor = text[..<end].count
         case .left, .control("b"):
             cursor = max(0, cursor - 1)
         case .right, .control("f"):
@@ -48,6 +54,7 @@ public struct LineEditor: Sendable, Equatable {
         default:
             return false
         }
+        cursor = min(max(0, cursor), text.count)
         return true
     }
 
