@@ -77,6 +77,11 @@ public enum ConfigFile {
 
     private static func problem(_ error: YamlError) -> ConfigProblem {
         switch error {
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            // Yams's own message repeats the whole mapping; name the keys and where the mapping starts.
+            ConfigProblem(
+                line: context.mark.line, key: duplicates.joined(separator: ", "),
+                message: "set twice in the mapping that starts here; each setting may appear once")
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             ConfigProblem(line: mark.line, key: "", message: "not YAML: \(problem)")
         default:

@@ -57,7 +57,7 @@ enum KeysSection {
                 reading.problems.append(
                     ConfigProblem(
                         line: name.mark?.line, key: path,
-                        message: "'\(name.scalar?.string ?? name.kindName)' is not a key (write a character, or <c-x>, <enter>, <esc>, <tab>, <space>, <up>, <pgdown>, <f5>…)"))
+                        message: "'\(name.scalar?.string ?? name.kindName)' is not a key (write a character, or <c-x>, <enter>, <esc>, <tab>, <space>, <up>, <pgdown>, <f5>…); the command keeps its keys"))
                 return nil
             }
             keys.append(key)

@@ -3,9 +3,9 @@ import Foundation
 import TextGrid
 import Yams
 
-/// `theme:` of the config file: per role (selected, failed, tableHeader…), the colours and
-/// attributes that change from the standard look:
-/// `selected: {fg: white, bg: "#005f87", bold: true}`. A colour is a name (red,
+/// `theme:` of the config file: per role (selected, failed, tableHeader…), its whole style:
+/// `selected: {fg: white, bg: "#005f87", bold: true}` (what is left out is off; roles not
+/// named keep the standard look). A colour is a name (red,
 /// brightCyan, default), a palette number (0-255) or `#rrggbb`; the terminal shows the
 /// nearest it has.
 enum ThemeSection {
@@ -26,7 +26,9 @@ enum ThemeSection {
                 reading.problems.append(ConfigProblem(line: value.mark?.line, key: path, message: "expected {fg: …, bg: …, bold: true…}"))
                 continue
             }
-            var style = reading.settings.theme[role]
+            // A role's style is what the file gives: attributes it leaves out are off (not the standard
+            // look's), so that `bg:` on the selection is not drawn reversed.
+            var style = Style.plain
             var good = true
             for (attributeNode, setting) in attributes {
                 let attribute = attributeNode.scalar?.string ?? ""

@@ -81,7 +81,7 @@ struct ConfigFileTests {
         }
     }
 
-    @Test func theThemeChangesWhatItNamesOfARoleAndKeepsTheRest() {
+    @Test func theThemeSetsTheRolesItNamesAndLeavesTheOthers() {
         let reading = ConfigFile.read("""
             theme:
               selected: {fg: white, bg: "#005f87", bold: true}
@@ -90,9 +90,10 @@ struct ConfigFileTests {
               tableHeader: {underline: yes}
             """)
         #expect(reading.problems.isEmpty)
-        #expect(reading.settings.theme[.selected] == Style(foreground: .white, background: .rgb(0, 0x5F, 0x87), bold: true, reverse: true))
+        #expect(reading.settings.theme[.selected] == Style(foreground: .white, background: .rgb(0, 0x5F, 0x87), bold: true),
+                "the standard selection's reverse is not kept under the colours given")
         #expect(reading.settings.theme[.failed] == Style(foreground: .indexed(196)))
-        #expect(reading.settings.theme[.tableHeader] == Style(foreground: .cyan, bold: true, underline: true), "what is not named stays")
+        #expect(reading.settings.theme[.tableHeader] == Style(underline: true), "a role's style is what the file gives")
         #expect(reading.settings.theme[.box] == Theme.standard[.box])
         #expect(reading.lines["theme.failed"] == 4)
     }

@@ -23,6 +23,16 @@ wait_for() { # TEXT TENTHS
     return 1
 }
 
+# Waits as wait_for does until a line of the screen matches the extended regular expression PATTERN.
+wait_for_match() { # PATTERN TENTHS
+    local pattern="$1" tries="${2:-150}"
+    for _ in $(seq "$tries"); do
+        screen | grep -qE -- "$pattern" && return 0
+        read -r -t 0.1 <> <(:) || true
+    done
+    return 1
+}
+
 start() { # COMMAND…
     tmux -L "$socket" kill-server 2>/dev/null || true
     # The old server may still be on its way out: wait until it is gone, and try again if the new one is refused.
@@ -180,7 +190,7 @@ start "XDG_CONFIG_HOME='$work/config' $binary demo --latency 1-2"
 wait_for "demo simulator" 100 || fail "the dashboard did not open with a config"
 wait_for "Q quit" 30 && pass "the status bar shows the remapped quit key" || fail "the status bar does not show Q quit"
 tmux -L "$socket" send-keys -t e2e "?"
-wait_for "Q             quit" 30 && pass "? lists the remapped key" || fail "the help does not list Q"
+wait_for_match "│ Q +quit" 30 && pass "? lists the remapped key" || fail "the help does not list Q"
 tmux -L "$socket" send-keys -t e2e Escape "q"
 read -r -t 0.5 <> <(:) || true
 [ "$(exit_code)" = "none" ] && pass "q no longer quits" || fail "q still quit"
@@ -197,7 +207,7 @@ start "XDG_CONFIG_HOME='$work/config' $binary demo --latency 1-2"
 wait_for "config.yml line 2" 100 && pass "a broken config starts the dashboard and says where it is wrong" || fail "no message for a broken config"
 screen | grep -q "standard settings in force" && pass "the message says the standard settings are in force" || fail "no word on the settings in force"
 tmux -L "$socket" send-keys -t e2e "?"
-wait_for "q Ctrl-C      quit" 30 && pass "with the standard keys" || fail "the standard keys are not in force"
+wait_for_match "│ q Ctrl-C +quit" 30 && pass "with the standard keys" || fail "the standard keys are not in force"
 tmux -L "$socket" send-keys -t e2e Escape
 tmux -L "$socket" send-keys -t e2e "q"
 [ "$(exit_code)" = "0" ] && pass "and q quits" || fail "q did not quit with a broken config"

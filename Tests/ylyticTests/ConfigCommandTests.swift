@@ -35,7 +35,7 @@ struct ConfigCommandTests {
         #expect(check.status == 2)
         let lines = check.stdout.split(separator: "\n")
         #expect(lines.count == 2)
-        #expect(lines[0].hasSuffix("config.yml: line 3, keys.list.quit: '<c-1>' is not a key (write a character, or <c-x>, <enter>, <esc>, <tab>, <space>, <up>, <pgdown>, <f5>…)"))
+        #expect(lines[0].hasSuffix("config.yml: line 3, keys.list.quit: '<c-1>' is not a key (write a character, or <c-x>, <enter>, <esc>, <tab>, <space>, <up>, <pgdown>, <f5>…); the command keeps its keys"))
         #expect(lines[1].hasSuffix("line 4, preview: expected true or false"))
         let json = await cli.run("config", "check", "--json")
         #expect(json.status == 2 && json.stdout.contains(#""line":4"#))

@@ -11,8 +11,10 @@ struct OverlayView {
         switch overlay {
         case .help:
             let context = KeyContext(state.screen)
-            let lines = context.commands.map { command in
-                ColumnFit.pad(state.bindings.labels(for: command, in: context, ascii: state.ascii), to: 14) + command.summary(in: context)
+            let labels = context.commands.map { state.bindings.labels(for: $0, in: context, ascii: state.ascii) }
+            let keyColumn = min(24, (labels.map { DisplayWidth.of($0) }.max() ?? 0) + 2)
+            let lines = zip(context.commands, labels).map { command, label in
+                ColumnFit.pad(label, to: keyColumn - 2) + "  " + command.summary(in: context)
             }
             box(title: "Keys", lines: lines + ["", "Esc or ? closes this help."], into: &grid)
         case .confirmForget(let row):

@@ -107,7 +107,7 @@ private enum PostColumn {
         switch self {
         case .date: TableColumn("DATE", width: 10)
         case .likes: TableColumn("LIKES", width: 7, alignRight: true)
-        case .comments: TableColumn("COMMENTS", width: 8, alignRight: true)
+        case .comments: TableColumn("COMMENTS", width: 9, alignRight: true)
         case .views: TableColumn("VIEWS", width: 7, alignRight: true)
         case .engagement: TableColumn("ENG.", width: 7, alignRight: true)
         case .sponsored: TableColumn("AD", width: 3)

@@ -33,11 +33,12 @@ struct LoadedConfig: Sendable {
         reading = ConfigFile.read(text)
     }
 
-    /// One line for the dashboard's status bar about what was wrong, or nil when nothing was.
+    /// One line for the dashboard's status bar about what was wrong, or nil when nothing was: how many
+    /// problems first (the line may be cut), then the first of them.
     var notice: String? {
         guard let first = reading.problems.first else { return nil }
-        let more = reading.problems.count > 1 ? "; \(reading.problems.count - 1) more" : ""
+        let count = reading.problems.count == 1 ? "a problem" : "\(reading.problems.count) problems"
         let inForce = first.key.isEmpty ? "standard settings in force" : "other settings in force"
-        return "\(file.lastPathComponent) \(first)\(more); \(inForce) (ylytic config check)"
+        return "\(file.lastPathComponent): \(count), \(inForce) (ylytic config check): \(first)"
     }
 }
