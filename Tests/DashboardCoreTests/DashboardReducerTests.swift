@@ -250,6 +250,7 @@ struct CreatorPageTests {
         _ = reducer.reduce(&state, .key(.character("G")))
         #expect(state.selectedRow?.phase == .succeeded)
         #expect(reducer.reduce(&state, .key(.enter)) == [.openCreator(state.selectedRow!)])
+        _ = reducer.reduce(&state, .problem("The response of the request is not in the store."))
         _ = reducer.reduce(&state, .key(.character("g")))
         #expect(reducer.reduce(&state, .key(.enter)).isEmpty)
         #expect(state.overlay == .detail(state.selectedRow!))
@@ -342,6 +343,7 @@ struct CreatorsListTests {
         #expect(state.selection == 0, "the requests selection does not move")
         #expect(reducer.reduce(&state, .key(.character("r"))) == [.submit(RefreshTarget(uncheckedType: .youtube, value: "UCurYxozQbvKn-oNUxNJh45Q"))])
         #expect(reducer.reduce(&state, .key(.enter)) == [.openLatest(state.selectedCreator!)])
+        _ = reducer.reduce(&state, .problem("The response of the request is not in the store."))
         _ = reducer.reduce(&state, .key(.tab))
         #expect(state.tab == .requests)
     }

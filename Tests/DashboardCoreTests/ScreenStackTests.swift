@@ -52,4 +52,22 @@ struct ScreenStackTests {
         #expect(state.screens.count == 1, "a dashboard opened on a page has no list to switch to")
         #expect(!state.screens[0].isList)
     }
+
+    @Test func keysTypedWhileAPageIsReadGoToThePage() throws {
+        var state = DashboardFixtures.state(width: 120, height: 40)
+        _ = reducer.reduce(&state, .key(.character("G")))
+        #expect(reducer.reduce(&state, .key(.enter)) == [.openCreator(state.selectedRow!)])
+        #expect(reducer.reduce(&state, .key(.character("p"))).isEmpty, "p waits for the page instead of pausing the list")
+        #expect(state.liveUpdates)
+        _ = reducer.reduce(&state, .creatorLoaded(try CreatorPageTests.sample()))
+        guard case .posts = state.screen else { Issue.record("the p typed ahead did not open the posts"); return }
+
+        var failing = DashboardFixtures.state(width: 120, height: 40)
+        _ = reducer.reduce(&failing, .key(.character("G")))
+        _ = reducer.reduce(&failing, .key(.enter))
+        _ = reducer.reduce(&failing, .key(.character("p")))
+        _ = reducer.reduce(&failing, .problem("The stored response cannot be read"))
+        #expect(failing.screen == .list(.requests) && failing.liveUpdates, "keys meant for a page that never came are dropped")
+        #expect(reducer.reduce(&failing, .key(.character("p"))) == [.setLiveUpdates(false)], "and keys work on the list again")
+    }
 }

@@ -61,12 +61,19 @@ public struct DashboardReducer: Sendable {
             var page = CreatorPage(record: record, history: history)
             page.layOut(width: state.width, height: state.height, ascii: state.ascii)
             state.open(Screen.opening(page))
+            // Keys typed while the page was read were meant for it.
+            state.isOpeningPage = false
+            let typed = state.typedAhead
+            state.typedAhead = []
+            return typed.flatMap { handle($0, &state) }
         case .removed(let ids):
             state.remove(ids: Set(ids))
             if case .detail(let shown) = state.overlay, ids.contains(shown.id) { state.overlay = nil }
             if case .confirmForget(let shown) = state.overlay, ids.contains(shown.id) { state.overlay = nil }
         case .problem(let text):
             state.notice = (text, true)
+            state.isOpeningPage = false
+            state.typedAhead = []
         case .notice(let text):
             state.notice = (text, false)
         }
@@ -83,6 +90,10 @@ public struct DashboardReducer: Sendable {
                 state.shouldQuit = true
                 return [.quit]
             }
+            return []
+        }
+        if state.isOpeningPage {
+            if state.typedAhead.count < 32 { state.typedAhead.append(key) }
             return []
         }
         if let overlay = state.overlay { return handle(key, in: overlay, &state) }
@@ -127,7 +138,10 @@ public struct DashboardReducer: Sendable {
             state.notice = ("Refreshing \(creator.refreshTarget) again…", false)
             return [.submit(creator.refreshTarget)]
         case .open where state.tab == .creators:
-            if let creator = state.selectedCreator, creator.latestRequestID != nil { return [.openLatest(creator)] }
+            if let creator = state.selectedCreator, creator.latestRequestID != nil {
+                state.isOpeningPage = true
+                return [.openLatest(creator)]
+            }
         case .forget where state.tab == .creators:
             state.notice = ("Forget a creator's requests from the Requests list (Tab).", false)
         case .sort:
@@ -151,7 +165,10 @@ public struct DashboardReducer: Sendable {
             if let row = state.selectedRow { state.overlay = .confirmForget(row) }
         case .open:
             guard let row = state.selectedRow else { break }
-            if row.phase == .succeeded, row.requestID != nil { return [.openCreator(row)] }
+            if row.phase == .succeeded, row.requestID != nil {
+                state.isOpeningPage = true
+                return [.openCreator(row)]
+            }
             state.overlay = .detail(row)
         case .togglePreview:
             state.wantsPreview.toggle()
@@ -214,7 +231,7 @@ public struct DashboardReducer: Sendable {
     /// A click selects the row under it (a click on the selected row opens it, as a
     /// double click does) or the tab; the wheel moves the selection or scrolls the page.
     private func handle(_ input: MouseInput, _ state: inout DashboardState) -> [DashboardEffect] {
-        guard state.setupHint == nil, state.overlay == nil else { return [] }
+        guard state.setupHint == nil, state.overlay == nil, !state.isOpeningPage else { return [] }
         let step = MouseInput.wheelStep
         switch (state.screen, input.action) {
         case (.list, .wheelUp): moveSelection(&state, by: -step)

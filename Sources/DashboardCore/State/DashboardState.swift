@@ -49,6 +49,10 @@ public struct DashboardState: Sendable {
     public var scroll = 0
     public var liveUpdates = true
     public var overlay: Overlay?
+    /// Whether a creator page is being read from the store: keys typed meanwhile wait for it.
+    public internal(set) var isOpeningPage = false
+    /// Keys typed while a page was being read, for the page.
+    var typedAhead: [Key] = []
     /// The screens open, in the order they were opened: the first is where the dashboard
     /// started (a list, or the creator page of `ylytic open`), and the last is shown.
     public private(set) var screens: [Screen] = [.list(.requests)]
