@@ -72,6 +72,9 @@ public enum ConfigFile {
                     ConfigProblem(line: keyNode.mark?.line, key: name, message: "no such setting (the settings are \(sections.joined(separator: ", ")))"))
             }
         }
+        // In the order of the file, whichever check found them.
+        reading.problems = reading.problems.enumerated()
+            .sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element)
         return reading
     }
 

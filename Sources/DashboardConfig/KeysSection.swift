@@ -21,6 +21,7 @@ enum KeysSection {
                     ConfigProblem(line: commands.mark?.line, key: "keys.\(screenName)", message: "expected a command per line, e.g. quit: q"))
                 continue
             }
+            var configured: [(command: Command, keys: [Key], line: Int?)] = []
             for (commandNode, keysNode) in pairs {
                 let commandName = commandNode.scalar?.string ?? ""
                 let path = "keys.\(screenName).\(commandName)"
@@ -31,8 +32,37 @@ enum KeysSection {
                     continue
                 }
                 guard let keys = Self.keys(keysNode, path: path, into: &reading) else { continue }
+                configured.append((command, keys, keysNode.mark?.line))
+            }
+            reportClashes(configured, in: context, screenName: screenName, into: &reading)
+            for (command, keys, line) in configured {
                 reading.settings.bindings.bind(command, to: keys, in: context)
-                reading.lines[path] = keysNode.mark?.line
+                reading.lines["keys.\(screenName).\(command.rawValue)"] = line
+            }
+        }
+    }
+
+    /// A key given to two commands of a screen, or taken from a command the file leaves
+    /// alone, is reported (the command named last in the file gets it).
+    private static func reportClashes(
+        _ configured: [(command: Command, keys: [Key], line: Int?)], in context: KeyContext, screenName: String,
+        into reading: inout ConfigFile.Reading
+    ) {
+        let rebound = Set(configured.map(\.command))
+        var owners: [Key: Command] = [:]
+        for (command, keys, line) in configured {
+            for key in keys {
+                let path = "keys.\(screenName).\(command.rawValue)"
+                if let other = owners[key], other != command {
+                    reading.problems.append(
+                        ConfigProblem(line: line, key: path, message: "\(key.configName) is also given to \(other.rawValue); it goes to \(command.rawValue)"))
+                } else if let standard = KeyBindings.standard.command(for: key, in: context), standard != command, !rebound.contains(standard) {
+                    reading.problems.append(
+                        ConfigProblem(
+                            line: line, key: path,
+                            message: "\(key.configName) is \(standard.rawValue)'s key on this screen; give \(standard.rawValue) other keys too, or choose another"))
+                }
+                owners[key] = command
             }
         }
     }
@@ -53,11 +83,19 @@ enum KeysSection {
         }
         var keys: [Key] = []
         for name in names {
+            if name.scalar?.string.lowercased() == "<c-c>" {
+                reading.problems.append(ConfigProblem(line: name.mark?.line, key: path, message: "<c-c> always quits and cannot be bound; the command keeps its keys"))
+                return nil
+            }
             guard let text = name.scalar?.string, let key = Key(configName: text) else {
                 reading.problems.append(
                     ConfigProblem(
                         line: name.mark?.line, key: path,
                         message: "'\(name.scalar?.string ?? name.kindName)' is not a key (write a character, or <c-x>, <enter>, <esc>, <tab>, <space>, <up>, <pgdown>, <f5>…); the command keeps its keys"))
+                return nil
+            }
+            guard !keys.contains(key) else {
+                reading.problems.append(ConfigProblem(line: name.mark?.line, key: path, message: "\(key.configName) is listed twice; the command keeps its keys"))
                 return nil
             }
             keys.append(key)

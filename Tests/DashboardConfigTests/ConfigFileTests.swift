@@ -119,4 +119,27 @@ struct ConfigFileTests {
         #expect(ColorName.read(text) == color)
         #expect(ColorName.read(ColorName.write(color)) == color)
     }
+
+    @Test func aKeyGivenTwiceOrTakenFromAnotherCommandIsReported() {
+        let reading = ConfigFile.read("""
+            keys:
+              list:
+                newRequest: j
+                help: [x, x]
+                quit: <c-c>
+              posts:
+                open: <esc>
+                back: [b, <esc>]
+                sort: o
+                reverseSort: o
+            """)
+        #expect(reading.problems.map(\.line) == [3, 4, 5, 8, 10])
+        #expect(reading.problems[0].message == "j is moveDown's key on this screen; give moveDown other keys too, or choose another")
+        #expect(reading.problems[1].message.hasPrefix("x is listed twice"))
+        #expect(reading.problems[2].message.hasPrefix("<c-c> always quits"))
+        #expect(reading.problems[3].message == "<esc> is also given to open; it goes to back")
+        #expect(reading.problems[4].message == "o is also given to sort; it goes to reverseSort")
+        #expect(reading.settings.bindings.command(for: .character("j"), in: .list) == .newRequest, "the file's word goes")
+        #expect(reading.settings.bindings.command(for: .escape, in: .posts) == .back)
+    }
 }

@@ -13,7 +13,7 @@ struct KeyBindingsTests {
         #expect(key.configName == name)
     }
 
-    @Test(arguments: ["", "ab", "<c-1>", "<f13>", "<f0>", "<nope>", "<>", "<c-cc>"])
+    @Test(arguments: ["", "ab", "<c-1>", "<f13>", "<f0>", "<nope>", "<>", "<c-cc>", " ", "\u{200B}", "\u{301}", "\t"])
     func namesThatAreNoKeyAreRefused(name: String) {
         #expect(Key(configName: name) == nil)
     }

@@ -1,3 +1,5 @@
+import TextGrid
+
 /// A key as the dashboard sees it, whatever terminal sent it.
 public enum Key: Hashable, Sendable {
     case character(Character)
@@ -21,10 +23,11 @@ extension Key {
         }
     }
 
-    /// The key a config file names, or nil when the name means no key.
+    /// The key a config file names, or nil when the name means no key (an invisible or
+    /// blank character among them: a space is `<space>`).
     public init?(configName name: String) {
-        if name.count == 1, let character = name.first, !character.isWhitespace || character == " " {
-            self = character == " " ? .character(" ") : .character(character)
+        if name.count == 1, let character = name.first, !character.isWhitespace, DisplayWidth.of(character) > 0 {
+            self = .character(character)
             return
         }
         guard name.hasPrefix("<"), name.hasSuffix(">"), name.count > 2 else { return nil }
