@@ -411,8 +411,12 @@ public struct DashboardReducer: Sendable {
 
     private func moveSelection(_ state: inout DashboardState, to index: Int) {
         switch state.tab {
-        case .requests: state.selection = min(max(0, index), max(0, state.visible.count - 1))
-        case .creators: state.creatorSelection = min(max(0, index), max(0, state.visibleCreators.count - 1))
+        case .requests:
+            state.selection = min(max(0, index), max(0, state.visible.count - 1))
+            state.selectionIsChosen = true
+        case .creators:
+            state.creatorSelection = min(max(0, index), max(0, state.visibleCreators.count - 1))
+            state.creatorSelectionIsChosen = true
         }
     }
 

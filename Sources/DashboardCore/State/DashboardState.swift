@@ -47,6 +47,9 @@ public struct DashboardState: Sendable {
     public var ascending = false { didSet { refreshVisible() } }
     public var selection = 0
     public var scroll = 0
+    /// Whether the person moved the selection: only then does it stay on the same request
+    /// as rows come and go (otherwise it stays on the top row, as new requests arrive there).
+    public var selectionIsChosen = false
     public var liveUpdates = true
     public var overlay: Overlay?
     /// Whether a creator page is being read from the store: keys typed meanwhile wait for it.
@@ -63,6 +66,8 @@ public struct DashboardState: Sendable {
     public var creatorsAscending = false { didSet { refreshVisibleCreators() } }
     public var creatorSelection = 0
     public var creatorScroll = 0
+    /// Whether the person moved the selection of the creators.
+    public var creatorSelectionIsChosen = false
     public var now: Date
     /// A line for the status bar, and whether it reports a problem. It goes after a while (``noticeLifetime``).
     public var notice: (text: String, isError: Bool)? {
@@ -207,7 +212,7 @@ public struct DashboardState: Sendable {
 
     /// Replaces the creators (after loading the store or a finished refresh).
     public mutating func setCreators(_ newCreators: [CreatorRow]) {
-        let selectedID = selectedCreator?.id
+        let selectedID = creatorSelectionIsChosen ? selectedCreator?.id : nil
         creators = newCreators
         refreshVisibleCreators()
         if let selectedID, let position = visibleCreators.firstIndex(where: { creators[$0].id == selectedID }) {
@@ -257,7 +262,7 @@ public struct DashboardState: Sendable {
 
     /// Replaces every row (after loading the store).
     public mutating func setRows(_ newRows: [RequestRow]) {
-        let selectedID = selectedRow?.id
+        let selectedID = selectionIsChosen ? selectedRow?.id : nil
         rows = newRows
         refreshVisible(keeping: selectedID)
     }
@@ -265,7 +270,7 @@ public struct DashboardState: Sendable {
     /// Adds or updates rows, keeping the selection on the same request; a row whose phase changed is marked.
     public mutating func upsert(_ changed: [RequestRow]) {
         guard !changed.isEmpty else { return }
-        let selectedID = selectedRow?.id
+        let selectedID = selectionIsChosen ? selectedRow?.id : nil
         var positions = Dictionary(rows.indices.map { (rows[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
         for row in changed {
             if let index = positions[row.id] {
