@@ -202,9 +202,8 @@ public struct DashboardState: Sendable {
     }
 
     /// Rows in each phase, for the header.
-    public var counts: [RequestRow.Phase: Int] {
-        rows.reduce(into: [:]) { $0[$1.phase, default: 0] += 1 }
-    }
+    /// Kept as the rows change, so that drawing a frame does not count them again.
+    public private(set) var counts: [RequestRow.Phase: Int] = [:]
 
     public var selectedCreator: CreatorRow? {
         visibleCreators.indices.contains(creatorSelection) ? creators[visibleCreators[creatorSelection]] : nil
@@ -296,6 +295,9 @@ public struct DashboardState: Sendable {
     }
 
     private mutating func refreshVisible(keeping selectedID: Int64? = nil) {
+        var tally: [RequestRow.Phase: Int] = [:]
+        for index in rows.indices { tally[rows[index].phase, default: 0] += 1 }
+        counts = tally
         let query = filter.lowercased()
         let rows = self.rows
         var indices = Array(rows.indices)

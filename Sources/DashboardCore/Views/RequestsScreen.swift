@@ -89,9 +89,10 @@ public struct RequestsScreen {
 
     /// The header's segments in the richest wording that fits the width.
     private func fittingHeader(_ state: DashboardState, frame: Frame) -> [(text: String, style: Style, tab: DashboardState.Tab?)] {
-        HeaderWording.allCases.lazy.map { headerSegments(state, frame: frame, wording: $0) }
+        let counts = state.counts
+        return HeaderWording.allCases.lazy.map { headerSegments(state, counts: counts, frame: frame, wording: $0) }
             .first { segments in segments.reduce(0) { $0 + DisplayWidth.of($1.text) } <= state.width }
-            ?? headerSegments(state, frame: frame, wording: .letters)
+            ?? headerSegments(state, counts: counts, frame: frame, wording: .letters)
     }
 
     /// The header: title, tabs, live or paused, and a count per state (or the creators' count), from the richest
@@ -106,7 +107,7 @@ public struct RequestsScreen {
         if x + sourceWidth + 1 < grid.width { grid.put(source, x: grid.width - sourceWidth, y: 0, style: state.theme[.dim]) }
     }
 
-    private func headerSegments(_ state: DashboardState, frame: Frame, wording: HeaderWording)
+    private func headerSegments(_ state: DashboardState, counts: [RequestRow.Phase: Int], frame: Frame, wording: HeaderWording)
         -> [(text: String, style: Style, tab: DashboardState.Tab?)]
     {
         var segments: [(text: String, style: Style, tab: DashboardState.Tab?)] = []
@@ -126,7 +127,6 @@ public struct RequestsScreen {
             segments.append(("  \(state.creators.count) creators", state.theme[.dim], nil))
             return segments
         }
-        let counts = state.counts
         for phase in [RequestRow.Phase.pending, .succeeded, .failed, .stale, .unknown] {
             let count = counts[phase, default: 0] + (phase == .pending ? counts[.submitting, default: 0] : 0)
             let label =
