@@ -13,25 +13,18 @@ screen() { tmux -L "$socket" capture-pane -p -t e2e; }
 fail() { echo "FAIL: $1"; echo "--- screen ---"; screen || true; failures=$((failures + 1)); }
 pass() { echo "ok: $1"; passes=$((passes + 1)); }
 
-# Waits (polling the screen, at most N tenths of a second) until it shows TEXT.
-wait_for() { # TEXT TENTHS
-    local text="$1" tries="${2:-150}"
+# Waits (polling the screen, at most N tenths of a second) until a line of it matches, grep's way with FLAG
+# (-F for text as it is, -E for an extended regular expression).
+wait_with() { # FLAG TEXT TENTHS
+    local flag="$1" text="$2" tries="${3:-150}"
     for _ in $(seq "$tries"); do
-        screen | grep -qF -- "$text" && return 0
+        screen | grep -q "$flag" -- "$text" && return 0
         read -r -t 0.1 <> <(:) || true
     done
     return 1
 }
-
-# Waits as wait_for does until a line of the screen matches the extended regular expression PATTERN.
-wait_for_match() { # PATTERN TENTHS
-    local pattern="$1" tries="${2:-150}"
-    for _ in $(seq "$tries"); do
-        screen | grep -qE -- "$pattern" && return 0
-        read -r -t 0.1 <> <(:) || true
-    done
-    return 1
-}
+wait_for() { wait_with -F "$@"; }         # TEXT TENTHS
+wait_for_match() { wait_with -E "$@"; }   # PATTERN TENTHS
 
 start() { # COMMAND…
     tmux -L "$socket" kill-server 2>/dev/null || true
