@@ -13,21 +13,7 @@ public enum DisplayWidth {
     /// applies within a cluster, so the sum is the same as cluster by cluster.
     public static func of(_ text: some StringProtocol) -> Int {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.count }
-        return planeWidths.withUnsafeBufferPointer { widths in
-            var total = 0
-            var last = 0
-            for scalar in text.unicodeScalars {
-                let value = scalar.value
-                if value == 0xFE0F {
-                    total += max(0, 2 - last)
-                    last = 2
-                    continue
-                }
-                last = value < UInt32(widths.count) ? Int(widths[Int(value)]) : width(of: scalar)
-                total += last
-            }
-            return total
-        }
+        return measure(text.unicodeScalars)
     }
 
     /// The columns `text` takes, read straight from its UTF-8 bytes (the common case,
@@ -56,13 +42,7 @@ public enum DisplayWidth {
                             | UInt32(bytes[index &+ 2] & 0x3F) << 6 | UInt32(bytes[index &+ 3] & 0x3F)
                         index &+= 4
                     }
-                    if value == 0xFE0F {
-                        total &+= max(0, 2 - last)
-                        last = 2
-                        continue
-                    }
-                    last = value < 0x20000 ? Int(widths[Int(value)]) : width(of: Unicode.Scalar(value) ?? " ")
-                    total &+= last
+                    add(value, widths: widths, to: &total, last: &last)
                 }
                 return total
             }
@@ -73,7 +53,7 @@ public enum DisplayWidth {
     public static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         if scalars.count == 1, let only = scalars.first { return width(of: only) }
-        return isPicture(character) ? pictureWidth(scalars) : scalars.reduce(0) { $0 + width(of: $1) }
+        return measure(scalars)
     }
 
     /// The columns wcwidth() gives a scalar: 0, 1 or 2 (control characters 0).
@@ -115,21 +95,27 @@ public enum DisplayWidth {
         }
     }
 
-    /// A picture's columns: its spacing scalars' widths, a scalar followed by U+FE0F
-    /// (emoji presentation) taking at least two.
-    private static func pictureWidth(_ scalars: Character.UnicodeScalarView) -> Int {
-        var total = 0
-        var last = 0
-        for scalar in scalars {
-            if scalar.value == 0xFE0F {
-                total += max(0, 2 - last)
-                last = 2
-                continue
-            }
-            last = width(of: scalar)
-            total += last
+    /// The columns of a run of scalars.
+    private static func measure(_ scalars: some Sequence<Unicode.Scalar>) -> Int {
+        planeWidths.withUnsafeBufferPointer { widths in
+            var total = 0
+            var last = 0
+            for scalar in scalars { add(scalar.value, widths: widths, to: &total, last: &last) }
+            return total
         }
-        return total
+    }
+
+    /// Adds a scalar's columns to `total`: its width, except that U+FE0F (emoji
+    /// presentation) widens the scalar before it (`last` wide) to two columns.
+    @inline(__always)
+    private static func add(_ value: UInt32, widths: UnsafeBufferPointer<UInt8>, to total: inout Int, last: inout Int) {
+        if value == 0xFE0F {
+            total &+= max(0, 2 - last)
+            last = 2
+            return
+        }
+        last = value < UInt32(widths.count) ? Int(widths[Int(value)]) : width(of: Unicode.Scalar(value) ?? " ")
+        total &+= last
     }
 
     /// Binary search of sorted pairs of first and last scalar.
