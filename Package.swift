@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "DashboardApp", targets: ["DashboardApp"]),
         .library(name: "RefreshTracking", targets: ["RefreshTracking"]),
         .library(name: "RefreshStore", targets: ["RefreshStore"]),
+        .library(name: "PostgresLedger", targets: ["PostgresLedger"]),
         .library(name: "RefreshSimulator", targets: ["RefreshSimulator"]),
     ],
     dependencies: [
@@ -21,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         .target(name: "RefreshAPI"),
@@ -37,6 +39,12 @@ let package = Package(
         .target(
             name: "RefreshStore",
             dependencies: ["RefreshAPI", "RefreshTracking", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "PostgresLedger",
+            dependencies: [
+                "RefreshAPI", "RefreshTracking", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .target(name: "TextGrid"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "Terminal", dependencies: ["CNcursesw", "TextGrid"]),
@@ -55,20 +63,28 @@ let package = Package(
                 "RefreshSimulator",
                 "RefreshTracking",
                 "RefreshStore",
+                "PostgresLedger",
                 "Terminal",
                 "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "RefreshTestSupport", dependencies: ["RefreshAPI"], path: "Tests/RefreshTestSupport"),
+        .target(name: "RefreshTestSupport", dependencies: ["RefreshAPI", "RefreshTracking"], path: "Tests/RefreshTestSupport"),
         .testTarget(name: "RefreshAPITests", dependencies: ["RefreshAPI", "RefreshTestSupport"]),
         .testTarget(name: "RefreshSimulatorTests", dependencies: ["RefreshSimulator", "RefreshAPI", "RefreshTestSupport"]),
         .executableTarget(
-            name: "StoreProbe", dependencies: ["RefreshStore", "RefreshTracking", "RefreshAPI"], path: "Tests/StoreProbe"),
+            name: "StoreProbe", dependencies: ["RefreshStore", "RefreshTracking", "RefreshAPI", "RefreshTestSupport"],
+            path: "Tests/StoreProbe"),
         .testTarget(
             name: "RefreshStoreTests",
-            dependencies: ["RefreshStore", "RefreshAPI", "StoreProbe", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "RefreshStore", "RefreshAPI", "RefreshTracking", "RefreshTestSupport", "StoreProbe",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
+        .testTarget(
+            name: "StoreContractTests",
+            dependencies: ["RefreshStore", "PostgresLedger", "RefreshAPI", "RefreshTracking", "RefreshTestSupport"]),
         .testTarget(
             name: "RefreshTrackingTests",
             dependencies: ["RefreshTracking", "RefreshStore", "RefreshAPI", "RefreshTestSupport"]),

@@ -123,6 +123,10 @@ public final class DashboardRuntime {
                         sink.yield(.notice("The server asks to slow down; polling resumes at \(HTTPDate.format(until))."))
                     case .problem(let text):
                         sink.yield(.problem(text))
+                    case .storeUnreachable(let reason):
+                        sink.yield(.storeConnection(lostBecause: reason))
+                    case .storeReachable:
+                        sink.yield(.storeConnection(lostBecause: nil))
                     case .followingEnded:
                         continue
                     }

@@ -31,7 +31,7 @@ extension RefreshStore {
         }
     }
 
-    public nonisolated func changeHints() -> AsyncStream<Void> {
+    public nonisolated func changeHints() -> AsyncStream<StoreHint> {
         StoreFileWatch.hints(for: url)
     }
 }

@@ -44,3 +44,53 @@ extension RefreshStore {
         ).map(CreatorSnapshot.init(row:))
     }
 }
+
+extension RefreshStore {
+    public func adopt(_ request: TrackedRequest, body: Data?, receivedAt: Date?) async throws -> Bool {
+        guard let requestID = request.requestID else { return false }
+        return try await database.write { db in
+            guard try Self.request(db, RequestID(requestID)) == nil else { return false }
+            var copy = request
+            copy.leaseHolder = nil
+            copy.leaseExpiresAt = nil
+            _ = try db.insert(into: "request", copy.columns(revision: try db.nextRevision()))
+            if let body {
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO response (request_id, received_at, body) VALUES (?, ?, ?)",
+                    arguments: [requestID, (receivedAt ?? request.finishedAt ?? request.submittedAt).timeIntervalSince1970, body])
+            }
+            return true
+        }
+    }
+
+    public func adopt(_ creator: StoredCreator, snapshots: [CreatorSnapshot]) async throws -> Int {
+        try await database.write { db in
+            let existing = try Row.fetchOne(
+                db, sql: "SELECT * FROM creator WHERE platform = ? AND key = ?", arguments: [creator.platform, creator.key]
+            ).map(StoredCreator.init(row:))
+            let creatorID: Int64
+            if let existing, let id = existing.id {
+                creatorID = id
+                if creator.lastRefreshedAt > existing.lastRefreshedAt { try db.update("creator", id: id, creator.columns) }
+            } else {
+                creatorID = try db.insert(into: "creator", creator.columns)
+            }
+            var added = 0
+            for snapshot in snapshots {
+                try db.execute(
+                    sql: """
+                        INSERT OR IGNORE INTO snapshot (creator_id, request_id, taken_at, followers, following, posts,
+                            engagement, tier)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        creatorID, snapshot.requestID, snapshot.takenAt.timeIntervalSince1970, snapshot.followers,
+                        snapshot.following, snapshot.posts, snapshot.engagement, snapshot.tier,
+                    ])
+                added += db.changesCount
+            }
+            _ = try db.nextRevision(creators: true)
+            return added
+        }
+    }
+}

@@ -7,14 +7,33 @@ import RefreshTracking
 private let endedStates = "('succeeded', 'failed')"
 
 extension RefreshStore {
-    public func recordIntent(_ target: RefreshTarget, at date: Date, holder: LeaseHolder, leaseUntil: Date) async throws
-        -> Int64
-    {
+    public func recordIntent(
+        _ target: RefreshTarget, at date: Date, holder: LeaseHolder, leaseUntil: Date, submitter: String,
+        joiningFreshSince freshSince: Date?
+    ) async throws -> RecordedIntent {
         try await database.write { db in
+            if let freshSince {
+                // Handles are the same creator whatever their case; ids, shortcodes and channel ids are not.
+                let sql = """
+                    SELECT * FROM request
+                    WHERE request_type = :type AND lower(target_value) = lower(:value)
+                        AND (request_type = 'instagram' OR target_value = :value)
+                        AND ((state = 'submitting' AND lease_expires_at > :now) OR state IN ('pending', 'stale')
+                            OR (state = 'succeeded' AND finished_at >= :freshSince))
+                    ORDER BY submitted_at DESC, id DESC LIMIT 1
+                    """
+                let arguments: StatementArguments = [
+                    "type": target.type.rawValue, "value": target.value, "now": date.timeIntervalSince1970,
+                    "freshSince": freshSince.timeIntervalSince1970,
+                ]
+                if let row = try Row.fetchOne(db, sql: sql, arguments: arguments) {
+                    return .joined(TrackedRequest(row: row))
+                }
+            }
             let request = TrackedRequest(
                 requestType: target.type.rawValue, targetValue: target.value, state: .submitting, submittedAt: date,
-                leaseHolder: holder, leaseExpiresAt: leaseUntil)
-            return try db.insert(into: "request", request.columns(revision: try db.nextRevision()))
+                leaseHolder: holder, leaseExpiresAt: leaseUntil, submittedBy: submitter)
+            return .recorded(try db.insert(into: "request", request.columns(revision: try db.nextRevision())))
         }
     }
 
@@ -65,8 +84,6 @@ extension RefreshStore {
         }
     }
 
-    /// Intents whose submitter's lease ran out (it stopped before the server answered) become "outcome unknown".
-    /// Returns how many.
     @discardableResult
     public func recoverInterruptedSubmissions(now: Date) async throws -> Int {
         try await database.write { db in try Self.recoverInterruptedSubmissions(db, now: now) }
@@ -269,21 +286,5 @@ extension RefreshStore {
                 creatorID, record.requestID.rawValue, date.timeIntervalSince1970, overview?.followers,
                 overview?.following, overview?.posts, overview?.engagement, creator.tier,
             ])
-    }
-}
-
-extension TrackedRequest {
-    /// The state and status fields of an answer; the type and target too, for a request known by id alone.
-    mutating func apply(_ record: RefreshRecord) {
-        let state = record.state
-        self.state = TrackedState(state)
-        statusCode = record.status?.code
-        statusMessage = record.status?.message
-        serverRequestAt = record.status?.requestAt ?? serverRequestAt
-        detail = state.detail
-        if requestType.isEmpty, let target = record.request?.target {
-            requestType = target.type.rawValue
-            targetValue = target.value
-        }
     }
 }

@@ -10,6 +10,7 @@ import RefreshTracking
 public final class RefreshStore: TrackingStore {
     /// The file this store lives in.
     public let url: URL
+    public var location: String { url.path }
     /// Whether the store was opened read-only: every write fails, and nothing beside the file is created.
     public let isReadOnly: Bool
     let database: any DatabaseWriter

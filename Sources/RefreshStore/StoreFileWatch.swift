@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import RefreshTracking
 
 #if canImport(Glibc)
 import Glibc
@@ -11,12 +12,12 @@ import Glibc
 /// happens, and nothing at all while nobody writes. Elsewhere, or when inotify is unavailable, the files'
 /// sizes and modification times are compared four times a second.
 enum StoreFileWatch {
-    static func hints(for url: URL) -> AsyncStream<Void> {
-        let (stream, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    static func hints(for url: URL) -> AsyncStream<StoreHint> {
+        let (stream, continuation) = AsyncStream.makeStream(of: StoreHint.self, bufferingPolicy: .bufferingNewest(1))
         let folder = url.deletingLastPathComponent().path
         let names: Set<String> = [url.lastPathComponent, url.lastPathComponent + "-wal", url.lastPathComponent + "-journal"]
         #if os(Linux)
-        if let watch = FolderWatch(folder: folder, names: names, onChange: { continuation.yield() }) {
+        if let watch = FolderWatch(folder: folder, names: names, onChange: { continuation.yield(.changed) }) {
             continuation.onTermination = { _ in watch.cancel() }
             return stream
         }
@@ -28,7 +29,7 @@ enum StoreFileWatch {
                 let now = signature(folder: folder, names: names)
                 if now != last {
                     last = now
-                    continuation.yield()
+                    continuation.yield(.changed)
                 }
             }
         }

@@ -13,7 +13,7 @@ extension TrackedRequest {
             targetValue: row["target_value"], state: TrackedState(rawValue: row["state"]) ?? .unknown,
             submittedAt: Date(timeIntervalSince1970: row["submitted_at"]), errorCount: row["error_count"],
             leaseHolder: (row["lease_holder"] as String?).map(LeaseHolder.init),
-            leaseExpiresAt: Self.date(row["lease_expires_at"]))
+            leaseExpiresAt: Self.date(row["lease_expires_at"]), submittedBy: row["submitted_by"])
         statusCode = row["status_code"]
         statusMessage = row["status_message"]
         detail = row["detail"]
@@ -34,7 +34,7 @@ extension TrackedRequest {
             "finished_at": finishedAt?.timeIntervalSince1970, "last_polled_at": lastPolledAt?.timeIntervalSince1970,
             "next_poll_at": nextPollAt?.timeIntervalSince1970, "error_count": errorCount,
             "lease_holder": leaseHolder?.rawValue, "lease_expires_at": leaseExpiresAt?.timeIntervalSince1970,
-            "creator_name": creatorName, "followers": followers, "revision": revision,
+            "creator_name": creatorName, "followers": followers, "submitted_by": submittedBy, "revision": revision,
         ]
     }
 

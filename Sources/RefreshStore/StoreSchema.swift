@@ -82,6 +82,11 @@ enum StoreSchema {
             try db.execute(sql: "DELETE FROM snapshot WHERE id NOT IN (SELECT min(id) FROM snapshot GROUP BY request_id)")
             try db.create(index: "snapshot_one_per_request", on: "snapshot", columns: ["request_id"], unique: true)
         }
+        migrator.registerMigration("v3") { db in
+            // Who submitted each request; requests found by target, to join one under way or fresh.
+            try db.alter(table: "request") { table in table.add(column: "submitted_by", .text) }
+            try db.execute(sql: "CREATE INDEX request_on_target ON request (request_type, lower(target_value))")
+        }
         return migrator
     }
 }

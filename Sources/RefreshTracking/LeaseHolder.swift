@@ -11,11 +11,16 @@ public struct LeaseHolder: Hashable, Sendable, CustomStringConvertible {
 
     /// A holder for this process: user, host, process id and a random tag (process ids are reused).
     public static func thisProcess() -> LeaseHolder {
+        let tag = String(UInt32.random(in: 0...UInt32.max), radix: 16)
+        return LeaseHolder("\(thisAccount()) \(ProcessInfo.processInfo.processIdentifier) \(tag)")
+    }
+
+    /// The person this process runs for, as a submitter is recorded: "user@host".
+    public static func thisAccount() -> String {
         let info = ProcessInfo.processInfo
         let user = info.environment["USER"] ?? info.environment["LOGNAME"] ?? accountName() ?? "someone"
         let host = info.hostName.split(separator: ".").first.map(String.init) ?? "localhost"
-        let tag = String(UInt32.random(in: 0...UInt32.max), radix: 16)
-        return LeaseHolder("\(user)@\(host) \(info.processIdentifier) \(tag)")
+        return "\(user)@\(host)"
     }
 
     public var description: String { rawValue }

@@ -22,6 +22,8 @@ public actor RefreshTracker {
     private let scope: FollowScope
     private let configuration: TrackerConfiguration
     private let time: any TimeSource
+    /// Who submissions are recorded as made by ("user@host").
+    private let submitter: String
 
     /// The store revision last published.
     private var revision = StoreRevision.beginning
@@ -45,14 +47,18 @@ public actor RefreshTracker {
     private var isStarted = false
     private var isStopped = false
     private var isPaused = false
+    /// What the monitor saw that the store could not take (a lost connection), oldest first, written again once
+    /// the store answers.
+    private var unwritten: [MonitorUpdate] = []
 
     /// A tracker on `store`. Without a client it only watches the store (nothing is submitted or polled).
     public init(
         store: any TrackingStore, client: RefreshClient?, scope: FollowScope, holder: LeaseHolder = .thisProcess(),
-        configuration: TrackerConfiguration = TrackerConfiguration(), time: any TimeSource = SystemTimeSource(),
-        random: any RandomSource = SystemRandomSource()
+        submitter: String = LeaseHolder.thisAccount(), configuration: TrackerConfiguration = TrackerConfiguration(),
+        time: any TimeSource = SystemTimeSource(), random: any RandomSource = SystemRandomSource()
     ) {
         self.store = store
+        self.submitter = submitter
         self.client = client
         self.scope = scope
         self.holder = holder
@@ -70,9 +76,9 @@ public actor RefreshTracker {
         isStarted = true
         let hints = store.changeHints()
         hintTask = Task { [weak self] in
-            for await _ in hints {
+            for await hint in hints {
                 guard let self else { return }
-                await self.sync()
+                await self.react(to: hint)
             }
         }
         if let monitor {
@@ -110,7 +116,12 @@ public actor RefreshTracker {
     /// Submits `target`: writes the intent, sends the POST, records the answer and, with `follow`, follows the
     /// request. Returns the server's answer. When the POST fails, the store keeps an "outcome unknown" entry
     /// if the request may have reached the server, and nothing otherwise.
-    public func submit(_ target: RefreshTarget, follow: Bool) async throws(TrackingError) -> RefreshRecord {
+    ///
+    /// With a `join` policy that joins, a request for the same target that is under way or fresh in the store
+    /// (whoever submitted it) is returned instead, nothing is sent, and with `follow` it is followed.
+    public func submit(_ target: RefreshTarget, follow: Bool, join: JoinPolicy = .never) async throws(TrackingError)
+        -> SubmissionOutcome
+    {
         guard let client else { throw .noClient }
         submissionsUnderWay += 1
         defer { submissionsUnderWay -= 1 }
@@ -118,8 +129,20 @@ public actor RefreshTracker {
         let intent: Int64
         do {
             let now = time.now
-            intent = try await store.recordIntent(
-                target, at: now, holder: holder, leaseUntil: now.addingTimeInterval(configuration.leaseDuration))
+            switch try await store.recordIntent(
+                target, at: now, holder: holder, leaseUntil: now.addingTimeInterval(configuration.leaseDuration),
+                submitter: submitter, joiningFreshSince: join.freshSince(now))
+            {
+            case .recorded(let localID):
+                intent = localID
+            case .joined(let existing):
+                if follow, existing.state.isFollowed, let id = existing.requestID {
+                    requested.insert(RequestID(id))
+                    await sync()
+                    await claim()
+                }
+                return .joined(existing)
+            }
         } catch {
             throw .store("\(error)")
         }
@@ -149,7 +172,7 @@ public actor RefreshTracker {
             await startFollowing(record.requestID, submittedAt: time.now)
         }
         await sync()
-        return record
+        return .submitted(record)
     }
 
     /// Follows requests known by id alone (`watch ID`): the store learns of them, and this tracker takes their
@@ -233,6 +256,19 @@ public actor RefreshTracker {
 
     // MARK: The change feed
 
+    private func react(to hint: StoreHint) async {
+        switch hint {
+        case .changed:
+            await sync()
+        case .connectionLost(let reason):
+            continuation.yield(.storeUnreachable(reason))
+        case .connectionRestored:
+            await sync()
+            continuation.yield(.storeReachable)
+            await claim()
+        }
+    }
+
     /// Publishes what changed since the last revision, and reacts to it; one pass at a time.
     private func sync() async {
         guard isStarted, !isStopped else { return }
@@ -252,6 +288,7 @@ public actor RefreshTracker {
                 return
             }
             guard !isStopped, changes.revision >= revision else { return }
+            if !unwritten.isEmpty, await writeUnwritten() { syncAgain = true }
             revision = changes.revision
             guard !changes.isEmpty else { continue }
             continuation.yield(.changed(changes))
@@ -396,39 +433,71 @@ public actor RefreshTracker {
 
     // MARK: Recording what the monitor sees
 
-    /// Records what the monitor saw, under the id that was polled (whatever id the server echoes).
+    /// Records what the monitor saw, under the id that was polled (whatever id the server echoes). What the
+    /// store cannot take is kept and written again once it answers.
     private func record(_ update: MonitorUpdate) async {
-        let now = time.now
-        do {
-            switch update {
-            case .polled(let id, var record, let next):
-                record.requestID = id
-                try await store.recordPoll(record, at: now, nextPollAt: next)
-            case .finished(let id, var record, let body):
-                following.remove(id)
-                record.requestID = id
-                try await store.recordFinished(record, body: body, at: now)
-            case .stale(let id):
-                try await store.recordStale(id)
-            case .pollFailed(let id, let error, _, let next):
-                try await store.recordError(id, error.summary, gaveUp: false, nextPollAt: next)
-            case .gaveUp(let id, let error):
-                following.remove(id)
-                continuation.yield(.followingEnded(id, error))
-                if case .requestNotFound = error, let request = try await store.request(id), !request.isHeardFrom {
-                    // Known by id alone, and unknown to the server: it was only ever a guess, and goes.
-                    try await store.forget(id, purge: false)
-                } else {
-                    try await store.recordError(id, error.description, gaveUp: true, nextPollAt: nil)
-                }
-            case .rateLimited(let until):
-                continuation.yield(.rateLimited(until: until))
-                return
+        switch update {
+        case .finished(let id, _, _), .gaveUp(let id, _):
+            following.remove(id)
+        case .rateLimited(let until):
+            continuation.yield(.rateLimited(until: until))
+            return
+        case .polled, .stale, .pollFailed:
+            break
+        }
+        if case .gaveUp(let id, let error) = update { continuation.yield(.followingEnded(id, error)) }
+        if unwritten.isEmpty {
+            do {
+                try await write(update)
+            } catch {
+                unwritten.append(update)
+                continuation.yield(.problem("The store could not be written (\(error)); it is tried again when it answers."))
             }
-        } catch {
-            continuation.yield(.problem("The store could not be written: \(error)"))
+        } else {
+            unwritten.append(update)
         }
         await sync()
         armLeaseTimer()
+    }
+
+    /// Writes what was kept while the store did not answer, oldest first; stops at the first failure. Returns
+    /// whether anything was written.
+    private func writeUnwritten() async -> Bool {
+        var wrote = false
+        while let update = unwritten.first {
+            do {
+                try await write(update)
+            } catch {
+                return wrote
+            }
+            unwritten.removeFirst()
+            wrote = true
+        }
+        return wrote
+    }
+
+    private func write(_ update: MonitorUpdate) async throws {
+        let now = time.now
+        switch update {
+        case .polled(let id, var record, let next):
+            record.requestID = id
+            try await store.recordPoll(record, at: now, nextPollAt: next)
+        case .finished(let id, var record, let body):
+            record.requestID = id
+            try await store.recordFinished(record, body: body, at: now)
+        case .stale(let id):
+            try await store.recordStale(id)
+        case .pollFailed(let id, let error, _, let next):
+            try await store.recordError(id, error.summary, gaveUp: false, nextPollAt: next)
+        case .gaveUp(let id, let error):
+            if case .requestNotFound = error, let request = try await store.request(id), !request.isHeardFrom {
+                // Known by id alone, and unknown to the server: it was only ever a guess, and goes.
+                try await store.forget(id, purge: false)
+            } else {
+                try await store.recordError(id, error.description, gaveUp: true, nextPollAt: nil)
+            }
+        case .rateLimited:
+            break
+        }
     }
 }

@@ -28,10 +28,13 @@ public struct TrackedRequest: Hashable, Sendable {
     public var leaseExpiresAt: Date?
     public var creatorName: String?
     public var followers: Int?
+    /// Who submitted it ("user@host"); nil when it was followed by id alone or recorded by an earlier ylytic.
+    public var submittedBy: String?
 
     public init(
         id: Int64? = nil, requestID: String? = nil, requestType: String, targetValue: String, state: TrackedState,
-        submittedAt: Date, errorCount: Int = 0, leaseHolder: LeaseHolder? = nil, leaseExpiresAt: Date? = nil
+        submittedAt: Date, errorCount: Int = 0, leaseHolder: LeaseHolder? = nil, leaseExpiresAt: Date? = nil,
+        submittedBy: String? = nil
     ) {
         self.id = id
         self.requestID = requestID
@@ -42,6 +45,7 @@ public struct TrackedRequest: Hashable, Sendable {
         self.errorCount = errorCount
         self.leaseHolder = leaseHolder
         self.leaseExpiresAt = leaseExpiresAt
+        self.submittedBy = submittedBy
     }
 
     /// The target, as submitted.
@@ -71,5 +75,21 @@ public struct TrackedRequest: Hashable, Sendable {
         return RefreshRecord(
             requestID: RequestID(requestID), request: target.map(EchoedRequest.init),
             status: RefreshStatus(code: statusCode, message: statusMessage, requestAt: serverRequestAt, responseAt: finishedAt))
+    }
+}
+
+extension TrackedRequest {
+    /// The state and status fields of an answer; the type and target too, for a request known by id alone.
+    public mutating func apply(_ record: RefreshRecord) {
+        let state = record.state
+        self.state = TrackedState(state)
+        statusCode = record.status?.code
+        statusMessage = record.status?.message
+        serverRequestAt = record.status?.requestAt ?? serverRequestAt
+        detail = state.detail
+        if requestType.isEmpty, let target = record.request?.target {
+            requestType = target.type.rawValue
+            targetValue = target.value
+        }
     }
 }

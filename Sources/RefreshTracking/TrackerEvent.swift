@@ -12,6 +12,10 @@ public enum TrackerEvent: Sendable, Equatable {
     case followingEnded(RequestID, RefreshClientError)
     /// The store could not be read or written; the words say what failed. Following goes on.
     case problem(String)
+    /// The connection to a store on a server was lost; the words say why. Writes wait and are tried again.
+    case storeUnreachable(String)
+    /// The connection to the store is back, and what changed meanwhile has been read.
+    case storeReachable
 }
 
 /// Why a submission or a store operation of the tracker failed.

@@ -11,11 +11,23 @@ import RefreshAPI
 /// - every write that changes what a front end shows moves the store's ``StoreRevision`` on, and
 ///   ``changes(since:)`` reports it, whichever process wrote it.
 public protocol TrackingStore: AnyObject, Sendable {
+    /// Where the store is, for messages: a file's path, or a database's address without its password.
+    var location: String { get }
+
+    /// Whether every write fails (a file this user cannot write).
+    var isReadOnly: Bool { get }
+
     // MARK: Submissions
 
     /// Writes the intent to submit `target`, before the POST is sent, held by `holder` until `leaseUntil`
-    /// (renewed while the POST runs). Returns the store's number for it.
-    func recordIntent(_ target: RefreshTarget, at date: Date, holder: LeaseHolder, leaseUntil: Date) async throws -> Int64
+    /// (renewed while the POST runs), as submitted by `submitter` ("user@host"). With `freshSince`, a request for
+    /// the same target that is being submitted, pending or stale, or that succeeded at or after `freshSince`, is
+    /// returned instead and nothing is written; the check and the write are one step, so that two processes
+    /// submitting the same target at once make one request.
+    func recordIntent(
+        _ target: RefreshTarget, at date: Date, holder: LeaseHolder, leaseUntil: Date, submitter: String,
+        joiningFreshSince freshSince: Date?
+    ) async throws -> RecordedIntent
 
     /// The POST answered: the intent becomes a request with the server's id and state. With a `holder`, that
     /// tracker follows it; without, any tracker may.
@@ -26,6 +38,11 @@ public protocol TrackingStore: AnyObject, Sendable {
     /// Returns whether it was kept.
     @discardableResult
     func recordSubmissionFailure(_ localID: Int64, _ error: RefreshClientError) async throws -> Bool
+
+    /// Intents whose submitter's lease ran out (it stopped before the server answered) become "outcome unknown".
+    /// Returns how many.
+    @discardableResult
+    func recoverInterruptedSubmissions(now: Date) async throws -> Int
 
     /// Makes requests known by id alone followable: adds those the store lacks (type and target come with the
     /// first answer), and resumes those whose following ended without an answer. Requests that ended are left.
@@ -102,8 +119,19 @@ public protocol TrackingStore: AnyObject, Sendable {
     /// Everything that changed after `revision`; from ``StoreRevision/beginning``, the whole list.
     func changes(since revision: StoreRevision) async throws -> StoreChanges
 
-    /// Hints that the store may have changed, from this process or another, soon after each write: each one
-    /// means "read ``changes(since:)``". Some hints are spurious; none is lost for long. Costs nothing
-    /// measurable while nothing is written. Ends when the consumer stops iterating.
-    func changeHints() -> AsyncStream<Void>
+    /// Hints that the store may have changed, from this process or another, soon after each write: each
+    /// ``StoreHint/changed`` means "read ``changes(since:)``". Some hints are spurious; none is lost for long. A
+    /// store on a server also says when its connection is lost and back. Costs nothing measurable while nothing
+    /// is written. Ends when the consumer stops iterating.
+    func changeHints() -> AsyncStream<StoreHint>
+
+    // MARK: Copying between stores
+
+    /// Adds a request copied from another store, with the body of its response, unless this store has a request
+    /// with the same server id (or the request has none). Leases are not copied. Returns whether it was added.
+    func adopt(_ request: TrackedRequest, body: Data?, receivedAt: Date?) async throws -> Bool
+
+    /// Adds a creator copied from another store (or updates this store's one when the copy is newer), with the
+    /// snapshots this store lacks. Returns how many snapshots were added.
+    func adopt(_ creator: StoredCreator, snapshots: [CreatorSnapshot]) async throws -> Int
 }

@@ -1,5 +1,6 @@
 import Foundation
 import RefreshAPI
+import RefreshTestSupport
 @testable import RefreshStore
 import RefreshTracking
 import Testing
@@ -10,7 +11,7 @@ struct RefreshStoreTests {
         let temporary = TemporaryStore()
         defer { temporary.cleanUp() }
         let store = try temporary.open()
-        #expect(try store.schemaVersions() == ["v1", "v2"])
+        #expect(try store.schemaVersions() == ["v1", "v2", "v3"])
         let fileMode = try FileManager.default.attributesOfItem(atPath: temporary.url.path)[.posixPermissions] as? Int
         let folderMode = try FileManager.default.attributesOfItem(
             atPath: temporary.url.deletingLastPathComponent().path)[.posixPermissions] as? Int
@@ -18,111 +19,7 @@ struct RefreshStoreTests {
         #expect(folderMode == 0o700)
         #expect(try store.integrityCheck() == "ok")
         // Reopening an up-to-date store changes nothing.
-        #expect(try temporary.open().schemaVersions() == ["v1", "v2"])
-    }
-
-    @Test func intentThenSubmissionThenPollsThenFinish() async throws {
-        let temporary = TemporaryStore()
-        defer { temporary.cleanUp() }
-        let store = try temporary.open()
-        let target = try RefreshTarget(type: .instagram, value: "thetatvaindia")
-        let local = try await store.recordIntent(target, at: StoreSamples.date, holder: StoreSamples.holder, leaseUntil: StoreSamples.date + 45)
-        #expect(try await store.requests().map(\.state) == [.submitting])
-        try await store.recordSubmission(local, StoreSamples.record("abc", message: "pending", code: 201), holder: nil, leaseUntil: nil)
-        #expect(try await store.requests().filter(\.state.isFollowed).map(\.requestID) == ["abc"])
-        try await store.recordPoll(StoreSamples.record("abc", message: "pending", code: 201), at: StoreSamples.date + 2, nextPollAt: nil)
-        try await store.recordStale("abc")
-        try await store.recordPoll(StoreSamples.record("abc", message: "pending", code: 201), at: StoreSamples.date + 40, nextPollAt: nil)
-        #expect(try await store.request("abc")?.state == .stale, "a poll that is still pending keeps it stale")
-        let finished = StoreSamples.record("abc", message: "success", followers: 10_001)
-        try await store.recordFinished(finished, body: Data("{\"raw\":true}".utf8), at: StoreSamples.date + 60)
-        let request = try #require(try await store.request("abc"))
-        #expect(request.state == .succeeded)
-        #expect(request.followers == 10_001)
-        #expect(request.creatorName == "Anurag Gupta")
-        #expect(request.target == target)
-        #expect(try await store.responseBody("abc") == Data("{\"raw\":true}".utf8))
-        #expect(try await store.requests().filter(\.state.isFollowed).isEmpty)
-        let creator = try #require(try await store.creators(matching: "@TheTatvaIndia").first)
-        #expect(creator.followers == 10_001)
-        #expect(creator.tier == "micro", "derived from followers when the API sends none")
-        #expect(try await store.history(of: creator).map(\.followers) == [10_001])
-    }
-
-    @Test func youTubeChannelIDsKeepTheirCaseAndHandlesDoNot() async throws {
-        let temporary = TemporaryStore()
-        defer { temporary.cleanUp() }
-        let store = try temporary.open()
-        try await store.recordSubmittedAndFinished(
-            StoreSamples.record("y", message: "success", followers: 5, handle: "UCurYxozQbvKn-oNUxNJh45Q", type: .youtube),
-            body: Data("{}".utf8), at: StoreSamples.date)
-        try await store.recordSubmittedAndFinished(
-            StoreSamples.record("i", message: "success", followers: 6, handle: "TheTatvaIndia"), body: Data("{}".utf8),
-            at: StoreSamples.date)
-        #expect(Set(try await store.creators().map(\.key)) == ["UCurYxozQbvKn-oNUxNJh45Q", "thetatvaindia"])
-        #expect(try await store.creators(matching: "ucuryxozqbvkn-onuxnjh45q").count == 1, "found whatever the case typed")
-    }
-
-    @Test func failedRefreshKeepsTheServersWordsAndNoResponse() async throws {
-        let temporary = TemporaryStore()
-        defer { temporary.cleanUp() }
-        let store = try temporary.open()
-        let local = try await store.recordIntent(try RefreshTarget(type: .instagram, value: "x"), at: StoreSamples.date, holder: StoreSamples.holder, leaseUntil: StoreSamples.date + 45)
-        try await store.recordSubmission(local, StoreSamples.record("f1", message: "pending", code: 201), holder: nil, leaseUntil: nil)
-        try await store.recordFinished(StoreSamples.record("f1", message: "failed: this account is private", code: 422), body: Data(), at: StoreSamples.date)
-        #expect(try await store.request("f1")?.state == .failed)
-        #expect(try await store.request("f1")?.detail == "failed: this account is private")
-        #expect(try await store.responseBody("f1") == nil)
-        #expect(try await store.requests(in: .failed).count == 1)
-        #expect(try await store.requests(in: .succeeded).isEmpty)
-    }
-
-    @Test func historyGrowsWithEachRefreshOfTheSameCreator() async throws {
-        let temporary = TemporaryStore()
-        defer { temporary.cleanUp() }
-        let store = try temporary.open()
-        for (index, followers) in [9_000, 9_500, 10_001].enumerated() {
-            try await store.recordSubmittedAndFinished(
-                StoreSamples.record("r\(index)", message: "success", followers: followers), body: Data("{}".utf8),
-                at: StoreSamples.date + Double(index) * 86_400)
-        }
-        let creators = try await store.creators()
-        #expect(creators.count == 1)
-        #expect(try await store.history(of: creators[0]).map(\.followers) == [9_000, 9_500, 10_001])
-        #expect(try await store.history(ofCreatorRefreshedBy: "r1").map(\.followers) == [9_000, 9_500, 10_001])
-        #expect(try await store.history(ofCreatorRefreshedBy: "unknown").isEmpty)
-    }
-
-    @Test func interruptedSubmissionBecomesOutcomeUnknownOnceItsLeaseRunsOut() async throws {
-        let temporary = TemporaryStore()
-        defer { temporary.cleanUp() }
-        let store = try temporary.open()
-        let target = try RefreshTarget(type: .youtube, value: "UCurYxozQbvKn-oNUxNJh45Q")
-        _ = try await store.recordIntent(target, at: StoreSamples.date, holder: StoreSamples.holder, leaseUntil: StoreSamples.date + 45)
-        #expect(
-            try await store.recoverInterruptedSubmissions(now: StoreSamples.date + 30) == 0,
-            "its submitter's lease still runs: the POST is under way")
-        #expect(try await store.recoverInterruptedSubmissions(now: StoreSamples.date + 46) == 1)
-        let request = try #require(try await store.requests().first)
-        #expect(request.state == .unknown)
-        #expect(request.detail?.contains("outcome unknown") == true)
-        #expect(request.target == target)
-    }
-
-    @Test func forgetKeepsResponseAndHistoryUnlessPurged() async throws {
-        let temporary = TemporaryStore()
-        defer { temporary.cleanUp() }
-        let store = try temporary.open()
-        try await store.recordSubmittedAndFinished(StoreSamples.record("a", message: "success", followers: 5), body: Data("{}".utf8), at: StoreSamples.date)
-        try await store.recordSubmittedAndFinished(StoreSamples.record("b", message: "success", followers: 6), body: Data("{}".utf8), at: StoreSamples.date + 1)
-        #expect(try await store.forget("a", purge: false))
-        #expect(try await store.request("a") == nil)
-        #expect(try await store.responseBody("a") != nil)
-        #expect(try await store.history(of: store.creators()[0]).count == 2)
-        #expect(try await store.forget("b", purge: true))
-        #expect(try await store.responseBody("b") == nil)
-        #expect(try await store.history(of: store.creators()[0]).map(\.followers) == [5])
-        #expect(try await store.forget("nope", purge: false) == false)
+        #expect(try temporary.open().schemaVersions() == ["v1", "v2", "v3"])
     }
 }
 
@@ -217,7 +114,7 @@ struct StoreLocationTests {
         try FileManager.default.createDirectory(at: temporary.url.deletingLastPathComponent(), withIntermediateDirectories: true)
         _ = FileManager.default.createFile(atPath: temporary.url.path, contents: Data())
         let store = try temporary.open()
-        #expect(try store.schemaVersions() == ["v1", "v2"])
+        #expect(try store.schemaVersions() == ["v1", "v2", "v3"])
         _ = try await store.recordIntent(try RefreshTarget(type: .instagram, value: "x"), at: StoreSamples.date, holder: StoreSamples.holder, leaseUntil: StoreSamples.date + 45)
         #expect(try await store.requests().count == 1)
     }
@@ -242,8 +139,9 @@ struct StoreLocationTests {
         }
         try queue.close()
         let store = try temporary.open()
-        #expect(try store.schemaVersions() == ["v1", "v2"])
+        #expect(try store.schemaVersions() == ["v1", "v2", "v3"])
         #expect(try await store.request("a")?.state == .succeeded)
+        #expect(try await store.request("a")?.submittedBy == nil, "who submitted it was not recorded before v3")
         #expect(try await store.responseBody("a") == Data("{}".utf8))
         let creator = try #require(try await store.creators().first)
         #expect(try await store.history(of: creator).count == 1, "looks at a finished request recorded more than once")

@@ -9,6 +9,7 @@
 import Foundation
 import RefreshAPI
 import RefreshStore
+import RefreshTestSupport
 import RefreshTracking
 
 let arguments = CommandLine.arguments

@@ -25,6 +25,8 @@ public enum DashboardAction: Sendable {
     case problem(String)
     /// A short confirmation for the status bar.
     case notice(String)
+    /// The connection to a store on a server was lost (with the reason), or is back (nil).
+    case storeConnection(lostBecause: String?)
 }
 
 /// Work the reducer asks for; the runtime does it and answers with actions.

@@ -76,6 +76,14 @@ public struct DashboardReducer: Sendable {
             state.typedAhead = []
         case .notice(let text):
             state.notice = (text, false)
+        case .storeConnection(let reason):
+            let wasOffline = state.storeOffline != nil
+            state.storeOffline = reason
+            if let reason {
+                state.notice = ("Lost the connection to the store (\(reason)); reconnecting…", true)
+            } else if wasOffline {
+                state.notice = ("The store is back; what changed meanwhile is shown.", false)
+            }
         }
         return []
     }

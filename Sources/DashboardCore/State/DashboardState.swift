@@ -51,6 +51,8 @@ public struct DashboardState: Sendable {
     /// as rows come and go (otherwise it stays on the top row, as new requests arrive there).
     public var selectionIsChosen = false
     public var liveUpdates = true
+    /// Why the store cannot be reached, while its connection is lost: the header says "offline" meanwhile.
+    public var storeOffline: String?
     public var overlay: Overlay?
     /// Whether a creator page is being read from the store: keys typed meanwhile wait for it.
     public internal(set) var isOpeningPage = false

@@ -118,11 +118,11 @@ public struct RequestsScreen {
             segments.append((" ", .plain, nil))
             segments.append((" \(label) ", tab == state.tab ? state.theme[.activeTab] : state.theme[.tab], tab))
         }
-        let live = state.liveUpdates ? frame.live : frame.paused
+        let live = state.storeOffline != nil ? frame.offline : state.liveUpdates ? frame.live : frame.paused
+        let liveStyle =
+            state.storeOffline != nil ? state.theme[.problem] : state.liveUpdates ? state.theme[.live] : state.theme[.paused]
         segments.append((" ", .plain, nil))
-        segments.append((
-            isLetters ? String(live.prefix(1)) : live,
-            state.liveUpdates ? state.theme[.live] : state.theme[.paused], nil))
+        segments.append((isLetters ? String(live.prefix(1)) : live, liveStyle, nil))
         if state.tab == .creators {
             segments.append(("  \(state.creators.count) creators", state.theme[.dim], nil))
             return segments

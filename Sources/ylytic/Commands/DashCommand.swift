@@ -1,6 +1,6 @@
 import ArgumentParser
 import RefreshAPI
-import RefreshStore
+import RefreshTracking
 
 /// `ylytic dash` (and `ylytic` alone): the dashboard on the configured API.
 struct DashCommand: YlyticCommand {
@@ -14,7 +14,7 @@ struct DashCommand: YlyticCommand {
 
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
         // A store this user cannot write is shown read-only: live from the store, nothing submitted or polled.
-        let store: RefreshStore
+        let store: any TrackingStore
         if let readable = try await storage.openForReading(context) {
             store = readable
         } else {
@@ -35,7 +35,8 @@ struct DashCommand: YlyticCommand {
                     """
             }
         }
-        let source = store.isReadOnly ? "read-only store" : client.map { $0.baseURL.host ?? "API" } ?? "no token"
+        var source = store.isReadOnly ? "read-only store" : client.map { $0.baseURL.host ?? "API" } ?? "no token"
+        if case .ledger(let address) = try storage.address(context) { source += " · ledger \(address.host)/\(address.database)" }
         return await DashboardLauncher.run(
             store: store, client: client, source: source, setupHint: setupHint, starters: [], output: output,
             context: context)

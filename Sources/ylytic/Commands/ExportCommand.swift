@@ -32,7 +32,7 @@ struct ExportCommand: YlyticCommand {
             return context.fail(
                 CommandFailure(
                     message: "no finished response for '\(SafeText.sanitize(id))': there is no store at "
-                        + "\(storage.location(context).path) yet",
+                        + "\((try storage.address(context))) yet",
                     status: .invalidInput))
         }
         let body: Data

@@ -23,7 +23,7 @@ struct HistoryCommand: YlyticCommand {
             return context.fail(
                 CommandFailure(
                     message: "no creator '\(SafeText.sanitize(creator))': there is no store at "
-                        + "\(storage.location(context).path) yet",
+                        + "\((try storage.address(context))) yet",
                     status: .invalidInput))
         }
         let matches: [StoredCreator]

@@ -26,7 +26,7 @@ struct ListCommand: YlyticCommand {
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
         guard let store = try await storage.openForReading(context) else {
             if output.json { context.stdout.line("[]") }
-            context.stderr.line("ylytic: no requests yet: there is no store at \(storage.location(context).path)")
+            context.stderr.line("ylytic: no requests yet: there is no store at \((try storage.address(context)))")
             return .succeeded
         }
         let requests: [TrackedRequest]
@@ -56,7 +56,7 @@ struct ListCommand: YlyticCommand {
         for (index, line) in table.lines().enumerated() {
             writer.write(StyledLine(line, role: index == 0 ? .label : .plain))
         }
-        if requests.isEmpty { context.stderr.line("ylytic: no requests in \(store.url.path)") }
+        if requests.isEmpty { context.stderr.line("ylytic: no requests in \(store.location)") }
         return .succeeded
     }
 
@@ -95,8 +95,12 @@ struct ListedRequest: Encodable {
     let creatorName: String?
     /// The ylytic that polls it now (user@host pid tag); absent when nobody's lease runs.
     let followedBy: String?
+    /// Who submitted it (user@host); absent when it was followed by id alone.
+    let submittedBy: String?
+    /// Present (true) when `refresh` joined this request instead of submitting a new one.
+    let joined: Bool?
 
-    init(_ request: TrackedRequest, now: Date) {
+    init(_ request: TrackedRequest, now: Date, joined: Bool? = nil) {
         requestID = request.requestID
         localID = request.id
         requestType = request.requestType
@@ -108,12 +112,14 @@ struct ListedRequest: Encodable {
         followers = request.followers
         creatorName = request.creatorName
         followedBy = request.leaseHolder.flatMap { request.isHeld(by: $0, at: now) ? $0.rawValue : nil }
+        submittedBy = request.submittedBy
+        self.joined = joined
     }
 
     enum CodingKeys: String, CodingKey {
         case requestID = "request_id", localID = "local_id", requestType = "request_type", target, state, detail
         case submittedAt = "submitted_at", finishedAt = "finished_at", followers, creatorName = "creator_name"
-        case followedBy = "followed_by"
+        case followedBy = "followed_by", submittedBy = "submitted_by", joined
     }
 }
 

@@ -18,6 +18,10 @@ struct RefreshCommand: YlyticCommand {
             The request id goes to stdout; with --wait, each change of state goes to stderr and the exit code \
             tells how the refresh ended.
 
+            Each refresh costs API quota, so a target that is already being refreshed in the store (by this user \
+            or, on a team's ledger, by anyone), or that succeeded within --fresh-for, is joined instead: its request \
+            id is printed with who submitted it and when, and --wait follows it. --force submits a new one anyway.
+
             \(ExitStatus.helpText)
             """)
 
@@ -30,6 +34,16 @@ struct RefreshCommand: YlyticCommand {
     @Option(name: .long, help: "With --wait, give up after this many seconds (exit 5).")
     var timeout: Double?
 
+    @Option(
+        name: .customLong("fresh-for"),
+        help: ArgumentHelp(
+            "Join a request for the same target that succeeded within this long instead of submitting (90s, 10m, 1h, "
+                + "7d; 0: join only one under way).", valueName: "duration"))
+    var freshFor = "1h"
+
+    @Flag(name: .long, help: "Submit a new request even when the same target is under way or fresh in the store.")
+    var force = false
+
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var storage: StoreOptions
     @OptionGroup var output: OutputOptions
@@ -39,6 +53,7 @@ struct RefreshCommand: YlyticCommand {
             throw ValidationError("give TYPE VALUE, or a single URL or @handle")
         }
         try Seconds.check(timeout, option: "--timeout")
+        _ = try DurationText.seconds(freshFor, option: "--fresh-for")
     }
 
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
@@ -53,9 +68,16 @@ struct RefreshCommand: YlyticCommand {
         let follows = wait || timeout != nil
         let tracker = context.tracker(store: store, client: client, scope: .requested)
         if follows { await tracker.start() }
+        let join: JoinPolicy =
+            force ? .never : .underWayOrFresh(freshFor: (try? DurationText.seconds(freshFor, option: "--fresh-for")) ?? 3600)
         let submitted: RefreshRecord
         do {
-            submitted = try await tracker.submit(target, follow: follows)
+            switch try await tracker.submit(target, follow: follows, join: join) {
+            case .submitted(let record):
+                submitted = record
+            case .joined(let existing):
+                return await joined(existing, target: target, follows: follows, tracker: tracker, store: store, context)
+            }
         } catch {
             await tracker.stop()
             return context.fail(CommandFailure(error, store: store))
@@ -71,7 +93,44 @@ struct RefreshCommand: YlyticCommand {
             return submitted.state.hasEnded ? ExitStatus(submitted.state) : .succeeded
         }
         if !output.json { context.stdout.line(SafeText.sanitize(submitted.requestID.rawValue)) }
-        let id = submitted.requestID
+        return await follow(submitted.requestID, tracker: tracker, store: store, context)
+    }
+
+    /// A request for the same target was under way or fresh: its id, who submitted it and when; with --wait, it
+    /// is followed as if it had just been submitted.
+    private func joined(
+        _ existing: TrackedRequest, target: RefreshTarget, follows: Bool, tracker: RefreshTracker,
+        store: any TrackingStore, _ context: CommandContext
+    ) async -> ExitStatus {
+        let id = existing.requestID.map { RequestID($0) }
+        let shownID = existing.requestID.map { SafeText.sanitize($0) } ?? "#\(existing.id ?? 0)"
+        let who = existing.submittedBy.map { " by \(SafeText.sanitize($0))" } ?? ""
+        let when = ListCommand.timeText(existing.submittedAt)
+        let what =
+            switch existing.state {
+            case .submitting: "is being submitted"
+            case .succeeded: "succeeded at \(existing.finishedAt.map(ListCommand.timeText) ?? when)"
+            default: "is \(existing.state.rawValue)"
+            }
+        context.stderr.line(
+            "Joined \(shownID): \(target) \(what), submitted\(who) at \(when); --force submits a new one.")
+        guard follows, let id, existing.state.isFollowed || existing.state == .succeeded else {
+            await tracker.stop()
+            if output.json {
+                context.stdout.line(JSONOutput.encode(ListedRequest(existing, now: context.time.now, joined: true)))
+            } else {
+                context.stdout.line(shownID)
+            }
+            return .succeeded
+        }
+        if !output.json { context.stdout.line(shownID) }
+        return await follow(id, tracker: tracker, store: store, context)
+    }
+
+    /// Follows `id` until it ends (or --timeout, or Ctrl-C), printing each change; the exit status says how it ended.
+    private func follow(_ id: RequestID, tracker: RefreshTracker, store: any TrackingStore, _ context: CommandContext)
+        async -> ExitStatus
+    {
         let session = WatchSession(tracker: tracker, store: store, context: context, timeout: timeout)
         let printer = StateChangePrinter(
             sink: context.stderr, json: false, time: context.time, ascii: output.writer(context).glyphs == .ascii)

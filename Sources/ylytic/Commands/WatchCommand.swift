@@ -61,7 +61,7 @@ struct WatchCommand: YlyticCommand {
         ) { printer.print($0, $1) }
         if requested.isEmpty, watched.ids.isEmpty {
             await tracker.stop()
-            context.stderr.line("ylytic: nothing is pending in \(store.url.path)")
+            context.stderr.line("ylytic: nothing is pending in \(store.location)")
             return .succeeded
         }
         var statuses: [ExitStatus] = []

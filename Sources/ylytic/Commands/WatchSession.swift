@@ -51,6 +51,10 @@ struct WatchSession {
                 context.stderr.line("ylytic: warning: \(problem)")
             case .event(.rateLimited):
                 continue
+            case .event(.storeUnreachable(let reason)):
+                context.stderr.line("ylytic: lost the connection to the store (\(reason)); reconnecting")
+            case .event(.storeReachable):
+                context.stderr.line("ylytic: the store is back; carrying on")
             case .event(.followingEnded(let id, let error)):
                 if let change = watch.followingEnded(id, by: error) { report(id, change) }
                 if watch.isDone { return (watch, false) }

@@ -9,7 +9,7 @@ import Terminal
 /// Starts the screen for `dash` and `demo`, with logs sent to a file while it is up.
 enum DashboardLauncher {
     static func run(
-        store: RefreshStore, client: RefreshClient?, source: String, setupHint: String?, starters: [RefreshTarget],
+        store: any TrackingStore, client: RefreshClient?, source: String, setupHint: String?, starters: [RefreshTarget],
         page: CreatorPage? = nil, output: OutputOptions, context: CommandContext
     ) async -> ExitStatus {
         let colorMode: ColorMode =

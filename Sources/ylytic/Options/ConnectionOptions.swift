@@ -60,10 +60,10 @@ struct CommandFailure: Error {
     }
 
     /// A failure of the tracker: the API's error as it is, the store's with the store named.
-    init(_ error: TrackingError, store: RefreshStore) {
+    init(_ error: TrackingError, store: any TrackingStore) {
         switch error {
         case .client(let error): self.init(error)
-        case .store(let problem): self.init(message: "the store \(store.url.path) failed: \(problem)", status: .invalidInput)
+        case .store(let problem): self.init(message: "the store \(store.location) failed: \(problem)", status: .invalidInput)
         case .noClient: self.init(message: error.description, status: .tokenProblem)
         }
     }

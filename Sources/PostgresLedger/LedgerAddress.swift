@@ -1,0 +1,103 @@
+import Foundation
+
+/// Where a team's PostgreSQL ledger is: `postgresql://USER[:PASSWORD]@HOST[:PORT]/DB[?sslmode=MODE]` (or
+/// `postgres://`). The password comes from the URL, else from `PGPASSWORD`; it is never part of ``description``.
+/// `?host=/path/to/folder` reaches the server through its Unix socket in that folder.
+public struct LedgerAddress: Sendable, Equatable, CustomStringConvertible {
+    /// How the connection is encrypted, as libpq's `sslmode` says it.
+    public enum TLSMode: String, Sendable, Equatable, CaseIterable {
+        /// Never.
+        case disable
+        /// When the server offers it (libpq's default).
+        case prefer
+        /// Always; the server's certificate is not checked.
+        case require
+        /// Always, with the server's certificate checked against the system's trusted authorities and its name.
+        case verifyFull = "verify-full"
+    }
+
+    public var user: String
+    public var password: String?
+    public var host: String
+    public var port: Int
+    public var database: String
+    public var tls: TLSMode
+    /// The folder of the server's Unix socket, when reached through one.
+    public var socketFolder: String?
+
+    /// Whether `text` names a PostgreSQL ledger rather than a file.
+    public static func isLedgerURL(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return lowered.hasPrefix("postgresql://") || lowered.hasPrefix("postgres://")
+    }
+
+    /// Reads a URL; `environment` gives `PGPASSWORD` (when the URL has no password) and `USER` (when it has no
+    /// user). Errors never repeat the password.
+    public init(parsing text: String, environment: [String: String]) throws(LedgerError) {
+        guard Self.isLedgerURL(text), let components = URLComponents(string: text) else {
+            throw LedgerError("the store address is not a postgresql://USER@HOST/DB URL: \(Self.redacting(text))")
+        }
+        let query = components.queryItems ?? []
+        let socketFolder = query.first { $0.name == "host" }?.value.flatMap { $0.hasPrefix("/") ? $0 : nil }
+        guard let host = components.host.map({ $0.removingPercentEncoding ?? $0 }), !host.isEmpty || socketFolder != nil
+        else {
+            throw LedgerError("the store address \(Self.redacting(text)) names no host")
+        }
+        let database = String(components.path.drop { $0 == "/" }).removingPercentEncoding ?? ""
+        guard !database.isEmpty, !database.contains("/") else {
+            throw LedgerError("the store address \(Self.redacting(text)) names no database (…/DB at its end)")
+        }
+        var mode = TLSMode.prefer
+        if let value = query.first(where: { $0.name == "sslmode" })?.value {
+            switch value {
+            case "allow", "prefer": mode = .prefer
+            case "disable": mode = .disable
+            case "require", "verify-ca": mode = .require
+            case "verify-full": mode = .verifyFull
+            default:
+                throw LedgerError(
+                    "sslmode=\(value) is not one of disable, allow, prefer, require, verify-ca, verify-full")
+            }
+        }
+        for item in query where !["sslmode", "host"].contains(item.name) {
+            throw LedgerError("the store address has a setting ylytic does not know: \(item.name)")
+        }
+        let user = components.user.flatMap { $0.removingPercentEncoding } ?? environment["PGUSER"] ?? environment["USER"]
+        guard let user, !user.isEmpty else {
+            throw LedgerError("the store address \(Self.redacting(text)) names no user (USER@ before the host)")
+        }
+        self.user = user
+        let fromURL = components.password.flatMap { $0.removingPercentEncoding }
+        password = fromURL ?? environment["PGPASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+        self.host = host.isEmpty ? "localhost" : host
+        port = components.port ?? 5432
+        self.database = database
+        tls = mode
+        self.socketFolder = socketFolder
+    }
+
+    /// The address without its password: what messages and `config show` print.
+    public var description: String {
+        var components = URLComponents()
+        components.scheme = "postgresql"
+        components.user = user
+        components.host = host
+        components.port = port
+        components.path = "/" + database
+        var items: [URLQueryItem] = []
+        if tls != .prefer { items.append(URLQueryItem(name: "sslmode", value: tls.rawValue)) }
+        if let socketFolder { items.append(URLQueryItem(name: "host", value: socketFolder)) }
+        components.queryItems = items.isEmpty ? nil : items
+        return components.string ?? "postgresql://\(user)@\(host):\(port)/\(database)"
+    }
+
+    /// `text` with anything between `://USER:` and `@` replaced, for a message about a URL that could not be read.
+    static func redacting(_ text: String) -> String {
+        guard let scheme = text.range(of: "://") else { return text }
+        let rest = text[scheme.upperBound...]
+        guard let at = rest.lastIndex(of: "@") else { return text }
+        let credentials = rest[..<at]
+        guard let colon = credentials.firstIndex(of: ":") else { return text }
+        return String(text[..<colon]) + ":…" + String(text[at...])
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import PostgresNIO
+
+/// Why the ledger cannot be used, in words that say what to do; never with a password in them.
+public struct LedgerError: Error, Hashable, Sendable, CustomStringConvertible {
+    public let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+
+    /// What went wrong, in words: the server's own message, or why it could not be reached. PostgresNIO's own
+    /// descriptions are kept generic on purpose, so that nothing sensitive leaks; these name no query values.
+    static func explain(_ error: any Error) -> String {
+        if let error = error as? LedgerError { return error.description }
+        if let error = error as? PSQLError {
+            switch error.code {
+            case .server:
+                let message = error.serverInfo?[.message] ?? "an error"
+                let hint = error.serverInfo?[.hint].map { " (\($0))" } ?? ""
+                return "PostgreSQL said: \(message)\(hint)"
+            case .connectionError:
+                return "cannot connect (\(error.underlying.map(reason) ?? "no answer"))"
+            case .serverClosedConnection, .uncleanShutdown:
+                return "the server closed the connection"
+            case .sslUnsupported:
+                return "the server does not offer TLS, which the address's sslmode asks for"
+            case .authMechanismRequiresPassword:
+                return "the server asks for a password: give it in the address or in PGPASSWORD"
+            case .clientClosedConnection, .poolClosed:
+                return "the connection was closed"
+            default:
+                return "the database connection failed (\(error.code))"
+            }
+        }
+        if let error = error as? PostgresDecodingError {
+            return "a value in column \(error.columnName) could not be read"
+        }
+        return reason(error)
+    }
+
+    /// An underlying network error in words: "Connection refused" rather than a dump of its fields.
+    private static func reason(_ error: any Error) -> String {
+        if let io = error as? IOError { return String(cString: strerror(io.errnoCode)) }
+        if let connection = error as? NIOConnectionError {
+            if let first = connection.connectionErrors.first { return reason(first.error) }
+            if connection.dnsAError != nil || connection.dnsAAAAError != nil { return "the host name is not known" }
+            return "no address to connect to"
+        }
+        if error is CancellationError { return "cancelled" }
+        let text = "\(error)"
+        if text.contains("CircuitBreaker") { return "the server cannot be reached" }
+        if text.contains("connectTimeout") || text.contains("ConnectTimeout") { return "no answer in time" }
+        return text
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Logging
+import PostgresNIO
+import RefreshAPI
+import RefreshTracking
+
+/// A team's ledger on PostgreSQL: every tracked request, every finished response, creators and their snapshots,
+/// shared by every process of every teammate pointed at the same database. Changes reach them through
+/// `LISTEN`/`NOTIFY`; poll leases keep each pending request with one tracker in the whole team.
+///
+/// Every write locks the store's revision row first, so writes are serialised and revisions commit in order:
+/// a reader of ``changes(since:)`` never skips a write that commits late.
+public final class PostgresLedger: TrackingStore {
+    /// The database, without its password.
+    public let address: LedgerAddress
+    public var location: String { address.description }
+    public var isReadOnly: Bool { false }
+
+    let client: PostgresClient
+    let logger: Logger
+    private let runTask: Task<Void, Never>
+
+    /// The channel every write notifies.
+    static let channel = "ylytic_changes"
+
+    private init(address: LedgerAddress, client: PostgresClient, logger: Logger) {
+        self.address = address
+        self.client = client
+        self.logger = logger
+        runTask = Task { await client.run() }
+    }
+
+    deinit {
+        runTask.cancel()
+    }
+
+    /// Connects to the ledger at `address` and migrates it. An unreachable server, a refused login or a database
+    /// from a newer ylytic gives a ``LedgerError`` at once (within `connectTimeout`), and the database is left as
+    /// it was.
+    public static func open(_ address: LedgerAddress, connectTimeout: Duration = .seconds(10)) async throws(LedgerError)
+        -> PostgresLedger
+    {
+        let logger = Logger(label: "ylytic.ledger", factory: { _ in SwiftLogNoOpLogHandler() })
+        do {
+            let connection = try await PostgresConnection.connect(
+                configuration: try address.connectionConfiguration(connectTimeout: connectTimeout), id: 1, logger: logger)
+            do {
+                try await LedgerMigration.migrate(connection, logger: logger, address: address)
+            } catch {
+                try? await connection.close()
+                throw error
+            }
+            try? await connection.close()
+            let client = PostgresClient(
+                configuration: try address.clientConfiguration(connectTimeout: connectTimeout), backgroundLogger: logger)
+            return PostgresLedger(address: address, client: client, logger: logger)
+        } catch {
+            throw LedgerError("cannot open the ledger \(address): \(LedgerError.explain(error))")
+        }
+    }
+
+    /// The schema version of the database.
+    public func schemaVersion() async throws -> Int {
+        try await read { connection, logger in
+            try await connection.query("SELECT max(version) FROM ylytic.schema_version", logger: logger)
+                .collect().first?.decode(Int?.self) ?? 0
+        }
+    }
+
+    // MARK: Running queries
+
+    /// Runs `body` in a transaction that first locks the store's revision, then moves the revision on (and
+    /// notifies every listener) if `body` took a new one.
+    func write<Result: Sendable>(_ body: (LedgerWrite) async throws -> Result) async throws -> Result {
+        do {
+            return try await client.withConnection { connection in
+                let write = try await LedgerWrite.begin(connection, logger: logger)
+                do {
+                    let result = try await body(write)
+                    try await write.commit()
+                    return result
+                } catch {
+                    await write.rollBack()
+                    throw error
+                }
+            }
+        } catch {
+            throw LedgerError(LedgerError.explain(error))
+        }
+    }
+
+    /// Runs `body` on one connection, in one snapshot of the database.
+    func read<Result: Sendable>(_ body: (PostgresConnection, Logger) async throws -> Result) async throws -> Result {
+        do {
+            return try await client.withConnection { connection in
+                try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
+                do {
+                    let result = try await body(connection, logger)
+                    try await connection.query("COMMIT", logger: logger)
+                    return result
+                } catch {
+                    _ = try? await connection.query("ROLLBACK", logger: logger)
+                    throw error
+                }
+            }
+        } catch {
+            throw LedgerError(LedgerError.explain(error))
+        }
+    }
+}

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# A throwaway PostgreSQL server for tests, on a private port on 127.0.0.1 with its socket in its own folder.
+#   throwaway-postgres.sh start FOLDER     creates FOLDER, starts a server there, prints its port
+#   throwaway-postgres.sh pause FOLDER     stops the server, keeping its data
+#   throwaway-postgres.sh resume FOLDER    starts it again on the same port
+#   throwaway-postgres.sh stop FOLDER      stops it and removes FOLDER
+#   throwaway-postgres.sh createdb FOLDER NAME   creates a database
+# The server trusts local connections (user postgres). As root it runs as the postgres system user, since initdb
+# refuses root. YLYTIC_PG_BIN overrides where initdb and pg_ctl are looked for.
+set -euo pipefail
+
+bin="${YLYTIC_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}"
+if [ -z "$bin" ] || [ ! -x "$bin/initdb" ] || [ ! -x "$bin/pg_ctl" ]; then
+    echo "PostgreSQL is not installed: the ledger tests start their own server with initdb and pg_ctl." >&2
+    echo "On Debian or Ubuntu: apt-get install postgresql (.ci/run does it); elsewhere set YLYTIC_PG_BIN." >&2
+    exit 3
+fi
+
+as_owner() {
+    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+start_on() {
+    local folder=$1 port=$2
+    as_owner "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w -t 60 \
+        -o "-p $port -k $folder -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+        start >/dev/null
+}
+
+command=${1:-}
+folder=${2:-}
+[ -n "$folder" ] || { echo "usage: $0 start|pause|resume|stop FOLDER" >&2; exit 2; }
+case "$command" in
+start)
+    mkdir -p "$folder"
+    [ "$(id -u)" = 0 ] && chown postgres "$folder"
+    if ! as_owner "$bin/initdb" -D "$folder/data" -A trust -U postgres --no-sync -E UTF8 --no-locale \
+        >"$folder/initdb.log" 2>&1; then
+        cat "$folder/initdb.log" >&2
+        exit 1
+    fi
+    for _ in 1 2 3 4 5 6 7 8 9 10; do
+        port=$((20000 + RANDOM % 40000))
+        if start_on "$folder" "$port"; then
+            echo "$port" >"$folder/port"
+            echo "$port"
+            exit 0
+        fi
+    done
+    cat "$folder/server.log" >&2
+    exit 1
+    ;;
+pause)
+    as_owner "$bin/pg_ctl" -D "$folder/data" -m fast -w stop >/dev/null
+    ;;
+resume)
+    start_on "$folder" "$(cat "$folder/port")"
+    ;;
+createdb)
+    "$bin/createdb" -h 127.0.0.1 -p "$(cat "$folder/port")" -U postgres "${3:?a database name}"
+    ;;
+stop)
+    as_owner "$bin/pg_ctl" -D "$folder/data" -m immediate -w stop >/dev/null 2>&1 || true
+    rm -rf "$folder"
+    ;;
+*)
+    echo "usage: $0 start|pause|resume|stop FOLDER" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,143 @@
+import Foundation
+import RefreshAPI
+import RefreshTestSupport
+import RefreshTracking
+import Testing
+
+/// What both stores promise about spending quota once per target, who submitted what, and copying.
+@Suite("Joining, submitters and copies, on every store", .throwawayPostgres)
+struct JoinAndCopyContractTests {
+    let date = StoreSamples.date
+    let alice = LeaseHolder("alice@box 1 a")
+    let hour: TimeInterval = 3600
+
+    private func intent(_ store: any TrackingStore, _ target: RefreshTarget, at date: Date, freshFor: TimeInterval?)
+        async throws -> RecordedIntent
+    {
+        try await store.recordIntent(
+            target, at: date, holder: alice, leaseUntil: date + 45, submitter: "alice@box",
+            joiningFreshSince: freshFor.map { date - $0 })
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func aTargetUnderWayOrFreshIsJoinedAndAnythingElseIsRecorded(kind: StoreKind) async throws {
+        let shared = try await SharedStore.make(kind)
+        defer { shared.cleanUp() }
+        let (mine, theirs) = (shared.mine, shared.theirs)
+        let target = try RefreshTarget(type: .instagram, value: "TheTatvaIndia")
+
+        guard case .recorded(let first) = try await intent(mine, target, at: date, freshFor: hour) else {
+            Issue.record("an empty store has nothing to join")
+            return
+        }
+        let same = try RefreshTarget(type: .instagram, value: "thetatvaindia")
+        guard case .joined(let beingSubmitted) = try await intent(theirs, same, at: date + 1, freshFor: hour) else {
+            Issue.record("a target being submitted is joined, whatever the case of the handle")
+            return
+        }
+        #expect(beingSubmitted.id == first)
+        #expect(beingSubmitted.submittedBy == "alice@box", "it says who submitted it")
+
+        try await mine.recordSubmission(
+            first, StoreSamples.record("a", message: "pending", code: 201, handle: "TheTatvaIndia"), holder: nil,
+            leaseUntil: nil)
+        guard case .joined(let pending) = try await intent(theirs, target, at: date + 2, freshFor: 0) else {
+            Issue.record("a pending request is joined even with no freshness window")
+            return
+        }
+        #expect(pending.requestID == "a")
+
+        try await mine.recordFinished(
+            StoreSamples.record("a", message: "success", followers: 5, handle: "TheTatvaIndia"), body: Data("{}".utf8),
+            at: date + 10)
+        let finishedAt = try #require(try await mine.request("a")?.finishedAt)
+        guard case .joined(let fresh) = try await intent(theirs, target, at: finishedAt + hour - 1, freshFor: hour) else {
+            Issue.record("a success within the window is joined")
+            return
+        }
+        #expect(fresh.state == .succeeded)
+        guard case .recorded = try await intent(theirs, target, at: finishedAt + hour + 1, freshFor: hour) else {
+            Issue.record("a success older than the window is not joined")
+            return
+        }
+        guard case .recorded = try await intent(theirs, target, at: date + 20, freshFor: nil) else {
+            Issue.record("forced: always recorded")
+            return
+        }
+        let other = try RefreshTarget(type: .youtube, value: "UCurYxozQbvKn-oNUxNJh45Q")
+        let otherCase = try RefreshTarget(type: .youtube, value: "UCURYXOZQBVKN-ONUXNJH45Q")
+        guard case .recorded = try await intent(mine, other, at: date + 30, freshFor: hour),
+            case .recorded = try await intent(mine, otherCase, at: date + 30, freshFor: hour)
+        else {
+            Issue.record("channel ids are case-sensitive: two channels")
+            return
+        }
+        #expect(try await theirs.requests(in: .submitting).allSatisfy { $0.submittedBy == "alice@box" })
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func aFailedOrForgottenTargetIsSubmittedAgain(kind: StoreKind) async throws {
+        let shared = try await SharedStore.make(kind)
+        defer { shared.cleanUp() }
+        let store = shared.mine
+        let target = try RefreshTarget(type: .instagram, value: "thetatvaindia")
+        guard case .recorded(let local) = try await intent(store, target, at: date, freshFor: hour) else {
+            Issue.record("nothing to join")
+            return
+        }
+        try await store.recordSubmission(local, StoreSamples.record("f", message: "pending", code: 201), holder: nil, leaseUntil: nil)
+        try await store.recordFinished(StoreSamples.record("f", message: "failed: private", code: 422), body: Data(), at: date)
+        guard case .recorded(let again) = try await intent(store, target, at: date + 1, freshFor: hour) else {
+            Issue.record("a failure is not joined")
+            return
+        }
+        #expect(try await store.forget(localID: again))
+        guard case .recorded = try await intent(store, target, at: date + 2, freshFor: hour) else {
+            Issue.record("a forgotten intent is not joined")
+            return
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases, StoreKind.allCases)
+    func copyingKeepsIdsBodiesAndSnapshotsAndAddsNothingTwice(from source: StoreKind, to destination: StoreKind)
+        async throws
+    {
+        let from = try await SharedStore.make(source)
+        let to = try await SharedStore.make(destination)
+        defer {
+            from.cleanUp()
+            to.cleanUp()
+        }
+        for (index, followers) in [900, 950].enumerated() {
+            try await from.mine.recordSubmittedAndFinished(
+                StoreSamples.record("r\(index)", message: "success", followers: followers),
+                body: Data("{\"n\":\(index)}".utf8), at: date + Double(index) * 86_400)
+        }
+        _ = try await from.mine.recordIntent(try RefreshTarget(type: .instagram, value: "unsent"), at: date, holder: alice, leaseUntil: date + 45)
+
+        for _ in 0..<2 {
+            for request in try await from.mine.requests(in: nil) {
+                let body = try await request.requestID.asyncMap { try await from.mine.responseBody(RequestID($0)) } ?? nil
+                _ = try await to.mine.adopt(request, body: body, receivedAt: nil)
+            }
+            for creator in try await from.mine.creators() {
+                _ = try await to.mine.adopt(creator, snapshots: try await from.mine.history(of: creator))
+            }
+        }
+        let copied = try await to.mine.requests(in: nil)
+        #expect(copied.map(\.requestID) == ["r1", "r0"], "requests with a server id, once each, newest first")
+        #expect(copied.map(\.submittedAt) == [date + 86_400, date])
+        #expect(try await to.mine.responseBody("r0") == Data("{\"n\":0}".utf8))
+        let creator = try #require(try await to.mine.creators().first)
+        #expect(creator.followers == 950)
+        #expect(try await to.mine.history(of: creator).map(\.followers) == [900, 950])
+        #expect(try await to.mine.history(of: creator).map(\.requestID) == ["r0", "r1"])
+    }
+}
+
+extension Optional {
+    fileprivate func asyncMap<Mapped>(_ transform: (Wrapped) async throws -> Mapped) async rethrows -> Mapped? {
+        guard let self else { return nil }
+        return try await transform(self)
+    }
+}
