@@ -5,6 +5,7 @@
 #   throwaway-postgres.sh resume FOLDER    starts it again on the same port
 #   throwaway-postgres.sh stop FOLDER      stops it and removes FOLDER
 #   throwaway-postgres.sh createdb FOLDER NAME   creates a database
+#   throwaway-postgres.sh psql FOLDER NAME SQL   runs SQL in a database, printing rows unaligned
 # The server trusts local connections (user postgres). As root it runs as the postgres system user, since initdb
 # refuses root. YLYTIC_PG_BIN overrides where initdb and pg_ctl are looked for.
 set -euo pipefail
@@ -58,6 +59,10 @@ resume)
     ;;
 createdb)
     "$bin/createdb" -h 127.0.0.1 -p "$(cat "$folder/port")" -U postgres "${3:?a database name}"
+    ;;
+psql)
+    "$bin/psql" -h 127.0.0.1 -p "$(cat "$folder/port")" -U postgres -d "${3:?a database name}" -v ON_ERROR_STOP=1 -At \
+        -c "${4:?SQL}"
     ;;
 stop)
     as_owner "$bin/pg_ctl" -D "$folder/data" -m immediate -w stop >/dev/null 2>&1 || true

@@ -33,6 +33,12 @@ public final class PostgresServer: Sendable {
         "postgresql://postgres@127.0.0.1:\(port)/\(database)?sslmode=disable"
     }
 
+    /// Runs `sql` in the database of `address` (one this server created); returns the rows, a line each.
+    public func sql(_ sql: String, in address: String) throws -> String {
+        let database = address.split(separator: "/").last?.split(separator: "?").first.map(String.init) ?? ""
+        return try Self.script("psql", folder, database, sql)
+    }
+
     /// Stops the server, keeping its data, as an outage would.
     public func pause() throws { _ = try Self.script("pause", folder) }
 

@@ -1,0 +1,126 @@
+import Foundation
+import PostgresLedger
+import RefreshAPI
+import RefreshTestSupport
+import RefreshTracking
+import Testing
+
+@Suite("Ledger addresses")
+struct LedgerAddressTests {
+    @Test func aURLGivesEveryPartAndNeverShowsItsPassword() throws {
+        let address = try LedgerAddress(
+            parsing: "postgres://alice:s3cr%40t@db.example:6543/team?sslmode=require", environment: [:])
+        #expect(address.user == "alice")
+        #expect(address.password == "s3cr@t")
+        #expect(address.host == "db.example")
+        #expect(address.port == 6543)
+        #expect(address.database == "team")
+        #expect(address.tls == .require)
+        #expect(address.description == "postgresql://alice@db.example:6543/team?sslmode=require")
+        #expect(!address.description.contains("s3cr"))
+    }
+
+    @Test func pgPasswordIsUsedWhenTheURLHasNoneAndTheDefaultsAreLibpqs() throws {
+        let address = try LedgerAddress(
+            parsing: "postgresql://bob@localhost/team", environment: ["PGPASSWORD": "from-env"])
+        #expect(address.password == "from-env")
+        #expect(address.port == 5432)
+        #expect(address.tls == .prefer)
+        let withOwn = try LedgerAddress(parsing: "postgresql://bob:own@localhost/team", environment: ["PGPASSWORD": "x"])
+        #expect(withOwn.password == "own")
+    }
+
+    @Test(arguments: [
+        ("postgresql://alice:hunter2@/team", "names no host"),
+        ("postgresql://alice:hunter2@db", "names no database"),
+        ("postgresql://alice:hunter2@db/team?sslmode=maybe", "sslmode=maybe"),
+        ("postgresql://alice:hunter2@db/team?application=x", "does not know: application"),
+    ])
+    func aBadAddressIsRefusedWithoutItsPassword(text: String, words: String) {
+        #expect {
+            try LedgerAddress(parsing: text, environment: [:])
+        } throws: { error in
+            let message = "\(error)"
+            return message.contains(words) && !message.contains("hunter2")
+        }
+    }
+}
+
+@Suite("The PostgreSQL ledger", .throwawayPostgres)
+struct PostgresLedgerTests {
+    private func newDatabase() throws -> (PostgresServer, String) {
+        let server = try #require(ThrowawayPostgres.server)
+        return (server, try server.createDatabase())
+    }
+
+    @Test func anEmptyDatabaseIsMigratedOnceAndReopenedAsItIs() async throws {
+        let (server, url) = try newDatabase()
+        let address = try LedgerAddress(parsing: url, environment: [:])
+        let ledger = try await PostgresLedger.open(address)
+        #expect(try await ledger.schemaVersion() == 1)
+        _ = try await PostgresLedger.open(address)
+        #expect(try server.sql("SELECT count(*) FROM ylytic.schema_version", in: url) == "1\n")
+        #expect(try server.sql("SELECT value FROM ylytic.store_revision", in: url) == "1\n")
+    }
+
+    @Test func aDatabaseFromANewerYlyticIsRefusedAndLeftUntouched() async throws {
+        let (server, url) = try newDatabase()
+        let address = try LedgerAddress(parsing: url, environment: [:])
+        let ledger = try await PostgresLedger.open(address)
+        try await ledger.recordSubmittedAndFinished(
+            StoreSamples.record("a", message: "success", followers: 5), body: Data("{}".utf8), at: StoreSamples.date)
+        _ = try server.sql("INSERT INTO ylytic.schema_version VALUES (99, 0)", in: url)
+        let before = try server.sql("SELECT * FROM ylytic.request; SELECT version FROM ylytic.schema_version", in: url)
+        await #expect {
+            try await PostgresLedger.open(address)
+        } throws: { error in
+            "\(error)".contains("newer ylytic") && "\(error)".contains("left untouched")
+        }
+        #expect(try server.sql("SELECT * FROM ylytic.request; SELECT version FROM ylytic.schema_version", in: url) == before)
+    }
+
+    @Test func aServerThatCannotBeReachedOrADatabaseThatDoesNotExistIsSaidSoWithoutThePassword() async throws {
+        let (server, _) = try newDatabase()
+        let closed = try LedgerAddress(
+            parsing: "postgresql://postgres:hunter2@127.0.0.1:1/nowhere?sslmode=disable", environment: [:])
+        await #expect {
+            try await PostgresLedger.open(closed, connectTimeout: .seconds(5))
+        } throws: { error in
+            "\(error)".contains("Connection refused") && !"\(error)".contains("hunter2")
+        }
+        let missing = try LedgerAddress(
+            parsing: "postgresql://postgres:hunter2@127.0.0.1:\(server.port)/missing?sslmode=disable", environment: [:])
+        await #expect {
+            try await PostgresLedger.open(missing)
+        } throws: { error in
+            "\(error)".contains("\"missing\" does not exist") && !"\(error)".contains("hunter2")
+        }
+    }
+
+    @Test func anOutageIsReportedAndWritesMadeDuringItLandOnceTheServerIsBack() async throws {
+        // A server of its own: the suite's keeps serving the other tests.
+        let server = try PostgresServer.start()
+        defer { server.stop() }
+        let url = try server.createDatabase()
+        let ledger = try await PostgresLedger.open(try LedgerAddress(parsing: url, environment: [:]))
+        var hints = ledger.changeHints().makeAsyncIterator()
+        #expect(await hints.next() == .changed, "listening")
+
+        try server.pause()
+        guard case .connectionLost(let reason) = await hints.next() else {
+            Issue.record("the outage is reported")
+            return
+        }
+        #expect(!reason.isEmpty)
+        let target = try RefreshTarget(type: .instagram, value: "during_outage")
+        let written = Task {
+            try await ledger.recordIntent(target, at: StoreSamples.date, holder: StoreSamples.holder, leaseUntil: StoreSamples.date + 45)
+        }
+        try server.resume()
+        var next = await hints.next()
+        while next == .changed { next = await hints.next() }
+        #expect(next == .connectionRestored)
+        let local = try await written.value
+        #expect(try await ledger.request(localID: local)?.targetValue == "during_outage", "the write waited and landed")
+    }
+}
