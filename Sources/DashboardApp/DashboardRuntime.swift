@@ -158,7 +158,17 @@ public final class DashboardRuntime {
         case .submit(let target):
             Task {
                 do {
-                    _ = try await tracker.submit(target, follow: true)
+                    if case .joined(let existing) = try await tracker.submit(target, follow: true, join: .standard) {
+                        sink.yield(.joined(target, RequestRow(existing)))
+                    }
+                } catch {
+                    sink.yield(.problem("\(error)"))
+                }
+            }
+        case .forceSubmit(let target):
+            Task {
+                do {
+                    _ = try await tracker.submit(target, follow: true, join: .never)
                 } catch {
                     sink.yield(.problem("\(error)"))
                 }

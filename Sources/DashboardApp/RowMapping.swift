@@ -19,7 +19,7 @@ extension RequestRow {
             typeName: tracked.requestType.isEmpty ? "?" : tracked.requestType,
             target: tracked.targetValue.isEmpty ? tracked.requestID ?? "" : tracked.targetValue, phase: phase,
             detail: tracked.detail, failedPolls: tracked.errorCount, submittedAt: tracked.submittedAt, finishedAt: tracked.finishedAt,
-            followers: tracked.followers, creatorName: tracked.creatorName)
+            followers: tracked.followers, creatorName: tracked.creatorName, submittedBy: tracked.submittedBy)
     }
 }
 

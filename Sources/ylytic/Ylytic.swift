@@ -18,7 +18,8 @@ struct Ylytic: AsyncParsableCommand {
         version: YlyticVersion.current,
         subcommands: [
             DashCommand.self, DemoCommand.self, OpenCommand.self, RefreshCommand.self, StatusCommand.self, ShowCommand.self, WatchCommand.self, ListCommand.self,
-            HistoryCommand.self, ForgetCommand.self, ExportCommand.self, SimulateCommand.self, ConfigCommand.self,
+            HistoryCommand.self, ForgetCommand.self, ExportCommand.self, StoreCommand.self, SimulateCommand.self,
+            ConfigCommand.self,
         ],
         defaultSubcommand: DashCommand.self
     )

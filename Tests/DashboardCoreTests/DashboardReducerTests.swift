@@ -369,3 +369,40 @@ struct CreatorsListTests {
         #expect(state.visibleCreators.count == 2)
     }
 }
+
+@Suite("A new request for a target already under way")
+struct JoinedRequestTests {
+    let reducer = DashboardReducer()
+    let target = RefreshTarget(uncheckedType: .instagram, value: "thetatvaindia")
+
+    func joined() -> DashboardState {
+        var state = DashboardFixtures.state(width: 80, height: 24)
+        var row = DashboardFixtures.rows.first { $0.target == "thetatvaindia" }!
+        row.submittedBy = "bob@studio"
+        _ = reducer.reduce(&state, .joined(target, row))
+        return state
+    }
+
+    @Test func itSaysWhoSubmittedItAndThatNothingWasSent() throws {
+        let state = joined()
+        try DashboardFixtures.expectScreen(RequestsScreen().render(state).text, named: "joined-80x24")
+        let text = RequestsScreen().render(state).text
+        #expect(text.contains("submitted by bob@studio"))
+        #expect(text.contains("Nothing was sent"))
+    }
+
+    @Test func enterFollowsTheExistingRequestAndFForcesANewOne() {
+        var following = joined()
+        #expect(reducer.reduce(&following, .key(.enter)).isEmpty)
+        #expect(following.overlay == nil)
+        #expect(following.selectedRow?.target == "thetatvaindia", "the existing request is selected")
+
+        var forcing = joined()
+        #expect(reducer.reduce(&forcing, .key(.character("f"))) == [.forceSubmit(target)])
+        #expect(forcing.overlay == nil)
+
+        var cancelling = joined()
+        #expect(reducer.reduce(&cancelling, .key(.escape)).isEmpty)
+        #expect(cancelling.overlay == nil)
+    }
+}

@@ -27,11 +27,15 @@ public enum DashboardAction: Sendable {
     case notice(String)
     /// The connection to a store on a server was lost (with the reason), or is back (nil).
     case storeConnection(lostBecause: String?)
+    /// A submission found the same target under way or fresh in the store (this row), and sent nothing.
+    case joined(RefreshTarget, RequestRow)
 }
 
 /// Work the reducer asks for; the runtime does it and answers with actions.
 public enum DashboardEffect: Sendable, Equatable {
     case submit(RefreshTarget)
+    /// Submit even though the same target is under way or fresh in the store.
+    case forceSubmit(RefreshTarget)
     case setLiveUpdates(Bool)
     case forget(RequestRow)
     /// Read the stored response of a finished request, for its creator page.

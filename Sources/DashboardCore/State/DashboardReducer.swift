@@ -76,6 +76,8 @@ public struct DashboardReducer: Sendable {
             state.typedAhead = []
         case .notice(let text):
             state.notice = (text, false)
+        case .joined(let target, let row):
+            if state.overlay == nil { state.overlay = .joined(target, row) }
         case .storeConnection(let reason):
             let wasOffline = state.storeOffline != nil
             state.storeOffline = reason
@@ -204,6 +206,20 @@ public struct DashboardReducer: Sendable {
                 || key == .backspace
             {
                 state.overlay = nil
+            }
+            return []
+        case .joined(let target, let row):
+            switch key {
+            case .enter:
+                state.overlay = nil
+                state.select(id: row.id)
+            case .character("f"), .character("F"):
+                state.overlay = nil
+                return [.forceSubmit(target)]
+            case .escape, .character("q"):
+                state.overlay = nil
+            default:
+                break
             }
             return []
         case .confirmForget(let row):

@@ -24,6 +24,8 @@ public struct DashboardState: Sendable {
         case confirmForget(RequestRow)
         case newRequest(RequestForm)
         case detail(RequestRow)
+        /// A new request's target was already under way or fresh in the store: follow that one, or force another.
+        case joined(RefreshTarget, RequestRow)
     }
 
     public private(set) var rows: [RequestRow] = []
@@ -333,5 +335,12 @@ public struct DashboardState: Sendable {
             selection = position
         }
         selection = min(max(0, selection), max(0, visible.count - 1))
+    }
+
+    /// Selects the request with the store's number `id`, if the list shows it, and keeps the selection on it.
+    public mutating func select(id: Int64) {
+        guard let position = visible.firstIndex(where: { rows[$0].id == id }) else { return }
+        selection = position
+        selectionIsChosen = true
     }
 }

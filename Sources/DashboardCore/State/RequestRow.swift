@@ -25,11 +25,13 @@ public struct RequestRow: Hashable, Sendable, Identifiable {
     public var creatorName: String?
     /// When the row last changed phase, to mark it for a few seconds.
     public var changedAt: Date?
+    /// Who submitted it ("user@host"), when known.
+    public var submittedBy: String?
 
     public init(
         id: Int64, requestID: String? = nil, type: RequestType?, typeName: String? = nil, target: String, phase: Phase,
         detail: String? = nil, failedPolls: Int = 0, submittedAt: Date, finishedAt: Date? = nil, followers: Int? = nil,
-        creatorName: String? = nil, changedAt: Date? = nil
+        creatorName: String? = nil, changedAt: Date? = nil, submittedBy: String? = nil
     ) {
         self.failedPolls = failedPolls
         self.id = id
@@ -44,5 +46,6 @@ public struct RequestRow: Hashable, Sendable, Identifiable {
         self.followers = followers
         self.creatorName = creatorName
         self.changedAt = changedAt
+        self.submittedBy = submittedBy
     }
 }

@@ -37,6 +37,23 @@ struct OverlayView {
             }
             lines += ["", "Enter submits, Esc cancels."]
             box(title: "New request", lines: lines, into: &grid, errorLine: form.error == nil ? nil : 3)
+        case .joined(let target, let row):
+            let what =
+                switch row.phase {
+                case .submitting: "is being submitted"
+                case .succeeded: "succeeded " + RequestsScreen.age(state.now.timeIntervalSince(row.finishedAt ?? row.submittedAt)) + " ago"
+                default: "is \(row.phase.rawValue)"
+                }
+            let who = row.submittedBy.map { " by \(SafeText.sanitize($0))" } ?? ""
+            box(
+                title: "Already under way",
+                lines: [
+                    "\(target.type.rawValue) \(SafeText.sanitize(target.value)) \(what),",
+                    "submitted\(who) \(RequestsScreen.age(state.now.timeIntervalSince(row.submittedAt))) ago.",
+                    "Nothing was sent: each refresh costs quota.", "",
+                    "Enter follows that request, f submits a new one anyway, Esc cancels.",
+                ],
+                into: &grid)
         case .detail(let row):
             var lines = RequestsTable.facts(of: row, now: state.now)
             lines += ["", "Esc closes."]

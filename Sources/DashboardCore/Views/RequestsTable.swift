@@ -8,6 +8,11 @@ struct RequestsTable {
 
     /// The columns that fit a width, widest layout first. FOLLOWERS has room for its sort arrow.
     static func columns(forWidth width: Int) -> [RequestColumn] {
+        if width >= 140 {
+            return [
+                .type(14), .target(24), .name(20), .state(nil), .submitted(10), .submitter(16), .finished(10), .followers(10),
+            ]
+        }
         if width >= 110 {
             return [.type(14), .target(24), .name(20), .state(nil), .submitted(10), .finished(10), .followers(10)]
         }
@@ -50,6 +55,7 @@ struct RequestsTable {
             "State      \(stateText(row, now: now))",
             "Submitted  \(HTTPDate.format(row.submittedAt))",
         ]
+        if let submitter = row.submittedBy { lines.append("By         \(SafeText.sanitize(submitter))") }
         if let finished = row.finishedAt { lines.append("Finished   \(HTTPDate.format(finished))") }
         if let name = row.creatorName { lines.append("Creator    \(SafeText.sanitize(name))") }
         if let followers = row.followers {
@@ -86,13 +92,15 @@ struct RequestsTable {
         case .submitted: return RequestsScreen.age(state.now.timeIntervalSince(row.submittedAt)) + " ago"
         case .finished: return row.finishedAt.map { RequestsScreen.age(state.now.timeIntervalSince($0)) + " ago" } ?? ""
         case .followers: return row.followers.map { NumberFormat.compact(Double($0)) } ?? ""
+        case .submitter: return SafeText.sanitize(row.submittedBy ?? "")
         }
     }
 }
 
 /// A column of the requests list, with its width (nil: what the others leave).
 enum RequestColumn {
-    case type(Int?), target(Int?), name(Int?), state(Int?), submitted(Int?), finished(Int?), followers(Int?)
+    case type(Int?), target(Int?), name(Int?), state(Int?), submitted(Int?), submitter(Int?), finished(Int?)
+    case followers(Int?)
 
     var tableColumn: TableColumn {
         switch self {
@@ -101,6 +109,7 @@ enum RequestColumn {
         case .name(let width): TableColumn("NAME", width: width)
         case .state(let width): TableColumn("STATE", width: width)
         case .submitted(let width): TableColumn("SUBMITTED", width: width)
+        case .submitter(let width): TableColumn("BY", width: width)
         case .finished(let width): TableColumn("FINISHED", width: width)
         case .followers(let width): TableColumn("FOLLOWERS", width: width, alignRight: true)
         }
@@ -119,7 +128,7 @@ enum RequestColumn {
         case .state: .state
         case .submitted: .submitted
         case .followers: .followers
-        case .finished: nil
+        case .finished, .submitter: nil
         }
     }
 }

@@ -44,14 +44,15 @@ struct ListCommand: YlyticCommand {
             [
                 request.requestID.map { SafeText.sanitize($0) } ?? "#\(request.id ?? 0)", request.requestType,
                 SafeText.sanitize(request.targetValue), Self.stateText(request, now: now),
-                Self.timeText(request.submittedAt), request.finishedAt.map(Self.timeText) ?? "",
+                Self.timeText(request.submittedAt), SafeText.sanitize(request.submittedBy ?? ""),
+                request.finishedAt.map(Self.timeText) ?? "",
                 request.followers.map { NumberFormat.compact(Double($0)) } ?? "",
                 SafeText.sanitize(request.creatorName ?? ""),
             ]
         }
         let table = PlainTable(
-            headers: ["ID", "TYPE", "TARGET", "STATE", "SUBMITTED", "FINISHED", "FOLLOWERS", "NAME"], rows: rows,
-            rightAligned: [6], maxWidth: context.outputWidth, keptWhole: [0])
+            headers: ["ID", "TYPE", "TARGET", "STATE", "SUBMITTED", "BY", "FINISHED", "FOLLOWERS", "NAME"], rows: rows,
+            rightAligned: [7], maxWidth: context.outputWidth, keptWhole: [0])
         let writer = output.writer(context)
         for (index, line) in table.lines().enumerated() {
             writer.write(StyledLine(line, role: index == 0 ? .label : .plain))

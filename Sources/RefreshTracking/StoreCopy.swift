@@ -1,0 +1,61 @@
+import Foundation
+import RefreshAPI
+
+/// Copies one store into another (a local file into a team's ledger, and back): every request with a server id,
+/// with its response body, and every creator with its snapshots. Request ids, bodies and snapshots are kept;
+/// what the destination has already is left, so copying twice adds nothing twice. Bodies are read and written
+/// one at a time, so a store of any size is copied in little memory.
+public enum StoreCopy {
+    /// What a copy did.
+    public struct Report: Sendable, Equatable, Encodable {
+        /// Requests added to the destination.
+        public var requestsAdded = 0
+        /// Requests the destination had already (by server id).
+        public var requestsPresent = 0
+        /// Requests without a server id (never answered by the server), which are not copied.
+        public var requestsWithoutID = 0
+        /// Responses copied with their requests.
+        public var responsesAdded = 0
+        /// Creators copied or brought up to date.
+        public var creators = 0
+        /// Snapshots added to the destination.
+        public var snapshotsAdded = 0
+
+        public init() {}
+
+        enum CodingKeys: String, CodingKey {
+            case requestsAdded = "requests_added", requestsPresent = "requests_present"
+            case requestsWithoutID = "requests_without_id", responsesAdded = "responses_added", creators
+            case snapshotsAdded = "snapshots_added"
+        }
+    }
+
+    /// Copies `source` into `destination`; `progress` hears each request copied (or not).
+    public static func copy(
+        from source: any TrackingStore, to destination: any TrackingStore,
+        progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
+    ) async throws -> Report {
+        var report = Report()
+        // Oldest first, so that the destination's store numbers follow the order they were submitted in.
+        let requests = try await source.requests(in: nil).reversed()
+        for (index, request) in requests.enumerated() {
+            defer { progress(index + 1, requests.count) }
+            guard let id = request.requestID else {
+                report.requestsWithoutID += 1
+                continue
+            }
+            let body = try await source.responseBody(RequestID(id))
+            if try await destination.adopt(request, body: body, receivedAt: nil) {
+                report.requestsAdded += 1
+                if body != nil { report.responsesAdded += 1 }
+            } else {
+                report.requestsPresent += 1
+            }
+        }
+        for creator in try await source.creators() {
+            report.snapshotsAdded += try await destination.adopt(creator, snapshots: try await source.history(of: creator))
+            report.creators += 1
+        }
+        return report
+    }
+}
