@@ -36,7 +36,10 @@ struct DashCommand: YlyticCommand {
             }
         }
         var source = store.isReadOnly ? "read-only store" : client.map { $0.baseURL.host ?? "API" } ?? "no token"
-        if case .ledger(let address) = try storage.address(context) { source += " · ledger \(address.host)/\(address.database)" }
+        // On a team's ledger, which one matters more than the API's host.
+        if case .ledger(let address) = try storage.address(context), client != nil {
+            source = "ledger \(address.database)@\(address.host)"
+        }
         return await DashboardLauncher.run(
             store: store, client: client, source: source, setupHint: setupHint, starters: [], output: output,
             context: context)

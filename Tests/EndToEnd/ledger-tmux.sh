@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# A team on one PostgreSQL ledger: a dashboard in tmux and the command line beside it, against a throwaway
+# PostgreSQL server and the simulator as a process of its own. Checks that the dashboard shows what the command
+# line submits within a second, that a second refresh of a target is joined (and --force is not), and that the
+# dashboard rides out the server being stopped for ten seconds: it says so, recovers, and every request still
+# ends in its right state, with nothing recorded before the outage missing.
+# Usage: Tests/EndToEnd/ledger-tmux.sh PATH_TO_YLYTIC
+set -euo pipefail
+binary="${1:?usage: $0 PATH_TO_YLYTIC}"
+here="$(cd "$(dirname "$0")" && pwd)"
+work="$(mktemp -d)"
+chmod 755 "$work" # the server runs as the postgres user, which must reach its folder inside
+database="$work/postgres"
+socket="ylytic-ledger-$$"
+simulator=""
+cleanup() {
+    tmux -L "$socket" kill-server 2>/dev/null || true
+    [ -n "$simulator" ] && kill "$simulator" 2>/dev/null || true
+    bash "$here/throwaway-postgres.sh" stop "$database" || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+failures=0
+passes=0
+
+screen() { tmux -L "$socket" capture-pane -p -t "$1"; }
+fail() { echo "FAIL: $2"; echo "--- screen $1 ---"; screen "$1" || true; failures=$((failures + 1)); }
+pass() { echo "ok: $1"; passes=$((passes + 1)); }
+pause() { read -r -t "$1" <> <(:) || true; }
+
+# Waits (polling the screen of SESSION, at most TENTHS tenths of a second) until it shows TEXT.
+wait_for() { # SESSION TEXT TENTHS
+    local session="$1" text="$2" tries="${3:-150}"
+    for _ in $(seq "$tries"); do
+        screen "$session" | grep -qF -- "$text" && return 0
+        pause 0.1
+    done
+    return 1
+}
+
+port="$(bash "$here/throwaway-postgres.sh" start "$database")"
+bash "$here/throwaway-postgres.sh" createdb "$database" team
+"$binary" simulate --latency 3-5 >"$work/simulator.url" 2>"$work/simulator.log" &
+simulator=$!
+for _ in $(seq 100); do [ -s "$work/simulator.url" ] && break; pause 0.1; done
+base_url="$(head -n 1 "$work/simulator.url")"
+[ -n "$base_url" ] || { echo "FAIL: the simulator did not start"; exit 1; }
+export YLYTIC_TOKEN=demo-token YLYTIC_BASE_URL="$base_url" LANG=C.UTF-8
+export YLYTIC_STORE="postgresql://postgres@127.0.0.1:$port/team?sslmode=disable"
+ylytic() { "$binary" "$@"; }
+states() { # the state of every request, sorted: "id state" a line
+    ylytic list --json | python3 -c 'import json,sys
+for r in sorted(json.load(sys.stdin), key=lambda r: r["request_id"] or ""): print(r["request_id"], r["state"])'
+}
+
+tmux -L "$socket" new-session -d -x 120 -y 30 -s dash \
+    "XDG_STATE_HOME='$work/state' TERM=xterm-256color $binary dash; echo EXITED; read -r -t 600"
+wait_for dash "ledger team@127.0.0.1" 100 && pass "the dashboard opens on the ledger and says so" \
+    || fail dash "the dashboard did not open on the ledger"
+
+# 1. The command line's refresh is on the dashboard within a second.
+first="$(ylytic refresh @team_first 2>/dev/null)"
+wait_for dash "team_first" 10 && pass "the dashboard shows the command line's refresh within 1 s" \
+    || fail dash "no team_first on the dashboard within 1 s"
+
+# 2. The same target again is joined: same id, exit 0, and who submitted it; --force makes a new one.
+again="$(ylytic refresh @Team_First 2>"$work/joined.log")" && status=0 || status=$?
+[ "$status" = 0 ] && [ "$again" = "$first" ] && grep -q "submitted by $(id -un)@" "$work/joined.log" \
+    && pass "a second refresh of the same target is joined and says who submitted it" \
+    || fail dash "not joined (exit $status, id '$again' for '$first'): $(cat "$work/joined.log")"
+forced="$(ylytic refresh @team_first --force 2>/dev/null)"
+[ -n "$forced" ] && [ "$forced" != "$first" ] && pass "--force submits a new request" \
+    || fail dash "--force gave '$forced'"
+wait_for dash "succeeded 2" 150 && pass "both finish on the dashboard" || fail dash "they did not finish"
+
+# 3. The server stops for ten seconds while three refreshes are pending.
+for name in outage_a outage_b outage_c; do ylytic refresh "@$name" >/dev/null 2>&1; done
+wait_for dash "outage_c" 20 || fail dash "the outage refreshes are not shown"
+before="$(states | wc -l)"
+bash "$here/throwaway-postgres.sh" pause "$database"
+wait_for dash "offline" 30 && pass "the dashboard says the store is offline" || fail dash "no offline mark"
+pause 10
+bash "$here/throwaway-postgres.sh" resume "$database"
+wait_for dash "live" 100 && pass "the dashboard is live again after the server is back" \
+    || fail dash "not live again after the outage"
+wait_for dash "succeeded 5" 300 && pass "every request still ends, the three of the outage too" \
+    || fail dash "the requests of the outage did not all end"
+after="$(states)"
+[ "$(echo "$after" | wc -l)" = "$before" ] && ! echo "$after" | grep -qv " succeeded$" \
+    && pass "nothing recorded before the outage is missing, and all $before succeeded" \
+    || fail dash "after the outage: $after"
+
+tmux -L "$socket" send-keys -t dash q
+wait_for dash "EXITED" 50 && pass "the dashboard quits" || fail dash "did not quit"
+
+echo "ledger: $passes passed, $failures failed"
+[ "$failures" -eq 0 ]
