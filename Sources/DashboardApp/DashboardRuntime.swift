@@ -47,6 +47,7 @@ public final class DashboardRuntime {
         startPumps()
         // A page opened from a file shows nothing from the store: it is drawn before the store is read.
         if !state.screens[0].isList { draw() }
+        await showFirstPage()
         await tracker.start()
         for target in starters { perform(.submit(target)) }
         draw()
@@ -60,6 +61,17 @@ public final class DashboardRuntime {
         for task in tasks { task.cancel() }
         await tracker.stop()
         terminal.stop()
+    }
+
+    /// Draws the newest requests before the whole list is read, when the store has more than a screen's worth.
+    private func showFirstPage() async {
+        guard state.screens[0].isList else { return }
+        let pageSize = max(200, state.height * 4)
+        guard let page = try? await store.requests(in: nil, limit: pageSize), page.count == pageSize,
+            let total = try? await store.requestCount(in: nil)
+        else { return }
+        _ = reducer.reduce(&state, .firstPage(page.map(RequestRow.init), total: total))
+        draw()
     }
 
     private func draw() {

@@ -178,25 +178,25 @@ extension PostgresLedger {
         }
     }
 
-    public func requests(in state: TrackedState? = nil) async throws -> [TrackedRequest] {
+    public func requests(in state: TrackedState? = nil, limit: Int? = nil) async throws -> [TrackedRequest] {
         try await read { connection, logger in
-            let rows =
-                if let state {
-                    try await connection.query(
-                        """
-                        SELECT \(unescaped: TrackedRequest.ledgerColumns) FROM ylytic.request WHERE state = \(state.rawValue)
-                        ORDER BY submitted_at DESC, id DESC
-                        """, logger: logger
-                    ).collect()
-                } else {
-                    try await connection.query(
-                        """
-                        SELECT \(unescaped: TrackedRequest.ledgerColumns) FROM ylytic.request
-                        ORDER BY submitted_at DESC, id DESC
-                        """, logger: logger
-                    ).collect()
-                }
-            return try rows.map(TrackedRequest.init(ledgerRow:))
+            try await connection.query(
+                """
+                SELECT \(unescaped: TrackedRequest.ledgerColumns) FROM ylytic.request
+                WHERE \(state?.rawValue)::text IS NULL OR state = \(state?.rawValue)
+                ORDER BY submitted_at DESC, id DESC LIMIT \(limit.map { max(0, $0) })
+                """, logger: logger
+            ).collect().map(TrackedRequest.init(ledgerRow:))
+        }
+    }
+
+    public func requestCount(in state: TrackedState?) async throws -> Int {
+        try await read { connection, logger in
+            try await connection.query(
+                """
+                SELECT count(*) FROM ylytic.request WHERE \(state?.rawValue)::text IS NULL OR state = \(state?.rawValue)
+                """, logger: logger
+            ).collect().first?.decode(Int.self) ?? 0
         }
     }
 

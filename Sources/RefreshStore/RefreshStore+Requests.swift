@@ -182,13 +182,22 @@ extension RefreshStore {
         }
     }
 
-    public func requests(in state: TrackedState? = nil) async throws -> [TrackedRequest] {
+    public func requests(in state: TrackedState? = nil, limit: Int? = nil) async throws -> [TrackedRequest] {
         try await database.read { db in
             let filter = state == nil ? "" : "WHERE state = ?"
+            let page = limit.map { " LIMIT \(max(0, $0))" } ?? ""
             return try Row.fetchAll(
-                db, sql: "SELECT * FROM request \(filter) ORDER BY submitted_at DESC, id DESC",
+                db, sql: "SELECT * FROM request \(filter) ORDER BY submitted_at DESC, id DESC\(page)",
                 arguments: StatementArguments(state.map { [$0.rawValue] } ?? [])
             ).map(TrackedRequest.init(row:))
+        }
+    }
+
+    public func requestCount(in state: TrackedState?) async throws -> Int {
+        try await database.read { db in
+            try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM request" + (state == nil ? "" : " WHERE state = ?"),
+                arguments: StatementArguments(state.map { [$0.rawValue] } ?? [])) ?? 0
         }
     }
 

@@ -78,8 +78,12 @@ public protocol TrackingStore: AnyObject, Sendable {
 
     // MARK: Reading
 
-    /// Tracked requests, newest first, optionally in one state.
-    func requests(in state: TrackedState?) async throws -> [TrackedRequest]
+    /// Tracked requests, newest first, optionally in one state; with a `limit`, only the newest that many (read
+    /// through an index, so that a page of a large store costs what the page costs).
+    func requests(in state: TrackedState?, limit: Int?) async throws -> [TrackedRequest]
+
+    /// How many requests are tracked, optionally in one state.
+    func requestCount(in state: TrackedState?) async throws -> Int
 
     /// The request with this server id, if tracked.
     func request(_ id: RequestID) async throws -> TrackedRequest?
@@ -134,4 +138,11 @@ public protocol TrackingStore: AnyObject, Sendable {
     /// Adds a creator copied from another store (or updates this store's one when the copy is newer), with the
     /// snapshots this store lacks. Returns how many snapshots were added.
     func adopt(_ creator: StoredCreator, snapshots: [CreatorSnapshot]) async throws -> Int
+}
+
+extension TrackingStore {
+    /// Every tracked request, newest first, optionally in one state.
+    public func requests(in state: TrackedState?) async throws -> [TrackedRequest] {
+        try await requests(in: state, limit: nil)
+    }
 }

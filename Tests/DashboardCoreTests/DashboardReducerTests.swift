@@ -406,3 +406,26 @@ struct JoinedRequestTests {
         #expect(cancelling.overlay == nil)
     }
 }
+
+@Suite("A large store's first page")
+struct FirstPageTests {
+    let reducer = DashboardReducer()
+
+    @Test func theNewestShowAtOnceAndTheHeaderSaysTheRestAreBeingRead() {
+        var state = DashboardState(now: DashboardFixtures.now, source: "ledger team@db")
+        state.width = 120
+        state.height = 24
+        _ = reducer.reduce(&state, .firstPage(DashboardFixtures.rows, total: 100_000))
+        let first = RequestsScreen().render(state).text
+        #expect(first.contains("reading 100,000 requests…"))
+        #expect(first.contains("thetatvaindia"))
+        #expect(!first.contains("pending 1"), "no counts of a part taken for the whole")
+
+        _ = reducer.reduce(&state, .loaded(DashboardFixtures.rows))
+        let loaded = RequestsScreen().render(state).text
+        #expect(!loaded.contains("reading"))
+        #expect(loaded.contains("pending 1"))
+        _ = reducer.reduce(&state, .firstPage([], total: 100_000))
+        #expect(state.loadingTotal == nil, "a first page after the whole list changes nothing")
+    }
+}

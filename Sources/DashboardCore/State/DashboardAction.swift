@@ -25,6 +25,9 @@ public enum DashboardAction: Sendable {
     case problem(String)
     /// A short confirmation for the status bar.
     case notice(String)
+    /// The newest requests, read before the whole list so that a large store shows at once; `total` is how many
+    /// the store has. ``loaded(_:)`` follows with all of them.
+    case firstPage([RequestRow], total: Int)
     /// The connection to a store on a server was lost (with the reason), or is back (nil).
     case storeConnection(lostBecause: String?)
     /// A submission found the same target under way or fresh in the store (this row), and sent nothing.

@@ -45,6 +45,11 @@ public struct DashboardReducer: Sendable {
             }
         case .loaded(let rows):
             state.setRows(rows)
+            state.loadingTotal = nil
+        case .firstPage(let rows, let total):
+            guard state.rows.isEmpty else { break }
+            state.setRows(rows)
+            state.loadingTotal = total > rows.count ? total : nil
         case .updated(let rows):
             state.upsert(rows)
             if case .detail(let shown) = state.overlay, let row = rows.last(where: { $0.id == shown.id }) {

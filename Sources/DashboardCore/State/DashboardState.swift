@@ -55,6 +55,8 @@ public struct DashboardState: Sendable {
     public var liveUpdates = true
     /// Why the store cannot be reached, while its connection is lost: the header says "offline" meanwhile.
     public var storeOffline: String?
+    /// How many requests the store has, while only the newest are shown and the rest are being read.
+    public var loadingTotal: Int?
     public var overlay: Overlay?
     /// Whether a creator page is being read from the store: keys typed meanwhile wait for it.
     public internal(set) var isOpeningPage = false

@@ -127,6 +127,10 @@ public struct RequestsScreen {
             segments.append(("  \(state.creators.count) creators", state.theme[.dim], nil))
             return segments
         }
+        if let total = state.loadingTotal {
+            segments.append(("  reading \(NumberFormat.grouped(total)) requests…", state.theme[.dim], nil))
+            return segments
+        }
         for phase in [RequestRow.Phase.pending, .succeeded, .failed, .stale, .unknown] {
             let count = counts[phase, default: 0] + (phase == .pending ? counts[.submitting, default: 0] : 0)
             let label =

@@ -14,6 +14,9 @@ struct ListCommand: YlyticCommand {
     @Option(name: .long, help: "Only requests in this state: pending, succeeded, failed, stale or unknown.")
     var state: String?
 
+    @Option(name: .long, help: "Show the newest N requests (0: all of them).")
+    var limit = 100
+
     @OptionGroup var storage: StoreOptions
     @OptionGroup var output: OutputOptions
 
@@ -21,6 +24,7 @@ struct ListCommand: YlyticCommand {
         if let state, !["pending", "succeeded", "failed", "stale", "unknown"].contains(state) {
             throw ValidationError("--state must be pending, succeeded, failed, stale or unknown")
         }
+        guard limit >= 0 else { throw ValidationError("--limit must be 0 (all) or more, not \(limit)") }
     }
 
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
@@ -30,10 +34,19 @@ struct ListCommand: YlyticCommand {
             return .succeeded
         }
         let requests: [TrackedRequest]
+        let total: Int
+        let wanted = state.flatMap(TrackedState.init(rawValue:))
         do {
-            requests = try await store.requests(in: state.flatMap(TrackedState.init(rawValue:)))
+            requests = try await store.requests(in: wanted, limit: limit == 0 ? nil : limit)
+            total = requests.count < limit || limit == 0 ? requests.count : try await store.requestCount(in: wanted)
         } catch {
             return context.fail(CommandFailure(message: "the store failed: \(error)", status: .invalidInput))
+        }
+        defer {
+            if total > requests.count {
+                context.stderr.line(
+                    "ylytic: the newest \(requests.count) of \(total) requests; --limit N shows more, --limit 0 all")
+            }
         }
         if output.json {
             context.stdout.line(JSONOutput.encode(requests.map { ListedRequest($0, now: context.time.now) }))
