@@ -133,15 +133,7 @@ extension PostgresLedger {
             else { return }
             let succeeded = record.state == .succeeded
             let revision = write.nextRevision(creators: succeeded)
-            request.apply(record)
-            request.finishedAt = record.status?.responseAt ?? date
-            request.lastPolledAt = date
-            request.nextPollAt = nil
-            request.errorCount = 0
-            request.leaseHolder = nil
-            request.leaseExpiresAt = nil
-            request.creatorName = record.response?.profileDetails?.fullName
-            request.followers = record.response?.profileOverview?.followers
+            request.finish(with: record, at: date)
             try await write.rows(request.ledgerUpdate(id: request.id!, revision: revision))
             guard succeeded else { return }
             try await write.rows(

@@ -141,15 +141,7 @@ extension RefreshStore {
             else { return }
             let succeeded = record.state == .succeeded
             let revision = try db.nextRevision(creators: succeeded)
-            request.apply(record)
-            request.finishedAt = record.status?.responseAt ?? date
-            request.lastPolledAt = date
-            request.nextPollAt = nil
-            request.errorCount = 0
-            request.leaseHolder = nil
-            request.leaseExpiresAt = nil
-            request.creatorName = record.response?.profileDetails?.fullName
-            request.followers = record.response?.profileOverview?.followers
+            request.finish(with: record, at: date)
             try db.update("request", id: request.id!, request.columns(revision: revision))
             guard succeeded else { return }
             try db.execute(

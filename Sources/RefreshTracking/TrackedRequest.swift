@@ -92,4 +92,18 @@ extension TrackedRequest {
             targetValue = target.value
         }
     }
+
+    /// The request ended with `record`, seen at `date`: its state, when it finished, the figures lists show, and
+    /// no lease (nobody follows an ended request).
+    public mutating func finish(with record: RefreshRecord, at date: Date) {
+        apply(record)
+        finishedAt = record.status?.responseAt ?? date
+        lastPolledAt = date
+        nextPollAt = nil
+        errorCount = 0
+        leaseHolder = nil
+        leaseExpiresAt = nil
+        creatorName = record.response?.profileDetails?.fullName
+        followers = record.response?.profileOverview?.followers
+    }
 }

@@ -15,33 +15,7 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-failures=0
-passes=0
-
-screen() { tmux -L "$socket" capture-pane -p -t "$1"; }
-fail() { echo "FAIL: $2"; echo "--- screen $1 ---"; screen "$1" || true; failures=$((failures + 1)); }
-pass() { echo "ok: $1"; passes=$((passes + 1)); }
-pause() { read -r -t "$1" <> <(:) || true; }
-
-# Waits (polling the screen of SESSION, at most TENTHS tenths of a second) until it shows TEXT.
-wait_for() { # SESSION TEXT TENTHS
-    local session="$1" text="$2" tries="${3:-150}"
-    for _ in $(seq "$tries"); do
-        screen "$session" | grep -qF -- "$text" && return 0
-        pause 0.1
-    done
-    return 1
-}
-
-# Waits until SESSION no longer shows TEXT.
-wait_gone() { # SESSION TEXT TENTHS
-    local session="$1" text="$2" tries="${3:-150}"
-    for _ in $(seq "$tries"); do
-        screen "$session" | grep -qF -- "$text" || return 0
-        pause 0.1
-    done
-    return 1
-}
+source "$(dirname "$0")/tmux-session.sh"
 
 "$binary" simulate --latency 3-5 >"$work/simulator.url" 2>"$work/simulator.log" &
 simulator=$!
