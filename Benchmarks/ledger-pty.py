@@ -71,7 +71,7 @@ def first_frame(env, until):
 
 # 1. Propagation from another process's refresh to a dashboard's screen.
 env = environment(database("propagation"))
-pid, fd, screen, stream, _ = first_frame(env, lambda lines: any("ledger propagation@" in line for line in lines))
+pid, fd, screen, stream, _ = first_frame(env, lambda lines: any("live" in line for line in lines[:1]))
 latencies = []
 for i in range(PROPAGATIONS):
     name = f"prop_{i:04d}"

@@ -95,6 +95,13 @@ struct PostgresLedgerTests {
         } throws: { error in
             "\(error)".contains("\"missing\" does not exist") && !"\(error)".contains("hunter2")
         }
+        let tls = try LedgerAddress(
+            parsing: "postgresql://postgres@127.0.0.1:\(server.port)/postgres?sslmode=require", environment: [:])
+        await #expect {
+            try await PostgresLedger.open(tls)
+        } throws: { error in
+            "\(error)".contains("does not offer TLS")
+        }
     }
 
     @Test func anOutageIsReportedAndWritesMadeDuringItLandOnceTheServerIsBack() async throws {
