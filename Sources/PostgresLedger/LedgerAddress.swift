@@ -12,6 +12,8 @@ public struct LedgerAddress: Sendable, Equatable, CustomStringConvertible {
         case prefer
         /// Always; the server's certificate is not checked.
         case require
+        /// Always, with the server's certificate checked against the system's trusted authorities.
+        case verifyCA = "verify-ca"
         /// Always, with the server's certificate checked against the system's trusted authorities and its name.
         case verifyFull = "verify-full"
     }
@@ -39,11 +41,14 @@ public struct LedgerAddress: Sendable, Equatable, CustomStringConvertible {
         }
         let query = components.queryItems ?? []
         let socketFolder = query.first { $0.name == "host" }?.value.flatMap { $0.hasPrefix("/") ? $0 : nil }
-        guard let host = components.host.map({ $0.removingPercentEncoding ?? $0 }), !host.isEmpty || socketFolder != nil
-        else {
+        // The parts are read still encoded and decoded once: a password may hold a '%' of its own.
+        let bracketed = components.percentEncodedHost ?? ""
+        let host = (bracketed.hasPrefix("[") && bracketed.hasSuffix("]") ? String(bracketed.dropFirst().dropLast()) : bracketed)
+            .removingPercentEncoding ?? bracketed
+        guard !host.isEmpty || socketFolder != nil else {
             throw LedgerError("the store address \(Self.redacting(text)) names no host")
         }
-        let database = String(components.path.drop { $0 == "/" }).removingPercentEncoding ?? ""
+        let database = String(components.percentEncodedPath.drop { $0 == "/" }).removingPercentEncoding ?? ""
         guard !database.isEmpty, !database.contains("/") else {
             throw LedgerError("the store address \(Self.redacting(text)) names no database (…/DB at its end)")
         }
@@ -52,7 +57,8 @@ public struct LedgerAddress: Sendable, Equatable, CustomStringConvertible {
             switch value {
             case "allow", "prefer": mode = .prefer
             case "disable": mode = .disable
-            case "require", "verify-ca": mode = .require
+            case "require": mode = .require
+            case "verify-ca": mode = .verifyCA
             case "verify-full": mode = .verifyFull
             default:
                 throw LedgerError(
@@ -62,12 +68,13 @@ public struct LedgerAddress: Sendable, Equatable, CustomStringConvertible {
         for item in query where !["sslmode", "host"].contains(item.name) {
             throw LedgerError("the store address has a setting ylytic does not know: \(item.name)")
         }
-        let user = components.user.flatMap { $0.removingPercentEncoding } ?? environment["PGUSER"] ?? environment["USER"]
+        let user = components.percentEncodedUser.flatMap { $0.removingPercentEncoding } ?? environment["PGUSER"]
+            ?? environment["USER"]
         guard let user, !user.isEmpty else {
             throw LedgerError("the store address \(Self.redacting(text)) names no user (USER@ before the host)")
         }
         self.user = user
-        let fromURL = components.password.flatMap { $0.removingPercentEncoding }
+        let fromURL = components.percentEncodedPassword.flatMap { $0.removingPercentEncoding }
         password = fromURL ?? environment["PGPASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
         self.host = host.isEmpty ? "localhost" : host
         port = components.port ?? 5432
@@ -81,7 +88,7 @@ public struct LedgerAddress: Sendable, Equatable, CustomStringConvertible {
         var components = URLComponents()
         components.scheme = "postgresql"
         components.user = user
-        components.host = host
+        if host.contains(":") { components.percentEncodedHost = "[\(host)]" } else { components.host = host }
         components.port = port
         components.path = "/" + database
         var items: [URLQueryItem] = []

@@ -13,7 +13,7 @@ extension LedgerAddress {
                 switch self.tls {
                 case .disable: .disable
                 case .prefer: .prefer(tlsConfiguration)
-                case .require, .verifyFull: .require(tlsConfiguration)
+                case .require, .verifyCA, .verifyFull: .require(tlsConfiguration)
                 }
             configuration = PostgresClient.Configuration(
                 host: host, port: port, username: user, password: password, database: database, tls: tls)
@@ -34,7 +34,7 @@ extension LedgerAddress {
                 switch self.tls {
                 case .disable: .disable
                 case .prefer: .prefer(try NIOSSLContext(configuration: tlsConfiguration))
-                case .require, .verifyFull: .require(try NIOSSLContext(configuration: tlsConfiguration))
+                case .require, .verifyCA, .verifyFull: .require(try NIOSSLContext(configuration: tlsConfiguration))
                 }
             configuration = PostgresConnection.Configuration(
                 host: host, port: port, username: user, password: password, database: database, tls: tls)
@@ -48,10 +48,14 @@ extension LedgerAddress {
         "\(folder)/.s.PGSQL.\(port)"
     }
 
-    /// Certificates are checked, name and all, only with `verify-full`, as libpq does.
+    /// Certificates are checked with `verify-ca`, and their names too with `verify-full`, as libpq does.
     private var tlsConfiguration: TLSConfiguration {
         var configuration = TLSConfiguration.makeClientConfiguration()
-        if tls != .verifyFull { configuration.certificateVerification = .none }
+        switch tls {
+        case .disable, .prefer, .require: configuration.certificateVerification = .none
+        case .verifyCA: configuration.certificateVerification = .noHostnameVerification
+        case .verifyFull: configuration.certificateVerification = .fullVerification
+        }
         return configuration
     }
 }

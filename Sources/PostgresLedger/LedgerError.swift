@@ -4,9 +4,12 @@ import PostgresNIO
 /// Why the ledger cannot be used, in words that say what to do; never with a password in them.
 public struct LedgerError: Error, Hashable, Sendable, CustomStringConvertible {
     public let description: String
+    /// Whether the database was written by a newer ylytic (not a problem of the connection).
+    public let isNewerSchema: Bool
 
-    init(_ description: String) {
+    init(_ description: String, isNewerSchema: Bool = false) {
         self.description = description
+        self.isNewerSchema = isNewerSchema
     }
 
     /// What went wrong, in words: the server's own message, or why it could not be reached. PostgresNIO's own

@@ -24,7 +24,7 @@ enum LedgerMigration {
             if current > LedgerSchema.latest {
                 throw LedgerError(
                     "the ledger \(address) was written by a newer ylytic (schema \(current), this one knows "
-                        + "\(LedgerSchema.latest)). It was left untouched; upgrade ylytic.")
+                        + "\(LedgerSchema.latest)). It was left untouched; upgrade ylytic.", isNewerSchema: true)
             }
             if !exists {
                 try await connection.query("CREATE SCHEMA IF NOT EXISTS ylytic", logger: logger)

@@ -54,6 +54,8 @@ public final class PostgresLedger: TrackingStore {
             let client = PostgresClient(
                 configuration: try address.clientConfiguration(connectTimeout: connectTimeout), backgroundLogger: logger)
             return PostgresLedger(address: address, client: client, logger: logger)
+        } catch let error as LedgerError where error.isNewerSchema {
+            throw error
         } catch {
             throw LedgerError("cannot open the ledger \(address): \(LedgerError.explain(error))")
         }

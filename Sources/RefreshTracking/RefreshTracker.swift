@@ -101,14 +101,44 @@ public actor RefreshTracker {
         leaseTimer?.task.cancel()
         leaseTimer = nil
         await monitor?.stop()
+        // A write still waiting for a store that cannot be reached is given up: the lease lets another tracker
+        // poll that request again.
+        updateTask?.cancel()
         await updateTask?.value
         following.removeAll()
-        do {
-            try await store.releaseLeases(of: holder)
-        } catch {
+        switch await releaseLeases(waitingAtMost: .seconds(3)) {
+        case .some(.success):
+            break
+        case .some(.failure(let error)):
             continuation.yield(.problem("Could not release the leases: \(error)"))
+        case .none:
+            continuation.yield(.problem("The store did not answer; the leases run out on their own."))
         }
         continuation.finish()
+    }
+
+    /// Gives every lease up, waiting at most `bound` (a real time: it keeps a person from waiting on a server that
+    /// is down, and synchronises nothing). Nil when the store did not answer in time.
+    private func releaseLeases(waitingAtMost bound: Duration) async -> Result<Void, any Error>? {
+        let store = self.store
+        let holder = self.holder
+        return await withTaskGroup(of: Result<Void, any Error>?.self) { group in
+            group.addTask {
+                do {
+                    try await store.releaseLeases(of: holder)
+                    return .success(())
+                } catch {
+                    return .failure(error)
+                }
+            }
+            group.addTask {
+                try? await Task.sleep(for: bound)
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
     }
 
     // MARK: What front ends ask for
@@ -126,25 +156,35 @@ public actor RefreshTracker {
         submissionsUnderWay += 1
         defer { submissionsUnderWay -= 1 }
         armLeaseTimer()
-        let intent: Int64
+        let recorded: RecordedIntent
         do {
             let now = time.now
-            switch try await store.recordIntent(
+            recorded = try await store.recordIntent(
                 target, at: now, holder: holder, leaseUntil: now.addingTimeInterval(configuration.leaseDuration),
                 submitter: submitter, joiningFreshSince: join.freshSince(now))
-            {
-            case .recorded(let localID):
-                intent = localID
-            case .joined(let existing):
-                if follow, existing.state.isFollowed, let id = existing.requestID {
-                    requested.insert(RequestID(id))
-                    await sync()
-                    await claim()
-                }
-                return .joined(existing)
-            }
         } catch {
             throw .store("\(error)")
+        }
+        let intent: Int64
+        switch recorded {
+        case .recorded(let localID):
+            intent = localID
+        case .joined(let request):
+            // One being submitted has no id yet: it is joined once the server has given it one.
+            let joined: TrackedRequest?
+            do {
+                joined = try await idOnceSubmitted(request)
+            } catch {
+                throw .store("\(error)")
+            }
+            // The submission joined came to nothing: the target is submitted anew.
+            guard let existing = joined else { return try await submit(target, follow: follow, join: join) }
+            if follow, existing.state.isFollowed, let id = existing.requestID {
+                requested.insert(RequestID(id))
+                await sync()
+                await claim()
+            }
+            return .joined(existing)
         }
         await sync()
         let record: RefreshRecord
@@ -173,6 +213,22 @@ public actor RefreshTracker {
         }
         await sync()
         return .submitted(record)
+    }
+
+    /// `request` once it has a server id: at once when it has one, else after its submitter's POST answers,
+    /// read from the store with a growing pause (a tenth of a second up to one) for at most a lease's duration. Nil
+    /// when that submission came to nothing (refused, or its outcome unknown): the target is then submitted anew.
+    private func idOnceSubmitted(_ request: TrackedRequest) async throws -> TrackedRequest? {
+        guard request.requestID == nil, let localID = request.id else { return request }
+        let deadline = time.now.addingTimeInterval(configuration.leaseDuration)
+        var pause = 0.1
+        while time.now < deadline {
+            try await time.sleep(until: min(deadline, time.now.addingTimeInterval(pause)))
+            pause = min(pause * 2, 1)
+            guard let current = try await store.request(localID: localID), current.state != .unknown else { return nil }
+            if current.requestID != nil { return current }
+        }
+        return nil
     }
 
     /// Follows requests known by id alone (`watch ID`): the store learns of them, and this tracker takes their

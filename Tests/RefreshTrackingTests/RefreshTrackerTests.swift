@@ -245,6 +245,48 @@ struct RefreshTrackerTests {
         await follower.stop()
         await watcher.stop()
     }
+
+    @Test func aTargetBeingSubmittedElsewhereIsJoinedOnceItHasAnID() async throws {
+        defer { cleanUp() }
+        // Another process wrote its intent and waits for the server's answer to its POST.
+        let other = try store()
+        let target = try RefreshTarget(type: .instagram, value: "someone")
+        let local = try await other.recordIntent(target, at: start, holder: bob, leaseUntil: start + 45)
+        let joining = try tracker(alice)
+        let outcome = Task { try await joining.submit(target, follow: false, join: .standard) }
+
+        await time.waitForSleepers()
+        try await other.recordSubmission(
+            local,
+            RefreshRecord(requestID: "r7", request: EchoedRequest(target), status: RefreshStatus(code: 201, message: "pending")),
+            holder: bob, leaseUntil: start + 45)
+        time.advance(by: 1)
+        guard case .joined(let existing) = try await outcome.value else {
+            Issue.record("a target being submitted is joined, not sent again")
+            return
+        }
+        #expect(existing.requestID == "r7", "joined under the id the server gave, never a placeholder")
+        #expect(try await other.requests(in: nil).count == 1, "nothing was sent: the store has the one request")
+        await joining.stop()
+    }
+
+    @Test func aTargetWhoseSubmissionCameToNothingIsSubmittedAnew() async throws {
+        defer { cleanUp() }
+        let other = try store()
+        let target = try RefreshTarget(type: .instagram, value: "someone")
+        let local = try await other.recordIntent(target, at: start, holder: bob, leaseUntil: start + 45)
+        let joining = try tracker(alice)
+        let outcome = Task { try await joining.submit(target, follow: false, join: .standard) }
+        await time.waitForSleepers()
+        // The server refused the other process's POST: its intent goes.
+        try await other.recordSubmissionFailure(local, .rejected(status: 400, serverMessage: "no"))
+        time.advance(by: 1)
+        guard case .submitted = try await outcome.value else {
+            Issue.record("submitted anew")
+            return
+        }
+        await joining.stop()
+    }
 }
 
 extension AsyncStream<TrackerEvent>.Iterator {

@@ -131,3 +131,23 @@ struct PostgresLedgerTests {
         #expect(try await ledger.request(localID: local)?.targetValue == "during_outage", "the write waited and landed")
     }
 }
+
+@Suite("Ledger addresses, as typed")
+struct LedgerAddressSpellingTests {
+    @Test func aPasswordIsDecodedOnceSoThatItMayHoldAPercentSign() throws {
+        let address = try LedgerAddress(parsing: "postgresql://bob:a%25b%2520c@db/team", environment: [:])
+        #expect(address.password == "a%b%20c")
+    }
+
+    @Test func anIPv6HostIsReadWithoutItsBrackets() throws {
+        let address = try LedgerAddress(parsing: "postgresql://bob@[::1]:5433/team", environment: [:])
+        #expect(address.host == "::1")
+        #expect(address.description == "postgresql://bob@[::1]:5433/team")
+    }
+
+    @Test func verifyCAChecksTheCertificateAndIsShownAsGiven() throws {
+        let address = try LedgerAddress(parsing: "postgresql://bob@db/team?sslmode=verify-ca", environment: [:])
+        #expect(address.tls == .verifyCA)
+        #expect(address.description.hasSuffix("sslmode=verify-ca"))
+    }
+}

@@ -79,4 +79,22 @@ struct LedgerCommandTests {
         #expect(await exported(back) == before)
         #expect(await cli.run("store", "copy", "--from", original, "--to", original).status == 2)
     }
+
+    @Test func aMistypedAddressIsRefusedNotTakenForAFileAndAnUnreachableOneIsANetworkProblem() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ylytic-typo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cli = CLIHarness([Bodies.pending])
+        for typo in ["postgre://alice:hunter2@127.0.0.1:1/team", "postgres:/alice:hunter2@127.0.0.1/team"] {
+            let run = await cli.run("refresh", "@someone", "--store", typo)
+            #expect(run.status == 2)
+            #expect(run.stderr.contains("neither a file nor a postgresql:// address"))
+            #expect(!run.everything.contains("hunter2"))
+        }
+        #expect(FileManager.default.fileExists(atPath: "postgre:") == false, "no folder named after the address")
+        let unreachable = await cli.run("list", "--store", "postgresql://alice:hunter2@127.0.0.1:1/team?sslmode=disable")
+        #expect(unreachable.status == 4, "a server that cannot be reached is a network problem")
+        #expect(unreachable.stderr.contains("Connection refused"))
+        #expect(!unreachable.everything.contains("hunter2"))
+    }
 }

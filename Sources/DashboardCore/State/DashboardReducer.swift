@@ -82,6 +82,8 @@ public struct DashboardReducer: Sendable {
         case .notice(let text):
             state.notice = (text, false)
         case .joined(let target, let row):
+            // "Submitting…" no longer holds: nothing was sent.
+            state.notice = nil
             if state.overlay == nil { state.overlay = .joined(target, row) }
         case .storeConnection(let reason):
             let wasOffline = state.storeOffline != nil

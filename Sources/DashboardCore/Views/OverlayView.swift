@@ -46,7 +46,7 @@ struct OverlayView {
                 }
             let who = row.submittedBy.map { " by \(SafeText.sanitize($0))" } ?? ""
             box(
-                title: "Already under way",
+                title: row.phase == .succeeded ? "Refreshed recently" : "Already under way",
                 lines: [
                     "\(target.type.rawValue) \(SafeText.sanitize(target.value)) \(what),",
                     "submitted\(who) \(RequestsScreen.age(state.now.timeIntervalSince(row.submittedAt))) ago.",

@@ -11,15 +11,23 @@ enum StoreAddress: CustomStringConvertible {
     /// `text` (from `--store`, `--from`, `--to`), else `YLYTIC_STORE`, else the default file. A database address
     /// that cannot be read is refused with a message that never repeats its password.
     static func resolve(_ text: String?, environment: [String: String]) throws(CommandFailure) -> StoreAddress {
-        let named = text.flatMap { $0.isEmpty ? nil : $0 } ?? environment["YLYTIC_STORE"].flatMap { $0.isEmpty ? nil : $0 }
-        guard let named, LedgerAddress.isLedgerURL(named) else {
-            return .file(StoreLocation.resolve(flag: text, environment: environment))
+        let given = text ?? environment["YLYTIC_STORE"]
+        let named = given?.trimmingCharacters(in: .whitespaces)
+        if let named, LedgerAddress.isLedgerURL(named) {
+            do {
+                return .ledger(try LedgerAddress(parsing: named, environment: environment))
+            } catch {
+                throw CommandFailure(message: error.description, status: .invalidInput)
+            }
         }
-        do {
-            return .ledger(try LedgerAddress(parsing: named, environment: environment))
-        } catch {
-            throw CommandFailure(message: error.description, status: .invalidInput)
+        // A mistyped scheme must not become a folder named after the address, password and all.
+        if let named, let scheme = named.firstMatch(of: /^([A-Za-z][A-Za-z0-9+.\-]*):\//) {
+            throw CommandFailure(
+                message: "the store '\(scheme.1):…' is neither a file nor a postgresql:// address (for a file whose "
+                    + "name starts so, write ./ before it)",
+                status: .invalidInput)
         }
+        return .file(StoreLocation.resolve(flag: text, environment: environment))
     }
 
     /// The file's path, or the database's address without its password.
@@ -54,6 +62,9 @@ enum StoreAddress: CustomStringConvertible {
             }
         } catch let error as CommandFailure {
             throw error
+        } catch let error as LedgerError {
+            // A server that cannot be reached or refuses is a network problem; a newer schema is not.
+            throw CommandFailure(message: error.description, status: error.isNewerSchema ? .invalidInput : .networkProblem)
         } catch {
             throw CommandFailure(message: "\(error)", status: .invalidInput)
         }
