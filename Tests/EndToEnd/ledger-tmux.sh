@@ -3,7 +3,8 @@
 # PostgreSQL server and the simulator as a process of its own. Checks that the dashboard shows what the command
 # line submits within a second, that a second refresh of a target is joined (and --force is not), and that the
 # dashboard rides out the server being stopped for ten seconds: it says so, recovers, and every request still
-# ends in its right state, with nothing recorded before the outage missing.
+# ends in its right state, with nothing recorded before the outage missing; and that it quits promptly while the
+# server is down.
 # Usage: Tests/EndToEnd/ledger-tmux.sh PATH_TO_YLYTIC
 set -euo pipefail
 binary="${1:?usage: $0 PATH_TO_YLYTIC}"
@@ -74,8 +75,11 @@ after="$(states)"
     && pass "nothing recorded before the outage is missing, and all $before succeeded" \
     || fail dash "after the outage: $after"
 
+# 4. Quitting while the server is down takes seconds, not the minute a connection attempt may wait.
+bash "$here/throwaway-postgres.sh" pause "$database"
+wait_for dash "offline" 30 || fail dash "no offline mark before quitting"
 tmux -L "$socket" send-keys -t dash q
-wait_for dash "EXITED" 50 && pass "the dashboard quits" || fail dash "did not quit"
+wait_for dash "EXITED" 80 && pass "the dashboard quits within 8 s while the server is down" || fail dash "did not quit"
 
 echo "ledger: $passes passed, $failures failed"
 [ "$failures" -eq 0 ]
