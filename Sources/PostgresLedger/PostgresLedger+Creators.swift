@@ -50,14 +50,22 @@ extension PostgresLedger {
         }
     }
 
-    public func adopt(_ request: TrackedRequest, body: Data?, receivedAt: Date?) async throws -> Bool {
-        guard let requestID = request.requestID else { return false }
+    public func adopt(_ request: TrackedRequest, body: Data?, receivedAt: Date?) async throws -> Adoption {
+        guard let requestID = request.requestID else { return .left }
         return try await write { write in
-            guard try await Self.request(write, RequestID(requestID)) == nil else { return false }
             var copy = request
             copy.leaseHolder = nil
             copy.leaseExpiresAt = nil
-            _ = try await Self.insert(copy, write)
+            let adoption: Adoption
+            if let existing = try await Self.request(write, RequestID(requestID)) {
+                guard let id = existing.id, Adoption.copyEnds(existing, with: copy) else { return .left }
+                copy.submittedBy = copy.submittedBy ?? existing.submittedBy
+                try await write.rows(copy.ledgerUpdate(id: id, revision: write.nextRevision()))
+                adoption = .updated
+            } else {
+                _ = try await Self.insert(copy, write)
+                adoption = .added
+            }
             if let body {
                 let received = (receivedAt ?? request.finishedAt ?? request.submittedAt).timeIntervalSince1970
                 try await write.rows(
@@ -66,7 +74,7 @@ extension PostgresLedger {
                     ON CONFLICT (request_id) DO NOTHING
                     """)
             }
-            return true
+            return adoption
         }
     }
 

@@ -46,20 +46,28 @@ extension RefreshStore {
 }
 
 extension RefreshStore {
-    public func adopt(_ request: TrackedRequest, body: Data?, receivedAt: Date?) async throws -> Bool {
-        guard let requestID = request.requestID else { return false }
+    public func adopt(_ request: TrackedRequest, body: Data?, receivedAt: Date?) async throws -> Adoption {
+        guard let requestID = request.requestID else { return .left }
         return try await database.write { db in
-            guard try Self.request(db, RequestID(requestID)) == nil else { return false }
             var copy = request
             copy.leaseHolder = nil
             copy.leaseExpiresAt = nil
-            _ = try db.insert(into: "request", copy.columns(revision: try db.nextRevision()))
+            let adoption: Adoption
+            if let existing = try Self.request(db, RequestID(requestID)) {
+                guard let id = existing.id, Adoption.copyEnds(existing, with: copy) else { return .left }
+                copy.submittedBy = copy.submittedBy ?? existing.submittedBy
+                try db.update("request", id: id, copy.columns(revision: try db.nextRevision()))
+                adoption = .updated
+            } else {
+                _ = try db.insert(into: "request", copy.columns(revision: try db.nextRevision()))
+                adoption = .added
+            }
             if let body {
                 try db.execute(
                     sql: "INSERT OR IGNORE INTO response (request_id, received_at, body) VALUES (?, ?, ?)",
                     arguments: [requestID, (receivedAt ?? request.finishedAt ?? request.submittedAt).timeIntervalSince1970, body])
             }
-            return true
+            return adoption
         }
     }
 

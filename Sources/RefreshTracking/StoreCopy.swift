@@ -1,6 +1,22 @@
 import Foundation
 import RefreshAPI
 
+/// What a store did with a request copied into it.
+public enum Adoption: Sendable, Equatable {
+    /// It had no request with that server id: it has now.
+    case added
+    /// It had it still under way, and took the copy's end.
+    case updated
+    /// It had it already (ended, or as far along as the copy), or the copy had no server id: nothing changed.
+    case left
+
+    /// Whether a request this store has under way should take `copy`'s end instead.
+    public static func copyEnds(_ existing: TrackedRequest, with copy: TrackedRequest) -> Bool {
+        let ended: Set<TrackedState> = [.succeeded, .failed]
+        return !ended.contains(existing.state) && ended.contains(copy.state)
+    }
+}
+
 /// Copies one store into another (a local file into a team's ledger, and back): every request with a server id,
 /// with its response body, and every creator with its snapshots. Request ids, bodies and snapshots are kept;
 /// what the destination has already is left, so copying twice adds nothing twice. Bodies are read and written
@@ -10,6 +26,8 @@ public enum StoreCopy {
     public struct Report: Sendable, Equatable, Encodable {
         /// Requests added to the destination.
         public var requestsAdded = 0
+        /// Requests the destination had still under way, which took the copy's end.
+        public var requestsUpdated = 0
         /// Requests the destination had already (by server id).
         public var requestsPresent = 0
         /// Requests without a server id (never answered by the server), which are not copied.
@@ -24,7 +42,7 @@ public enum StoreCopy {
         public init() {}
 
         enum CodingKeys: String, CodingKey {
-            case requestsAdded = "requests_added", requestsPresent = "requests_present"
+            case requestsAdded = "requests_added", requestsUpdated = "requests_updated", requestsPresent = "requests_present"
             case requestsWithoutID = "requests_without_id", responsesAdded = "responses_added", creators
             case snapshotsAdded = "snapshots_added"
         }
@@ -45,10 +63,14 @@ public enum StoreCopy {
                 continue
             }
             let body = try await source.responseBody(RequestID(id))
-            if try await destination.adopt(request, body: body, receivedAt: nil) {
+            switch try await destination.adopt(request, body: body, receivedAt: nil) {
+            case .added:
                 report.requestsAdded += 1
                 if body != nil { report.responsesAdded += 1 }
-            } else {
+            case .updated:
+                report.requestsUpdated += 1
+                if body != nil { report.responsesAdded += 1 }
+            case .left:
                 report.requestsPresent += 1
             }
         }

@@ -132,8 +132,9 @@ public protocol TrackingStore: AnyObject, Sendable {
     // MARK: Copying between stores
 
     /// Adds a request copied from another store, with the body of its response, unless this store has a request
-    /// with the same server id (or the request has none). Leases are not copied. Returns whether it was added.
-    func adopt(_ request: TrackedRequest, body: Data?, receivedAt: Date?) async throws -> Bool
+    /// with the same server id (or the request has none); one this store has still under way takes the copy's end
+    /// (state, figures, body) when the copy has ended. Leases are not copied. Returns what it did.
+    func adopt(_ request: TrackedRequest, body: Data?, receivedAt: Date?) async throws -> Adoption
 
     /// Adds a creator copied from another store (or updates this store's one when the copy is newer), with the
     /// snapshots this store lacks. Returns how many snapshots were added.

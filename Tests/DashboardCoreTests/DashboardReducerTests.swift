@@ -429,3 +429,15 @@ struct FirstPageTests {
         #expect(state.loadingTotal == nil, "a first page after the whole list changes nothing")
     }
 }
+
+@Suite("Filtering a team's requests")
+struct SubmitterFilterTests {
+    @Test func theFilterFindsWhatATeammateSubmitted() {
+        var state = DashboardFixtures.state(width: 160, height: 24)
+        var rows = DashboardFixtures.rows
+        rows[2].submittedBy = "bob@studio"
+        state.setRows(rows)
+        state.filter = "BOB"
+        #expect(state.visible.map { state.rows[$0].submittedBy } == ["bob@studio"])
+    }
+}

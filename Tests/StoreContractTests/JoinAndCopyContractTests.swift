@@ -114,16 +114,24 @@ struct JoinAndCopyContractTests {
                 body: Data("{\"n\":\(index)}".utf8), at: date + Double(index) * 86_400)
         }
         _ = try await from.mine.recordIntent(try RefreshTarget(type: .instagram, value: "unsent"), at: date, holder: alice, leaseUntil: date + 45)
+        // The destination saw r1 submitted but not its end.
+        let target = try RefreshTarget(type: .instagram, value: "thetatvaindia")
+        let local = try await to.mine.recordIntent(target, at: date, holder: alice, leaseUntil: date + 45)
+        try await to.mine.recordSubmission(
+            local, StoreSamples.record("r1", message: "pending", code: 201), holder: nil, leaseUntil: nil)
+        var adoptions: [Adoption] = []
 
         for _ in 0..<2 {
             for request in try await from.mine.requests(in: nil) {
                 let body = try await request.requestID.asyncMap { try await from.mine.responseBody(RequestID($0)) } ?? nil
-                _ = try await to.mine.adopt(request, body: body, receivedAt: nil)
+                adoptions.append(try await to.mine.adopt(request, body: body, receivedAt: nil))
             }
             for creator in try await from.mine.creators() {
                 _ = try await to.mine.adopt(creator, snapshots: try await from.mine.history(of: creator))
             }
         }
+        #expect(adoptions == [.updated, .left, .added, .left, .left, .left], "r1, unsent, r0 (newest first); then nothing twice")
+        #expect(try await to.mine.responseBody("r1") == Data("{\"n\":1}".utf8), "the end it lacked, body and all")
         let copied = try await to.mine.requests(in: nil)
         #expect(copied.map(\.requestID) == ["r1", "r0"], "requests with a server id, once each, newest first")
         #expect(copied.map(\.submittedAt) == [date + 86_400, date])

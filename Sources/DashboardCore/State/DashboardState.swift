@@ -313,6 +313,7 @@ public struct DashboardState: Sendable {
                 return row.target.lowercased().contains(query) || row.typeName.contains(query)
                     || row.phase.rawValue.contains(query) || (row.creatorName?.lowercased().contains(query) ?? false)
                     || (row.requestID?.contains(query) ?? false)
+                    || (row.submittedBy?.lowercased().contains(query) ?? false)
             }
         }
         let ascending = self.ascending

@@ -58,6 +58,9 @@ struct StoreCommand: ParsableCommand {
                     "Copied \(report.requestsAdded) requests (\(report.responsesAdded) with responses) and "
                         + "\(report.snapshotsAdded) snapshots of \(report.creators) creators from \(sourceAddress) "
                         + "to \(destinationAddress).")
+                if report.requestsUpdated > 0 {
+                    context.stdout.line("\(report.requestsUpdated) requests still under way there took the copy's end.")
+                }
                 if report.requestsPresent > 0 {
                     context.stdout.line("\(report.requestsPresent) requests were there already and were left.")
                 }
