@@ -35,7 +35,7 @@ struct RefreshCommand: YlyticCommand {
     var timeout: Double?
 
     @Option(
-        name: .customLong("fresh-for"),
+        name: .customLong("fresh-for"), parsing: .unconditional,
         help: ArgumentHelp(
             "Join a request for the same target that succeeded within this long instead of submitting (90s, 10m, 1h, "
                 + "7d; 0: join only one under way).", valueName: "duration"))
