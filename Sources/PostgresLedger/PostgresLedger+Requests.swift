@@ -116,13 +116,22 @@ extension PostgresLedger {
             request.nextPollAt = nextPollAt
             request.errorCount = 0
             // The revision moves only when something shown changes, so that a poll that changes nothing costs the
-            // other processes nothing.
-            let shown = { (request: TrackedRequest) in
-                [request.state.rawValue, request.statusMessage, request.detail, request.requestType, "\(request.errorCount)"]
-                    + [request.statusCode.map { "\($0)" }]
+            // other processes nothing: then only the poll's times are written.
+            var timesAside = request
+            timesAside.lastPolledAt = before.lastPolledAt
+            timesAside.nextPollAt = before.nextPollAt
+            timesAside.serverRequestAt = before.serverRequestAt
+            guard timesAside == before else {
+                try await write.rows(request.ledgerUpdate(id: request.id!, revision: write.nextRevision()))
+                return
             }
-            let revision = shown(before) != shown(request) ? write.nextRevision() : try await Self.revision(of: before, write)
-            try await write.rows(request.ledgerUpdate(id: request.id!, revision: revision))
+            try await write.rows(
+                """
+                UPDATE ylytic.request SET last_polled_at = \(date.timeIntervalSince1970),
+                    next_poll_at = \(nextPollAt?.timeIntervalSince1970),
+                    server_request_at = \(request.serverRequestAt?.timeIntervalSince1970)
+                WHERE id = \(request.id!)
+                """)
         }
     }
 
@@ -263,11 +272,6 @@ extension PostgresLedger {
         let rows = try await write.rows(request.ledgerInsert(revision: revision ?? write.nextRevision()))
         guard let id = try rows.first?.decode(Int64.self) else { throw LedgerError("the ledger gave no id for a new row") }
         return id
-    }
-
-    private static func revision(of request: TrackedRequest, _ write: LedgerWrite) async throws -> Int64 {
-        try await write.rows("SELECT revision FROM ylytic.request WHERE id = \(request.id!)").first?.decode(Int64.self)
-            ?? write.revision
     }
 
     /// Deletes a request and leaves a tombstone for the change feed; tombstones older than a day are pruned.

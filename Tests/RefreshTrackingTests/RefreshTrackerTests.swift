@@ -246,19 +246,26 @@ struct RefreshTrackerTests {
         await watcher.stop()
     }
 
-    @Test func aTargetBeingSubmittedElsewhereIsJoinedOnceItHasAnID() async throws {
-        defer { cleanUp() }
-        // Another process wrote its intent and waits for the server's answer to its POST.
+    /// Bob's process wrote its intent to submit "someone" and waits for the server's answer to its POST, while
+    /// alice's tracker submits the same target, joining what is under way; returns once alice's tracker waits.
+    func joinWhileBobSubmits() async throws
+        -> (RefreshStore, Int64, RefreshTracker, Task<SubmissionOutcome, any Error>)
+    {
         let other = try store()
         let target = try RefreshTarget(type: .instagram, value: "someone")
         let local = try await other.recordIntent(target, at: start, holder: bob, leaseUntil: start + 45)
         let joining = try tracker(alice)
         let outcome = Task { try await joining.submit(target, follow: false, join: .standard) }
-
         await time.waitForSleepers()
+        return (other, local, joining, outcome)
+    }
+
+    @Test func aTargetBeingSubmittedElsewhereIsJoinedOnceItHasAnID() async throws {
+        defer { cleanUp() }
+        let (other, local, joining, outcome) = try await joinWhileBobSubmits()
         try await other.recordSubmission(
             local,
-            RefreshRecord(requestID: "r7", request: EchoedRequest(target), status: RefreshStatus(code: 201, message: "pending")),
+            RefreshRecord(requestID: "r7", request: EchoedRequest(try RefreshTarget(type: .instagram, value: "someone")), status: RefreshStatus(code: 201, message: "pending")),
             holder: bob, leaseUntil: start + 45)
         time.advance(by: 1)
         guard case .joined(let existing) = try await outcome.value else {
@@ -272,12 +279,7 @@ struct RefreshTrackerTests {
 
     @Test func aTargetWhoseSubmissionCameToNothingIsSubmittedAnew() async throws {
         defer { cleanUp() }
-        let other = try store()
-        let target = try RefreshTarget(type: .instagram, value: "someone")
-        let local = try await other.recordIntent(target, at: start, holder: bob, leaseUntil: start + 45)
-        let joining = try tracker(alice)
-        let outcome = Task { try await joining.submit(target, follow: false, join: .standard) }
-        await time.waitForSleepers()
+        let (other, local, joining, outcome) = try await joinWhileBobSubmits()
         // The server refused the other process's POST: its intent goes.
         try await other.recordSubmissionFailure(local, .rejected(status: 400, serverMessage: "no"))
         time.advance(by: 1)
