@@ -89,7 +89,29 @@ enum LedgerSchema {
             )
             """,
             "INSERT INTO ylytic.store_revision VALUES (1, 1, 1, 0)",
-        ]
+        ],
+        // 2: rosters, named lists of creators, each member kept as the target it was added as.
+        [
+            """
+            CREATE TABLE ylytic.roster (
+                id bigserial PRIMARY KEY,
+                name text NOT NULL,
+                max_age double precision,
+                created_at double precision NOT NULL
+            )
+            """,
+            "CREATE UNIQUE INDEX roster_on_name ON ylytic.roster (lower(name))",
+            """
+            CREATE TABLE ylytic.roster_member (
+                position bigserial PRIMARY KEY,
+                roster_id bigint NOT NULL REFERENCES ylytic.roster ON DELETE CASCADE,
+                request_type text NOT NULL,
+                target_value text NOT NULL,
+                added_at double precision NOT NULL,
+                UNIQUE (roster_id, request_type, target_value)
+            )
+            """,
+        ],
     ]
 
     /// The version this ylytic writes.

@@ -86,6 +86,8 @@ public final class PostgresLedger: TrackingStore {
                     throw error
                 }
             }
+        } catch let error as RosterError {
+            throw error
         } catch {
             throw LedgerError(LedgerError.explain(error))
         }
@@ -105,6 +107,8 @@ public final class PostgresLedger: TrackingStore {
                     throw error
                 }
             }
+        } catch let error as RosterError {
+            throw error
         } catch {
             throw LedgerError(LedgerError.explain(error))
         }

@@ -87,6 +87,27 @@ enum StoreSchema {
             try db.alter(table: "request") { table in table.add(column: "submitted_by", .text) }
             try db.execute(sql: "CREATE INDEX request_on_target ON request (request_type, lower(target_value))")
         }
+        migrator.registerMigration("v4") { db in
+            // Rosters: named lists of creators, each member kept as the target it was added as.
+            try db.execute(
+                sql: """
+                    CREATE TABLE roster (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        name TEXT NOT NULL,
+                        max_age DOUBLE,
+                        created_at DOUBLE NOT NULL
+                    );
+                    CREATE UNIQUE INDEX roster_on_name ON roster (lower(name));
+                    CREATE TABLE roster_member (
+                        position INTEGER PRIMARY KEY AUTOINCREMENT,
+                        roster_id INTEGER NOT NULL REFERENCES roster(id) ON DELETE CASCADE,
+                        request_type TEXT NOT NULL,
+                        target_value TEXT NOT NULL,
+                        added_at DOUBLE NOT NULL,
+                        UNIQUE (roster_id, request_type, target_value)
+                    );
+                    """)
+        }
         return migrator
     }
 }

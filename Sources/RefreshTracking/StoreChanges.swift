@@ -24,7 +24,7 @@ public struct StoreChanges: Sendable, Equatable {
     public var requests: [TrackedRequest]
     /// Requests forgotten since.
     public var forgotten: [ForgottenRequest]
-    /// Whether any creator or snapshot changed.
+    /// Whether any creator, snapshot or roster changed.
     public var creatorsChanged: Bool
     /// The reader was too far behind (or at the beginning): ``requests`` is the whole list, to replace its own.
     public var replacesEverything: Bool

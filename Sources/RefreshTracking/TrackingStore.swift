@@ -129,6 +129,38 @@ public protocol TrackingStore: AnyObject, Sendable {
     /// is written. Ends when the consumer stops iterating.
     func changeHints() -> AsyncStream<StoreHint>
 
+    // MARK: Rosters
+
+    /// Every roster, by name (whatever its case), with how many creators each holds.
+    func rosters() async throws -> [Roster]
+
+    /// The roster named `name` (whatever its case), if any.
+    func roster(named name: String) async throws -> Roster?
+
+    /// The creators of the roster named `name`, in the order they were added, each with its newest request, when a
+    /// refresh of it last succeeded and the creator that refresh was about. Throws ``RosterError/notFound(_:)``.
+    func rosterMembers(of name: String) async throws -> [RosterMember]
+
+    /// Makes an empty roster. Throws ``RosterError/exists(_:)`` when one has that name, whatever its case.
+    func createRoster(_ name: RosterName, maxAge: TimeInterval?, at date: Date) async throws
+
+    /// Adds `targets` to the roster named `name`, each once (those in it already are counted, not added again);
+    /// with `creating`, a missing roster is made first, in the same step. Throws ``RosterError/notFound(_:)``
+    /// (without `creating`) and ``RosterError/tooLarge(_:_:)``, writing nothing.
+    func addToRoster(_ name: RosterName, _ targets: [RefreshTarget], at date: Date, creating: Bool) async throws
+        -> RosterAddition
+
+    /// Removes `targets` from the roster named `name`, all or nothing: when any is not in it, throws
+    /// ``RosterError/notMembers(_:_:)`` and removes none.
+    func removeFromRoster(_ name: String, _ targets: [RefreshTarget]) async throws
+
+    /// Sets or clears the roster's maximum age. Throws ``RosterError/notFound(_:)``.
+    func setMaxAge(of name: String, to maxAge: TimeInterval?) async throws
+
+    /// Deletes the roster (its creators' requests and figures stay). Returns whether there was one.
+    @discardableResult
+    func deleteRoster(_ name: String) async throws -> Bool
+
     // MARK: Copying between stores
 
     /// Adds a request copied from another store, with the body of its response, unless this store has a request
