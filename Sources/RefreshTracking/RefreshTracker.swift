@@ -149,9 +149,12 @@ public actor RefreshTracker {
     ///
     /// With a `join` policy that joins, a request for the same target that is under way or fresh in the store
     /// (whoever submitted it) is returned instead, nothing is sent, and with `follow` it is followed.
-    public func submit(_ target: RefreshTarget, follow: Bool, join: JoinPolicy = .never) async throws(TrackingError)
-        -> SubmissionOutcome
-    {
+    ///
+    /// With a `pacer`, the POST waits for its turn (the intent is written first, so the target counts as being
+    /// submitted meanwhile).
+    public func submit(
+        _ target: RefreshTarget, follow: Bool, join: JoinPolicy = .never, pacedBy pacer: SubmissionPacer? = nil
+    ) async throws(TrackingError) -> SubmissionOutcome {
         guard let client else { throw .noClient }
         submissionsUnderWay += 1
         defer { submissionsUnderWay -= 1 }
@@ -178,7 +181,9 @@ public actor RefreshTracker {
                 throw .store("\(error)")
             }
             // The submission joined came to nothing: the target is submitted anew.
-            guard let existing = joined else { return try await submit(target, follow: follow, join: join) }
+            guard let existing = joined else {
+                return try await submit(target, follow: follow, join: join, pacedBy: pacer)
+            }
             if follow, existing.state.isFollowed, let id = existing.requestID {
                 requested.insert(RequestID(id))
                 await sync()
@@ -187,6 +192,7 @@ public actor RefreshTracker {
             return .joined(existing)
         }
         await sync()
+        await pacer?.waitForTurn()
         let record: RefreshRecord
         do {
             record = try await client.submit(target)

@@ -44,6 +44,7 @@ struct RefreshEndpoints: Sendable {
         try await pause(faults.delay(for: target, random: &random))
         if let fault = faults.postFault(random: &random) { return try answer(fault, id: nil) }
         let (id, entry) = ledger.add(target, at: Date(), processing: processingTime(for: target, random: &random))
+        settings.log?("created \(id) for \(Self.printable(target.description))")
         let json = APIJSONWriter.envelope(
             id: id, target: target, response: nil, code: 201, message: "pending", requestAt: entry.requestedAt,
             responseAt: nil)
@@ -129,6 +130,11 @@ struct RefreshEndpoints: Sendable {
         case .dropped:
             return Response(status: .ok, body: ResponseBody { _ in throw SimulatedConnectionCut() })
         }
+    }
+
+    /// Text from a request, with anything that is not printable ASCII as `?`, for the log.
+    private static func printable(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.prefix(200).map { $0.value >= 0x20 && $0.value < 0x7F ? $0 : "?" }))
     }
 
     static func json(_ status: HTTPResponse.Status, _ json: String) -> Response {

@@ -88,6 +88,11 @@ struct ListCommand: YlyticCommand {
         }
     }
 
+    /// A time for JSON: ISO 8601 in UTC, to the second.
+    static func isoText(_ date: Date) -> String {
+        ISO8601DateFormatter().string(from: date)
+    }
+
     static func timeText(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]

@@ -22,11 +22,24 @@ struct RefreshCommand: YlyticCommand {
             or, on a team's ledger, by anyone), or that succeeded within --fresh-for, is joined instead: its request \
             id is printed with who submitted it and when, and --wait follows it. --force submits a new one anyway.
 
+            --from FILE refreshes every creator listed in a file (one per line, or a CSV's handle, url or creator \
+            column; - for standard input): each once, joined as above, at most five POSTs a second, and follows \
+            them all to their end (a progress line on a terminal; one JSON object per change with --json). Bad \
+            lines are reported and nothing is sent unless --skip-bad is given. Ctrl-C stops submitting and says how \
+            far it got; the same command run again submits only what was not submitted. It exits 0 when every \
+            refresh succeeded, 1 when any failed.
+
             \(ExitStatus.helpText)
             """)
 
     @Argument(help: ArgumentHelp("TYPE VALUE, a URL, or an @handle.", valueName: "target"))
-    var words: [String]
+    var words: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Refresh every creator listed in this file.", valueName: "file"))
+    var from: String?
+
+    @Flag(name: .customLong("skip-bad"), help: "With --from, refresh the good lines even when some are bad.")
+    var skipBad = false
 
     @Flag(name: .long, help: "Follow the request until it ends.")
     var wait = false
@@ -49,14 +62,21 @@ struct RefreshCommand: YlyticCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard (1...2).contains(words.count) else {
+        if from != nil {
+            guard words.isEmpty else { throw ValidationError("give either a target or --from FILE, not both") }
+            guard !wait, timeout == nil else {
+                throw ValidationError("--from follows every refresh to its end already; --wait and --timeout do not apply")
+            }
+        } else if !(1...2).contains(words.count) {
             throw ValidationError("give TYPE VALUE, or a single URL or @handle")
         }
+        if skipBad, from == nil { throw ValidationError("--skip-bad goes with --from FILE") }
         try Seconds.check(timeout, option: "--timeout")
         _ = try DurationText.seconds(freshFor, option: "--fresh-for")
     }
 
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
+        if let from { return try await refreshListed(in: from, context) }
         let target: RefreshTarget
         do {
             target = try parseTarget()
@@ -68,11 +88,9 @@ struct RefreshCommand: YlyticCommand {
         let follows = wait || timeout != nil
         let tracker = context.tracker(store: store, client: client, scope: .requested)
         if follows { await tracker.start() }
-        let join: JoinPolicy =
-            force ? .never : .underWayOrFresh(freshFor: (try? DurationText.seconds(freshFor, option: "--fresh-for")) ?? 3600)
         let submitted: RefreshRecord
         do {
-            switch try await tracker.submit(target, follow: follows, join: join) {
+            switch try await tracker.submit(target, follow: follows, join: joinPolicy) {
             case .submitted(let record):
                 submitted = record
             case .joined(let existing):
@@ -140,6 +158,32 @@ struct RefreshCommand: YlyticCommand {
         await tracker.stop()
         if output.json { context.stdout.line(JSONOutput.encode(outcome.json)) }
         return stopped && !watched.isDone ? .interrupted : outcome.status
+    }
+
+    private var joinPolicy: JoinPolicy {
+        force ? .never : .underWayOrFresh(freshFor: (try? DurationText.seconds(freshFor, option: "--fresh-for")) ?? 3600)
+    }
+
+    /// `--from FILE`: every creator listed, refreshed in bulk.
+    private func refreshListed(in path: String, _ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
+        let file = try RosterFileInput.read(path, context)
+        if !file.problems.isEmpty {
+            RosterFileInput.report(file.problems, path: path, json: output.json, context)
+            guard skipBad else {
+                return context.fail(
+                    CommandFailure(
+                        message: "\(file.problems.count) bad line\(file.problems.count == 1 ? "" : "s") in "
+                            + "\(SafeText.sanitize(path)); nothing was sent (--skip-bad refreshes the good ones)",
+                        status: .invalidInput))
+            }
+        }
+        if file.duplicates > 0, !output.json {
+            context.stderr.line("\(file.duplicates) duplicate\(file.duplicates == 1 ? "" : "s") in \(SafeText.sanitize(path)) merged.")
+        }
+        let client = try connection.client(context)
+        let store = try await storage.open(context)
+        return await BulkRefreshRun(targets: file.targets, join: joinPolicy, json: output.json, context: context)
+            .run(client: client, store: store)
     }
 
     private func parseTarget() throws(TargetValidationError) -> RefreshTarget {

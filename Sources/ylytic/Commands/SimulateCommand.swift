@@ -10,7 +10,8 @@ struct SimulateCommand: YlyticCommand {
         abstract: "Serve a simulator of the Data Refresh API on this machine.",
         discussion: """
             The first line on stdout is the base URL it serves (e.g. http://127.0.0.1:54321/ylytic/api/v1), for \
-            scripts to read; stderr gets one line per request. Stops on Ctrl-C or SIGTERM.
+            scripts to read; stderr gets one line per request, and one naming the target of each refresh created. \
+            Stops on Ctrl-C or SIGTERM.
 
             Accepted tokens: those given with --token, else 'demo-token'. Faults for the whole run: \
             --faults rate-limit:0.2,server-error:0.1,slow,truncate,drop,malformed (probability 0.1 when left out). \

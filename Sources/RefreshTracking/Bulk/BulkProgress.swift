@@ -1,0 +1,105 @@
+import Foundation
+import RefreshAPI
+
+/// How far a bulk refresh has got: targets submitted, joined or refused, and the state of every request it
+/// follows, kept up from the store's changes whichever process polls them.
+public struct BulkProgress: Sendable, Equatable {
+    /// Something worth telling about one target.
+    public struct Change: Sendable, Equatable {
+        public var target: RefreshTarget
+        public var requestID: RequestID?
+        /// `submitted`, `joined`, `refused`, or the state a request reached.
+        public var event: String
+        public var detail: String?
+    }
+
+    public let total: Int
+    /// Targets sent anew.
+    public private(set) var submitted = 0
+    /// Targets joined with a request under way or fresh.
+    public private(set) var joined = 0
+    /// Targets whose POST failed.
+    public private(set) var refused = 0
+    private var states: [RequestID: TrackedState] = [:]
+    /// The latest state seen in the store's changes of every request, followed or not yet: an answer can reach the
+    /// store before the submission that joined or sent its request is taken in.
+    private var seen: [RequestID: TrackedState] = [:]
+    private var targets: [RequestID: RefreshTarget] = [:]
+    /// How long each request that succeeded took from its submission, for the estimate.
+    private var durations: [TimeInterval] = []
+
+    public init(total: Int) {
+        self.total = total
+    }
+
+    /// Targets submitted, joined or refused so far.
+    public var started: Int { submitted + joined + refused }
+    public var pending: Int { states.values.filter { !$0.hasEnded }.count }
+    public var succeeded: Int { states.values.filter { $0 == .succeeded }.count }
+    /// Requests that failed or whose outcome is unknown, and targets whose POST failed.
+    public var failed: Int { refused + states.values.filter { $0 == .failed || $0 == .unknown }.count }
+    /// Whether every target was started and every request has ended.
+    public var isDone: Bool { started == total && pending == 0 }
+
+    /// Takes in what became of a submission.
+    public mutating func take(_ outcome: BulkSubmission.Outcome) -> Change {
+        switch outcome {
+        case .submitted(let target, let record):
+            submitted += 1
+            follow(record.requestID, target, TrackedState(record.state))
+            return Change(target: target, requestID: record.requestID, event: "submitted", detail: nil)
+        case .joined(let target, let request):
+            joined += 1
+            if let id = request.requestID.map { RequestID($0) } { follow(id, target, request.state) }
+            let who = request.submittedBy.map { " submitted by \($0)" } ?? ""
+            return Change(
+                target: target, requestID: request.requestID.map { RequestID($0) }, event: "joined",
+                detail: "\(request.state.rawValue)\(who)")
+        case .refused(let target, let error):
+            refused += 1
+            return Change(target: target, requestID: nil, event: "refused", detail: error.description)
+        }
+    }
+
+    /// Takes in the store's changes; returns each followed request's new state.
+    public mutating func observe(_ changes: StoreChanges) -> [Change] {
+        var told: [Change] = []
+        for request in changes.requests {
+            if let id = request.requestID.map({ RequestID($0) }) { seen[id] = request.state }
+            guard let id = request.requestID.map { RequestID($0) }, let old = states[id], old != request.state,
+                let target = targets[id]
+            else { continue }
+            states[id] = request.state
+            if request.state == .succeeded, let finished = request.finishedAt {
+                durations.append(finished.timeIntervalSince(request.submittedAt))
+            }
+            told.append(
+                Change(
+                    target: target, requestID: id, event: request.state.rawValue,
+                    detail: request.state == .failed || request.state == .unknown ? request.detail : nil))
+        }
+        return told
+    }
+
+    /// Following `id` ended without an answer that ends it (an id the server does not know).
+    public mutating func followingEnded(_ id: RequestID, reason: String) -> Change? {
+        guard let target = targets[id], states[id]?.hasEnded == false else { return nil }
+        states[id] = .unknown
+        return Change(target: target, requestID: id, event: TrackedState.unknown.rawValue, detail: reason)
+    }
+
+    /// Seconds until every target has ended: the submissions left at `perSecond`, then the typical time a request
+    /// took to succeed so far. Nil until one has succeeded.
+    public func secondsLeft(perSecond: Double) -> TimeInterval? {
+        guard !isDone else { return 0 }
+        guard !durations.isEmpty else { return nil }
+        let typical = durations.sorted()[durations.count / 2]
+        return Double(total - started) / perSecond + typical
+    }
+
+    private mutating func follow(_ id: RequestID, _ target: RefreshTarget, _ state: TrackedState) {
+        let known = seen[id]
+        states[id] = known.map { $0.hasEnded || !state.hasEnded ? $0 : state } ?? state
+        targets[id] = target
+    }
+}

@@ -1,0 +1,139 @@
+import ArgumentParser
+import Foundation
+import RefreshTracking
+import TextGrid
+
+/// `ylytic roster create NAME [TARGET…] [--max-age 7d]`.
+struct RosterCreateCommand: YlyticCommand {
+    static let configuration = CommandConfiguration(commandName: "create", abstract: "Make a roster, empty or with creators.")
+
+    @Argument(help: "The roster's name.") var name: String
+    @Argument(help: "Creators to put in it.") var targets: [String] = []
+    @Option(name: .customLong("max-age"), help: ArgumentHelp("Figures older than this are stale (7d, 12h; 0: never).", valueName: "duration"))
+    var maxAge: String?
+    @OptionGroup var storage: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if let maxAge { _ = try DurationText.seconds(maxAge, option: "--max-age") }
+    }
+
+    func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
+        let rosterName = try TypedTargets.name(name)
+        let members = try TypedTargets.parse(targets)
+        let store = try await storage.open(context)
+        let age = maxAge.flatMap { try? DurationText.seconds($0, option: "--max-age") }.flatMap { $0 > 0 ? $0 : nil }
+        do {
+            guard try await store.roster(named: name) == nil else { throw RosterError.exists(name) }
+            try await store.createRoster(rosterName, maxAge: age, at: context.time.now)
+            if !members.isEmpty { _ = try await store.addToRoster(rosterName, members, at: context.time.now, creating: false) }
+        } catch {
+            if !members.isEmpty { try? await store.deleteRoster(name) }
+            return context.fail(CommandFailure(rosterStoreError: error, store: store))
+        }
+        RosterOutput.changed(
+            "Made the roster \(name) with \(members.count) creator\(members.count == 1 ? "" : "s").", name: name,
+            added: members.count, alreadyIn: 0, json: output.json, context)
+        return .succeeded
+    }
+}
+
+/// `ylytic roster add NAME TARGET…`.
+struct RosterAddCommand: YlyticCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Add creators to a roster (one already in it is counted, not added twice).")
+
+    @Argument(help: "The roster's name.") var name: String
+    @Argument(help: "Creators to add.") var targets: [String]
+    @OptionGroup var storage: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
+        let rosterName = try TypedTargets.name(name)
+        let members = try TypedTargets.parse(targets)
+        let store = try await storage.open(context)
+        do {
+            let addition = try await store.addToRoster(rosterName, members, at: context.time.now, creating: false)
+            let already = addition.alreadyIn > 0 ? " (\(addition.alreadyIn) in it already)" : ""
+            RosterOutput.changed(
+                "Added \(addition.added) to \(name)\(already).", name: name, added: addition.added,
+                alreadyIn: addition.alreadyIn, json: output.json, context)
+            return .succeeded
+        } catch {
+            return context.fail(CommandFailure(rosterStoreError: error, store: store))
+        }
+    }
+}
+
+/// `ylytic roster remove NAME TARGET…`.
+struct RosterRemoveCommand: YlyticCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove", abstract: "Remove creators from a roster (all or none: one not in it stops the removal).")
+
+    @Argument(help: "The roster's name.") var name: String
+    @Argument(help: "Creators to remove.") var targets: [String]
+    @OptionGroup var storage: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
+        let members = try TypedTargets.parse(targets)
+        let store = try await storage.open(context)
+        do {
+            try await store.removeFromRoster(name, members)
+            RosterOutput.changed(
+                "Removed \(members.count) from \(name).", name: name, removed: members.count, json: output.json, context)
+            return .succeeded
+        } catch {
+            return context.fail(CommandFailure(rosterStoreError: error, store: store))
+        }
+    }
+}
+
+/// `ylytic roster max-age NAME DURATION`.
+struct RosterMaxAgeCommand: YlyticCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "max-age", abstract: "Set the age past which a roster's figures are stale (0: never).")
+
+    @Argument(help: "The roster's name.") var name: String
+    @Argument(help: ArgumentHelp("7d, 12h, 90m; 0 for never.", valueName: "duration")) var duration: String
+    @OptionGroup var storage: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        _ = try DurationText.seconds(duration, option: "DURATION")
+    }
+
+    func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
+        let seconds = (try? DurationText.seconds(duration, option: "DURATION")) ?? 0
+        let store = try await storage.open(context)
+        do {
+            try await store.setMaxAge(of: name, to: seconds > 0 ? seconds : nil)
+            let what = seconds > 0 ? "older than \(Duration.seconds(seconds).shortText) are stale" : "never go stale"
+            RosterOutput.changed("The figures of \(name) \(what).", name: name, json: output.json, context)
+            return .succeeded
+        } catch {
+            return context.fail(CommandFailure(rosterStoreError: error, store: store))
+        }
+    }
+}
+
+/// `ylytic roster delete NAME`.
+struct RosterDeleteCommand: YlyticCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "delete", abstract: "Delete a roster (its creators' requests and figures stay in the store).")
+
+    @Argument(help: "The roster's name.") var name: String
+    @OptionGroup var storage: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
+        let store = try await storage.open(context)
+        do {
+            guard try await store.deleteRoster(name) else { throw RosterError.notFound(name) }
+            RosterOutput.changed("Deleted the roster \(name).", name: name, json: output.json, context)
+            return .succeeded
+        } catch {
+            return context.fail(CommandFailure(rosterStoreError: error, store: store))
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import ArgumentParser
+import DashboardCore
+import Foundation
+import RefreshTracking
+import TextGrid
+
+/// `ylytic roster list`: every roster summed up.
+struct RosterListCommand: YlyticCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the rosters, each summed up.")
+
+    @OptionGroup var storage: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
+        guard let store = try await storage.openForReading(context) else {
+            if output.json { context.stdout.line("[]") } else { context.stderr.line("No rosters (ylytic roster create NAME makes one).") }
+            return .succeeded
+        }
+        let now = context.time.now
+        var listed: [(Roster, RosterSummary)] = []
+        do {
+            for roster in try await store.rosters() {
+                let members = try await store.rosterMembers(of: roster.name)
+                listed.append((roster, RosterSummary(members: members, maxAge: roster.maxAge, at: now)))
+            }
+        } catch {
+            return context.fail(CommandFailure(rosterStoreError: error, store: store))
+        }
+        if output.json {
+            context.stdout.line(
+                JSONOutput.encode(listed.map { RosterOutput.RosterJSON($0.0, summary: $0.1, members: nil, now: now) }))
+            return .succeeded
+        }
+        guard !listed.isEmpty else {
+            context.stderr.line("No rosters (ylytic roster create NAME makes one).")
+            return .succeeded
+        }
+        let rows = listed.map { roster, summary in
+            [
+                SafeText.sanitize(roster.name), String(summary.creators), roster.maxAge == nil ? "" : String(summary.stale),
+                NumberFormat.compact(Double(summary.totalFollowers)),
+                summary.medianEngagement.map { NumberFormat.percent($0) } ?? "",
+                NumberFormat.decimal(summary.postsPerWeek), roster.maxAge.map { Duration.seconds($0).shortText } ?? "",
+            ]
+        }
+        let table = PlainTable(
+            headers: ["ROSTER", "CREATORS", "STALE", "FOLLOWERS", "MEDIAN ER", "POSTS/WK", "MAX AGE"], rows: rows,
+            rightAligned: [1, 2, 3, 4, 5], maxWidth: context.outputWidth, keptWhole: [0])
+        let writer = output.writer(context)
+        for (index, line) in table.lines().enumerated() { writer.write(StyledLine(line, role: index == 0 ? .label : .plain)) }
+        return .succeeded
+    }
+}
+
+/// `ylytic roster show NAME`: a roster's creators with their latest figures, stale ones marked.
+struct RosterShowCommand: YlyticCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show a roster's creators with their latest figures; stale ones are marked.")
+
+    @Argument(help: "The roster's name.") var name: String
+    @OptionGroup var storage: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
+        guard let store = try await storage.openForReading(context) else {
+            return context.fail(CommandFailure(message: RosterError.notFound(SafeText.sanitize(name)).description, status: .invalidInput))
+        }
+        let now = context.time.now
+        let roster: Roster
+        let members: [RosterMember]
+        do {
+            guard let found = try await store.roster(named: name) else { throw RosterError.notFound(name) }
+            roster = found
+            members = try await store.rosterMembers(of: name)
+        } catch {
+            return context.fail(CommandFailure(rosterStoreError: error, store: store))
+        }
+        let summary = RosterSummary(members: members, maxAge: roster.maxAge, at: now)
+        if output.json {
+            context.stdout.line(JSONOutput.encode(RosterOutput.RosterJSON(roster, summary: summary, members: members, now: now)))
+            return .succeeded
+        }
+        let writer = output.writer(context)
+        var title = StyledLine(SafeText.sanitize(roster.name), role: .heading)
+        title.append("  " + RosterOutput.summaryText(summary, maxAge: roster.maxAge), role: .dim)
+        writer.write(title)
+        let rows = members.map { member -> [String] in
+            let creator = member.creator
+            return [
+                RosterOutput.targetText(member.target), SafeText.sanitize(creator?.name ?? ""),
+                creator?.followers.map(NumberFormat.grouped) ?? "",
+                creator?.engagement.map { NumberFormat.percent($0) } ?? "",
+                creator?.contentPerWeek.map { NumberFormat.decimal($0) } ?? "", SafeText.sanitize(creator?.tier ?? ""),
+                RosterOutput.ageText(member.refreshedAt, now: now) + (member.isStale(maxAge: roster.maxAge, at: now) ? " (stale)" : ""),
+                member.latest.map { ListCommand.stateText($0, now: now) } ?? "",
+            ]
+        }
+        let table = PlainTable(
+            headers: ["CREATOR", "NAME", "FOLLOWERS", "ER", "POSTS/WK", "TIER", "REFRESHED", "LATEST"], rows: rows,
+            rightAligned: [2, 3, 4], maxWidth: context.outputWidth, keptWhole: [0])
+        for (index, line) in table.lines().enumerated() {
+            let isStale = index > 0 && members[index - 1].isStale(maxAge: roster.maxAge, at: now)
+            writer.write(StyledLine(line, role: index == 0 ? .label : isStale ? .warning : .plain))
+        }
+        return .succeeded
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import RefreshAPI
+import RefreshTestSupport
+import RefreshTracking
+import Testing
+
+@Suite("How far a bulk refresh has got")
+struct BulkProgressTests {
+    let a = try! RefreshTarget(type: .instagram, value: "a")
+    let b = try! RefreshTarget(type: .instagram, value: "b")
+
+    private func row(_ id: String, _ state: TrackedState, target: String) -> TrackedRequest {
+        var request = TrackedRequest(
+            requestID: id, requestType: "instagram", targetValue: target, state: state, submittedAt: StoreSamples.date)
+        if state.hasEnded { request.finishedAt = StoreSamples.date + 30 }
+        return request
+    }
+
+    @Test func countsEachTargetOnceAndEndsWhenEveryRequestHasEnded() {
+        var progress = BulkProgress(total: 3)
+        let submitted = progress.take(.submitted(a, StoreSamples.record("1", message: "pending", code: 201, handle: "a")))
+        #expect(submitted.event == "submitted")
+        _ = progress.take(.refused(try! RefreshTarget(type: .instagram, value: "c"), .client(.outcomeUnknown("timed out"))))
+        #expect(progress.pending == 1 && progress.failed == 1 && !progress.isDone)
+        #expect(progress.secondsLeft(perSecond: 5) == nil, "no estimate before anything succeeded")
+
+        let changes = progress.observe(StoreChanges(revision: StoreRevision(2), requests: [row("1", .succeeded, target: "a")]))
+        #expect(changes.map(\.event) == ["succeeded"])
+        #expect(!progress.isDone, "b is not started yet")
+        #expect(progress.secondsLeft(perSecond: 5) == 0.2 + 30, "one more to submit, then the time one took")
+        _ = progress.take(.joined(b, row("2", .succeeded, target: "b")))
+        #expect(progress.isDone && progress.succeeded == 2 && progress.joined == 1)
+    }
+
+    @Test func anAnswerThatReachesTheStoreBeforeItsSubmissionIsTakenInIsNotLost() {
+        var progress = BulkProgress(total: 1)
+        #expect(progress.observe(StoreChanges(revision: StoreRevision(5), requests: [row("9", .succeeded, target: "a")])).isEmpty)
+        _ = progress.take(.joined(a, row("9", .pending, target: "a")))
+        #expect(progress.isDone, "the success seen first counts")
+        #expect(progress.succeeded == 1)
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import RefreshAPI
+import RefreshSimulator
+import RefreshTestSupport
+import Synchronization
+import Testing
+@testable import ylytic
+
+@Suite("Bulk refresh from a file against a running simulator")
+struct BulkRefreshTests {
+    let storePath = CLIHarness.temporaryStorePath()
+
+    /// The refreshes the simulator created, with when.
+    final class CreationLog: Sendable {
+        private let entries = Mutex<[(target: String, at: ContinuousClock.Instant)]>([])
+
+        func take(_ line: String) {
+            guard line.hasPrefix("created ") else { return }
+            let target = line.components(separatedBy: " for ").last ?? ""
+            entries.withLock { $0.append((target, .now)) }
+        }
+
+        var targets: [String] { entries.withLock { $0.map(\.target) } }
+        var times: [ContinuousClock.Instant] { entries.withLock { $0.map(\.at) } }
+    }
+
+    /// Runs ylytic in-process on the real network stack and clock; `stops` is what Ctrl-C would send.
+    func run(_ arguments: [String], against simulator: RunningSimulator, stops: AsyncStream<Void> = AsyncStream { _ in })
+        async -> CLIHarness.Run
+    {
+        let stdout = BufferSink(), stderr = BufferSink()
+        var context = CommandContext(
+            environment: [
+                "YLYTIC_TOKEN": "e2e-token", "YLYTIC_BASE_URL": simulator.baseURL.absoluteString, "HOME": "/nonexistent",
+                "YLYTIC_STORE": storePath,
+            ],
+            stdout: stdout, stderr: stderr, stdoutIsTerminal: false, stderrIsTerminal: false,
+            transport: URLSessionTransport(), time: SystemTimeSource(), random: SystemRandomSource(),
+            stopRequests: { stops })
+        context.tracking.monitor.firstPollDelay = 0.5
+        context.tracking.monitor.maxInterval = 1
+        let status = await Ylytic.run(arguments, context: context)
+        return CLIHarness.Run(status: status, stdout: stdout.text, stderr: stderr.text)
+    }
+
+    @Test func twoHundredTargetsArePostedOnceEachAtFiveASecondAcrossAnInterruption() async throws {
+        let log = CreationLog()
+        var settings = SimulatorSettings()
+        settings.tokens = ["e2e-token"]
+        settings.processingTime = 1...2
+        settings.log = { log.take($0) }
+        let simulator = try await Simulator.start(settings)
+        defer { Task { await simulator.stop() } }
+
+        // 200 creators in several forms, 10 bad lines, 15 repeats.
+        var lines = (0..<200).map { $0.isMultiple(of: 3) ? "@Bulk_\($0)" : "https://www.instagram.com/bulk_\($0)/" }
+        for index in 0..<15 { lines.insert("bulk_\(index * 7)", at: 20 + index * 11) }
+        let badAt = (0..<10).map { 5 + $0 * 19 }
+        for (count, index) in badAt.enumerated() { lines.insert(count.isMultiple(of: 2) ? "not a handle" : "bad!name", at: index) }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("roster-\(UUID().uuidString).txt")
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+
+        let refused = await run(["refresh", "--from", file.path], against: simulator)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("10 bad lines"))
+        let reported = refused.stderr.split(separator: "\n").compactMap { line in
+            line.hasPrefix(file.path + ":") ? Int(line.dropFirst(file.path.count + 1).prefix { $0.isNumber }) : nil
+        }
+        #expect(reported == badAt.map { $0 + 1 }, "each bad line by its number")
+        #expect(log.targets.isEmpty, "nothing is sent while a line is bad")
+
+        // Stopped halfway, as Ctrl-C would.
+        let stops = AsyncStream.makeStream(of: Void.self)
+        let stopper = Task {
+            while log.targets.count < 100 { try await Task.sleep(for: .milliseconds(20)) }
+            stops.continuation.yield()
+        }
+        let first = await run(
+            ["refresh", "--from", file.path, "--skip-bad", "--json"], against: simulator, stops: stops.stream)
+        _ = try? await stopper.value
+        #expect(first.status == 130, "\(first.stderr)")
+        #expect(first.stderr.contains("stopped after"))
+        let firstSent = log.targets.count
+        #expect(firstSent >= 100 && firstSent < 200)
+
+        let second = await run(["refresh", "--from", file.path, "--skip-bad", "--json"], against: simulator)
+        #expect(second.status == 0, "\(second.stderr)")
+        let summary = try #require(second.stdout.split(separator: "\n").last)
+        #expect(summary.contains(#""succeeded":200"#), "\(summary)")
+        #expect(summary.contains(#""joined":\#(firstSent)"#), "what the first run sent is joined, not sent again")
+
+        let targets = log.targets
+        #expect(targets.count == 200, "each target POSTed once")
+        #expect(Set(targets) == Set((0..<200).map { "instagram bulk_\($0)" }))
+        let times = log.times
+        let tightest = zip(times, times.dropFirst(5)).map { $1 - $0 }.min() ?? .seconds(1)
+        #expect(tightest >= .milliseconds(950), "six POSTs span a second at least; the tightest six spanned \(tightest)")
+        let start = try #require(times.first)
+        var perSecond: [Int: Int] = [:]
+        for time in times { perSecond[Int((time - start) / .seconds(1)), default: 0] += 1 }
+        #expect(perSecond.values.max() ?? 0 <= 5, "at most five POSTs in each second of the log")
+    }
+}

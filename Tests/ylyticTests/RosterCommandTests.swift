@@ -1,0 +1,113 @@
+import Foundation
+import RefreshAPI
+import RefreshTestSupport
+import Testing
+@testable import ylytic
+
+@Suite("ylytic roster")
+struct RosterCommandTests {
+    let cli = CLIHarness([], fallback: Bodies.pending)
+
+    private func file(_ text: String, name: String = "list.txt") throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ylytic-roster-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    @Test func createAddRemoveShowListAndDeleteARoster() async throws {
+        let made = await cli.run("roster", "create", "summer-26", "@TheTatvaIndia", "https://youtu.be/iwIeyWv2ABI", "--max-age", "7d")
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(made.stderr.contains("Made the roster summer-26 with 2 creators."))
+
+        let added = await cli.run("roster", "add", "Summer-26", "thetatvaindia", "zoe.k", "--json")
+        #expect(added.status == 0)
+        #expect(added.stdout.contains(#""added":1"#) && added.stdout.contains(#""already_in":1"#))
+
+        let shown = await cli.run("roster", "show", "summer-26")
+        #expect(shown.status == 0)
+        #expect(shown.stdout.contains("3 creators · 3 stale (max age 7d)"), "never refreshed is stale: \(shown.stdout)")
+        #expect(shown.stdout.contains("@thetatvaindia") && shown.stdout.contains("youtube_post iwIeyWv2ABI"))
+        #expect(shown.stdout.contains("never (stale)"))
+
+        let json = await cli.run("roster", "show", "summer-26", "--json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["creators"] as? Int == 3 && object["stale"] as? Int == 3 && object["max_age_seconds"] as? Double == 604_800)
+        let members = try #require(object["members"] as? [[String: Any]])
+        #expect(members.map { $0["target"] as? String } == ["thetatvaindia", "iwIeyWv2ABI", "zoe.k"], "in the order added")
+
+        let notMember = await cli.run("roster", "remove", "summer-26", "zoe.k", "@nobody")
+        #expect(notMember.status == 2)
+        #expect(notMember.stderr.contains("not in the roster 'summer-26': instagram nobody; nothing was removed"))
+        #expect(await cli.run("roster", "show", "summer-26", "--json").stdout.contains("zoe.k"), "zoe.k is still there")
+        #expect(await cli.run("roster", "remove", "summer-26", "zoe.k").status == 0)
+
+        let listed = await cli.run("roster", "list")
+        #expect(listed.stdout.contains("ROSTER") && listed.stdout.contains("summer-26"))
+        let listedJSON = await cli.run("roster", "list", "--json")
+        #expect(listedJSON.stdout.contains(#""creators":2"#))
+
+        #expect(await cli.run("roster", "max-age", "summer-26", "0").status == 0)
+        #expect(await cli.run("roster", "show", "summer-26").stdout.contains("2 never refreshed"))
+        #expect(await cli.run("roster", "delete", "summer-26").status == 0)
+        let gone = await cli.run("roster", "delete", "summer-26")
+        #expect(gone.status == 2)
+        #expect(gone.stderr.contains("there is no roster named 'summer-26'"))
+    }
+
+    @Test func badNamesAndTargetsAreRefusedAndNothingIsWritten() async throws {
+        for (arguments, message) in [
+            (["roster", "create", "my list"], "holds a space"),
+            (["roster", "create", "a/b"], "holds a slash"),
+            (["roster", "create", "ok", "@fine", "bad!name"], "'bad!name'"),
+            (["roster", "add", "nowhere", "@a"], "there is no roster named 'nowhere'"),
+            (["roster", "show", "nowhere"], "there is no roster named 'nowhere'"),
+        ] {
+            let run = await cli.run(arguments)
+            #expect(run.status == 2, "\(arguments)")
+            #expect(run.stderr.contains(message), "\(arguments): \(run.stderr)")
+        }
+        #expect(await cli.run("roster", "list", "--json").stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
+        #expect(await cli.run("roster", "create", "Brand").status == 0)
+        let twice = await cli.run("roster", "create", "brand")
+        #expect(twice.status == 2)
+        #expect(twice.stderr.contains("a roster named 'brand' exists already"))
+    }
+
+    @Test func importReportsBadLinesAndImportsNothingUnlessTold() async throws {
+        let path = try file("handle,followers\n@a,1\nbad name,2\n@b,3\n@A,4\n,5\n", name: "roster.csv")
+        let refused = await cli.run("roster", "import", "brand", path)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("\(path):3: 'bad name' is several words"))
+        #expect(refused.stderr.contains("\(path):6: nothing in the column 'handle'"))
+        #expect(refused.stderr.contains("2 bad lines in \(path); nothing was imported"))
+        #expect(await cli.run("roster", "list", "--json").stdout.contains("brand") == false, "no roster was made")
+
+        let imported = await cli.run("roster", "import", "brand", path, "--skip-bad", "--json")
+        #expect(imported.status == 0)
+        #expect(imported.stdout.contains(#""added":2"#) && imported.stdout.contains(#""duplicates":1"#))
+        #expect(imported.stdout.contains(#""bad_lines":[3,6]"#))
+        let again = await cli.run("roster", "import", "brand", path, "--skip-bad")
+        #expect(again.stderr.contains("Imported into brand from \(path): 0 added, 2 in it already, 1 duplicate merged, 2 bad lines skipped."))
+
+        for (text, message) in [
+            ("", "is empty"), ("name,city\nTatva India,Pune\n", "no column of"),
+        ] {
+            let run = await cli.run("roster", "import", "other", try file(text))
+            #expect(run.status == 2)
+            #expect(run.stderr.contains(message), "\(run.stderr)")
+        }
+        let binary = FileManager.default.temporaryDirectory.appendingPathComponent("ylytic-\(UUID().uuidString).png")
+        try Data([0x89, 0x50, 0x4E, 0x47, 0, 1, 2]).write(to: binary)
+        let notText = await cli.run("roster", "import", "other", binary.path)
+        #expect(notText.status == 2 && notText.stderr.contains("is not a text file"))
+        let missing = await cli.run("roster", "import", "other", "/nonexistent/list.txt")
+        #expect(missing.status == 2 && missing.stderr.contains("cannot read /nonexistent/list.txt"))
+        let tooMany = await cli.run(
+            "roster", "import", "huge", try file((0..<100_000).map { "@user_\($0)" }.joined(separator: "\n")))
+        #expect(tooMany.status == 2)
+        #expect(tooMany.stderr.contains("would hold 100000 creators; a roster holds at most 10000"))
+        #expect(!(await cli.run("roster", "list").stdout.contains("huge")), "nothing half-written")
+    }
+}
