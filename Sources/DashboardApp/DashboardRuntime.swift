@@ -21,6 +21,8 @@ public final class DashboardRuntime {
     private var tasks: [Task<Void, Never>] = []
     /// The read of the preview pane's response under way, dropped when the selection moves on.
     private var preview: Task<Void, Never>?
+    /// Spaces the POSTs of every batch this dashboard submits (`r` on marked creators, `R` on a roster).
+    private let pacer: SubmissionPacer
     /// Seconds between ticks: one while ages and marks change on screen, ten otherwise.
     private let tickInterval = TickInterval()
 
@@ -36,6 +38,7 @@ public final class DashboardRuntime {
         self.state = state
         self.time = time
         self.exportFolder = exportFolder
+        pacer = SubmissionPacer(perSecond: 5, time: time)
     }
 
     /// Runs until the person quits or the terminal goes away; submits `starters` first. Stops the tracker
@@ -127,7 +130,9 @@ public final class DashboardRuntime {
                         }
                         guard changes.creatorsChanged else { continue }
                         do {
-                            sink.yield(.creatorsLoaded(try await CreatorRow.all(in: store)))
+                            let creators = try await CreatorRow.all(in: store)
+                            sink.yield(.creatorsLoaded(creators))
+                            sink.yield(.rostersLoaded(try await RosterRow.all(in: store, creators: creators, now: time.now)))
                         } catch {
                             sink.yield(.problem("The store could not be read: \(error)"))
                         }
@@ -194,16 +199,86 @@ public final class DashboardRuntime {
             preview = readResponse(of: requestID) { record, history in .previewLoaded(requestID: requestID, record, history: history) }
         case .exportPosts(let record):
             exportPosts(of: record)
+        case .submitMany(let targets):
+            submitMany(targets)
+        case .addToRoster(let name, let targets):
+            let store = self.store
+            let time = self.time
+            Task {
+                do {
+                    let addition = try await store.addToRoster(try RosterName(name), targets, at: time.now, creating: true)
+                    let already = addition.alreadyIn > 0 ? " (\(addition.alreadyIn) in it already)" : ""
+                    let made = addition.created ? "the new roster" : "the roster"
+                    sink.yield(.notice("Added \(addition.added) to \(made) \(name)\(already)."))
+                } catch {
+                    sink.yield(.problem("\(error)"))
+                }
+            }
+        case .compare(let creators):
+            compare(creators)
+        case .exportComparison(let comparison):
+            export(comparison)
         }
+    }
+
+    /// Submits each target once (joined when under way or fresh), at most five POSTs a second however many
+    /// batches are under way, and says how it went.
+    private func submitMany(_ targets: [RefreshTarget]) {
+        let sink = self.sink
+        let submission = BulkSubmission(tracker: tracker, join: .standard, pacer: pacer)
+        Task {
+            let tally = SubmissionTally()
+            await submission.run(targets, shouldStop: { false }) { await tally.take($0) }
+            sink.yield(.notice(await tally.sentence))
+        }
+    }
+
+    /// Reads the latest refresh of each creator and opens them side by side.
+    private func compare(_ creators: [CreatorRow]) {
+        let sink = self.sink
+        let store = self.store
+        Task {
+            do {
+                var compared: [ComparedCreator] = []
+                for creator in creators {
+                    guard let id = creator.latestRequestID, let body = try await store.responseBody(RequestID(id)) else {
+                        sink.yield(.problem("The latest response of \(creator.key) is not in the store."))
+                        return
+                    }
+                    compared.append(ComparedCreator(row: creator, record: try RefreshRecordDecoder.decode(body)))
+                }
+                sink.yield(.comparisonLoaded(compared))
+            } catch {
+                sink.yield(.problem("A stored response cannot be read: \(error)"))
+            }
+        }
+    }
+
+    /// Writes a comparison as CSV in the export folder, named after its creators.
+    private func export(_ comparison: Comparison) {
+        let names = comparison.creators.map { Self.fileSafe($0.row.handle ?? $0.row.key) }.joined(separator: "-")
+        let stamp = ISO8601DateFormatter().string(from: time.now).prefix(10)
+        let file = exportFolder.appendingPathComponent("ylytic-compare-\(names.prefix(80))-\(stamp).csv")
+        do {
+            try Data(ComparisonCSV.text(comparison).utf8).write(to: file, options: .atomic)
+            sink.yield(.notice("Wrote the comparison to \(file.path)"))
+        } catch {
+            sink.yield(.problem("Could not write \(file.path): \(FileProblem.writing(file.path, error))"))
+        }
+    }
+
+    /// Letters, digits, `_` and `.` of `text`, at most 40, for a file name.
+    private static func fileSafe(_ text: String) -> String {
+        String(
+            text.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "." }
+                .map(Character.init).prefix(40))
     }
 
     /// Writes the posts of `record` as CSV in the export folder, named after the creator and the request.
     private func exportPosts(of record: RefreshRecord) {
         let posts = record.response?.posts ?? Posts()
         let who = record.response?.profileOverview?.handle ?? record.request?.target?.value ?? "creator"
-        let safeName = String(
-            who.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "." }
-                .map(Character.init).prefix(40))
+        let safeName = Self.fileSafe(who)
         let file = exportFolder.appendingPathComponent(
             "ylytic-\(safeName.isEmpty ? "creator" : safeName)-\(record.requestID.rawValue.prefix(24))-posts.csv")
         do {
@@ -255,5 +330,27 @@ final class TickInterval: Sendable {
 
     func set(_ seconds: Int) {
         value.withLock { $0 = seconds }
+    }
+}
+
+/// What became of a batch of submissions, for the status bar.
+private actor SubmissionTally {
+    private var submitted = 0
+    private var joined = 0
+    private var refused: [String] = []
+
+    func take(_ outcome: BulkSubmission.Outcome) {
+        switch outcome {
+        case .submitted: submitted += 1
+        case .joined: joined += 1
+        case .refused(let target, let error): refused.append("\(target): \(error)")
+        }
+    }
+
+    var sentence: String {
+        var parts = ["\(submitted) submitted"]
+        if joined > 0 { parts.append("\(joined) under way or fresh, joined") }
+        if let first = refused.first { parts.append("\(refused.count) refused (\(first))") }
+        return "Refreshes: " + parts.joined(separator: ", ") + "."
     }
 }

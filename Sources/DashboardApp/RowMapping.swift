@@ -1,4 +1,5 @@
 import DashboardCore
+import Foundation
 import RefreshAPI
 import RefreshTracking
 
@@ -38,6 +39,30 @@ extension CreatorRow {
                     handle: creator.handle, name: creator.name, tier: creator.tier, followers: creator.followers,
                     engagement: creator.engagement, contentPerWeek: creator.contentPerWeek, followerChange: change,
                     lastRefreshedAt: creator.lastRefreshedAt, latestRequestID: latest?.requestID))
+        }
+        return rows
+    }
+}
+
+extension RosterRow {
+    /// Every roster in the store with its creators (as the Creators list has them, by id) and its summary at `now`.
+    public static func all(in store: any TrackingStore, creators: [CreatorRow], now: Date) async throws -> [RosterRow] {
+        let byID = Dictionary(creators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var rows: [RosterRow] = []
+        for roster in try await store.rosters() {
+            let members = try await store.rosterMembers(of: roster.name)
+            let summary = RosterSummary(members: members, maxAge: roster.maxAge, at: now)
+            rows.append(
+                RosterRow(
+                    name: roster.name, maxAge: roster.maxAge,
+                    members: members.map { member in
+                        Member(
+                            target: member.target, creator: member.creator?.id.flatMap { byID[$0] },
+                            isStale: member.isStale(maxAge: roster.maxAge, at: now))
+                    },
+                    stale: summary.stale, totalFollowers: summary.totalFollowers,
+                    medianEngagement: summary.medianEngagement, postsPerWeek: summary.postsPerWeek,
+                    tiers: summary.tiers.map { Tier(name: $0.name, count: $0.count) }))
         }
         return rows
     }

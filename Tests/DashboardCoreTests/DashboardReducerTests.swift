@@ -345,7 +345,9 @@ struct CreatorsListTests {
         #expect(reducer.reduce(&state, .key(.enter)) == [.openLatest(state.selectedCreator!)])
         _ = reducer.reduce(&state, .problem("The response of the request is not in the store."))
         _ = reducer.reduce(&state, .key(.tab))
-        #expect(state.tab == .requests)
+        #expect(state.tab == .rosters)
+        _ = reducer.reduce(&state, .key(.tab))
+        #expect(state.tab == .requests, "Tab goes round the three lists")
     }
 
     @Test func sortingAndFilteringCreators() {

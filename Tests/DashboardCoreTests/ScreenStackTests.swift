@@ -19,6 +19,8 @@ struct ScreenStackTests {
             case .creator: "creator"
             case .posts: "posts"
             case .post: "post"
+            case .roster: "roster"
+            case .compare: "compare"
             }
         }
         #expect(kinds == ["list creators", "creator", "posts", "post"])

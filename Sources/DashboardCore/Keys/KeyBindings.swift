@@ -23,9 +23,23 @@ public struct KeyBindings: Sendable, Equatable {
         return KeyBindings(table: [
             .list: bindings(moves + [
                 (.switchTab, [.tab]), (.filter, [.character("/")]), (.sort, [.character("s")]), (.reverseSort, [.character("S")]),
-                (.newRequest, [.character("n")]), (.refreshAgain, [.character("r")]), (.toggleLive, [.character("p")]),
+                (.newRequest, [.character("n")]), (.refreshAgain, [.character("r")]),
+                (.refreshStale, [.character("R")]), (.mark, [.character(" ")]), (.markAll, [.character("*")]),
+                (.compare, [.character("c")]), (.addToRoster, [.character("a")]), (.toggleLive, [.character("p")]),
                 (.forget, [.character("d")]), (.open, [.enter]), (.togglePreview, [.character("v")]), (.help, [.character("?")]),
                 (.quit, [.character("q"), .control("c")]),
+            ]),
+            .roster: bindings(moves + [
+                (.mark, [.character(" ")]), (.markAll, [.character("*")]), (.refreshAgain, [.character("r")]),
+                (.refreshStale, [.character("R")]), (.compare, [.character("c")]), (.addToRoster, [.character("a")]),
+                (.open, [.enter]), (.help, [.character("?")]), (.back, back),
+            ]),
+            .compare: bindings([
+                (.moveDown, [.character("j"), .down]), (.moveUp, [.character("k"), .up]), (.pageDown, [.pageDown, .character(" ")]),
+                (.pageUp, [.pageUp]), (.first, [.character("g"), .home]), (.last, [.character("G"), .end]),
+                (.nextColumns, [.right, .character("l")]), (.previousColumns, [.left, .character("h")]),
+                (.exportComparison, [.character("e")]), (.help, [.character("?")]),
+                (.back, [.escape, .character("q"), .backspace]),
             ]),
             .creator: bindings([
                 (.moveDown, [.character("j"), .down]), (.moveUp, [.character("k"), .up]), (.pageDown, [.pageDown, .character(" ")]),

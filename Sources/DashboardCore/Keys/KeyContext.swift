@@ -8,6 +8,10 @@ public enum KeyContext: String, Sendable, CaseIterable {
     case posts
     /// One post, whole.
     case post
+    /// A roster's creators.
+    case roster
+    /// Creators side by side.
+    case compare
 
     /// The context of a screen.
     public init(_ screen: Screen) {
@@ -16,6 +20,8 @@ public enum KeyContext: String, Sendable, CaseIterable {
         case .creator: self = .creator
         case .posts: self = .posts
         case .post: self = .post
+        case .roster: self = .roster
+        case .compare: self = .compare
         }
     }
 
@@ -24,7 +30,8 @@ public enum KeyContext: String, Sendable, CaseIterable {
         switch self {
         case .list:
             [.moveUp, .moveDown, .pageUp, .pageDown, .first, .last, .switchTab, .filter, .sort, .reverseSort, .newRequest,
-             .refreshAgain, .toggleLive, .forget, .open, .togglePreview, .help, .quit]
+             .refreshAgain, .refreshStale, .mark, .markAll, .compare, .addToRoster, .toggleLive, .forget, .open,
+             .togglePreview, .help, .quit]
         case .creator:
             [.moveDown, .moveUp, .pageDown, .pageUp, .first, .last, .showPosts, .exactNumbers, .exportPosts, .help, .back]
         case .posts:
@@ -32,6 +39,12 @@ public enum KeyContext: String, Sendable, CaseIterable {
              .open, .help, .back]
         case .post:
             [.help, .back]
+        case .roster:
+            [.moveUp, .moveDown, .pageUp, .pageDown, .first, .last, .mark, .markAll, .refreshAgain, .refreshStale,
+             .compare, .addToRoster, .open, .help, .back]
+        case .compare:
+            [.moveDown, .moveUp, .pageDown, .pageUp, .first, .last, .nextColumns, .previousColumns, .exportComparison,
+             .help, .back]
         }
     }
 
@@ -40,14 +53,20 @@ public enum KeyContext: String, Sendable, CaseIterable {
     var hints: [(command: Command, rank: Int)] {
         switch self {
         case .list:
-            [(.switchTab, 3), (.newRequest, 1), (.refreshAgain, 4), (.filter, 2), (.sort, 5), (.toggleLive, 6), (.forget, 8),
-             (.open, 7), (.togglePreview, 9), (.help, 0), (.quit, 0)]
+            [(.switchTab, 3), (.newRequest, 1), (.compare, 2), (.refreshAgain, 4), (.refreshStale, 4), (.mark, 5),
+             (.filter, 2), (.sort, 6), (.toggleLive, 7), (.forget, 9), (.open, 8), (.togglePreview, 10), (.help, 0),
+             (.quit, 0)]
         case .creator:
             [(.back, 0), (.moveDown, 2), (.showPosts, 1), (.exactNumbers, 4), (.exportPosts, 5), (.help, 0)]
         case .posts:
             [(.back, 0), (.switchTab, 2), (.sort, 3), (.filter, 4), (.sponsoredOnly, 5), (.open, 1), (.help, 6)]
         case .post:
             [(.back, 0), (.help, 1)]
+        case .roster:
+            [(.back, 0), (.mark, 2), (.refreshAgain, 3), (.refreshStale, 4), (.compare, 1), (.addToRoster, 5), (.open, 6),
+             (.help, 0)]
+        case .compare:
+            [(.back, 0), (.nextColumns, 1), (.exportComparison, 2), (.moveDown, 3), (.help, 0)]
         }
     }
 }

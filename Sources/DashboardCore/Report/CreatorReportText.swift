@@ -50,6 +50,13 @@ public struct CreatorReportText {
             lines.append(StyledLine())
             lines += self.trends(trends, platform: platform)
         }
+        if let posts = report.posts, posts.video.count + posts.nonVideo.count >= 2 {
+            let activity = PostingActivity(posts: posts, trends: report.growthTrends)
+            if activity.postCount >= 2 {
+                lines.append(StyledLine())
+                lines += postingActivity(activity)
+            }
+        }
         if let posts = report.posts, !(posts.video.isEmpty && posts.nonVideo.isEmpty) {
             lines.append(StyledLine())
             lines += postTable(posts)
@@ -251,6 +258,35 @@ public struct CreatorReportText {
             figures.append(show(last.value), role: .heading)
             lines.append(figures)
         }
+        return lines
+    }
+
+    /// Posts per week over the window as a sparkline, and posts by weekday, each with a bar.
+    private func postingActivity(_ activity: PostingActivity) -> [StyledLine] {
+        var lines = [StyledLine("Posting activity", role: .heading)]
+        var weekly = StyledLine("  ")
+        weekly.append(ColumnFit.pad("Per week", to: 12), role: .label)
+        weekly.append(Sparkline.render(activity.weekly.map(Double.init), width: max(10, min(90, width - 16)), glyphs: glyphs))
+        lines.append(weekly)
+        if let window = activity.window {
+            var figures = StyledLine(String(repeating: " ", count: 14))
+            figures.append("\(window.lowerBound) \(glyphs.rightArrow) \(window.upperBound)", role: .dim)
+            figures.append("  \(activity.postCount) posts, ")
+            figures.append(NumberFormat.decimal(activity.perWeek), role: .heading)
+            figures.append(" a week")
+            lines.append(figures)
+        }
+        var days = StyledLine("  ")
+        days.append(ColumnFit.pad("By weekday", to: 12), role: .label)
+        let busiest = max(1, activity.byWeekday.max() ?? 1)
+        let levels = glyphs.sparkLevels
+        for (index, count) in activity.byWeekday.enumerated() {
+            let level = count == 0 ? 0 : 1 + (count * (levels.count - 2)) / busiest
+            days.append(PostingActivity.weekdays[index] + " ")
+            days.append(String(levels[min(levels.count - 1, level)]), role: count == busiest ? .positive : .plain)
+            days.append(" \(count)" + (index < 6 ? "  " : ""), role: .dim)
+        }
+        lines.append(days)
         return lines
     }
 

@@ -32,6 +32,10 @@ public enum DashboardAction: Sendable {
     case storeConnection(lostBecause: String?)
     /// A submission found the same target under way or fresh in the store (this row), and sent nothing.
     case joined(RefreshTarget, RequestRow)
+    /// The rosters in the store, each with its creators and their latest figures.
+    case rostersLoaded([RosterRow])
+    /// The latest refreshes of the creators to compare, read from the store.
+    case comparisonLoaded([ComparedCreator])
 }
 
 /// Work the reducer asks for; the runtime does it and answers with actions.
@@ -49,5 +53,13 @@ public enum DashboardEffect: Sendable, Equatable {
     case loadPreview(requestID: String)
     /// Write the posts of a report as CSV to a file, and say which.
     case exportPosts(RefreshRecord)
+    /// Submit each of these (joined when under way or fresh), a few a second.
+    case submitMany([RefreshTarget])
+    /// Add these targets to the roster of this name, made when there is none.
+    case addToRoster(name: String, [RefreshTarget])
+    /// Read the latest refresh of each of these creators, to compare them.
+    case compare([CreatorRow])
+    /// Write a comparison as CSV to a file, and say which.
+    case exportComparison(Comparison)
     case quit
 }

@@ -61,6 +61,15 @@ public struct DashboardReducer: Sendable {
             state.layOutPreview()
         case .creatorsLoaded(let creators):
             state.setCreators(creators)
+        case .rostersLoaded(let rosters):
+            state.setRosters(rosters)
+            keepSelectionInView(&state)
+        case .comparisonLoaded(let creators):
+            state.isOpeningPage = false
+            state.typedAhead = []
+            var comparison = Comparison(creators: creators)
+            comparison.layOut(width: state.width, ascii: state.ascii)
+            state.open([.compare(comparison)])
         case .creatorLoaded(let record, let history):
             state.overlay = nil
             var page = CreatorPage(record: record, history: history)
@@ -119,6 +128,8 @@ public struct DashboardReducer: Sendable {
         case .creator(let page): return handleCreatorPage(key, page, &state)
         case .posts(let view): return handlePosts(key, view, &state)
         case .post: return handlePost(key, &state)
+        case .roster(let screen): return handleRoster(key, screen, &state)
+        case .compare(let comparison): return handleComparison(key, comparison, &state)
         }
         if state.isEditingFilter { return editFilter(key, &state) }
         guard let command = state.bindings.command(for: key, in: .list) else {
@@ -140,7 +151,12 @@ public struct DashboardReducer: Sendable {
         case .last: moveSelection(&state, to: Int.max)
         case .filter: state.isEditingFilter = true
         case .switchTab:
-            state.tab = state.tab == .requests ? .creators : .requests
+            let tabs = DashboardState.Tab.allCases
+            state.tab = tabs[((tabs.firstIndex(of: state.tab) ?? 0) + 1) % tabs.count]
+        case let command where state.tab == .rosters && Self.rosterCommands.contains(command):
+            return runOnRosters(command, &state)
+        case .mark, .markAll, .compare, .addToRoster, .refreshStale:
+            return runOnMarks(command, &state)
         case .sort where state.tab == .creators:
             // Only the columns shown, so that the sort never lands where its arrow cannot be seen.
             let columns = CreatorsTable.sortColumns(forWidth: state.listWidth)
@@ -151,6 +167,7 @@ public struct DashboardReducer: Sendable {
         case .reverseSort where state.tab == .creators:
             state.creatorsAscending.toggle()
         case .refreshAgain where state.tab == .creators:
+            if !state.marked.isEmpty { return runOnMarks(.refreshAgain, &state) }
             guard let creator = state.selectedCreator else { break }
             state.notice = ("Refreshing \(creator.refreshTarget) again…", false)
             return [.submit(creator.refreshTarget)]
@@ -197,7 +214,8 @@ public struct DashboardReducer: Sendable {
         case .quit:
             state.shouldQuit = true
             return [.quit]
-        case .back, .showPosts, .exactNumbers, .exportPosts, .sponsoredOnly:
+        case .back, .showPosts, .exactNumbers, .exportPosts, .sponsoredOnly, .nextColumns, .previousColumns,
+            .exportComparison:
             break
         }
         keepSelectionInView(&state)
@@ -227,6 +245,27 @@ public struct DashboardReducer: Sendable {
                 state.overlay = nil
             default:
                 break
+            }
+            return []
+        case .addToRoster(var field, let targets):
+            switch key {
+            case .escape:
+                state.overlay = nil
+            case .enter:
+                let name = field.text.trimmingCharacters(in: .whitespaces)
+                guard !name.isEmpty else { return [] }
+                state.overlay = nil
+                return [.addToRoster(name: name, targets)]
+            case .tab:
+                // The first roster whose name starts with what is typed.
+                let typed = field.text.lowercased()
+                if let match = state.rosters.first(where: { $0.name.lowercased().hasPrefix(typed) }) {
+                    field = LineEditor(match.name)
+                }
+                state.overlay = .addToRoster(field, targets)
+            default:
+                _ = field.handle(key)
+                state.overlay = .addToRoster(field, targets)
             }
             return []
         case .confirmForget(let row):
@@ -270,10 +309,15 @@ public struct DashboardReducer: Sendable {
         case (.list, .click) where input.y == 0:
             if let tab = RequestsScreen.tab(at: input.x, state) { state.tab = tab }
         case (.list(let tab), .click):
-            let count = tab == .requests ? state.visible.count : state.visibleCreators.count
-            let position = (tab == .requests ? state.scroll : state.creatorScroll) + input.y - 2
+            let (count, scroll, selection) =
+                switch tab {
+                case .requests: (state.visible.count, state.scroll, state.selection)
+                case .creators: (state.visibleCreators.count, state.creatorScroll, state.creatorSelection)
+                case .rosters: (state.rosters.count, state.rosterScroll, state.rosterSelection)
+                }
+            let position = scroll + input.y - 2
             guard input.y >= 2, input.y < state.height - 1, input.x < state.listWidth, position < count else { break }
-            if position == (tab == .requests ? state.selection : state.creatorSelection) { return run(.open, &state) }
+            if position == selection { return run(.open, &state) }
             moveSelection(&state, to: position)
         case (.creator(var page), .wheelUp), (.creator(var page), .wheelDown):
             page.layOut(width: state.width, height: state.height, ascii: state.ascii)
@@ -305,7 +349,7 @@ public struct DashboardReducer: Sendable {
     }
 
     /// Leaves the screen shown; leaving the only one quits.
-    private func close(_ state: inout DashboardState) -> [DashboardEffect] {
+    func close(_ state: inout DashboardState) -> [DashboardEffect] {
         if state.closeScreen() { return [] }
         state.shouldQuit = true
         return [.quit]
@@ -436,11 +480,17 @@ public struct DashboardReducer: Sendable {
         return []
     }
 
-    private func moveSelection(_ state: inout DashboardState, by offset: Int) {
-        moveSelection(&state, to: (state.tab == .requests ? state.selection : state.creatorSelection) + offset)
+    func moveSelection(_ state: inout DashboardState, by offset: Int) {
+        let current =
+            switch state.tab {
+            case .requests: state.selection
+            case .creators: state.creatorSelection
+            case .rosters: state.rosterSelection
+            }
+        moveSelection(&state, to: current + offset)
     }
 
-    private func moveSelection(_ state: inout DashboardState, to index: Int) {
+    func moveSelection(_ state: inout DashboardState, to index: Int) {
         switch state.tab {
         case .requests:
             state.selection = min(max(0, index), max(0, state.visible.count - 1))
@@ -448,10 +498,12 @@ public struct DashboardReducer: Sendable {
         case .creators:
             state.creatorSelection = min(max(0, index), max(0, state.visibleCreators.count - 1))
             state.creatorSelectionIsChosen = true
+        case .rosters:
+            state.rosterSelection = min(max(0, index), max(0, state.rosters.count - 1))
         }
     }
 
-    private func keepSelectionInView(_ state: inout DashboardState) {
+    func keepSelectionInView(_ state: inout DashboardState) {
         let page = Self.pageSize(state)
         func fit(_ selection: Int, _ scroll: inout Int, count: Int) {
             if selection < scroll { scroll = selection }
@@ -460,5 +512,6 @@ public struct DashboardReducer: Sendable {
         }
         fit(state.selection, &state.scroll, count: state.visible.count)
         fit(state.creatorSelection, &state.creatorScroll, count: state.visibleCreators.count)
+        fit(state.rosterSelection, &state.rosterScroll, count: state.rosters.count)
     }
 }

@@ -8,9 +8,9 @@ public struct DashboardState: Sendable {
         case submitted, type, target, state, followers, name
     }
 
-    /// The two top-level lists.
+    /// The top-level lists, in the order Tab goes through them.
     public enum Tab: String, Sendable, CaseIterable {
-        case requests, creators
+        case requests, creators, rosters
     }
 
     /// A column the creators list can be sorted by.
@@ -26,6 +26,8 @@ public struct DashboardState: Sendable {
         case detail(RequestRow)
         /// A new request's target was already under way or fresh in the store: follow that one, or force another.
         case joined(RefreshTarget, RequestRow)
+        /// The marked creators go to the roster named here (a new one when no roster has the name).
+        case addToRoster(LineEditor, [RefreshTarget])
     }
 
     public private(set) var rows: [RequestRow] = []
@@ -74,6 +76,12 @@ public struct DashboardState: Sendable {
     public var creatorScroll = 0
     /// Whether the person moved the selection of the creators.
     public var creatorSelectionIsChosen = false
+    /// The rosters in the store, by name.
+    public private(set) var rosters: [RosterRow] = []
+    public var rosterSelection = 0
+    public var rosterScroll = 0
+    /// What is marked on the creators lists (Creators, a roster), for refreshing, comparing or adding to a roster.
+    public var marked: Set<MarkKey> = []
     public var now: Date
     /// A line for the status bar, and whether it reports a problem. It goes after a while (``noticeLifetime``).
     public var notice: (text: String, isError: Bool)? {
@@ -129,6 +137,7 @@ public struct DashboardState: Sendable {
         switch tab {
         case .requests: selectedRow.flatMap { $0.phase == .succeeded ? $0.requestID : nil }
         case .creators: selectedCreator?.latestRequestID
+        case .rosters: nil
         }
     }
 
@@ -213,6 +222,23 @@ public struct DashboardState: Sendable {
 
     public var selectedCreator: CreatorRow? {
         visibleCreators.indices.contains(creatorSelection) ? creators[visibleCreators[creatorSelection]] : nil
+    }
+
+    public var selectedRoster: RosterRow? {
+        rosters.indices.contains(rosterSelection) ? rosters[rosterSelection] : nil
+    }
+
+    /// Replaces the rosters, keeping the selection on the same one.
+    public mutating func setRosters(_ newRosters: [RosterRow]) {
+        let selectedID = selectedRoster?.id
+        rosters = newRosters
+        if let selectedID, let position = rosters.firstIndex(where: { $0.id == selectedID }) { rosterSelection = position }
+        rosterSelection = min(max(0, rosterSelection), max(0, rosters.count - 1))
+    }
+
+    /// The roster a roster screen shows, as it is now.
+    public func roster(named name: String) -> RosterRow? {
+        rosters.first { $0.id == name.lowercased() }
     }
 
     /// Replaces the creators (after loading the store or a finished refresh).

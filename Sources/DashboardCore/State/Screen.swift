@@ -12,6 +12,10 @@ public enum Screen: Sendable, Equatable {
     case posts(PostsView)
     /// One post, whole.
     case post(Post)
+    /// A roster's creators, as a list.
+    case roster(RosterScreen)
+    /// Creators side by side.
+    case compare(Comparison)
 
     /// Whether this is one of the lists (Requests, Creators).
     public var isList: Bool {

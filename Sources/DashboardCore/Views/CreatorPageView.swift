@@ -17,15 +17,7 @@ struct CreatorPageView {
         grid.put(" ylytic ", in: area, x: 0, y: 0, style: state.theme[.title])
         grid.put("creator" + position, in: area, x: 9, y: 0, style: state.theme[.dim])
         drawReport(page, in: report, into: &grid)
-        let bar = area.row(area.height - 1)
-        grid.fill(bar, with: Cell(" ", style: state.theme[.statusBar]))
-        let glyphs: GlyphSet = state.ascii ? .ascii : .unicode
-        if let notice = state.notice {
-            grid.put(" " + SafeText.sanitize(notice.text), in: bar, x: 0, y: 0,
-                     style: notice.isError ? state.theme[.problem] : state.theme[.notice], ellipsis: glyphs.ellipsis)
-        } else {
-            grid.put(HintBar.line(for: state, width: bar.width), in: bar, x: 0, y: 0, style: state.theme[.statusBar])
-        }
+        StatusLine.draw(state, in: area.row(area.height - 1), into: &grid)
     }
 
     /// The report's lines from the page's scroll, each cut to the area with an ellipsis.

@@ -78,6 +78,9 @@ struct CreatorsTable {
                 let style: Style = column.sort != .change ? .plain : change > 0 ? state.theme[.positive] : change < 0 ? state.theme[.negative] : .plain
                 return TableCell(text: column.value(row, state), style: style)
             }
+        } mark: { position in
+            state.marked.contains(.creator(state.creators[state.visibleCreators[position]].id))
+                ? TableCell(text: (state.ascii ? GlyphSet.ascii : .unicode).marked, style: state.theme[.warning]) : nil
         }
     }
 }

@@ -11,10 +11,26 @@ struct OverlayView {
         switch overlay {
         case .help:
             let context = KeyContext(state.screen)
-            let labels = context.commands.map { state.bindings.labels(for: $0, in: context, ascii: state.ascii) }
-            let keyColumn = min(24, (labels.map { DisplayWidth.of($0) }.max() ?? 0) + 2)
-            let lines = zip(context.commands, labels).map { command, label in
-                ColumnFit.pad(label, to: keyColumn - 2) + "  " + command.summary(in: context)
+            // The moves of a list go on one line, so that every key of a busy screen fits at 80x24.
+            let moves: [Command] = [.moveUp, .moveDown, .pageUp, .pageDown, .first, .last]
+            let groupsMoves = context != .creator && context != .compare && moves.allSatisfy(context.commands.contains)
+            var entries: [(label: String, summary: String)] = []
+            for command in context.commands {
+                if groupsMoves, moves.contains(command) {
+                    if command == moves[0] {
+                        let keys = moves.enumerated().map { index, move in
+                            state.bindings.keys(for: move, in: context).prefix(index < 2 ? 2 : 1).map { $0.label(ascii: state.ascii) }
+                                .joined(separator: "/")
+                        }
+                        entries.append((keys.joined(separator: " ") + "  move: a row, a page, first, last", ""))
+                    }
+                    continue
+                }
+                entries.append((state.bindings.labels(for: command, in: context, ascii: state.ascii), command.summary(in: context)))
+            }
+            let keyColumn = min(24, (entries.filter { !$0.summary.isEmpty }.map { DisplayWidth.of($0.label) }.max() ?? 0) + 2)
+            let lines = entries.map { entry in
+                entry.summary.isEmpty ? entry.label : ColumnFit.pad(entry.label, to: keyColumn - 2) + "  " + entry.summary
             }
             box(title: "Keys", lines: lines + ["", "Esc or ? closes this help."], into: &grid)
         case .confirmForget(let row):
@@ -54,6 +70,19 @@ struct OverlayView {
                     "Enter follows that request, f submits a new one anyway, Esc cancels.",
                 ],
                 into: &grid)
+        case .addToRoster(let field, let targets):
+            let names = state.rosters.map(\.name)
+            var lines = [
+                "Add \(targets.count) creator\(targets.count == 1 ? "" : "s") to the roster:",
+                "Name: \(SafeText.sanitize(field.showing(cursor: frame.cursor)))", "",
+            ]
+            lines.append(
+                names.isEmpty
+                    ? "No rosters yet: a new name makes one."
+                    : "Rosters: " + names.prefix(8).map { SafeText.sanitize($0) }.joined(separator: ", ")
+                        + (names.count > 8 ? ", …" : ""))
+            lines += ["", "Tab completes a name, Enter adds (a new name makes a roster), Esc cancels."]
+            box(title: "Add to roster", lines: lines, into: &grid)
         case .detail(let row):
             var lines = RequestsTable.facts(of: row, now: state.now)
             lines += ["", "Esc closes."]

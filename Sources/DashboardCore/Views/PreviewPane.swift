@@ -25,6 +25,8 @@ struct PreviewPane {
         case .creators:
             guard state.selectedCreator != nil else { return }
             lines = ["Reading the latest response…"]
+        case .rosters:
+            return
         }
         for (index, line) in lines.prefix(content.height).enumerated() {
             grid.put(line, in: content, x: 2, y: index + 1, style: index == 0 && lines.count == 1 ? state.theme[.dim] : .plain, ellipsis: glyphs.ellipsis)

@@ -34,6 +34,7 @@ public struct RequestsScreen {
             switch tab {
             case .requests: RequestsTable(state: state).draw(in: list, into: &grid)
             case .creators: CreatorsTable(state: state).draw(in: list, into: &grid)
+            case .rosters: RostersTable(state: state).draw(in: list, into: &grid)
             }
             if state.showsPreview { PreviewPane(state: state).draw(in: pane.inset(left: 1), into: &grid) }
             drawStatusBar(state, into: &grid)
@@ -43,6 +44,10 @@ public struct RequestsScreen {
             PostsTableView(state: state).draw(view, handle: handle(state), in: area, into: &grid)
         case .post(let post):
             PostsTableView(state: state).draw(post, from: state.postsView ?? PostsView(posts: Posts()), handle: handle(state), in: area, into: &grid)
+        case .roster(let screen):
+            RosterMembersView(state: state).draw(screen, in: area, into: &grid)
+        case .compare(let comparison):
+            ComparisonView(state: state).draw(comparison, in: area, into: &grid)
         }
         if let overlay = state.overlay {
             OverlayView(state: state, frame: frame).draw(overlay, into: &grid)
@@ -124,7 +129,12 @@ public struct RequestsScreen {
         segments.append((" ", .plain, nil))
         segments.append((isLetters ? String(live.prefix(1)) : live, liveStyle, nil))
         if state.tab == .creators {
-            segments.append(("  \(state.creators.count) creators", state.theme[.dim], nil))
+            let marked = state.marked.isEmpty ? "" : ", \(state.marked.count) marked"
+            segments.append(("  \(state.creators.count) creators\(marked)", state.theme[.dim], nil))
+            return segments
+        }
+        if state.tab == .rosters {
+            segments.append(("  \(state.rosters.count) rosters", state.theme[.dim], nil))
             return segments
         }
         if let total = state.loadingTotal {
@@ -163,8 +173,10 @@ public struct RequestsScreen {
         grid.fill(x: 0, y: y, width: grid.width, height: 1, with: Cell(" ", style: state.theme[.statusBar]))
         if state.isEditingFilter || !state.filter.isEmpty {
             let (shown, total) =
-                state.tab == .requests
-                ? (state.visible.count, state.rows.count) : (state.visibleCreators.count, state.creators.count)
+                switch state.tab {
+                case .requests: (state.visible.count, state.rows.count)
+                case .creators, .rosters: (state.visibleCreators.count, state.creators.count)
+                }
             let frame = state.ascii ? Frame.ascii : Frame.unicode
             let typed = state.isEditingFilter ? state.filterField.showing(cursor: frame.cursor) : state.filter
             let text = " /" + SafeText.sanitize(typed) + "  (\(shown) of \(total))"

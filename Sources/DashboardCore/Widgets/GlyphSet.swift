@@ -8,18 +8,25 @@ public struct GlyphSet: Sendable, Hashable {
     public let steady: String
     public let ellipsis: String
     public let rightArrow: String
+    public let leftArrow: String
     public let bullet: String
     /// Stands for a value the server did not send.
     public let missing: String
     /// After the title of the column a table is sorted by, smallest first or largest first.
     public let sortedAscending: String
     public let sortedDescending: String
+    /// Beside the best value of a row of a comparison (seen without colour too).
+    public let best: String
+    /// In the margin of a marked row.
+    public let marked: String
 
     public static let unicode = GlyphSet(
         sparkLevels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], rising: "▲", falling: "▼", steady: "=",
-        ellipsis: "…", rightArrow: "→", bullet: "·", missing: "–", sortedAscending: "↑", sortedDescending: "↓")
+        ellipsis: "…", rightArrow: "→", leftArrow: "←", bullet: "·", missing: "–", sortedAscending: "↑",
+        sortedDescending: "↓", best: "★", marked: "●")
 
     public static let ascii = GlyphSet(
         sparkLevels: ["_", ".", "-", "~", "=", "+", "*", "#"], rising: "^", falling: "v", steady: "=",
-        ellipsis: "~", rightArrow: "->", bullet: "|", missing: "-", sortedAscending: "^", sortedDescending: "v")
+        ellipsis: "~", rightArrow: "->", leftArrow: "<-", bullet: "|", missing: "-", sortedAscending: "^",
+        sortedDescending: "v", best: "*", marked: "*")
 }

@@ -1,0 +1,80 @@
+import Foundation
+import RefreshAPI
+
+/// What the Rosters screen knows of one roster: its creators, with the figures of each one's latest refresh, and
+/// the roster summed up.
+public struct RosterRow: Sendable, Equatable, Identifiable {
+    /// One creator of the roster.
+    public struct Member: Sendable, Equatable {
+        /// The target it was added as (what refreshes it).
+        public var target: RefreshTarget
+        /// The creator a refresh of it was about; nil until one succeeded.
+        public var creator: CreatorRow?
+        /// Whether its figures are older than the roster's maximum age (or missing, when it has one).
+        public var isStale: Bool
+
+        public init(target: RefreshTarget, creator: CreatorRow?, isStale: Bool) {
+            self.target = target
+            self.creator = creator
+            self.isStale = isStale
+        }
+
+        /// What marks it: its creator when known, else its target.
+        public var markKey: MarkKey { creator.map { .creator($0.id) } ?? .target(target) }
+    }
+
+    /// How many members are in a tier.
+    public struct Tier: Sendable, Equatable {
+        public var name: String
+        public var count: Int
+
+        public init(name: String, count: Int) {
+            self.name = name
+            self.count = count
+        }
+    }
+
+    public var name: String
+    /// Seconds past which figures are stale; nil: never.
+    public var maxAge: TimeInterval?
+    public var members: [Member]
+    public var stale: Int
+    public var totalFollowers: Int
+    public var medianEngagement: Double?
+    public var postsPerWeek: Double
+    public var tiers: [Tier]
+
+    public init(
+        name: String, maxAge: TimeInterval?, members: [Member], stale: Int, totalFollowers: Int,
+        medianEngagement: Double?, postsPerWeek: Double, tiers: [Tier]
+    ) {
+        self.name = name
+        self.maxAge = maxAge
+        self.members = members
+        self.stale = stale
+        self.totalFollowers = totalFollowers
+        self.medianEngagement = medianEngagement
+        self.postsPerWeek = postsPerWeek
+        self.tiers = tiers
+    }
+
+    public var id: String { name.lowercased() }
+}
+
+/// What a mark is on: a creator the store knows, or a roster's target that was never refreshed.
+public enum MarkKey: Hashable, Sendable {
+    case creator(Int64)
+    case target(RefreshTarget)
+}
+
+/// A roster opened as a list of its creators.
+public struct RosterScreen: Sendable, Equatable {
+    /// The roster's name; its members are read from ``DashboardState/rosters`` as they change.
+    public var name: String
+    public var selection = 0
+    public var scroll = 0
+
+    public init(name: String) {
+        self.name = name
+    }
+}
