@@ -12,7 +12,7 @@ public enum ComparisonCSV {
         rows.append(["tier"] + creators.map { $0.overview.flatMap(DisplayedTier.init)?.name ?? $0.row.tier ?? "" })
         for (_, figures) in ComparedFigure.sections(audience: ComparedFigure.audience(of: creators)) {
             for figure in figures {
-                rows.append([figure.label] + creators.map { figure.value($0).map(Self.number) ?? "" })
+                rows.append([figure.labelWithUnit] + creators.map { figure.value($0).map(Self.number) ?? "" })
             }
         }
         rows.append(["Last refreshed"] + creators.map { ISO8601DateFormatter().string(from: $0.row.lastRefreshedAt) })

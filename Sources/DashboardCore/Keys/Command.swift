@@ -88,7 +88,8 @@ public enum Command: String, Sendable, CaseIterable {
         case (.refreshStale, _): "refresh stale"
         case (.addToRoster, _): "add to roster"
         case (.compare, _): state.marked.count >= 2 ? "compare \(state.marked.count)" : "compare"
-        case (.nextColumns, _): "more"
+        case (.nextColumns, _):
+            if case .compare(let comparison) = state.screen, comparison.creators.count > comparison.perPage { "more" } else { nil }
         case (.exportComparison, _): "export (CSV)"
         case (.help, _): "help"
         case (.back, .post): "back to the posts"

@@ -8,6 +8,11 @@ struct ComparedFigure {
     let text: (Double) -> String
     var higherIsBetter = true
 
+    /// The label with the unit its raw number is in, for a spreadsheet: "Engagement rate (%)".
+    var labelWithUnit: String {
+        text(1).hasSuffix("%") ? label + " (%)" : label
+    }
+
     /// The figures by section, in order; `audience` is "Followers" or "Subscribers".
     static func sections(audience: String) -> [(title: String, figures: [ComparedFigure])] {
         let number = { (value: Double) in NumberFormat.compact(value) }

@@ -9,7 +9,7 @@ struct ComparisonText {
     let glyphs: GlyphSet
 
     /// The columns of the row labels.
-    static let labelWidth = 20
+    static let labelWidth = 23
     /// The fewest columns a creator's column takes.
     static let minimumColumn = 26
 
@@ -50,8 +50,9 @@ struct ComparisonText {
         return lines
     }
 
+    /// `text` in a creator's column: cut to leave two blank columns before the next.
     private func cell(_ text: String, _ width: Int) -> String {
-        ColumnFit.pad(text, to: width, ellipsis: glyphs.ellipsis)
+        ColumnFit.pad(text, to: width - 2, ellipsis: glyphs.ellipsis) + "  "
     }
 
     /// A heading and a row per figure; the best value of a row (two or more known) is marked, in colour and with

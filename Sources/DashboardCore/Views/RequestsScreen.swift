@@ -134,7 +134,7 @@ public struct RequestsScreen {
             return segments
         }
         if state.tab == .rosters {
-            segments.append(("  \(state.rosters.count) rosters", state.theme[.dim], nil))
+            segments.append(("  \(state.rosters.count) roster\(state.rosters.count == 1 ? "" : "s")", state.theme[.dim], nil))
             return segments
         }
         if let total = state.loadingTotal {

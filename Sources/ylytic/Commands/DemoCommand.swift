@@ -3,6 +3,7 @@ import Foundation
 import RefreshAPI
 import RefreshSimulator
 import RefreshStore
+import RefreshTracking
 
 /// `ylytic demo`: the whole product on this machine, on the built-in simulator, no token needed.
 struct DemoCommand: YlyticCommand {
@@ -32,6 +33,18 @@ struct DemoCommand: YlyticCommand {
         RefreshTarget(uncheckedType: .instagram, value: "chai.and.code"),
     ]
 
+    /// A campaign's shortlist: creators among the refreshes above, and two that nobody refreshed yet (stale until
+    /// R refreshes them on the roster).
+    static let roster: [RefreshTarget] = [
+        RefreshTarget(uncheckedType: .instagram, value: "thetatvaindia"),
+        RefreshTarget(uncheckedType: .instagram, value: "anurag.itbhu05"),
+        RefreshTarget(uncheckedType: .instagram, value: "chai.and.code"),
+        RefreshTarget(uncheckedType: .youtube, value: "UCurYxozQbvKn-oNUxNJh45Q"),
+        RefreshTarget(uncheckedType: .youtube, value: "UC_x5XG1OV2P6uZZ5FSM9Ttw"),
+        RefreshTarget(uncheckedType: .instagram, value: "zoe.travels"),
+        RefreshTarget(uncheckedType: .instagram, value: "desi.beats"),
+    ]
+
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
         var settings = SimulatorSettings()
         settings.tokens = ["demo-token"]
@@ -47,6 +60,9 @@ struct DemoCommand: YlyticCommand {
         do {
             simulator = try await Simulator.start(settings)
             store = try RefreshStore(url: folder.appendingPathComponent("ylytic.sqlite"))
+            let name = try RosterName("demo-campaign")
+            _ = try await store.addToRoster(name, Self.roster, at: context.time.now, creating: true)
+            try await store.setMaxAge(of: name.rawValue, to: 3600)
         } catch {
             return context.fail(CommandFailure(message: "the demo could not start: \(error)", status: .networkProblem))
         }

@@ -1,0 +1,200 @@
+import Foundation
+import RefreshAPI
+import Testing
+@testable import DashboardCore
+
+/// Creators with trends and posts made up for the screens of rosters and comparisons.
+enum RosterFixtures {
+    /// A creator's refresh: `followers` growing by `growth` (a share over the window), engagement drifting, `posts`
+    /// posts on a weekly rhythm.
+    static func record(
+        _ platform: Platform, _ handle: String, id: String, followers: Double, growth: Double, engagement: Double,
+        posts: Int, startDay: Int = 0
+    ) -> RefreshRecord {
+        let start = CalendarDate(year: 2026, month: 6, day: 1)!.daysSinceEpoch + startDay
+        var followerPoints: [TrendPoint] = []
+        var engagementPoints: [TrendPoint] = []
+        for index in 0..<60 {
+            let date = CalendarDate(daysSinceEpoch: start + index * 3)
+            followerPoints.append(TrendPoint(date: date, value: followers * (1 + growth * Double(index) / 59)))
+            engagementPoints.append(TrendPoint(date: date, value: engagement + sin(Double(index) / 5) * 0.3))
+        }
+        let made = (0..<posts).map { index in
+            Post(
+                shortcode: "\(handle)\(index)", postedDate: CalendarDate(daysSinceEpoch: start + 178 - index * (index % 3 + 1)),
+                caption: "post \(index)", likes: Int(followers / 40) + index * 7, comments: 10 + index,
+                views: platform == .youtube ? Int(followers / 3) + index * 11 : nil, sponsored: index % 5 == 0)
+        }
+        let type: RequestType = platform == .youtube ? .youtube : .instagram
+        return RefreshRecord(
+            requestID: RequestID(id), request: EchoedRequest(RefreshTarget(uncheckedType: type, value: handle)),
+            response: CreatorReport(
+                growthTrends: GrowthTrends(
+                    followers: followerPoints, engagement: engagementPoints, monthlyFollowersGrowth: growth * 10,
+                    quarterlyFollowersGrowth: growth * 30, yearlyFollowersGrowth: growth * 100,
+                    monthlyEngagementGrowth: -growth, quarterlyEngagementGrowth: growth / 2, yearlyEngagementGrowth: nil),
+                posts: platform == .youtube ? Posts(video: made) : Posts(video: Array(made.prefix(posts / 3)), nonVideo: Array(made.dropFirst(posts / 3))),
+                profileDetails: ProfileDetails(fullName: handle.capitalized),
+                profileOverview: ProfileOverview(
+                    handle: platform == .instagram ? handle : nil, channelID: platform == .youtube ? handle : nil,
+                    followers: Int(followers * (1 + growth)), following: platform == .instagram ? 300 + posts : nil,
+                    posts: posts * 4, engagement: engagement, contentPerWeek: Double(posts) / 26)),
+            status: RefreshStatus(code: 200, message: "success"))
+    }
+
+    private static let made: [(Platform, String, Double, Double, Double, Int)] = [
+        (.instagram, "thetatvaindia", 10_001.0, 0.12, 2.4, 40),
+        (.youtube, "UCurYxozQbvKn-oNUxNJh45Q", 91_238, 0.05, 4.35, 26),
+        (.instagram, "chai.and.code", 2_450_000, 0.31, 0.9, 120),
+        (.youtube, "UC_x5XG1OV2P6uZZ5FSM9Ttw", 4_100, -0.04, 6.1, 8),
+    ]
+
+    static let compared: [(CreatorRow, RefreshRecord)] = made.enumerated().map { index, creator in
+        let (platform, handle, followers, growth, engagement, posts) = creator
+        let id = "65b87c8576c9b42b3a28590\(index)"
+        let row = CreatorRow(
+            id: Int64(10 + index), platform: platform, key: handle, handle: handle, name: handle.capitalized,
+            tier: InfluencerTier(followers: Int(followers)).rawValue, followers: Int(followers), engagement: engagement,
+            contentPerWeek: Double(posts) / 26, lastRefreshedAt: DashboardFixtures.now - Double(index * 3_600),
+            latestRequestID: id)
+        return (row, record(platform, handle, id: id, followers: followers, growth: growth, engagement: engagement, posts: posts, startDay: index * 2))
+    }
+
+    static var rosters: [RosterRow] {
+        let creators = DashboardFixtures.creators
+        return [
+            RosterRow(
+                name: "summer-26", maxAge: 7 * 86_400,
+                members: [
+                    .init(target: RefreshTarget(uncheckedType: .instagram, value: "thetatvaindia"), creator: creators[0], isStale: false),
+                    .init(target: RefreshTarget(uncheckedType: .youtube, value: "UCurYxozQbvKn-oNUxNJh45Q"), creator: creators[1], isStale: true),
+                    .init(target: RefreshTarget(uncheckedType: .instagramID, value: "2121125346"), creator: creators[2], isStale: false),
+                    .init(target: RefreshTarget(uncheckedType: .instagram, value: "zoe.travels"), creator: nil, isStale: true),
+                ],
+                stale: 2, totalFollowers: 2_461_542, medianEngagement: 1.1, postsPerWeek: 8.7,
+                tiers: [.init(name: "nano", count: 1), .init(name: "micro", count: 1), .init(name: "mega", count: 1)]),
+            RosterRow(
+                name: "brand-x", maxAge: nil,
+                members: [.init(target: RefreshTarget(uncheckedType: .instagram, value: "thetatvaindia"), creator: creators[0], isStale: false)],
+                stale: 0, totalFollowers: 10_001, medianEngagement: 1.1, postsPerWeek: 1.2, tiers: [.init(name: "micro", count: 1)]),
+        ]
+    }
+
+    static func state(width: Int, height: Int) -> DashboardState {
+        var state = DashboardFixtures.state(width: width, height: height)
+        state.setCreators(DashboardFixtures.creators + compared.map(\.0))
+        state.setRosters(rosters)
+        return state
+    }
+}
+
+@Suite("Rosters, marks and comparisons")
+struct RosterScreensTests {
+    let reducer = DashboardReducer()
+
+    @Test(arguments: CreatorPanelsTests.sizes)
+    func rostersListAndARostersCreators(width: Int, height: Int) throws {
+        var state = RosterFixtures.state(width: width, height: height)
+        _ = reducer.reduce(&state, .key(.tab))
+        _ = reducer.reduce(&state, .key(.tab))
+        #expect(state.tab == .rosters)
+        try DashboardFixtures.expectScreen(RequestsScreen().render(state).text, named: "rosters-\(width)x\(height)")
+        _ = reducer.reduce(&state, .key(.down))
+        _ = reducer.reduce(&state, .key(.up))
+        _ = reducer.reduce(&state, .key(.enter))
+        #expect(state.screen == .roster(RosterScreen(name: "summer-26")))
+        _ = reducer.reduce(&state, .key(.character(" ")))
+        _ = reducer.reduce(&state, .key(.character(" ")))
+        #expect(state.marked == [.creator(1), .creator(2)], "Space marks and moves on")
+        try DashboardFixtures.expectScreen(RequestsScreen().render(state).text, named: "roster-\(width)x\(height)")
+    }
+
+    @Test(arguments: [(2, 80, 24), (3, 120, 40), (4, 200, 60), (4, 80, 24)])
+    func comparison(count: Int, width: Int, height: Int) throws {
+        var state = RosterFixtures.state(width: width, height: height)
+        let creators = RosterFixtures.compared.prefix(count).map { ComparedCreator(row: $0.0, record: $0.1) }
+        _ = reducer.reduce(&state, .comparisonLoaded(creators))
+        try DashboardFixtures.expectScreen(RequestsScreen().render(state).text, named: "compare\(count)-\(width)x\(height)")
+        if count > 2, width == 80 {
+            _ = reducer.reduce(&state, .key(.right))
+            guard case .compare(let comparison) = state.screen else { throw Expected.screen }
+            #expect(comparison.first == 2, "→ shows the next two")
+            try DashboardFixtures.expectScreen(RequestsScreen().render(state).text, named: "compare\(count)-\(width)x\(height)-next")
+        }
+    }
+
+    enum Expected: Error { case screen }
+
+    @Test func marksRefreshCompareAndAddToARoster() throws {
+        var state = RosterFixtures.state(width: 120, height: 40)
+        _ = reducer.reduce(&state, .key(.tab))
+        #expect(reducer.reduce(&state, .key(.character("c"))).isEmpty)
+        #expect(state.notice?.isError == true && state.notice?.text.contains("Mark 2 to 4") == true)
+        _ = reducer.reduce(&state, .key(.character("*")))
+        #expect(state.marked.count == state.creators.count, "* marks every creator shown")
+        _ = reducer.reduce(&state, .key(.character("*")))
+        #expect(state.marked.isEmpty, "and again unmarks them")
+
+        state.marked = [.creator(10), .creator(12)]
+        let refresh = reducer.reduce(&state, .key(.character("r")))
+        #expect(refresh == [.submitMany([
+            RefreshTarget(uncheckedType: .instagram, value: "chai.and.code"),
+            RefreshTarget(uncheckedType: .instagram, value: "thetatvaindia"),
+        ])])
+        let compare = reducer.reduce(&state, .key(.character("c")))
+        #expect(compare == [.compare([RosterFixtures.compared[2].0, RosterFixtures.compared[0].0])], "biggest first")
+        _ = reducer.reduce(&state, .problem("unreadable"))
+
+        _ = reducer.reduce(&state, .key(.character("a")))
+        guard case .addToRoster(_, let targets) = state.overlay else { throw RosterScreensTests.Expected.screen }
+        #expect(targets.count == 2)
+        for character in "sum" { _ = reducer.reduce(&state, .key(.character(character))) }
+        _ = reducer.reduce(&state, .key(.tab))
+        #expect(RequestsScreen().render(state).text.contains("Name: summer-26"), "Tab completes a roster's name")
+        #expect(reducer.reduce(&state, .key(.enter)) == [.addToRoster(name: "summer-26", targets)])
+        #expect(state.overlay == nil)
+    }
+
+    @Test func aRostersStaleCreatorsAreRefreshedWithR() {
+        var state = RosterFixtures.state(width: 120, height: 40)
+        state.tab = .rosters
+        #expect(reducer.reduce(&state, .key(.character("R"))) == [.submitMany([
+            RefreshTarget(uncheckedType: .youtube, value: "UCurYxozQbvKn-oNUxNJh45Q"),
+            RefreshTarget(uncheckedType: .instagram, value: "zoe.travels"),
+        ])])
+        _ = reducer.reduce(&state, .key(.enter))
+        _ = reducer.reduce(&state, .key(.down))
+        #expect(reducer.reduce(&state, .key(.character("r"))) == [.submitMany([
+            RefreshTarget(uncheckedType: .youtube, value: "UCurYxozQbvKn-oNUxNJh45Q"),
+        ])], "r without marks refreshes the selected creator")
+        _ = reducer.reduce(&state, .key(.character("G")))
+        #expect(reducer.reduce(&state, .key(.enter)).isEmpty, "a creator never refreshed has no page")
+        #expect(state.notice?.text.contains("r refreshes it") == true)
+        _ = reducer.reduce(&state, .key(.escape))
+        #expect(state.screen == .list(.rosters))
+    }
+
+    @Test func aComparisonExportsAsCSVWithEveryFigureInFull() throws {
+        var state = RosterFixtures.state(width: 120, height: 40)
+        _ = reducer.reduce(&state, .comparisonLoaded(RosterFixtures.compared.prefix(2).map { ComparedCreator(row: $0.0, record: $0.1) }))
+        guard case .exportComparison(let comparison) = reducer.reduce(&state, .key(.character("e"))).first else {
+            throw Expected.screen
+        }
+        let csv = ComparisonCSV.text(comparison)
+        let lines = csv.split(separator: "\r\n").map(String.init)
+        #expect(lines[0] == "figure,thetatvaindia,UCurYxozQbvKn-oNUxNJh45Q")
+        #expect(lines.contains("Followers,11201,95799"))
+        #expect(lines.contains("Engagement rate (%),2.4000,4.3500"))
+        #expect(lines.contains { $0.hasPrefix("\"Followers, month (%)\",1.2000,0.5000") })
+    }
+
+    @Test func postingActivityCountsWeeksAndWeekdays() {
+        let monday = CalendarDate(year: 2026, month: 11, day: 30)!
+        let posts = (0..<10).map { Post(postedDate: CalendarDate(daysSinceEpoch: monday.daysSinceEpoch - $0 * 7), caption: "") }
+            + [Post(postedDate: CalendarDate(year: 2026, month: 11, day: 29), caption: "", sponsored: true)]
+        let activity = PostingActivity(posts: Posts(nonVideo: posts), trends: nil)
+        #expect(activity.byWeekday == [10, 0, 0, 0, 0, 0, 1], "30 Nov 2026 is a Monday; 29 Nov a Sunday")
+        #expect(activity.weekly.count == 10 && activity.weekly.reduce(0, +) == 11)
+        #expect(activity.sponsoredShare == 1.0 / 11)
+    }
+}
