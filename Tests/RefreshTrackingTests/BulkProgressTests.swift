@@ -40,3 +40,36 @@ struct BulkProgressTests {
         #expect(progress.succeeded == 1)
     }
 }
+
+@Suite("Pacing POSTs")
+struct SubmissionPacerTests {
+    @Test func turnsAreFiveASecondAtMostEvenWhenOneIsGivenLate() async {
+        let time = ManualTimeSource()
+        let pacer = SubmissionPacer(perSecond: 5, time: time)
+        let given = GivenTurns()
+        let waiters = (0..<12).map { _ in
+            Task {
+                await pacer.waitForTurn()
+                await given.add(time.now)
+            }
+        }
+        for round in 1..<12 {
+            await time.waitForSleepers(12 - round)
+            // The fourth turn is given 0.15 s late, as on a busy machine.
+            time.advance(to: time.nextDeadline! + (round == 4 ? 0.15 : 0))
+        }
+        for waiter in waiters { await waiter.value }
+        let turns = await given.sorted
+        #expect(turns.count == 12)
+        let gaps = zip(turns, turns.dropFirst()).map { $1.timeIntervalSince($0) }
+        #expect(gaps.allSatisfy { $0 >= 0.21 - 1e-9 }, "every two turns at least 0.21 s apart: \(gaps)")
+        let sixes = zip(turns, turns.dropFirst(5)).map { $1.timeIntervalSince($0) }
+        #expect(sixes.allSatisfy { $0 >= 1 }, "never six in one second: \(sixes)")
+    }
+
+    actor GivenTurns {
+        private var turns: [Date] = []
+        func add(_ date: Date) { turns.append(date) }
+        var sorted: [Date] { turns.sorted() }
+    }
+}

@@ -57,10 +57,29 @@ struct PostgresLedgerTests {
         let (server, url) = try newDatabase()
         let address = try LedgerAddress(parsing: url, environment: [:])
         let ledger = try await PostgresLedger.open(address)
-        #expect(try await ledger.schemaVersion() == 1)
+        #expect(try await ledger.schemaVersion() == 2)
         _ = try await PostgresLedger.open(address)
-        #expect(try server.sql("SELECT count(*) FROM ylytic.schema_version", in: url) == "1\n")
+        #expect(try server.sql("SELECT count(*) FROM ylytic.schema_version", in: url) == "2\n")
         #expect(try server.sql("SELECT value FROM ylytic.store_revision", in: url) == "1\n")
+    }
+
+    @Test func aLedgerOfTheFirstVersionGainsRostersAndKeepsItsRows() async throws {
+        let (server, url) = try newDatabase()
+        let address = try LedgerAddress(parsing: url, environment: [:])
+        let ledger = try await PostgresLedger.open(address)
+        try await ledger.recordSubmittedAndFinished(
+            StoreSamples.record("a", message: "success", followers: 5), body: Data("{}".utf8), at: StoreSamples.date)
+        // Back to what the first version wrote: no rosters, version 1.
+        _ = try server.sql(
+            "DROP TABLE ylytic.roster_member; DROP TABLE ylytic.roster; DELETE FROM ylytic.schema_version WHERE version = 2",
+            in: url)
+        let migrated = try await PostgresLedger.open(address)
+        #expect(try await migrated.schemaVersion() == 2)
+        #expect(try await migrated.request(RequestID("a"))?.followers == 5, "the rows are kept")
+        _ = try await migrated.addToRoster(
+            try RosterName("kept"), [try RefreshTarget(type: .instagram, value: "thetatvaindia")], at: StoreSamples.date,
+            creating: true)
+        #expect(try await migrated.rosterMembers(of: "kept").first?.creator?.followers == 5)
     }
 
     @Test func aDatabaseFromANewerYlyticIsRefusedAndLeftUntouched() async throws {

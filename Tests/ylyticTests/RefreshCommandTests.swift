@@ -96,7 +96,10 @@ struct RefreshCommandTests {
     }
 
     @Test(arguments: [
-        (["refresh"], "Missing expected argument"),
+        (["refresh"], "give TYPE VALUE, or a single URL or @handle"),
+        (["refresh", "@a", "--from", "list.txt"], "give either a target or --from FILE, not both"),
+        (["refresh", "--from", "list.txt", "--wait"], "--from follows every refresh to its end already"),
+        (["refresh", "@a", "--skip-bad"], "--skip-bad goes with --from FILE"),
         (["refresh", "a", "b", "c"], "give TYPE VALUE"),
         (["refresh", "tiktok", "x"], "unknown type 'tiktok'"),
         (["refresh", "youtube", "@mkbhd"], "is a YouTube handle"),
