@@ -99,6 +99,7 @@ public final class DashboardRuntime {
                     case .key(let key): sink.yield(.key(key))
                     case .mouse(let input): sink.yield(.mouse(input))
                     case .resize(let width, let height): sink.yield(.resize(width: width, height: height))
+                    case .focus(let isInFront): sink.yield(.focus(isInFront))
                     case .closed: sink.yield(.key(.control("c")))
                     }
                 }
@@ -218,6 +219,8 @@ public final class DashboardRuntime {
             compare(creators)
         case .exportComparison(let comparison):
             export(comparison)
+        case .notify(let text, let style):
+            terminal.notify(SafeText.sanitize(text), style: style)
         }
     }
 

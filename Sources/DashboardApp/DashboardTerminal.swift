@@ -10,6 +10,8 @@ public protocol DashboardTerminal: Sendable {
     var input: AsyncStream<TerminalInput> { get }
     /// Draws a whole frame (the terminal sends only what changed).
     func draw(_ grid: Grid)
+    /// Tells the person that refreshes finished, in the way of `style` (never ``NotificationStyle/off``).
+    func notify(_ text: String, style: NotificationStyle)
     /// Gives the terminal back.
     func stop()
 }
@@ -20,6 +22,8 @@ public enum TerminalInput: Sendable, Equatable {
     /// A click or a turn of the wheel.
     case mouse(MouseInput)
     case resize(width: Int, height: Int)
+    /// The terminal's window came to the front (true) or went behind another (false).
+    case focus(Bool)
     /// The terminal went away, or the process was asked to stop.
     case closed
 }

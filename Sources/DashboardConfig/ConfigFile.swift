@@ -20,6 +20,7 @@ import Yams
 ///   posts: likes
 /// preview: false
 /// mouse: false
+/// notify: osc
 /// ```
 public enum ConfigFile {
     /// The settings the text makes, what was wrong with it, and the line each setting came from.
@@ -34,7 +35,7 @@ public enum ConfigFile {
     }
 
     /// The settings the file may hold, for messages.
-    static let sections = ["keys", "theme", "sort", "preview", "mouse"]
+    static let sections = ["keys", "theme", "sort", "preview", "mouse", "notify"]
 
     /// Reads the text of a config file. Text that is not YAML gives the standard settings and one problem.
     public static func read(_ text: String) -> Reading {
@@ -60,6 +61,16 @@ public enum ConfigFile {
             case "keys": KeysSection.read(value, into: &reading)
             case "theme": ThemeSection.read(value, into: &reading)
             case "sort": SortSection.read(value, into: &reading)
+            case "notify":
+                if let style = value.scalar.flatMap({ NotificationStyle(rawValue: $0.string) }) {
+                    reading.settings.notify = style
+                    reading.lines[name] = value.mark?.line
+                } else {
+                    reading.problems.append(
+                        ConfigProblem(
+                            line: value.mark?.line, key: name,
+                            message: "expected one of \(NotificationStyle.allCases.map(\.rawValue).joined(separator: ", "))"))
+                }
             case "preview", "mouse":
                 if let on = value.bool {
                     if name == "preview" { reading.settings.preview = on } else { reading.settings.mouse = on }

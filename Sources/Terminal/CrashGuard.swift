@@ -14,7 +14,7 @@ enum CrashGuard {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { signal in
                 if hasSavedSettings { tcsetattr(STDIN_FILENO, TCSANOW, &savedSettings) }
-                let reset: StaticString = "\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l\r\n"
+                let reset: StaticString = "\u{1B}[0m\u{1B}[?25h\u{1B}[?1004l\u{1B}[?1049l\r\n"
                 _ = Glibc.write(STDOUT_FILENO, reset.utf8Start, reset.utf8CodeUnitCount)
                 Glibc.signal(signal, SIG_DFL)
                 raise(signal)

@@ -15,6 +15,9 @@ public enum TerminalEvent: Sendable, Equatable {
     /// A click or a turn of the wheel, when the mouse is on.
     case mouse(MouseEvent)
     case resize(width: Int, height: Int)
+    /// The terminal's window came to the front (true) or went behind another (false), for terminals that
+    /// report focus (xterm's mode 1004; tmux with `focus-events on`).
+    case focus(Bool)
     /// The terminal went away (end of input, I/O error, SIGHUP).
     case closed
     /// SIGTERM or SIGINT: time to leave.

@@ -63,6 +63,7 @@ public final class TerminalScreen: @unchecked Sendable {
                 ylytic_mouse_on()
                 ylytic_write_raw(MouseReport.enableSGR)
             }
+            ylytic_write_raw(Self.enableFocusReports)
             if mode != .never, has_colors() {
                 start_color()
                 use_default_colors()
@@ -89,6 +90,17 @@ public final class TerminalScreen: @unchecked Sendable {
 
     deinit {
         stop()
+    }
+
+    /// Asks the terminal to say when its window comes to the front or goes behind (xterm's mode 1004).
+    static let enableFocusReports = "\u{1B}[?1004h"
+    static let disableFocusReports = "\u{1B}[?1004l"
+
+    /// Rings the bell and, with an `escape`, sends a desktop notification of `text` (wrapped for tmux when
+    /// `insideTmux`). Written between frames, so that it never lands inside a drawing.
+    public func notify(_ text: String, escape: TerminalNotification.Escape?, insideTmux: Bool) {
+        let sequence = TerminalNotification.sequence(text, escape: escape, insideTmux: insideTmux)
+        queue.sync { ylytic_write_raw(sequence) }
     }
 
     /// Keys, resizes and signals, in order.
@@ -147,6 +159,7 @@ public final class TerminalScreen: @unchecked Sendable {
                 ylytic_write_raw(MouseReport.disableSGR)
                 ylytic_mouse_off()
             }
+            ylytic_write_raw(Self.disableFocusReports)
             curs_set(1)
             endwin()
         }
@@ -229,6 +242,14 @@ public final class TerminalScreen: @unchecked Sendable {
                 } else if let key = Self.functionKey(Int32(code)) {
                     events.append(.key(key))
                 }
+                continue
+            }
+            // Focus reports: ESC [ I (in front) and ESC [ O (behind).
+            if code == 27, index + 1 < raw.count, raw[index].code == 91, !raw[index].isFunctionKey,
+                !raw[index + 1].isFunctionKey, raw[index + 1].code == 73 || raw[index + 1].code == 79
+            {
+                events.append(.focus(raw[index + 1].code == 73))
+                index += 2
                 continue
             }
             if code == 27, let report = MouseReport.parse(raw[index...].lazy.map { $0.isFunctionKey ? "\u{0}" : Unicode.Scalar($0.code) ?? "\u{0}" }) {

@@ -17,6 +17,7 @@ final class FakeTerminal: DashboardTerminal {
     let frames: AsyncStream<String>
     private let drawn: AsyncStream<String>.Continuation
     private let stopped = Mutex(false)
+    private let told = Mutex<[(String, NotificationStyle)]>([])
 
     init(width: Int = 120, height: Int = 30) {
         size = (width, height)
@@ -29,6 +30,13 @@ final class FakeTerminal: DashboardTerminal {
     func press(_ key: Key) { keys.yield(.key(key)) }
 
     func draw(_ grid: Grid) { drawn.yield(grid.text) }
+
+    func notify(_ text: String, style: NotificationStyle) { told.withLock { $0.append((text, style)) } }
+
+    /// What the dashboard told the person, in order.
+    var notifications: [String] { told.withLock { $0.map(\.0) } }
+
+    func focus(_ isInFront: Bool) { keys.yield(.focus(isInFront)) }
 
     func stop() {
         stopped.withLock { $0 = true }

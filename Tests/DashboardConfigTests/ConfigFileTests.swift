@@ -21,8 +21,10 @@ struct ConfigFileTests {
               creators: name desc
               posts: likes asc
             preview: off
+            notify: osc777
             """)
         #expect(reading.problems.isEmpty)
+        #expect(reading.settings.notify == .osc777)
         let bindings = reading.settings.bindings
         #expect(bindings.keys(for: .quit, in: .list) == [.character("Q"), .control("q")])
         #expect(bindings.keys(for: .moveDown, in: .list) == [.control("n")])
@@ -52,11 +54,14 @@ struct ConfigFileTests {
               posts: likes upward
             preview: maybe
             theme: dark
+            notify: loud
             """)
-        #expect(reading.problems.map(\.line) == [4, 6, 7, 10, 11, 12, 13])
+        #expect(reading.problems.map(\.line) == [4, 6, 7, 10, 11, 12, 13, 14])
         #expect(reading.problems.map(\.key) == [
-            "keys.list.fly", "keys.posts.open", "keys.sidebar", "sort.requests", "sort.posts", "preview", "theme",
+            "keys.list.fly", "keys.posts.open", "keys.sidebar", "sort.requests", "sort.posts", "preview", "theme", "notify",
         ])
+        #expect(reading.problems[7].message == "expected one of off, bell, osc, osc777")
+        #expect(reading.settings.notify == .bell, "the bell unless set otherwise")
         #expect(reading.problems[1].description.hasPrefix("line 6, keys.posts.open: '<f13>' is not a key"))
         #expect(reading.problems[3].message.contains("the columns are submitted, type"))
         #expect(reading.settings.bindings.keys(for: .quit, in: .list) == [.character("Q")], "the good setting applies")

@@ -198,3 +198,40 @@ struct RosterScreensTests {
         #expect(activity.sponsoredShare == 1.0 / 11)
     }
 }
+
+@Suite("Telling that refreshes finished")
+struct NotificationTests {
+    let reducer = DashboardReducer()
+
+    private func ended(_ state: DashboardState, id: Int64, _ phase: RequestRow.Phase, detail: String? = nil) -> RequestRow {
+        var row = state.rows.first { $0.id == id }!
+        row.phase = phase
+        row.detail = detail
+        return row
+    }
+
+    @Test func nobodyIsToldWhileTheRequestsListIsInFront() {
+        var state = DashboardFixtures.state(width: 120, height: 40)
+        #expect(reducer.reduce(&state, .updated([ended(state, id: 2, .succeeded)])).isEmpty)
+    }
+
+    @Test func aRefreshThatEndsBehindAnotherWindowOrScreenRingsTheBell() {
+        var state = DashboardFixtures.state(width: 120, height: 40)
+        _ = reducer.reduce(&state, .focus(false))
+        #expect(
+            reducer.reduce(&state, .updated([ended(state, id: 2, .succeeded)]))
+                == [.notify("ylytic: youtube UCurYxozQbvKn-oNUxNJh45Q succeeded", .bell)])
+        #expect(reducer.reduce(&state, .updated([ended(state, id: 2, .succeeded)])).isEmpty, "an end is told once")
+
+        var other = DashboardFixtures.state(width: 120, height: 40)
+        other.notify = .osc
+        _ = reducer.reduce(&other, .key(.tab))
+        let both = [ended(other, id: 2, .failed, detail: "failed: private"), ended(other, id: 4, .succeeded)]
+        #expect(reducer.reduce(&other, .updated(both)) == [.notify("ylytic: 2 refreshes finished, 1 succeeded, 1 failed", .osc)])
+
+        var quiet = DashboardFixtures.state(width: 120, height: 40)
+        quiet.notify = .off
+        _ = reducer.reduce(&quiet, .key(.tab))
+        #expect(reducer.reduce(&quiet, .updated([ended(quiet, id: 2, .succeeded)])).isEmpty, "off tells nothing")
+    }
+}

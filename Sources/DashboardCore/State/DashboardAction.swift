@@ -32,6 +32,8 @@ public enum DashboardAction: Sendable {
     case storeConnection(lostBecause: String?)
     /// A submission found the same target under way or fresh in the store (this row), and sent nothing.
     case joined(RefreshTarget, RequestRow)
+    /// The terminal's window came to the front (true) or went behind another (false).
+    case focus(Bool)
     /// The rosters in the store, each with its creators and their latest figures.
     case rostersLoaded([RosterRow])
     /// The latest refreshes of the creators to compare, read from the store.
@@ -61,5 +63,7 @@ public enum DashboardEffect: Sendable, Equatable {
     case compare([CreatorRow])
     /// Write a comparison as CSV to a file, and say which.
     case exportComparison(Comparison)
+    /// Tell the person, in the way of ``NotificationStyle``, that refreshes finished.
+    case notify(String, NotificationStyle)
     case quit
 }

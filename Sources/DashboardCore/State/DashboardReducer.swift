@@ -51,9 +51,14 @@ public struct DashboardReducer: Sendable {
             state.setRows(rows)
             state.loadingTotal = total > rows.count ? total : nil
         case .updated(let rows):
-            state.upsert(rows)
+            let ended = state.upsert(rows)
             if case .detail(let shown) = state.overlay, let row = rows.last(where: { $0.id == shown.id }) {
                 state.overlay = .detail(row)
+            }
+            // Told only when nobody looks at the Requests list: another window in front, or another screen.
+            let isWatched = state.hasFocus && state.screen == .list(.requests) && state.overlay == nil
+            if !ended.isEmpty, state.notify != .off, !isWatched {
+                return [.notify(Self.notification(for: ended), state.notify)]
             }
         case .previewLoaded(let requestID, let record, let history):
             guard requestID == state.previewRequestID else { break }
@@ -61,6 +66,8 @@ public struct DashboardReducer: Sendable {
             state.layOutPreview()
         case .creatorsLoaded(let creators):
             state.setCreators(creators)
+        case .focus(let isInFront):
+            state.hasFocus = isInFront
         case .rostersLoaded(let rosters):
             state.setRosters(rosters)
             keepSelectionInView(&state)

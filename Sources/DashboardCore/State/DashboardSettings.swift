@@ -22,6 +22,8 @@ public struct DashboardSettings: Sendable, Equatable {
     public var preview = true
     /// Whether clicks and the wheel work (the terminal's selection then needs Shift held).
     public var mouse = true
+    /// How finished refreshes are told while nobody looks: the bell unless set otherwise.
+    public var notify = NotificationStyle.bell
 
     public init() {}
 }
@@ -37,5 +39,6 @@ extension DashboardState {
         creatorsAscending = settings.creatorsSort.ascending
         postsSort = settings.postsSort
         wantsPreview = settings.preview
+        notify = settings.notify
     }
 }

@@ -109,6 +109,10 @@ public struct DashboardState: Sendable {
     /// The page in the preview pane, once read.
     public var previewPage: CreatorPage?
     public var ascii = false
+    /// How finished refreshes are told while nobody looks at them.
+    public var notify = NotificationStyle.bell
+    /// Whether the terminal says its window is in front (terminals that report focus; assumed otherwise).
+    public var hasFocus = true
     public var shouldQuit = false
     /// Where the data comes from, for the header (e.g. "demo simulator").
     public var source: String
@@ -299,14 +303,19 @@ public struct DashboardState: Sendable {
     }
 
     /// Adds or updates rows, keeping the selection on the same request; a row whose phase changed is marked.
-    public mutating func upsert(_ changed: [RequestRow]) {
-        guard !changed.isEmpty else { return }
+    /// Returns the rows that were under way and have just ended.
+    @discardableResult
+    public mutating func upsert(_ changed: [RequestRow]) -> [RequestRow] {
+        guard !changed.isEmpty else { return [] }
+        var ended: [RequestRow] = []
         let selectedID = selectionIsChosen ? selectedRow?.id : nil
         var positions = Dictionary(rows.indices.map { (rows[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
         for row in changed {
             if let index = positions[row.id] {
                 var updated = row
                 updated.changedAt = rows[index].phase != row.phase ? now : rows[index].changedAt
+                let wasUnderWay = [.submitting, .pending, .stale].contains(rows[index].phase)
+                if wasUnderWay, row.phase == .succeeded || row.phase == .failed { ended.append(row) }
                 rows[index] = updated
             } else {
                 positions[row.id] = rows.count
@@ -314,6 +323,7 @@ public struct DashboardState: Sendable {
             }
         }
         refreshVisible(keeping: selectedID)
+        return ended
     }
 
     /// Removes rows by the store's number; the selection stays at the same place in the list.

@@ -11,8 +11,8 @@ struct ConfigCommand: ParsableCommand {
         abstract: "Where the dashboard's config file is, the settings in force, and what is wrong with it.",
         discussion: """
             The file is $XDG_CONFIG_HOME/ylytic/config.yml (~/.config/ylytic/config.yml), in YAML: keys per screen \
-            (list, creator, posts, post), colours by role (theme), the sort of each table (requests, creators, posts), \
-            preview: true|false, mouse: true|false. \
+            (list, creator, posts, post, roster, compare), colours by role (theme), the sort of each table (requests, creators, posts), \
+            preview: true|false, mouse: true|false, notify: bell|osc|osc777|off. \
             See ylytic config show for every setting and its name.
             """,
         subcommands: [Path.self, Show.self, Check.self])
@@ -123,6 +123,7 @@ private struct SettingList {
         entries.append(("sort.posts", "\(settings.postsSort.column.rawValue) \(direction(settings.postsSort.ascending))"))
         entries.append(("preview", settings.preview ? "true" : "false"))
         entries.append(("mouse", settings.mouse ? "true" : "false"))
+        entries.append(("notify", settings.notify.rawValue))
         self.entries = entries
     }
 }

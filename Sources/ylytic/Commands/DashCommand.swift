@@ -11,6 +11,7 @@ struct DashCommand: YlyticCommand {
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var storage: StoreOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var notifications: NotifyOptions
 
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
         // A store this user cannot write is shown read-only: live from the store, nothing submitted or polled.
@@ -42,6 +43,6 @@ struct DashCommand: YlyticCommand {
         }
         return await DashboardLauncher.run(
             store: store, client: client, source: source, setupHint: setupHint, starters: [], output: output,
-            context: context)
+            notify: notifications.notify, context: context)
     }
 }

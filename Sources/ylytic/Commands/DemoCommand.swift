@@ -16,6 +16,7 @@ struct DemoCommand: YlyticCommand {
     var latency = "2-12"
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var notifications: NotifyOptions
 
     /// About a dozen refreshes over all five request types; one fails, one takes long, one meets flaky answers.
     static let starters: [RefreshTarget] = [
@@ -69,7 +70,7 @@ struct DemoCommand: YlyticCommand {
         let client = RefreshClient(baseURL: simulator.baseURL, token: APIToken("demo-token")!)
         let status = await DashboardLauncher.run(
             store: store, client: client, source: "demo simulator", setupHint: nil, starters: Self.starters,
-            output: output, context: context)
+            output: output, notify: notifications.notify, context: context)
         await simulator.stop()
         return status
     }

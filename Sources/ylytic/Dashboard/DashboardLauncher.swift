@@ -10,7 +10,7 @@ import Terminal
 enum DashboardLauncher {
     static func run(
         store: any TrackingStore, client: RefreshClient?, source: String, setupHint: String?, starters: [RefreshTarget],
-        page: CreatorPage? = nil, output: OutputOptions, context: CommandContext
+        page: CreatorPage? = nil, output: OutputOptions, notify: NotificationStyle? = nil, context: CommandContext
     ) async -> ExitStatus {
         let colorMode: ColorMode =
             switch output.color {
@@ -34,6 +34,7 @@ enum DashboardLauncher {
         state.ascii = output.ascii || !LocaleEncoding.isUTF8(context.environment)
         state.setupHint = setupHint
         state.apply(config.reading.settings)
+        if let notify { state.notify = notify }
         if let problem = config.notice { state.notice = (problem, true) }
         if var page {
             // Opened on a file: the page is the only screen, and leaving it quits.
@@ -41,7 +42,7 @@ enum DashboardLauncher {
             state.start(on: Screen.opening(page))
         }
         let runtime = DashboardRuntime(
-            terminal: TerminalScreenSurface(screen: terminal),
+            terminal: TerminalScreenSurface(screen: terminal, insideTmux: !(context.environment["TMUX"] ?? "").isEmpty),
             tracker: context.tracker(store: store, client: client, scope: .everything), store: store, state: state,
             time: context.time, exportFolder: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         await runtime.run(submitting: starters)

@@ -6,6 +6,8 @@ import TextGrid
 /// The ncurses screen as the dashboard sees it: keys mapped to the dashboard's, signals to `closed`.
 struct TerminalScreenSurface: DashboardTerminal {
     let screen: TerminalScreen
+    /// Whether the dashboard runs inside tmux, whose passthrough wraps a desktop notification.
+    let insideTmux: Bool
 
     var size: (width: Int, height: Int) { screen.size }
 
@@ -18,6 +20,7 @@ struct TerminalScreenSurface: DashboardTerminal {
                     case .key(let press): continuation.yield(.key(Key(press)))
                     case .mouse(let event): if let input = MouseInput(event) { continuation.yield(.mouse(input)) }
                     case .resize(let width, let height): continuation.yield(.resize(width: width, height: height))
+                    case .focus(let isInFront): continuation.yield(.focus(isInFront))
                     case .closed, .terminate: continuation.yield(.closed)
                     }
                 }
@@ -29,6 +32,17 @@ struct TerminalScreenSurface: DashboardTerminal {
 
     func draw(_ grid: Grid) {
         screen.draw(grid)
+    }
+
+    func notify(_ text: String, style: NotificationStyle) {
+        let escape: TerminalNotification.Escape? =
+            switch style {
+            case .off, .bell: nil
+            case .osc: .osc9
+            case .osc777: .osc777
+            }
+        guard style != .off else { return }
+        screen.notify(text, escape: escape, insideTmux: insideTmux)
     }
 
     func stop() {
