@@ -84,6 +84,8 @@ screen | grep -q "@thetatvaindia" && pass "a refreshed creator is listed" || fai
 tmux -L "$socket" send-keys -t e2e "s"
 wait_for "Sorted by name" 30 && pass "the creators sort" || fail "creators did not sort"
 tmux -L "$socket" send-keys -t e2e Tab
+wait_for "ROSTER" 30 && pass "Tab goes on to the rosters" || fail "no rosters screen"
+tmux -L "$socket" send-keys -t e2e Tab
 tmux -L "$socket" resize-window -t e2e -x 60 -y 20
 wait_for "STATE" 30 && [ "$(screen | head -1 | wc -L)" -le 60 ] && pass "resized to 60x20" || fail "60x20"
 tmux -L "$socket" resize-window -t e2e -x 200 -y 60
@@ -231,6 +233,39 @@ start "XDG_CONFIG_HOME='$work/nomouse' $binary open '$scripts'"
 wait_for "@rahul.sharma" 100 || fail "open with mouse: false"
 [ "$(mouse_flag)" = "00" ] && pass "mouse: false leaves the terminal's mouse alone" || fail "mouse: false still asked for reports"
 tmux -L "$socket" send-keys -t e2e "q"
+
+# 8. Rosters: a refresh that ends while another screen is shown rings the bell (tmux sets the window's bell flag);
+# the demo's roster, its stale creators refreshed with R, three creators marked and compared side by side, the
+# comparison exported as CSV.
+bell_flag() { tmux -L "$socket" display -p -t e2e '#{window_bell_flag}'; }
+start "$binary demo --latency 2-4"
+wait_for "demo simulator" 100 || fail "the demo did not open for rosters"
+wait_for "succeeded" 150 || fail "no refresh ended for rosters"
+[ "$(bell_flag)" = "0" ] && pass "no bell while the Requests list is in front" || fail "the bell rang on the Requests list"
+tmux -L "$socket" send-keys -t e2e Tab Tab
+wait_for "demo-campaign" 30 && pass "the demo's roster is on the Rosters list" || fail "no demo roster"
+for _ in $(seq 200); do [ "$(bell_flag)" = "1" ] && break; read -r -t 0.1 <> <(:) || true; done
+[ "$(bell_flag)" = "1" ] && pass "a refresh ending behind another screen rings the bell" || fail "no bell flag"
+wait_for_match "demo-campaign +7 +2 " 200 && pass "the roster counts its two stale creators" || fail "no stale count"
+tmux -L "$socket" send-keys -t e2e Enter
+wait_for "never stale" 30 && pass "a roster opens as a list of its creators, stale ones said so" || fail "no roster screen"
+tmux -L "$socket" send-keys -t e2e "R"
+wait_for "Refreshing the stale creators of demo-campaign (2)" 30 && pass "R refreshes the stale creators" || fail "R did nothing"
+wait_for "· 0 stale ·" 200 && pass "and they are stale no more once refreshed" || fail "the stale creators stayed stale"
+tmux -L "$socket" send-keys -t e2e Space Space Space
+wait_for "3 marked" 30 && pass "Space marks creators" || fail "no marks"
+tmux -L "$socket" send-keys -t e2e "c"
+wait_for "compare 3 creators" 50 && pass "c compares the marked creators" || fail "no comparison"
+screen | grep -q "★" && pass "the best of each row is marked" || fail "no best marked"
+screen | grep -q "Followers since" && pass "the trends share one time axis" || fail "no common trend"
+tmux -L "$socket" send-keys -t e2e "e"
+wait_for "Wrote the comparison to" 30 && pass "e exports the comparison" || fail "no export"
+csv="$(ls "$work"/ylytic-compare-*.csv 2>/dev/null | head -1)"
+[ -n "$csv" ] && grep -q "^Engagement rate (%)," "$csv" && pass "the CSV holds every figure" || fail "no CSV with figures ($csv)"
+tmux -L "$socket" send-keys -t e2e Escape Escape
+wait_for "ROSTER" 30 && pass "Esc goes back through the roster to the list" || fail "Esc did not go back"
+tmux -L "$socket" send-keys -t e2e "q"
+[ "$(exit_code)" = "0" ] && pass "q quits from the rosters" || fail "q did not quit from the rosters"
 
 echo "dashboard: $passes passed, $failures failed"
 [ "$failures" -eq 0 ]
