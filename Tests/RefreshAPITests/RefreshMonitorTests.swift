@@ -40,6 +40,25 @@ struct RefreshMonitorTests {
         await monitor.stop()
     }
 
+    @Test func onceThreeRequestsEndedANewOneIsFirstPolledAfterTheShortestTimeTheyTook() async {
+        let start = time.now
+        let poller = FakePoller(time: time)
+        for id in ["a", "b", "c"] { poller.script(RequestID(id), [.success(FakePoller.pending(RequestID(id))), FakePoller.succeeded(RequestID(id))]) }
+        let monitor = monitor(poller)
+        var updates = monitor.updates.makeAsyncIterator()
+        for id in ["a", "b", "c"] { await monitor.follow(RequestID(id)) }
+        for _ in 0..<2 {
+            await advanceToNextWake()
+            for _ in 0..<3 { _ = await updates.next() }
+        }
+        #expect(offsets(poller, from: start) == [2, 2, 2, 5, 5, 5], "pending at 2 s, ended at 5 s")
+        await monitor.follow("d")
+        await advanceToNextWake()
+        _ = await updates.next()
+        #expect(offsets(poller, from: start).last == 10, "d, followed at 5 s, is first polled 5 s later, not 2")
+        await monitor.stop()
+    }
+
     @Test func waitsVaryByUpToTwentyPercent() async {
         let start = time.now
         let poller = FakePoller(time: time)

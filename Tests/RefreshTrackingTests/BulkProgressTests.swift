@@ -62,7 +62,7 @@ struct SubmissionPacerTests {
         let turns = await given.sorted
         #expect(turns.count == 12)
         let gaps = zip(turns, turns.dropFirst()).map { $1.timeIntervalSince($0) }
-        #expect(gaps.allSatisfy { $0 >= 0.21 - 1e-9 }, "every two turns at least 0.21 s apart: \(gaps)")
+        #expect(gaps.allSatisfy { $0 >= 0.2 - 1e-9 }, "every two turns at least 0.2 s apart: \(gaps)")
         let sixes = zip(turns, turns.dropFirst(5)).map { $1.timeIntervalSince($0) }
         #expect(sixes.allSatisfy { $0 >= 1 }, "never six in one second: \(sixes)")
     }

@@ -33,6 +33,7 @@ let benchmarks: @Sendable () -> Void = {
 
     creatorBenchmarks()
     textBenchmarks()
+    comparisonBenchmarks()
 }
 
 enum HomeFixture {

@@ -4,7 +4,9 @@ import Foundation
 /// sees on ``updates``.
 ///
 /// Each request is first polled ``MonitorConfiguration/firstPollDelay`` after its
-/// submission, then at intervals growing by ``MonitorConfiguration/intervalGrowth``
+/// submission, or, once three requests followed here have ended, after the shortest time one of the last sixteen
+/// took (so that a batch submitted one after another is mostly polled once each, as its answers come), then at
+/// intervals growing by ``MonitorConfiguration/intervalGrowth``
 /// up to ``MonitorConfiguration/maxInterval``, each varied by ±``MonitorConfiguration/jitter``.
 /// At most ``MonitorConfiguration/maxInFlight`` polls run at once and at most
 /// ``MonitorConfiguration/maxPollsPerSecond`` start in any second. A 429 pauses
@@ -45,6 +47,9 @@ public actor RefreshMonitor {
     private var rateLimitedUntil: Date?
     private var timer: (deadline: Date, task: Task<Void, Never>)?
     private var isStopped = false
+    /// How long the latest requests that ended took from their submission to the poll that saw the end, at most
+    /// sixteen, oldest first.
+    private var recentDurations: [TimeInterval] = []
 
     public init(
         poller: any RefreshPoller, configuration: MonitorConfiguration = MonitorConfiguration(),
@@ -67,7 +72,7 @@ public actor RefreshMonitor {
         let submitted = submittedAt ?? now
         nextGeneration += 1
         followed[id] = Followed(submittedAt: submitted, interval: configuration.firstPollDelay, generation: nextGeneration)
-        let due = max(now, submitted.addingTimeInterval(configuration.firstPollDelay))
+        let due = max(now, submitted.addingTimeInterval(firstPollDelay))
         queue.insert(.init(due: due, id: id, generation: nextGeneration))
         pump()
     }
@@ -165,6 +170,10 @@ public actor RefreshMonitor {
         switch result {
         case .success(let fetched) where fetched.record.state.hasEnded:
             followed[id] = nil
+            if !entry.isStale {
+                recentDurations.append(now.timeIntervalSince(entry.submittedAt))
+                if recentDurations.count > 16 { recentDurations.removeFirst() }
+            }
             continuation.yield(.finished(id, fetched.record, body: fetched.body))
             return
         case .success(let fetched):
@@ -197,6 +206,13 @@ public actor RefreshMonitor {
         let due = now.addingTimeInterval(jittered(entry.interval))
         queue.insert(.init(due: due, id: id, generation: generation))
         return due
+    }
+
+    /// The wait before a new request's first poll: the configured one, or once three requests have ended, the
+    /// shortest time one of them took (never less than the configured wait, never more than the longest interval).
+    private var firstPollDelay: TimeInterval {
+        guard recentDurations.count >= 3, let shortest = recentDurations.min() else { return configuration.firstPollDelay }
+        return min(max(configuration.firstPollDelay, shortest), configuration.maxInterval)
     }
 
     private func nextInterval(after interval: TimeInterval) -> TimeInterval {

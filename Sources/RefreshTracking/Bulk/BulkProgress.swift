@@ -66,7 +66,7 @@ public struct BulkProgress: Sendable, Equatable {
         var told: [Change] = []
         for request in changes.requests {
             if let id = request.requestID.map({ RequestID($0) }) { seen[id] = request.state }
-            guard let id = request.requestID.map { RequestID($0) }, let old = states[id], old != request.state,
+            guard let id = request.requestID.map({ RequestID($0) }), let old = states[id], old != request.state,
                 let target = targets[id]
             else { continue }
             states[id] = request.state

@@ -4,9 +4,8 @@ import RefreshAPI
 /// Lets POSTs go at most `perSecond` a second, however many submissions run at once: each waits for its turn
 /// just before its POST is sent (a target that is joined sends nothing and takes no turn). Turns are counted
 /// when they are given, not when they were planned, so that a turn given late (a busy machine delays a task by
-/// tens of milliseconds) never lets the next ones crowd in behind it: any two turns are at least the interval
-/// apart, and no second holds more than `perSecond` of them. The interval has 5 % to spare, for the time a POST
-/// takes to leave this process.
+/// tens of milliseconds) never lets the next ones crowd in behind it: any two turns are at least a
+/// `perSecond`th of a second apart, and no second holds more than `perSecond` of them.
 public actor SubmissionPacer {
     private let interval: TimeInterval
     private let limit: Int
@@ -15,7 +14,7 @@ public actor SubmissionPacer {
     private var given: [Date] = []
 
     public init(perSecond: Double, time: any TimeSource) {
-        interval = 1.05 / max(perSecond, 0.001)
+        interval = 1 / max(perSecond, 0.001)
         limit = max(1, Int(perSecond.rounded(.down)))
         self.time = time
     }
