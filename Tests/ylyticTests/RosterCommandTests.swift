@@ -111,3 +111,13 @@ struct RosterCommandTests {
         #expect(!(await cli.run("roster", "list").stdout.contains("huge")), "nothing half-written")
     }
 }
+
+extension RosterCommandTests {
+    @Test func anEndlessFileIsRefusedNotRead() async {
+        let run = await cli.run("roster", "import", "zeros", "/dev/zero")
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("/dev/zero is larger than 16 MB"), "\(run.stderr)")
+        let directory = await cli.run("roster", "import", "folder", FileManager.default.temporaryDirectory.path)
+        #expect(directory.status == 2 && directory.stderr.contains("cannot read"), "\(directory.stderr)")
+    }
+}

@@ -128,12 +128,8 @@ extension DashboardReducer {
         let visible = max(1, state.height - 2)
         let bottom = max(0, comparison.lines.count - visible)
         switch command {
-        case .moveDown: comparison.scroll += 1
-        case .moveUp: comparison.scroll -= 1
-        case .pageDown: comparison.scroll += visible
-        case .pageUp: comparison.scroll -= visible
-        case .first: comparison.scroll = 0
-        case .last: comparison.scroll = bottom
+        case .moveDown, .moveUp, .pageDown, .pageUp, .first, .last:
+            comparison.scroll = Self.scrolled(comparison.scroll, by: command, visible: visible, bottom: bottom)
         case .nextColumns:
             comparison.first += comparison.perPage
             if comparison.first >= comparison.creators.count { comparison.first = 0 }

@@ -382,12 +382,8 @@ public struct DashboardReducer: Sendable {
             return []
         case .back, .quit:
             return close(&state)
-        case .moveDown: page.scroll += 1
-        case .moveUp: page.scroll -= 1
-        case .pageDown: page.scroll += visible
-        case .pageUp: page.scroll -= visible
-        case .first: page.scroll = 0
-        case .last: page.scroll = bottom
+        case .moveDown, .moveUp, .pageDown, .pageUp, .first, .last:
+            page.scroll = Self.scrolled(page.scroll, by: command, visible: visible, bottom: bottom)
         case .help:
             state.overlay = .help
         case .exactNumbers:
@@ -405,6 +401,22 @@ public struct DashboardReducer: Sendable {
         page.scroll = min(max(0, page.scroll), bottom)
         state.replaceScreen(with: .creator(page))
         return []
+    }
+
+    /// Where a page scrolled by line, page, top or bottom starts; `visible` lines show, and `bottom` is the last
+    /// start.
+    static func scrolled(_ scroll: Int, by command: Command, visible: Int, bottom: Int) -> Int {
+        let moved =
+            switch command {
+            case .moveDown: scroll + 1
+            case .moveUp: scroll - 1
+            case .pageDown: scroll + visible
+            case .pageUp: scroll - visible
+            case .first: 0
+            case .last: bottom
+            default: scroll
+            }
+        return min(max(0, moved), bottom)
     }
 
     private func handlePost(_ key: Key, _ state: inout DashboardState) -> [DashboardEffect] {

@@ -42,7 +42,7 @@ public struct RosterFile: Sendable, Equatable {
     /// targets.
     public static func read(_ data: Data, name: String) throws(RosterError) -> RosterFile {
         guard data.count <= maximumSize else {
-            throw RosterError("\(name) is \(data.count >> 20) MB; a list of creators is read up to \(maximumSize >> 20) MB")
+            throw RosterError("\(name) is larger than \(maximumSize >> 20) MB, the most a list of creators is read up to")
         }
         guard !data.contains(0), var text = String(validating: data, as: UTF8.self) else {
             throw RosterError("\(name) is not a text file (give one target per line, or a CSV)")

@@ -166,17 +166,9 @@ struct RefreshCommand: YlyticCommand {
 
     /// `--from FILE`: every creator listed, refreshed in bulk.
     private func refreshListed(in path: String, _ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
-        let file = try RosterFileInput.read(path, context)
-        if !file.problems.isEmpty {
-            RosterFileInput.report(file.problems, path: path, json: output.json, context)
-            guard skipBad else {
-                return context.fail(
-                    CommandFailure(
-                        message: "\(file.problems.count) bad line\(file.problems.count == 1 ? "" : "s") in "
-                            + "\(SafeText.sanitize(path)); nothing was sent (--skip-bad refreshes the good ones)",
-                        status: .invalidInput))
-            }
-        }
+        let file = try RosterFileInput.read(
+            path, skippingBad: skipBad, json: output.json, refusal: "nothing was sent (--skip-bad refreshes the good ones)",
+            context)
         if file.duplicates > 0, !output.json {
             context.stderr.line("\(file.duplicates) duplicate\(file.duplicates == 1 ? "" : "s") in \(SafeText.sanitize(path)) merged.")
         }

@@ -29,17 +29,9 @@ struct RosterImportCommand: YlyticCommand {
 
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
         let rosterName = try TypedTargets.name(name)
-        let file = try RosterFileInput.read(path, context)
-        if !file.problems.isEmpty {
-            RosterFileInput.report(file.problems, path: path, json: output.json, context)
-            guard skipBad else {
-                return context.fail(
-                    CommandFailure(
-                        message: "\(file.problems.count) bad line\(file.problems.count == 1 ? "" : "s") in "
-                            + "\(SafeText.sanitize(path)); nothing was imported (--skip-bad imports the good ones)",
-                        status: .invalidInput))
-            }
-        }
+        let file = try RosterFileInput.read(
+            path, skippingBad: skipBad, json: output.json, refusal: "nothing was imported (--skip-bad imports the good ones)",
+            context)
         let store = try await storage.open(context)
         let addition: RosterAddition
         do {
@@ -84,12 +76,30 @@ struct RosterImportCommand: YlyticCommand {
 
 /// A list of creators read from a file named on the command line (or standard input, as `-`).
 enum RosterFileInput {
-    static func read(_ path: String, _ context: CommandContext) throws(CommandFailure) -> RosterFile {
+    /// The list in `path` (standard input for `-`); its bad lines are reported, and unless `skipBad` the command
+    /// stops there, saying `refusal` of what it did not do.
+    static func read(
+        _ path: String, skippingBad skipBad: Bool, json: Bool, refusal: String, _ context: CommandContext
+    ) throws(CommandFailure) -> RosterFile {
+        let file = try read(path, context)
+        guard !file.problems.isEmpty else { return file }
+        report(file.problems, path: path, json: json, context)
+        guard skipBad else {
+            throw CommandFailure(
+                message: "\(file.problems.count) bad line\(file.problems.count == 1 ? "" : "s") in \(SafeText.sanitize(path)); "
+                    + refusal,
+                status: .invalidInput)
+        }
+        return file
+    }
+
+    private static func read(_ path: String, _ context: CommandContext) throws(CommandFailure) -> RosterFile {
         let data: Data
         do {
-            data =
-                path == "-"
-                ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: path))
+            // Read up to one byte past the largest list, so that an endless file (/dev/zero) is refused, not read.
+            let handle = path == "-" ? FileHandle.standardInput : try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            defer { if path != "-" { try? handle.close() } }
+            data = try handle.read(upToCount: RosterFile.maximumSize + 1) ?? Data()
         } catch {
             throw CommandFailure(
                 message: "cannot read \(SafeText.sanitize(path)): \((error as NSError).localizedDescription)",
@@ -109,7 +119,7 @@ enum RosterFileInput {
     }
 
     /// Every bad line with its number and reason, on stderr (as JSON objects with `--json`).
-    static func report(_ problems: [RosterFile.Problem], path: String, json: Bool, _ context: CommandContext) {
+    private static func report(_ problems: [RosterFile.Problem], path: String, json: Bool, _ context: CommandContext) {
         for problem in problems {
             if json {
                 context.stderr.line(JSONOutput.encode(BadLineJSON(file: path, line: problem.line, reason: problem.reason)))
