@@ -102,4 +102,31 @@ struct BulkRefreshTests {
         let span = (times[firstSent - 1] - times[0]) / .seconds(1)
         #expect(Double(firstSent - 1) / span <= 5, "at most five a second over the first run")
     }
+
+    @Test func aRostersCreatorsAreRefreshedOnlyWhenOlderThanAsked() async throws {
+        let log = CreationLog()
+        var settings = SimulatorSettings()
+        settings.tokens = ["e2e-token"]
+        settings.processingTime = 0.2...0.4
+        settings.log = { log.take($0) }
+        let simulator = try await Simulator.start(settings)
+        defer { Task { await simulator.stop() } }
+
+        #expect(await run(["roster", "create", "brand", "@one", "@two", "private_three", "--max-age", "7d"], against: simulator).status == 0)
+        let first = await run(["roster", "refresh", "brand", "--json"], against: simulator)
+        #expect(first.status == 1, "one of them fails: \(first.stderr)")
+        let events = first.stdout.split(separator: "\n").map(String.init)
+        #expect(events.filter { $0.contains(#""event":"succeeded""#) }.count == 2)
+        #expect(events.contains { $0.contains(#""event":"failed""#) && $0.contains("private_three") && $0.contains("private") })
+        #expect(events.last?.contains(#""succeeded":2"#) == true && events.last?.contains(#""failed":1"#) == true)
+
+        let shown = await run(["roster", "show", "brand", "--json"], against: simulator)
+        #expect(shown.stdout.contains(#""stale":1"#), "the one never refreshed is stale: \(shown.stdout)")
+        let again = await run(["roster", "refresh", "brand"], against: simulator)
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("1 of 3 creators are older than 7d"), "\(again.stderr)")
+        #expect(log.targets.sorted() == ["instagram one", "instagram private_three", "instagram private_three", "instagram two"])
+        let none = await run(["roster", "refresh", "brand", "--older-than", "1h", "--force"], against: simulator)
+        #expect(none.stderr.contains("Done: 1 submitted"), "--force sends even so, only what is older: \(none.stderr)")
+    }
 }

@@ -51,8 +51,10 @@ struct RosterRefreshCommand: YlyticCommand {
         let chosen = members.filter { member in age.map { member.isOlder(than: $0, at: now) } ?? true }
         guard !chosen.isEmpty else {
             context.stderr.line(
-                "Nothing to refresh: every creator of \(SafeText.sanitize(roster.name)) was refreshed within "
-                    + "\(Duration.seconds(age ?? 0).shortText).")
+                members.isEmpty
+                    ? "Nothing to refresh: the roster \(SafeText.sanitize(roster.name)) has no creators yet."
+                    : "Nothing to refresh: every creator of \(SafeText.sanitize(roster.name)) was refreshed within "
+                        + "\(Duration.seconds(age ?? 0).shortText).")
             if output.json { context.stdout.line(JSONOutput.encode(BulkRefreshRun.SummaryJSON(BulkProgress(total: 0), stopped: false))) }
             return .succeeded
         }
