@@ -14,6 +14,8 @@ struct CommandContext: Sendable {
     var stderrIsTerminal: Bool
     /// The columns of the terminal standard output goes to, if it is one.
     var stdoutColumns: Int? = nil
+    /// The width of the terminal stderr goes to, when it is one (for a progress line).
+    var stderrColumns: Int? = nil
     var transport: any HTTPTransport
     var time: any TimeSource
     var random: any RandomSource
@@ -28,7 +30,7 @@ struct CommandContext: Sendable {
             environment: ProcessInfo.processInfo.environment,
             stdout: FileSink(descriptor: STDOUT_FILENO), stderr: FileSink(descriptor: STDERR_FILENO),
             stdoutIsTerminal: isatty(STDOUT_FILENO) == 1, stderrIsTerminal: isatty(STDERR_FILENO) == 1,
-            stdoutColumns: TerminalWidth.of(STDOUT_FILENO),
+            stdoutColumns: TerminalWidth.of(STDOUT_FILENO), stderrColumns: TerminalWidth.of(STDERR_FILENO),
             transport: URLSessionTransport(), time: SystemTimeSource(), random: SystemRandomSource(),
             stopRequests: StopSignals.stream)
     }
@@ -73,6 +75,12 @@ final class BufferSink: OutputSink {
 
 extension CommandContext {
     /// How wide text tables may be: `COLUMNS`, else the terminal's width; nil (no limit) for a pipe or a file.
+    /// How wide a line rewritten in place on stderr may be: `COLUMNS`, else the terminal's width, else 80.
+    var progressWidth: Int {
+        if let columns = environment["COLUMNS"].flatMap({ Int($0) }), columns > 0 { return columns }
+        return stderrColumns ?? 80
+    }
+
     var outputWidth: Int? {
         if let columns = environment["COLUMNS"].flatMap({ Int($0) }), columns > 0 { return columns }
         return stdoutColumns

@@ -155,6 +155,18 @@ struct RosterScreensTests {
         #expect(state.overlay == nil)
     }
 
+    @Test func theFilterFindsRostersByName() {
+        var state = RosterFixtures.state(width: 120, height: 40)
+        state.tab = .rosters
+        _ = reducer.reduce(&state, .key(.character("/")))
+        for character in "bra" { _ = reducer.reduce(&state, .key(.character(character))) }
+        #expect(state.visibleRosters.map(\.name) == ["brand-x"])
+        #expect(RequestsScreen().render(state).text.contains("(1 of 2)"))
+        _ = reducer.reduce(&state, .key(.enter))
+        _ = reducer.reduce(&state, .key(.enter))
+        #expect(state.screen == .roster(RosterScreen(name: "brand-x")), "Enter opens the roster found")
+    }
+
     @Test func aRostersStaleCreatorsAreRefreshedWithR() {
         var state = RosterFixtures.state(width: 120, height: 40)
         state.tab = .rosters

@@ -32,6 +32,23 @@ struct BulkProgressTests {
         #expect(progress.isDone && progress.succeeded == 2 && progress.joined == 1)
     }
 
+    @Test func failingPollsAreToldOnceAndThreeUnreachablePostsInARowMeanTheServerIsDown() {
+        var progress = BulkProgress(total: 5)
+        _ = progress.take(.submitted(a, StoreSamples.record("1", message: "pending", code: 201, handle: "a")))
+        var failing = row("1", .pending, target: "a")
+        failing.errorCount = 2
+        failing.detail = "HTTP 503"
+        #expect(progress.observe(StoreChanges(revision: StoreRevision(2), requests: [failing])).map(\.event) == ["retrying"])
+        #expect(progress.observe(StoreChanges(revision: StoreRevision(3), requests: [failing])).isEmpty, "told once")
+        #expect(progress.retryingCount == 1)
+        for value in ["c", "d"] {
+            _ = progress.take(.refused(try! RefreshTarget(type: .instagram, value: value), .client(.serverUnavailable(attempts: 4, lastProblem: "refused"))))
+        }
+        #expect(!progress.serverLooksDown)
+        _ = progress.take(.refused(b, .client(.outcomeUnknown("timed out"))))
+        #expect(progress.serverLooksDown, "three in a row")
+    }
+
     @Test func anAnswerThatReachesTheStoreBeforeItsSubmissionIsTakenInIsNotLost() {
         var progress = BulkProgress(total: 1)
         #expect(progress.observe(StoreChanges(revision: StoreRevision(5), requests: [row("9", .succeeded, target: "a")])).isEmpty)

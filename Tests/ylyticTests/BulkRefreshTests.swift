@@ -129,4 +129,32 @@ struct BulkRefreshTests {
         let none = await run(["roster", "refresh", "brand", "--older-than", "1h", "--force"], against: simulator)
         #expect(none.stderr.contains("Done: 1 submitted"), "--force sends even so, only what is older: \(none.stderr)")
     }
+
+    @Test func aServerThatCannotBeReachedStopsTheRunWithExitFour() async throws {
+        // A port nothing listens on: every POST is refused at once (and retried, since it never arrived).
+        let settings = SimulatorSettings()
+        let simulator = try await Simulator.start(settings)
+        await simulator.stop()
+        let listed = FileManager.default.temporaryDirectory.appendingPathComponent("down-\(UUID().uuidString).txt")
+        try (0..<10).map { "@down_\($0)" }.joined(separator: "\n").write(to: listed, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: listed) }
+        let down = await run(["refresh", "--from", listed.path], against: simulator)
+        #expect(down.status == 4, "\(down.stderr)")
+        #expect(down.stderr.contains("ylytic: the server cannot be reached ("), "\(down.stderr)")
+        #expect(down.stderr.split(separator: "\n").filter { $0.contains(" refused") }.count < 10, "it stops sending")
+    }
+
+    @Test func aTimeoutStopsFollowingWithExitFive() async throws {
+        var settings = SimulatorSettings()
+        settings.tokens = ["e2e-token"]
+        settings.processingTime = 30...30
+        let simulator = try await Simulator.start(settings)
+        defer { Task { await simulator.stop() } }
+        let listed = FileManager.default.temporaryDirectory.appendingPathComponent("slow-\(UUID().uuidString).txt")
+        try "@slow_one\n@slow_two\n".write(to: listed, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: listed) }
+        let timedOut = await run(["refresh", "--from", listed.path, "--timeout", "1"], against: simulator)
+        #expect(timedOut.status == 5, "\(timedOut.stderr)")
+        #expect(timedOut.stderr.contains("ylytic: timed out after 2 submitted · 2 pending"), "\(timedOut.stderr)")
+    }
 }

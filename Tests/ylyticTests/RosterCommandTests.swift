@@ -17,7 +17,7 @@ struct RosterCommandTests {
     }
 
     @Test func createAddRemoveShowListAndDeleteARoster() async throws {
-        let made = await cli.run("roster", "create", "summer-26", "@TheTatvaIndia", "https://youtu.be/iwIeyWv2ABI", "--max-age", "7d")
+        let made = await cli.run("roster", "create", "summer-26", "@TheTatvaIndia", "https://www.youtube.com/channel/UCurYxozQbvKn-oNUxNJh45Q", "--max-age", "7d")
         #expect(made.status == 0, "\(made.stderr)")
         #expect(made.stderr.contains("Made the roster summer-26 with 2 creators."))
 
@@ -28,14 +28,14 @@ struct RosterCommandTests {
         let shown = await cli.run("roster", "show", "summer-26")
         #expect(shown.status == 0)
         #expect(shown.stdout.contains("3 creators · 3 stale (max age 7d)"), "never refreshed is stale: \(shown.stdout)")
-        #expect(shown.stdout.contains("@thetatvaindia") && shown.stdout.contains("youtube_post iwIeyWv2ABI"))
+        #expect(shown.stdout.contains("@thetatvaindia") && shown.stdout.contains("youtube UCurYxozQbvKn-oNUxNJh45Q"))
         #expect(shown.stdout.contains("never (stale)"))
 
         let json = await cli.run("roster", "show", "summer-26", "--json")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(object["creators"] as? Int == 3 && object["stale"] as? Int == 3 && object["max_age_seconds"] as? Double == 604_800)
         let members = try #require(object["members"] as? [[String: Any]])
-        #expect(members.map { $0["target"] as? String } == ["thetatvaindia", "iwIeyWv2ABI", "zoe.k"], "in the order added")
+        #expect(members.map { $0["target"] as? String } == ["thetatvaindia", "UCurYxozQbvKn-oNUxNJh45Q", "zoe.k"], "in the order added")
 
         let notMember = await cli.run("roster", "remove", "summer-26", "zoe.k", "@nobody")
         #expect(notMember.status == 2)
@@ -119,5 +119,20 @@ extension RosterCommandTests {
         #expect(run.stderr.contains("/dev/zero is larger than 16 MB"), "\(run.stderr)")
         let directory = await cli.run("roster", "import", "folder", FileManager.default.temporaryDirectory.path)
         #expect(directory.status == 2 && directory.stderr.contains("cannot read"), "\(directory.stderr)")
+    }
+
+    @Test func typedTargetsMayNameTheirTypeAndAPostIsRefused() async throws {
+        let made = await cli.run("roster", "create", "tv", "instagram", "Alice", "youtube", "UCabcdefghijklmnopqrstuv", "--json")
+        #expect(made.status == 0, "\(made.stderr)")
+        let shown = await cli.run("roster", "show", "tv", "--json")
+        #expect(shown.stdout.contains(#""target":"alice""#) && shown.stdout.contains(#""request_type":"youtube""#))
+        let post = await cli.run("roster", "add", "tv", "https://youtu.be/iwIeyWv2ABI")
+        #expect(post.status == 2)
+        #expect(post.stderr.contains("that is a post (youtube_post iwIeyWv2ABI); a roster lists creators"), "\(post.stderr)")
+        let listed = try file("@a\nhttps://www.instagram.com/reel/Cxyz123/\n")
+        let imported = await cli.run("roster", "import", "tv", listed)
+        #expect(imported.status == 2 && imported.stderr.contains("\(listed):2: that is a post"), "\(imported.stderr)")
+        let headerOnly = await cli.run("roster", "import", "tv", try file("handle,followers\n", name: "only.csv"))
+        #expect(headerOnly.status == 2 && headerOnly.stderr.contains("lists no creators"), "\(headerOnly.stderr)")
     }
 }

@@ -6,7 +6,12 @@ struct ComparedFigure {
     let label: String
     let value: (ComparedCreator) -> Double?
     let text: (Double) -> String
-    var higherIsBetter = true
+    var better = Better.higher
+
+    /// Which value of a row is the best, if any.
+    enum Better {
+        case higher, lower, neither
+    }
 
     /// The label with the unit its raw number is in, for a spreadsheet: "Engagement rate (%)".
     var labelWithUnit: String {
@@ -22,7 +27,7 @@ struct ComparedFigure {
         return [
             ("Profile", [
                 ComparedFigure(label: audience, value: { ($0.overview?.followers ?? $0.row.followers).map(Double.init) }, text: number),
-                ComparedFigure(label: "Following", value: { $0.overview?.following.map(Double.init) }, text: number),
+                ComparedFigure(label: "Following", value: { $0.overview?.following.map(Double.init) }, text: number, better: .neither),
                 ComparedFigure(label: "Posts", value: { $0.overview?.posts.map(Double.init) }, text: number),
                 ComparedFigure(label: "Engagement rate", value: { $0.overview?.engagement ?? $0.row.engagement }, text: percent),
                 ComparedFigure(label: "Content per week", value: { $0.overview?.contentPerWeek ?? $0.row.contentPerWeek }, text: decimal),
@@ -36,10 +41,10 @@ struct ComparedFigure {
                 ComparedFigure(label: "Engagement, year", value: { $0.trends?.yearlyEngagementGrowth }, text: signed),
             ]),
             ("Posting", [
-                ComparedFigure(label: "Posts per week", value: { $0.activity.map(\.perWeek) }, text: decimal),
+                ComparedFigure(label: "Posts sent, per week", value: { $0.activity.map(\.perWeek) }, text: decimal),
                 ComparedFigure(
                     label: "Sponsored", value: { $0.activity?.sponsoredShare.map { $0 * 100 } },
-                    text: { NumberFormat.percent($0, decimals: 0) }, higherIsBetter: false),
+                    text: { NumberFormat.percent($0, decimals: 0) }, better: .lower),
                 ComparedFigure(label: "Median likes", value: { $0.activity?.medianLikes.map(Double.init) }, text: number),
                 ComparedFigure(label: "Median views", value: { $0.activity?.medianViews.map(Double.init) }, text: number),
             ]),

@@ -11,7 +11,7 @@ struct ComparisonText {
     /// The columns of the row labels.
     static let labelWidth = 23
     /// The fewest columns a creator's column takes.
-    static let minimumColumn = 26
+    static let minimumColumn = 22
 
     /// How many creators fit side by side in `width` columns (at least one, at most `count`).
     static func perPage(width: Int, count: Int) -> Int {
@@ -43,7 +43,7 @@ struct ComparisonText {
         }
         let audience = ComparedFigure.audience(of: shown)
         for (title, figures) in ComparedFigure.sections(audience: audience) {
-            section(title, figures, shown, column, into: &lines)
+            section(title, figures, shown, of: all, column, into: &lines)
             if title == "Profile" { tierRow(shown, column, into: &lines) }
         }
         lines += trendLines(shown, audience: audience)
@@ -55,17 +55,24 @@ struct ComparisonText {
         ColumnFit.pad(text, to: width - 2, ellipsis: glyphs.ellipsis) + "  "
     }
 
-    /// A heading and a row per figure; the best value of a row (two or more known) is marked, in colour and with
-    /// a star, so that it shows without colour too.
+    /// A heading and a row per figure; the best value of a row among every creator compared (two or more known),
+    /// on this page or another, is marked, in colour and with a star, so that it shows without colour too.
     private func section(
-        _ title: String, _ figures: [ComparedFigure], _ shown: [ComparedCreator], _ column: Int, into lines: inout [StyledLine]
+        _ title: String, _ figures: [ComparedFigure], _ shown: [ComparedCreator], of all: [ComparedCreator], _ column: Int,
+        into lines: inout [StyledLine]
     ) {
         lines.append(StyledLine())
         lines.append(StyledLine(title, role: .heading))
         for figure in figures {
             let values = shown.map(figure.value)
-            let known = values.compactMap { $0 }.filter(\.isFinite)
-            let best = known.count >= 2 ? (figure.higherIsBetter ? known.max() : known.min()) : nil
+            let known = all.compactMap(figure.value).filter(\.isFinite)
+            let best: Double? =
+                switch figure.better {
+                case _ where known.count < 2: nil
+                case .higher: known.max()
+                case .lower: known.min()
+                case .neither: nil
+                }
             var line = StyledLine("  ")
             line.append(ColumnFit.pad(figure.label, to: Self.labelWidth - 2, ellipsis: glyphs.ellipsis), role: .label)
             for value in values {

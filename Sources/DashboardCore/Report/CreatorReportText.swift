@@ -271,7 +271,7 @@ public struct CreatorReportText {
         if let window = activity.window {
             var figures = StyledLine(String(repeating: " ", count: 14))
             figures.append("\(window.lowerBound) \(glyphs.rightArrow) \(window.upperBound)", role: .dim)
-            figures.append("  \(activity.postCount) posts, ")
+            figures.append("  \(activity.postCount) of the posts sent, ")
             figures.append(NumberFormat.decimal(activity.perWeek), role: .heading)
             figures.append(" a week")
             lines.append(figures)
@@ -284,7 +284,7 @@ public struct CreatorReportText {
             let level = count == 0 ? 0 : 1 + (count * (levels.count - 2)) / busiest
             days.append(PostingActivity.weekdays[index] + " ")
             days.append(String(levels[min(levels.count - 1, level)]), role: count == busiest ? .positive : .plain)
-            days.append(" \(count)" + (index < 6 ? "  " : ""), role: .dim)
+            days.append(" \(count)" + (index < 6 ? (width < 90 ? " " : "  ") : ""), role: .dim)
         }
         lines.append(days)
         return lines

@@ -51,7 +51,7 @@ extension DashboardReducer {
         case .refreshStale:
             state.notice = ("Stale is a roster's word: R refreshes the stale creators of a roster (Tab to Rosters).", false)
         case .compare:
-            return compare(&state)
+            return compare(&state, among: nil)
         case .addToRoster:
             let targets = state.marked.isEmpty ? selected.map { [$0.refreshTarget] } ?? [] : markedTargets(state)
             guard !targets.isEmpty else { break }
@@ -99,7 +99,7 @@ extension DashboardReducer {
         case .refreshStale:
             return refresh(members.filter(\.isStale).map(\.target), what: "the stale creators of \(screen.name)", &state)
         case .compare:
-            return compare(&state)
+            return compare(&state, among: Set(members.map(\.markKey)))
         case .addToRoster:
             let marked = members.filter { state.marked.contains($0.markKey) }
             let targets = (marked.isEmpty ? selected.map { [$0] } ?? [] : marked).map(\.target)
@@ -189,10 +189,11 @@ extension DashboardReducer {
         return [.submitMany(targets)]
     }
 
-    /// Opens the marked creators side by side, when two to four of them have a finished refresh.
-    private func compare(_ state: inout DashboardState) -> [DashboardEffect] {
+    /// Opens the marked creators (those `among` these, when given: the roster shown) side by side, when two to four
+    /// of them have a finished refresh.
+    private func compare(_ state: inout DashboardState, among shown: Set<MarkKey>?) -> [DashboardEffect] {
         var creators: [CreatorRow] = []
-        for key in state.marked {
+        for key in state.marked where shown?.contains(key) ?? true {
             switch key {
             case .creator(let id):
                 if let creator = state.creators.first(where: { $0.id == id }), creator.latestRequestID != nil {

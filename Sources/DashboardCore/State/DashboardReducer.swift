@@ -320,7 +320,7 @@ public struct DashboardReducer: Sendable {
                 switch tab {
                 case .requests: (state.visible.count, state.scroll, state.selection)
                 case .creators: (state.visibleCreators.count, state.creatorScroll, state.creatorSelection)
-                case .rosters: (state.rosters.count, state.rosterScroll, state.rosterSelection)
+                case .rosters: (state.visibleRosters.count, state.rosterScroll, state.rosterSelection)
                 }
             let position = scroll + input.y - 2
             guard input.y >= 2, input.y < state.height - 1, input.x < state.listWidth, position < count else { break }
@@ -495,6 +495,7 @@ public struct DashboardReducer: Sendable {
             _ = state.filterField.handle(key)
         }
         state.selection = min(state.selection, max(0, state.visible.count - 1))
+        state.rosterSelection = min(state.rosterSelection, max(0, state.visibleRosters.count - 1))
         keepSelectionInView(&state)
         return []
     }
@@ -518,7 +519,7 @@ public struct DashboardReducer: Sendable {
             state.creatorSelection = min(max(0, index), max(0, state.visibleCreators.count - 1))
             state.creatorSelectionIsChosen = true
         case .rosters:
-            state.rosterSelection = min(max(0, index), max(0, state.rosters.count - 1))
+            state.rosterSelection = min(max(0, index), max(0, state.visibleRosters.count - 1))
         }
     }
 
@@ -531,6 +532,6 @@ public struct DashboardReducer: Sendable {
         }
         fit(state.selection, &state.scroll, count: state.visible.count)
         fit(state.creatorSelection, &state.creatorScroll, count: state.visibleCreators.count)
-        fit(state.rosterSelection, &state.rosterScroll, count: state.rosters.count)
+        fit(state.rosterSelection, &state.rosterScroll, count: state.visibleRosters.count)
     }
 }

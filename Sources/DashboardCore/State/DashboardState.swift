@@ -228,16 +228,24 @@ public struct DashboardState: Sendable {
         visibleCreators.indices.contains(creatorSelection) ? creators[visibleCreators[creatorSelection]] : nil
     }
 
+    /// The rosters whose name holds the filter, by name.
+    public var visibleRosters: [RosterRow] {
+        let query = filter.lowercased()
+        return query.isEmpty ? rosters : rosters.filter { $0.name.lowercased().contains(query) }
+    }
+
     public var selectedRoster: RosterRow? {
-        rosters.indices.contains(rosterSelection) ? rosters[rosterSelection] : nil
+        let shown = visibleRosters
+        return shown.indices.contains(rosterSelection) ? shown[rosterSelection] : nil
     }
 
     /// Replaces the rosters, keeping the selection on the same one.
     public mutating func setRosters(_ newRosters: [RosterRow]) {
         let selectedID = selectedRoster?.id
         rosters = newRosters
-        if let selectedID, let position = rosters.firstIndex(where: { $0.id == selectedID }) { rosterSelection = position }
-        rosterSelection = min(max(0, rosterSelection), max(0, rosters.count - 1))
+        let shown = visibleRosters
+        if let selectedID, let position = shown.firstIndex(where: { $0.id == selectedID }) { rosterSelection = position }
+        rosterSelection = min(max(0, rosterSelection), max(0, shown.count - 1))
     }
 
     /// The roster a roster screen shows, as it is now.

@@ -175,7 +175,8 @@ public struct RequestsScreen {
             let (shown, total) =
                 switch state.tab {
                 case .requests: (state.visible.count, state.rows.count)
-                case .creators, .rosters: (state.visibleCreators.count, state.creators.count)
+                case .creators: (state.visibleCreators.count, state.creators.count)
+                case .rosters: (state.visibleRosters.count, state.rosters.count)
                 }
             let frame = state.ascii ? Frame.ascii : Frame.unicode
             let typed = state.isEditingFilter ? state.filterField.showing(cursor: frame.cursor) : state.filter

@@ -32,12 +32,15 @@ struct RostersTable {
 
     func draw(in area: Rect, into grid: inout Grid) {
         let columns = Self.columns(forWidth: area.width)
+        let shown = state.visibleRosters
         let table = Table(
-            columns: columns.map(\.column), rowCount: state.rosters.count, scroll: state.rosterScroll,
+            columns: columns.map(\.column), rowCount: shown.count, scroll: state.rosterScroll,
             selection: state.rosterSelection, sorted: nil, glyphs: state.ascii ? .ascii : .unicode, theme: state.theme,
-            emptyText: "No rosters yet: ylytic roster import NAME FILE, or a on the Creators list.")
+            emptyText: state.rosters.isEmpty
+                ? "No rosters yet: ylytic roster import NAME FILE, or a on the Creators list."
+                : "No roster matches '\(SafeText.sanitize(state.filter))'.")
         table.draw(in: area, into: &grid) { position in
-            let roster = state.rosters[position]
+            let roster = shown[position]
             return columns.enumerated().map { index, column in
                 TableCell(text: column.value(roster), style: index == 2 && roster.stale > 0 ? state.theme[.stale] : .plain)
             }

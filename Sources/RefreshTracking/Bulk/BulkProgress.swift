@@ -20,6 +20,10 @@ public struct BulkProgress: Sendable, Equatable {
     public private(set) var joined = 0
     /// Targets whose POST failed.
     public private(set) var refused = 0
+    /// POSTs in a row that failed because the server could not be reached or did not answer.
+    public private(set) var unreachableInARow = 0
+    /// Followed requests whose latest polls failed (the network, the server), still being asked again.
+    private var retrying: Set<RequestID> = []
     private var states: [RequestID: TrackedState] = [:]
     /// The latest state seen in the store's changes of every request, followed or not yet: an answer can reach the
     /// store before the submission that joined or sent its request is taken in.
@@ -40,16 +44,22 @@ public struct BulkProgress: Sendable, Equatable {
     public var failed: Int { refused + states.values.filter { $0 == .failed || $0 == .unknown }.count }
     /// Whether every target was started and every request has ended.
     public var isDone: Bool { started == total && pending == 0 }
+    /// Requests whose latest polls failed and that are asked again.
+    public var retryingCount: Int { retrying.count }
+    /// Whether the last three POSTs in a row could not reach the server: submitting more is pointless.
+    public var serverLooksDown: Bool { unreachableInARow >= 3 }
 
     /// Takes in what became of a submission.
     public mutating func take(_ outcome: BulkSubmission.Outcome) -> Change {
         switch outcome {
         case .submitted(let target, let record):
             submitted += 1
+            unreachableInARow = 0
             follow(record.requestID, target, TrackedState(record.state))
             return Change(target: target, requestID: record.requestID, event: "submitted", detail: nil)
         case .joined(let target, let request):
             joined += 1
+            unreachableInARow = 0
             if let id = request.requestID.map { RequestID($0) } { follow(id, target, request.state) }
             let who = request.submittedBy.map { " submitted by \($0)" } ?? ""
             return Change(
@@ -57,6 +67,10 @@ public struct BulkProgress: Sendable, Equatable {
                 detail: "\(request.state.rawValue)\(who)")
         case .refused(let target, let error):
             refused += 1
+            switch error {
+            case .client(.serverUnavailable), .client(.outcomeUnknown), .client(.rateLimited): unreachableInARow += 1
+            default: unreachableInARow = 0
+            }
             return Change(target: target, requestID: nil, event: "refused", detail: error.description)
         }
     }
@@ -65,7 +79,18 @@ public struct BulkProgress: Sendable, Equatable {
     public mutating func observe(_ changes: StoreChanges) -> [Change] {
         var told: [Change] = []
         for request in changes.requests {
-            if let id = request.requestID.map({ RequestID($0) }) { seen[id] = request.state }
+            if let id = request.requestID.map({ RequestID($0) }) {
+                seen[id] = request.state
+                if states[id] != nil, let target = targets[id] {
+                    // A request whose polls fail is told once, when they start failing; it is asked again.
+                    let isRetrying = request.errorCount > 0 && !request.state.hasEnded
+                    if isRetrying, retrying.insert(id).inserted {
+                        told.append(Change(target: target, requestID: id, event: "retrying", detail: request.detail))
+                    } else if !isRetrying {
+                        retrying.remove(id)
+                    }
+                }
+            }
             guard let id = request.requestID.map({ RequestID($0) }), let old = states[id], old != request.state,
                 let target = targets[id]
             else { continue }

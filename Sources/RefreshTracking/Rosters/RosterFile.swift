@@ -37,10 +37,17 @@ public struct RosterFile: Sendable, Equatable {
     public var duplicates: Int
     public var layout: Layout
 
-    /// Reads `data`, named `name` in messages (a `.csv` name makes it a CSV, as does a first line with a comma).
-    /// Throws when the file as a whole cannot be a list: empty, not text, too large, or a CSV without a column of
-    /// targets.
-    public static func read(_ data: Data, name: String) throws(RosterError) -> RosterFile {
+    /// Refuses a post (`instagram_post`, `youtube_post`): a roster lists creators.
+    public static func checkIsACreator(_ target: RefreshTarget) throws(TargetValidationError) {
+        guard target.type.isSinglePost else { return }
+        throw TargetValidationError(
+            "that is a post (\(target)); a roster lists creators: give the creator's @handle, address or id")
+    }
+
+    /// Reads `data`, named `name` in messages (a `.csv` name makes it a CSV, as does a first line with a comma);
+    /// with `creatorsOnly`, a post is a bad line. Throws when the file as a whole cannot be a list: empty, not
+    /// text, too large, without a single target, or a CSV without a column of targets.
+    public static func read(_ data: Data, name: String, creatorsOnly: Bool = false) throws(RosterError) -> RosterFile {
         guard data.count <= maximumSize else {
             throw RosterError("\(name) is larger than \(maximumSize >> 20) MB, the most a list of creators is read up to")
         }
@@ -52,20 +59,30 @@ public struct RosterFile: Sendable, Equatable {
             throw RosterError("\(name) is empty: give one target per line (@handle, address, id), or a CSV")
         }
         let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
+        var file: RosterFile
         if name.lowercased().hasSuffix(".csv") || firstLine.contains(",") {
-            return try readCSV(text, name: name)
+            file = try readCSV(text, name: name, creatorsOnly: creatorsOnly)
+        } else {
+            file = readLines(text, creatorsOnly: creatorsOnly)
         }
+        guard !file.targets.isEmpty || !file.problems.isEmpty else {
+            throw RosterError("\(name) lists no creators (only a header, blank lines or comments)")
+        }
+        return file
+    }
+
+    private static func readLines(_ text: String, creatorsOnly: Bool) -> RosterFile {
         var file = RosterFile(targets: [], problems: [], duplicates: 0, layout: .lines)
         var seen: Set<RefreshTarget> = []
         for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let entry = line.trimmingCharacters(in: .whitespaces)
             guard !entry.isEmpty, !entry.hasPrefix("#") else { continue }
-            file.take(entry, line: index + 1, seen: &seen)
+            file.take(entry, line: index + 1, creatorsOnly: creatorsOnly, seen: &seen)
         }
         return file
     }
 
-    private static func readCSV(_ text: String, name: String) throws(RosterError) -> RosterFile {
+    private static func readCSV(_ text: String, name: String, creatorsOnly: Bool) throws(RosterError) -> RosterFile {
         let records = CSVRecords.parse(text)
         guard let header = records.first else { throw RosterError("\(name) is empty") }
         let names = header.cells.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
@@ -86,7 +103,7 @@ public struct RosterFile: Sendable, Equatable {
                 file.problems.append(Problem(line: record.line, reason: "nothing in the column '\(columnName)'"))
                 continue
             }
-            file.take(record.cells[column], line: record.line, seen: &seen)
+            file.take(record.cells[column], line: record.line, creatorsOnly: creatorsOnly, seen: &seen)
         }
         if named == nil, file.targets.isEmpty, !file.problems.isEmpty {
             throw RosterError(
@@ -96,9 +113,10 @@ public struct RosterFile: Sendable, Equatable {
         return file
     }
 
-    private mutating func take(_ entry: some StringProtocol, line: Int, seen: inout Set<RefreshTarget>) {
+    private mutating func take(_ entry: some StringProtocol, line: Int, creatorsOnly: Bool, seen: inout Set<RefreshTarget>) {
         do {
             let target = try RefreshTarget(listEntry: String(entry))
+            if creatorsOnly { try Self.checkIsACreator(target) }
             if seen.insert(target).inserted {
                 targets.append(target)
             } else {

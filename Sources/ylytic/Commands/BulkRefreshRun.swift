@@ -7,13 +7,16 @@ import TextGrid
 /// once (joined when under way or fresh), at most five POSTs a second, every request followed to its end. On a
 /// terminal a progress line shows how far it got; with `--json`, one JSON object per change goes to stdout;
 /// otherwise one line per change goes to stderr. Ctrl-C stops submitting, lets the POSTs under way finish, and
-/// says how far it got; the same command run again submits only what was not submitted.
+/// says how far it got; the same command run again submits only what was not submitted. Three POSTs in a row that
+/// cannot reach the server stop it too (exit 4), and a timeout stops it with what is still pending (exit 5).
 struct BulkRefreshRun {
     /// POSTs a second, the client's bound.
     static let postsPerSecond = 5.0
 
     let targets: [RefreshTarget]
     let join: JoinPolicy
+    /// Seconds after which following stops (what is pending stays so on the server); nil: until every one ends.
+    let timeout: TimeInterval?
     let json: Bool
     let context: CommandContext
 
@@ -23,6 +26,7 @@ struct BulkRefreshRun {
         case event(TrackerEvent)
         case tick
         case stop
+        case deadline
     }
 
     func run(client: RefreshClient, store: any TrackingStore) async -> ExitStatus {
@@ -43,6 +47,12 @@ struct BulkRefreshRun {
         let stops = Task { [requests = context.stopRequests()] in
             for await _ in requests { sink.yield(.stop) }
         }
+        let deadline = timeout.map { seconds in
+            Task { [time = context.time] in
+                guard (try? await time.sleep(until: time.now.addingTimeInterval(seconds))) != nil else { return }
+                sink.yield(.deadline)
+            }
+        }
         let showsProgress = context.stderrIsTerminal && !json
         let ticks = Task { [time = context.time] in
             guard showsProgress else { return }
@@ -55,27 +65,33 @@ struct BulkRefreshRun {
             forwarder.cancel()
             stops.cancel()
             ticks.cancel()
+            deadline?.cancel()
         }
 
         var progress = BulkProgress(total: targets.count)
         var submissionsDone = false
         var stopped = false
+        var timedOut = false
         var tokenProblem: String?
+        var serverProblem: String?
         func tell(_ change: BulkProgress.Change) {
             if json {
                 context.stdout.line(JSONOutput.encode(ChangeJSON(change)))
                 return
             }
-            let isProblem = ["refused", "failed", "unknown"].contains(change.event)
+            let isProblem = ["refused", "failed", "unknown", "retrying"].contains(change.event)
             guard !showsProgress || isProblem else { return }
             let id = change.requestID.map { " " + SafeText.sanitize($0.rawValue) } ?? ""
-            let detail = change.detail.map { ": " + SafeText.sanitize($0) } ?? ""
+            // The server's words often start with the state ("failed: this account is private").
+            let words = change.detail.map { $0.hasPrefix(change.event + ":") ? String($0.dropFirst(change.event.count + 1)) : $0 }
+            let detail = words.map { ": " + SafeText.sanitize($0.trimmingCharacters(in: .whitespaces)) } ?? ""
             if showsProgress { context.stderr.write("\r\u{1B}[K") }
             context.stderr.line("\(SafeText.sanitize(change.target.description)) \(change.event)\(id)\(detail)")
         }
         func drawProgress() {
             guard showsProgress else { return }
-            context.stderr.write("\r\u{1B}[K" + Self.progressText(progress, stopping: stopped))
+            let line = Self.progressText(progress, stopping: stopped || timedOut || serverProblem != nil)
+            context.stderr.write("\r\u{1B}[K" + ColumnFit.truncate(line, to: max(10, context.progressWidth - 1), ellipsis: "…"))
         }
         drawProgress()
         for await input in inputs {
@@ -86,6 +102,10 @@ struct BulkRefreshRun {
                     await stopFlag.set()
                 }
                 tell(progress.take(outcome))
+                if serverProblem == nil, progress.serverLooksDown, case .refused(_, let error) = outcome {
+                    serverProblem = error.description
+                    await stopFlag.set()
+                }
             case .submissionsDone:
                 submissionsDone = true
             case .event(.changed(let changes)):
@@ -104,9 +124,13 @@ struct BulkRefreshRun {
                 if stopped { break }
                 stopped = true
                 await stopFlag.set()
+            case .deadline:
+                timedOut = true
+                await stopFlag.set()
             }
             drawProgress()
-            if submissionsDone, stopped || tokenProblem != nil || progress.isDone { break }
+            let ends = stopped || timedOut || tokenProblem != nil || serverProblem != nil || progress.isDone
+            if submissionsDone, ends { break }
         }
         await submitting.value
         await tracker.stop()
@@ -116,8 +140,14 @@ struct BulkRefreshRun {
             context.stdout.line(JSONOutput.encode(SummaryJSON(progress, stopped: stopped)))
         }
         if let tokenProblem {
-            context.stderr.line("ylytic: \(tokenProblem); stopped after \(summary)")
+            context.stderr.line("ylytic: \(Self.clause(tokenProblem)); stopped after \(summary)")
             return .tokenProblem
+        }
+        if let serverProblem {
+            context.stderr.line(
+                "ylytic: the server cannot be reached (\(Self.clause(serverProblem))); stopped after \(summary). The same "
+                    + "command run again submits what was not submitted.")
+            return .networkProblem
         }
         if stopped {
             context.stderr.line(
@@ -125,8 +155,19 @@ struct BulkRefreshRun {
                     + "again submits only what was not submitted, and follows the rest.")
             return .interrupted
         }
+        if timedOut, progress.pending > 0 || progress.started < progress.total {
+            context.stderr.line(
+                "ylytic: timed out after \(summary). What is pending stays so on the server; ylytic watch follows it, "
+                    + "and the same command run again submits what was not submitted.")
+            return .stillPending
+        }
         context.stderr.line("Done: \(summary).")
         return progress.failed > 0 ? .refreshFailed : .succeeded
+    }
+
+    /// An error's words as a clause of a longer sentence: without their final full stop.
+    private static func clause(_ text: String) -> String {
+        text.hasSuffix(".") ? String(text.dropLast()) : text
     }
 
     /// "120 submitted, 12 joined, 68 to go · 40 pending · 88 succeeded · 3 failed · about 25s left".
@@ -144,7 +185,8 @@ struct BulkRefreshRun {
         var started = "\(progress.submitted) submitted"
         if progress.joined > 0 { started += ", \(progress.joined) joined" }
         if progress.started < progress.total { started += ", \(progress.total - progress.started) to go" }
-        return "\(started) · \(progress.pending) pending · \(progress.succeeded) succeeded · \(progress.failed) failed"
+        let retrying = progress.retryingCount > 0 ? " (\(progress.retryingCount) retrying)" : ""
+        return "\(started) · \(progress.pending) pending\(retrying) · \(progress.succeeded) succeeded · \(progress.failed) failed"
     }
 
     struct ChangeJSON: Encodable {

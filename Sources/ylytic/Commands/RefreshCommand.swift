@@ -27,7 +27,8 @@ struct RefreshCommand: YlyticCommand {
             them all to their end (a progress line on a terminal; one JSON object per change with --json). Bad \
             lines are reported and nothing is sent unless --skip-bad is given. Ctrl-C stops submitting and says how \
             far it got; the same command run again submits only what was not submitted. It exits 0 when every \
-            refresh succeeded, 1 when any failed.
+            refresh succeeded, 1 when any failed, 4 when three POSTs in a row could not reach the server, 5 when \
+            --timeout ran out first.
 
             \(ExitStatus.helpText)
             """)
@@ -64,9 +65,7 @@ struct RefreshCommand: YlyticCommand {
     func validate() throws {
         if from != nil {
             guard words.isEmpty else { throw ValidationError("give either a target or --from FILE, not both") }
-            guard !wait, timeout == nil else {
-                throw ValidationError("--from follows every refresh to its end already; --wait and --timeout do not apply")
-            }
+            guard !wait else { throw ValidationError("--from follows every refresh to its end already; --wait does not apply") }
         } else if !(1...2).contains(words.count) {
             throw ValidationError("give TYPE VALUE, or a single URL or @handle")
         }
@@ -174,7 +173,7 @@ struct RefreshCommand: YlyticCommand {
         }
         let client = try connection.client(context)
         let store = try await storage.open(context)
-        return await BulkRefreshRun(targets: file.targets, join: joinPolicy, json: output.json, context: context)
+        return await BulkRefreshRun(targets: file.targets, join: joinPolicy, timeout: timeout, json: output.json, context: context)
             .run(client: client, store: store)
     }
 

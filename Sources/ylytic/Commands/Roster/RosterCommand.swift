@@ -34,17 +34,27 @@ extension CommandFailure {
     }
 }
 
-/// Targets typed on the command line, each read as a line of a list would be; the first bad one is refused.
+/// Creators typed on the command line, each read as a line of a list would be (a type name takes the word after
+/// it: `instagram alice`); the first bad one is refused, and so is a post, since a roster lists creators.
 enum TypedTargets {
     static func parse(_ words: [String]) throws(CommandFailure) -> [RefreshTarget] {
         var targets: [RefreshTarget] = []
-        for word in words {
+        var index = words.startIndex
+        while index < words.endIndex {
+            var entry = words[index]
+            if RequestType(rawValue: entry.lowercased()) != nil, index + 1 < words.endIndex {
+                index += 1
+                entry += " " + words[index]
+            }
+            index += 1
             do {
-                let target = try RefreshTarget(listEntry: word)
+                let target = try RefreshTarget(listEntry: entry)
+                try RosterFile.checkIsACreator(target)
                 if !targets.contains(target) { targets.append(target) }
             } catch {
+                let reason = (error as? TargetValidationError)?.message ?? "\(error)"
                 throw CommandFailure(
-                    message: "'\(SafeText.sanitize(word))': \(SafeText.sanitize(error.message)); nothing was changed",
+                    message: "'\(SafeText.sanitize(entry))': \(SafeText.sanitize(reason)); nothing was changed",
                     status: .invalidInput)
             }
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RefreshAPI
 import RefreshTracking
 import TextGrid
 
@@ -18,7 +19,7 @@ struct RosterImportCommand: YlyticCommand {
     @Argument(help: "The roster's name.") var name: String
     @Argument(help: ArgumentHelp("The file.", valueName: "file")) var path: String
     @Flag(name: .customLong("skip-bad"), help: "Import the good lines even when some are bad.") var skipBad = false
-    @Option(name: .customLong("max-age"), help: ArgumentHelp("For a new roster: figures older than this are stale.", valueName: "duration"))
+    @Option(name: .customLong("max-age"), help: ArgumentHelp("Figures older than this are stale (0: never).", valueName: "duration"))
     var maxAge: String?
     @OptionGroup var storage: StoreOptions
     @OptionGroup var output: OutputOptions
@@ -30,14 +31,14 @@ struct RosterImportCommand: YlyticCommand {
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
         let rosterName = try TypedTargets.name(name)
         let file = try RosterFileInput.read(
-            path, skippingBad: skipBad, json: output.json, refusal: "nothing was imported (--skip-bad imports the good ones)",
-            context)
+            path, skippingBad: skipBad, creatorsOnly: true, json: output.json,
+            refusal: "nothing was imported (--skip-bad imports the good ones)", context)
         let store = try await storage.open(context)
         let addition: RosterAddition
         do {
             addition = try await store.addToRoster(rosterName, file.targets, at: context.time.now, creating: true)
-            if addition.created, let maxAge, let seconds = try? DurationText.seconds(maxAge, option: "--max-age"), seconds > 0 {
-                try await store.setMaxAge(of: name, to: seconds)
+            if let maxAge, let seconds = try? DurationText.seconds(maxAge, option: "--max-age") {
+                try await store.setMaxAge(of: name, to: seconds > 0 ? seconds : nil)
             }
         } catch {
             return context.fail(CommandFailure(rosterStoreError: error, store: store))
@@ -54,7 +55,7 @@ struct RosterImportCommand: YlyticCommand {
             if file.duplicates > 0 { parts.append("\(file.duplicates) duplicate\(file.duplicates == 1 ? "" : "s") merged") }
             if !file.problems.isEmpty { parts.append("\(file.problems.count) bad line\(file.problems.count == 1 ? "" : "s") skipped") }
             context.stderr.line(
-                "\(addition.created ? "Made" : "Imported into") \(name) from \(SafeText.sanitize(path)): "
+                "\(addition.created ? "Made" : "Imported into") \(name) from \(path == "-" ? "standard input" : SafeText.sanitize(path)): "
                     + parts.joined(separator: ", ") + ".")
         }
         return .succeeded
@@ -79,9 +80,10 @@ enum RosterFileInput {
     /// The list in `path` (standard input for `-`); its bad lines are reported, and unless `skipBad` the command
     /// stops there, saying `refusal` of what it did not do.
     static func read(
-        _ path: String, skippingBad skipBad: Bool, json: Bool, refusal: String, _ context: CommandContext
+        _ path: String, skippingBad skipBad: Bool, creatorsOnly: Bool = false, json: Bool, refusal: String,
+        _ context: CommandContext
     ) throws(CommandFailure) -> RosterFile {
-        let file = try read(path, context)
+        let file = try read(path, creatorsOnly: creatorsOnly, context)
         guard !file.problems.isEmpty else { return file }
         report(file.problems, path: path, json: json, context)
         guard skipBad else {
@@ -93,7 +95,9 @@ enum RosterFileInput {
         return file
     }
 
-    private static func read(_ path: String, _ context: CommandContext) throws(CommandFailure) -> RosterFile {
+    private static func read(_ path: String, creatorsOnly: Bool, _ context: CommandContext) throws(CommandFailure)
+        -> RosterFile
+    {
         let data: Data
         do {
             // Read up to one byte past the largest list, so that an endless file (/dev/zero) is refused, not read.
@@ -102,11 +106,10 @@ enum RosterFileInput {
             data = try handle.read(upToCount: RosterFile.maximumSize + 1) ?? Data()
         } catch {
             throw CommandFailure(
-                message: "cannot read \(SafeText.sanitize(path)): \((error as NSError).localizedDescription)",
-                status: .invalidInput)
+                message: "cannot read \(SafeText.sanitize(path)): \(FileProblem.reading(path, error))", status: .invalidInput)
         }
         do {
-            return try RosterFile.read(data, name: path == "-" ? "standard input" : path)
+            return try RosterFile.read(data, name: path == "-" ? "standard input" : path, creatorsOnly: creatorsOnly)
         } catch {
             throw CommandFailure(message: SafeText.sanitize(error.description), status: .invalidInput)
         }

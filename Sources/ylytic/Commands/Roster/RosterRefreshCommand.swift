@@ -25,12 +25,15 @@ struct RosterRefreshCommand: YlyticCommand {
         help: ArgumentHelp("Join a request that succeeded within this long instead of submitting.", valueName: "duration"))
     var freshFor = "1h"
     @Flag(name: .long, help: "Submit new requests even for creators under way or fresh.") var force = false
+    @Option(name: .long, help: "Stop following after this many seconds (exit 5 when some are still pending).")
+    var timeout: Double?
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var storage: StoreOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if let olderThan { _ = try DurationText.seconds(olderThan, option: "--older-than") }
+        try Seconds.check(timeout, option: "--timeout")
         _ = try DurationText.seconds(freshFor, option: "--fresh-for")
     }
 
@@ -61,9 +64,12 @@ struct RosterRefreshCommand: YlyticCommand {
         if !output.json, chosen.count < members.count {
             context.stderr.line("\(chosen.count) of \(members.count) creators are older than \(Duration.seconds(age ?? 0).shortText).")
         }
-        let join: JoinPolicy =
-            force ? .never : .underWayOrFresh(freshFor: (try? DurationText.seconds(freshFor, option: "--fresh-for")) ?? 3600)
-        return await BulkRefreshRun(targets: chosen.map(\.target), join: join, json: output.json, context: context)
+        // A creator chosen for being older than `age` is not joined with a refresh younger than that: the fresh
+        // window is never longer than the age asked for.
+        let freshWindow = min((try? DurationText.seconds(freshFor, option: "--fresh-for")) ?? 3600, age ?? .infinity)
+        let join: JoinPolicy = force ? .never : .underWayOrFresh(freshFor: freshWindow)
+        return await BulkRefreshRun(
+            targets: chosen.map(\.target), join: join, timeout: timeout, json: output.json, context: context)
             .run(client: client, store: store)
     }
 }
