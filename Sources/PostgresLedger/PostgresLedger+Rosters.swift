@@ -101,7 +101,9 @@ extension PostgresLedger {
     public func addToRoster(_ name: RosterName, _ targets: [RefreshTarget], at date: Date, creating: Bool)
         async throws -> RosterAddition
     {
-        try await write { write in
+        // More targets than a roster holds are refused before anything is written.
+        guard targets.count <= Roster.maximumMembers else { throw RosterError.tooLarge(name.rawValue, targets.count) }
+        return try await write { write in
             var created = false
             let rosterID: Int64
             if let id = try await Self.rosterID(write, named: name.rawValue) {

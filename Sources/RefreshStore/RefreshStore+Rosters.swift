@@ -66,7 +66,9 @@ extension RefreshStore {
     public func addToRoster(_ name: RosterName, _ targets: [RefreshTarget], at date: Date, creating: Bool)
         async throws -> RosterAddition
     {
-        try await database.write { db in
+        // More targets than a roster holds are refused before anything is written.
+        guard targets.count <= Roster.maximumMembers else { throw RosterError.tooLarge(name.rawValue, targets.count) }
+        return try await database.write { db in
             var created = false
             let rosterID: Int64
             if let id = try Self.rosterID(db, named: name.rawValue) {

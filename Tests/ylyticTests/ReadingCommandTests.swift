@@ -128,7 +128,7 @@ struct ReadingCommandTests {
 
     @Test func aServerThatKeepsFailingIsAskedAgainUntilTheWaitRunsOutThenExitsFour() async {
         let cli = CLIHarness([], fallback: HTTPResponse.json(503, "{}"))
-        let run = await cli.run("watch", "a", "--timeout", "300")
+        let run = await cli.run("watch", "a", "--timeout", "600")
         #expect(run.status == 4)
         #expect(run.stdout.contains(" retrying poll "))
         #expect(!run.stdout.contains("following ended"), "failures that may pass never end the following")

@@ -68,7 +68,7 @@ struct RefreshCommandTests {
 
     @Test func waitRunningOutWhileEveryPollFailsExitsFourWithTheServersLastAnswer() async {
         let run = await CLIHarness([Bodies.pending], fallback: HTTPResponse.json(503, "{}"))
-            .run("refresh", "instagram", "x", "--wait", "--timeout", "300", "--json")
+            .run("refresh", "instagram", "x", "--wait", "--timeout", "600", "--json")
         #expect(run.status == 4, "the server was failing: that is the news, not the wait")
         #expect(run.stdout.contains(#""state":"error""#))
         #expect(run.stdout.contains("HTTP 503"))
