@@ -51,10 +51,12 @@ try:
             posts = created[before:]
             targets = [target for _, target in posts]
             per_second = collections.Counter(int(at - posts[0][0]) for at, _ in posts) if posts else {}
+            tightest = min((posts[i + 5][0] - posts[i][0] for i in range(len(posts) - 5)), default=0)
             summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
             print(
                 f"run {run + 1}: {elapsed:.1f} s ({'within' if elapsed <= bound else 'OVER'} {bound:.1f}), exit {result.returncode}, "
-                f"{len(targets)} POSTs for {len(set(targets))} targets, at most {max(per_second.values(), default=0)} in a second; {summary}")
+                f"{len(targets)} POSTs for {len(set(targets))} targets, at most {max(per_second.values(), default=0)} in a second "
+                f"(six in a row took {tightest:.3f} s at least); {summary}")
 finally:
     simulator.terminate()
     simulator.wait()

@@ -5,7 +5,8 @@ import RefreshAPI
 /// just before its POST is sent (a target that is joined sends nothing and takes no turn). Turns are counted
 /// when they are given, not when they were planned, so that a turn given late (a busy machine delays a task by
 /// tens of milliseconds) never lets the next ones crowd in behind it: any two turns are at least a
-/// `perSecond`th of a second apart, and no second holds more than `perSecond` of them.
+/// `perSecond`th of a second apart (and 1 % more, so that the few milliseconds a POST takes to leave never crowd
+/// six into one second of the server's log), and no second holds more than `perSecond` of them.
 public actor SubmissionPacer {
     private let interval: TimeInterval
     private let limit: Int
@@ -14,7 +15,7 @@ public actor SubmissionPacer {
     private var given: [Date] = []
 
     public init(perSecond: Double, time: any TimeSource) {
-        interval = 1 / max(perSecond, 0.001)
+        interval = 1.01 / max(perSecond, 0.001)
         limit = max(1, Int(perSecond.rounded(.down)))
         self.time = time
     }
