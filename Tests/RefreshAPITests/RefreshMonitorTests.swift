@@ -59,6 +59,33 @@ struct RefreshMonitorTests {
         await monitor.stop()
     }
 
+    @Test func pollsAlreadyQueuedForYoungerRequestsArePutOffOnceTheWaitIsLearned() async {
+        let start = time.now
+        let poller = FakePoller(time: time)
+        for id in ["a", "b", "c"] {
+            let pending = FakePoller.Answer.success(FakePoller.pending(RequestID(id)))
+            poller.script(RequestID(id), [pending, pending, FakePoller.succeeded(RequestID(id))])
+        }
+        let monitor = monitor(poller)
+        var updates = monitor.updates.makeAsyncIterator()
+        for id in ["a", "b", "c"] { await monitor.follow(RequestID(id)) }
+        for _ in 0..<2 {
+            await advanceToNextWake()
+            for _ in 0..<3 { _ = await updates.next() }
+        }
+        time.advance(to: start + 6)
+        await monitor.follow("d")
+        await advanceToNextWake()
+        _ = await updates.next()
+        await advanceToNextWake()
+        for _ in 0..<3 { _ = await updates.next() }
+        await advanceToNextWake()
+        _ = await updates.next()
+        let polls = poller.starts.filter { $0.id == "d" }.map { ($0.at.timeIntervalSince(start) * 1000).rounded() / 1000 }
+        #expect(polls == [8, 15.5], "d's poll at 11 s (age 5) is put off to age 9.5, the time the others took")
+        await monitor.stop()
+    }
+
     @Test func waitsVaryByUpToTwentyPercent() async {
         let start = time.now
         let poller = FakePoller(time: time)

@@ -92,11 +92,17 @@ public struct RequestsScreen {
         return nil
     }
 
-    /// The header's segments in the richest wording that fits the width.
+    /// The header's segments in the richest wording that fits the width, with room for where the data comes from
+    /// (on the Requests list) when a shorter wording leaves it; else in the richest that fits alone.
     private func fittingHeader(_ state: DashboardState, frame: Frame) -> [(text: String, style: Style, tab: DashboardState.Tab?)] {
         let counts = state.counts
-        return HeaderWording.allCases.lazy.map { headerSegments(state, counts: counts, frame: frame, wording: $0) }
-            .first { segments in segments.reduce(0) { $0 + DisplayWidth.of($1.text) } <= state.width }
+        let candidates = HeaderWording.allCases.lazy.map { headerSegments(state, counts: counts, frame: frame, wording: $0) }
+        let width = { (segments: [(text: String, style: Style, tab: DashboardState.Tab?)]) in
+            segments.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        }
+        let source = state.tab == .requests ? DisplayWidth.of(" " + state.source + " ") + 1 : 0
+        let withSource = candidates.prefix(3).first { width($0) + source < state.width }
+        return withSource ?? candidates.first { width($0) <= state.width }
             ?? headerSegments(state, counts: counts, frame: frame, wording: .letters)
     }
 

@@ -23,6 +23,8 @@ public actor RefreshMonitor {
         var failures = 0
         var isStale = false
         var generation: UInt64
+        /// When its next poll is due.
+        var due: Date
     }
 
     /// Everything the monitor sees, in order. Ends when ``stop()`` is called.
@@ -71,8 +73,9 @@ public actor RefreshMonitor {
         let now = time.now
         let submitted = submittedAt ?? now
         nextGeneration += 1
-        followed[id] = Followed(submittedAt: submitted, interval: configuration.firstPollDelay, generation: nextGeneration)
         let due = max(now, submitted.addingTimeInterval(firstPollDelay))
+        followed[id] = Followed(
+            submittedAt: submitted, interval: configuration.firstPollDelay, generation: nextGeneration, due: due)
         queue.insert(.init(due: due, id: id, generation: nextGeneration))
         pump()
     }
@@ -171,8 +174,10 @@ public actor RefreshMonitor {
         case .success(let fetched) where fetched.record.state.hasEnded:
             followed[id] = nil
             if !entry.isStale {
+                let before = firstPollDelay
                 recentDurations.append(now.timeIntervalSince(entry.submittedAt))
                 if recentDurations.count > 16 { recentDurations.removeFirst() }
+                if firstPollDelay > before { postponePrematurePolls(now: now) }
             }
             continuation.yield(.finished(id, fetched.record, body: fetched.body))
             return
@@ -187,6 +192,7 @@ public actor RefreshMonitor {
             let until = now.addingTimeInterval(retryAfter ?? configuration.defaultRateLimitPause)
             rateLimitedUntil = max(rateLimitedUntil ?? until, until)
             continuation.yield(.rateLimited(until: until))
+            entry.due = until
             followed[id] = entry
             queue.insert(.init(due: until, id: id, generation: generation))
         case .failure(let error) where error.isPermanent:
@@ -202,8 +208,9 @@ public actor RefreshMonitor {
     /// Sets the next interval (the slowest pace once stale) and queues the next poll; returns when it is due.
     private func schedule(_ id: RequestID, _ entry: inout Followed, generation: UInt64, now: Date) -> Date {
         entry.interval = entry.isStale ? configuration.maxInterval : nextInterval(after: entry.interval)
-        followed[id] = entry
         let due = now.addingTimeInterval(jittered(entry.interval))
+        entry.due = due
+        followed[id] = entry
         queue.insert(.init(due: due, id: id, generation: generation))
         return due
     }
@@ -213,6 +220,21 @@ public actor RefreshMonitor {
     private var firstPollDelay: TimeInterval {
         guard recentDurations.count >= 3, let shortest = recentDurations.min() else { return configuration.firstPollDelay }
         return min(max(configuration.firstPollDelay, shortest), configuration.maxInterval)
+    }
+
+    /// Once the wait before a first poll has grown, the polls already queued for requests younger than it would
+    /// find them pending: each is put off until the request is that old (those under way are left).
+    private func postponePrematurePolls(now: Date) {
+        let delay = firstPollDelay
+        for (id, var entry) in followed where !entry.isStale && !inFlight.contains(id) {
+            let ready = entry.submittedAt.addingTimeInterval(delay)
+            guard entry.due < ready, ready > now else { continue }
+            nextGeneration += 1
+            entry.generation = nextGeneration
+            entry.due = ready
+            followed[id] = entry
+            queue.insert(.init(due: ready, id: id, generation: nextGeneration))
+        }
     }
 
     private func nextInterval(after interval: TimeInterval) -> TimeInterval {
