@@ -48,7 +48,8 @@ first="$(ylytic refresh @team_first 2>/dev/null)"
 wait_for dash "team_first" 10 && pass "the dashboard shows the command line's refresh within 1 s" \
     || fail dash "no team_first on the dashboard within 1 s"
 
-# 2. The same target again is joined: same id, exit 0, and who submitted it; --force makes a new one.
+# 2. The same target again is joined: same id, exit 0, and who submitted it; --force makes a new one. (At 120
+# columns the header says "succ", leaving room for the ledger's name.)
 again="$(ylytic refresh @Team_First 2>"$work/joined.log")" && status=0 || status=$?
 [ "$status" = 0 ] && [ "$again" = "$first" ] && grep -q "submitted by $(id -un)@" "$work/joined.log" \
     && pass "a second refresh of the same target is joined and says who submitted it" \
@@ -56,7 +57,7 @@ again="$(ylytic refresh @Team_First 2>"$work/joined.log")" && status=0 || status
 forced="$(ylytic refresh @team_first --force 2>/dev/null)"
 [ -n "$forced" ] && [ "$forced" != "$first" ] && pass "--force submits a new request" \
     || fail dash "--force gave '$forced'"
-wait_for dash "succeeded 2" 150 && pass "both finish on the dashboard" || fail dash "they did not finish"
+wait_for dash "succ 2" 150 && pass "both finish on the dashboard" || fail dash "they did not finish"
 
 # 3. The server stops for ten seconds while three refreshes are pending.
 for name in outage_a outage_b outage_c; do ylytic refresh "@$name" >/dev/null 2>&1; done
@@ -68,7 +69,7 @@ pause 10
 bash "$here/throwaway-postgres.sh" resume "$database"
 wait_for dash "live" 100 && pass "the dashboard is live again after the server is back" \
     || fail dash "not live again after the outage"
-wait_for dash "succeeded 5" 300 && pass "every request still ends, the three of the outage too" \
+wait_for dash "succ 5" 300 && pass "every request still ends, the three of the outage too" \
     || fail dash "the requests of the outage did not all end"
 after="$(states)"
 [ "$(echo "$after" | wc -l)" = "$before" ] && ! echo "$after" | grep -qv " succeeded$" \
