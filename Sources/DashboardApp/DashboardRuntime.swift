@@ -207,7 +207,14 @@ public final class DashboardRuntime {
             let time = self.time
             Task {
                 do {
-                    let addition = try await store.addToRoster(try RosterName(name), targets, at: time.now, creating: true)
+                    let rosterName: RosterName
+                    do throws(RosterError) {
+                        rosterName = try RosterName(name)
+                    } catch {
+                        sink.yield(.rosterAdditionRefused(name: name, targets, reason: error.description))
+                        return
+                    }
+                    let addition = try await store.addToRoster(rosterName, targets, at: time.now, creating: true)
                     let already = addition.alreadyIn > 0 ? " (\(addition.alreadyIn) in it already)" : ""
                     let made = addition.created ? "the new roster" : "the roster"
                     sink.yield(.notice("Added \(addition.added) to \(made) \(name)\(already)."))

@@ -153,6 +153,9 @@ struct RosterScreensTests {
         #expect(RequestsScreen().render(state).text.contains("Name: summer-26"), "Tab completes a roster's name")
         #expect(reducer.reduce(&state, .key(.enter)) == [.addToRoster(name: "summer-26", targets)])
         #expect(state.overlay == nil)
+        _ = reducer.reduce(&state, .rosterAdditionRefused(name: "my list", targets, reason: "a roster name is one word; 'my list' holds a space"))
+        let box = RequestsScreen().render(state).text
+        #expect(box.contains("Name: my list") && box.contains("! a roster name is one word"), "the box opens again with the name and why")
     }
 
     @Test func theFilterFindsRostersByName() {

@@ -36,6 +36,8 @@ public enum DashboardAction: Sendable {
     case focus(Bool)
     /// The rosters in the store, each with its creators and their latest figures.
     case rostersLoaded([RosterRow])
+    /// The store refused to add to the roster of this name (the reason): the box opens again with the name typed.
+    case rosterAdditionRefused(name: String, [RefreshTarget], reason: String)
     /// The latest refreshes of the creators to compare, read from the store.
     case comparisonLoaded([ComparedCreator])
 }

@@ -66,6 +66,9 @@ public struct DashboardReducer: Sendable {
             state.layOutPreview()
         case .creatorsLoaded(let creators):
             state.setCreators(creators)
+        case .rosterAdditionRefused(let name, let targets, let reason):
+            if state.overlay == nil { state.overlay = .addToRoster(LineEditor(name), targets) }
+            state.notice = (reason, true)
         case .focus(let isInFront):
             state.hasFocus = isInFront
         case .rostersLoaded(let rosters):

@@ -81,8 +81,13 @@ struct OverlayView {
                     ? "No rosters yet: a new name makes one."
                     : "Rosters: " + names.prefix(8).map { SafeText.sanitize($0) }.joined(separator: ", ")
                         + (names.count > 8 ? ", …" : ""))
+            var errorLine: Int?
+            if let notice = state.notice, notice.isError {
+                errorLine = lines.count
+                lines.append("! " + SafeText.sanitize(notice.text))
+            }
             lines += ["", "Tab completes a name, Enter adds (a new name makes a roster), Esc cancels."]
-            box(title: "Add to roster", lines: lines, into: &grid)
+            box(title: "Add to roster", lines: lines, into: &grid, errorLine: errorLine)
         case .detail(let row):
             var lines = RequestsTable.facts(of: row, now: state.now)
             lines += ["", "Esc closes."]
