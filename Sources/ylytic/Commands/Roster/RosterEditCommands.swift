@@ -9,23 +9,17 @@ struct RosterCreateCommand: YlyticCommand {
 
     @Argument(help: "The roster's name.") var name: String
     @Argument(help: "Creators to put in it.") var targets: [String] = []
-    @Option(name: .customLong("max-age"), help: ArgumentHelp("Figures older than this are stale (7d, 12h; 0: never).", valueName: "duration"))
-    var maxAge: String?
+    @OptionGroup var maxAge: MaxAgeOption
     @OptionGroup var storage: StoreOptions
     @OptionGroup var output: OutputOptions
-
-    func validate() throws {
-        if let maxAge { _ = try DurationText.seconds(maxAge, option: "--max-age") }
-    }
 
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
         let rosterName = try TypedTargets.name(name)
         let members = try TypedTargets.parse(targets)
         let store = try await storage.open(context)
-        let age = maxAge.flatMap { try? DurationText.seconds($0, option: "--max-age") }.flatMap { $0 > 0 ? $0 : nil }
         do {
             guard try await store.roster(named: name) == nil else { throw RosterError.exists(name) }
-            try await store.createRoster(rosterName, maxAge: age, at: context.time.now)
+            try await store.createRoster(rosterName, maxAge: maxAge.seconds, at: context.time.now)
             if !members.isEmpty { _ = try await store.addToRoster(rosterName, members, at: context.time.now, creating: false) }
         } catch {
             if !members.isEmpty { try? await store.deleteRoster(name) }

@@ -19,14 +19,9 @@ struct RosterImportCommand: YlyticCommand {
     @Argument(help: "The roster's name.") var name: String
     @Argument(help: ArgumentHelp("The file.", valueName: "file")) var path: String
     @Flag(name: .customLong("skip-bad"), help: "Import the good lines even when some are bad.") var skipBad = false
-    @Option(name: .customLong("max-age"), help: ArgumentHelp("Figures older than this are stale (0: never).", valueName: "duration"))
-    var maxAge: String?
+    @OptionGroup var maxAge: MaxAgeOption
     @OptionGroup var storage: StoreOptions
     @OptionGroup var output: OutputOptions
-
-    func validate() throws {
-        if let maxAge { _ = try DurationText.seconds(maxAge, option: "--max-age") }
-    }
 
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
         let rosterName = try TypedTargets.name(name)
@@ -37,9 +32,7 @@ struct RosterImportCommand: YlyticCommand {
         let addition: RosterAddition
         do {
             addition = try await store.addToRoster(rosterName, file.targets, at: context.time.now, creating: true)
-            if let maxAge, let seconds = try? DurationText.seconds(maxAge, option: "--max-age") {
-                try await store.setMaxAge(of: name, to: seconds > 0 ? seconds : nil)
-            }
+            if maxAge.isGiven { try await store.setMaxAge(of: name, to: maxAge.seconds) }
         } catch {
             return context.fail(CommandFailure(rosterStoreError: error, store: store))
         }
