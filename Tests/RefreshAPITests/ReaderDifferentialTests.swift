@@ -149,6 +149,22 @@ struct BodyGenerator {
     private mutating func object(_ members: [String]) -> String {
         var members = members
         if random.chance(30) { members.insert("\"\(word())\":\(unknownValue(depth: 0))", at: random.below(members.count + 1)) }
+        // A key that comes twice, with another value, before or after the first.
+        if random.chance(10), !members.isEmpty {
+            let member = members[random.below(members.count)]
+            if let colon = member.range(of: "\":") {
+                let repeated = member[..<colon.upperBound] + random.pick([scalar(), number(), "null", "[]"])
+                members.insert(String(repeated), at: random.below(members.count + 1))
+            }
+        }
+        // A key with an escape in it (`"capt\u0069on"`), which is the same key.
+        if random.chance(5), !members.isEmpty {
+            let index = random.below(members.count)
+            let bytes = Array(members[index].utf8)
+            if bytes.count > 2, bytes[0] == UInt8(ascii: "\""), (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[1]) {
+                members[index] = "\"\\u00" + String(bytes[1], radix: 16) + String(decoding: bytes[2...], as: UTF8.self)
+            }
+        }
         let separator = random.pick([",", ", ", ",\n  "])
         let trailing = random.chance(5) ? "," : ""
         return "{" + members.joined(separator: separator) + trailing + "}"

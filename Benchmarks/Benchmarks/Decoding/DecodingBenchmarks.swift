@@ -20,9 +20,9 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(try RefreshRecordDecoder.decode(SyntheticResponse.large))
     }
 
-    // Issue 12: a body of the spec's size (about 20 KB: 40 posts, two 60-point trends): ≤ 50 µs.
+    // Issue 12: a body of the spec's size (20 KB: 30 posts, two 60-point trends): ≤ 50 µs.
     Benchmark(
-        "Decode a 20 KB body (40 posts + 2x60 trend points)",
+        "Decode a 20 KB body (30 posts + 2x60 trend points)",
         configuration: .init(metrics: [.wallClock], maxDuration: .seconds(5), maxIterations: 20_000)
     ) { benchmark in
         for _ in benchmark.scaledIterations { blackHole(try RefreshRecordDecoder.decode(SyntheticResponse.small)) }

@@ -4,8 +4,8 @@ import Foundation
 public enum SyntheticResponse {
     /// 20,000 posts and two 400-point trends, about 10 MB.
     public static let large = body(posts: 20_000, trendPoints: 400)
-    /// 40 posts and two 60-point trends, about 20 KB: a body of the spec's size.
-    public static let small = body(posts: 40, trendPoints: 60)
+    /// 30 posts and two 60-point trends, 20 KB: a body of the spec's size (issue 12).
+    public static let small = body(posts: 30, trendPoints: 60)
 
     /// A body of `posts` posts (half of them videos) and two trends of `trendPoints` points.
     public static func body(posts: Int, trendPoints: Int) -> Data {

@@ -24,22 +24,22 @@ extension JSONReader {
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 frames.append(bytes[start] == UInt8(ascii: "{") ? .object(nil) : .array(0))
                 expectingKey = bytes[start] == UInt8(ascii: "{")
-                _ = try? walker.consume(bytes[start])
+                _ = walker.consume(bytes[start])
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
                 _ = frames.popLast()
                 expectingKey = false
-                _ = try? walker.consume(bytes[start])
+                _ = walker.consume(bytes[start])
             case UInt8(ascii: ","):
                 switch frames.last {
                 case .object: (frames[frames.count - 1], expectingKey) = (.object(nil), true)
                 case .array(let index): frames[frames.count - 1] = .array(index + 1)
                 case nil: break
                 }
-                _ = try? walker.consume(bytes[start])
+                _ = walker.consume(bytes[start])
             case UInt8(ascii: ":"):
                 if case .object = frames.last { frames[frames.count - 1] = .object(pendingKey) }
                 expectingKey = false
-                _ = try? walker.consume(bytes[start])
+                _ = walker.consume(bytes[start])
             case UInt8(ascii: "\""):
                 guard (try? walker.skipString()) != nil else { break walk }
                 if expectingKey {

@@ -48,7 +48,7 @@ struct JSONKey {
 
     /// Whether `count` bytes are the same at both places, compared eight at a time (keys are short).
     @inline(__always)
-    private static func sameBytes(_ left: UnsafeRawPointer?, _ right: UnsafeRawPointer?, count: Int) -> Bool {
+    static func sameBytes(_ left: UnsafeRawPointer?, _ right: UnsafeRawPointer?, count: Int) -> Bool {
         guard count > 0, let left, let right else { return true }
         guard count >= 8 else {
             for index in 0..<count where left.load(fromByteOffset: index, as: UInt8.self)

@@ -82,6 +82,8 @@ struct JSONReader {
         /// One bit per fingerprint of the keys read so far (worked out from the second key on): a key whose bit
         /// is clear cannot be a repeat.
         fileprivate var fingerprints: UInt64 = 0
+        /// The fields of a model read so far, one bit each, for ``nextField(in:of:)``.
+        fileprivate var fieldsRead: UInt64 = 0
     }
 
     /// A list being read element by element, from ``beginList()``.
@@ -103,23 +105,11 @@ struct JSONReader {
         return ObjectReading(othersStart: openKeys.count)
     }
 
-    /// The next key of an object, the reader placed at its value, which the caller reads or skips; nil at the
-    /// object's end. A key that comes again is skipped: the first one counts, as with Foundation's decoder.
+    /// The next key of an object whose keys are data (dates, names), the reader placed at its value, which the
+    /// caller reads or skips; nil at the object's end. A key that comes again is skipped: the first one counts, as
+    /// with Foundation's decoder.
     mutating func nextKey(in object: inout ObjectReading) throws(ResponseUnreadable) -> JSONKey? {
-        while true {
-            skipWhitespace()
-            if try consume(UInt8(ascii: "}")) { return end(object) }
-            if object.hasMembers {
-                guard try consume(UInt8(ascii: ",")) else { throw unexpected() }
-                skipWhitespace()
-                // A trailing comma, as Foundation's parser accepts.
-                if try consume(UInt8(ascii: "}")) { return end(object) }
-            }
-            object.hasMembers = true
-            guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { throw unexpected() }
-            let key = try readKey()
-            skipWhitespace()
-            guard try consume(UInt8(ascii: ":")) else { throw unexpected() }
+        while let key = try nextMember(in: &object) {
             guard let first = object.firstKey else {
                 object.firstKey = key
                 return key
@@ -134,10 +124,55 @@ struct JSONReader {
             openKeys.append(key)
             return key
         }
+        return nil
     }
 
+    /// The next field a model reads of an object, the reader placed at its value, which the caller reads; nil at
+    /// the object's end. Keys the model does not read are skipped, and so is a field that comes again: the first
+    /// one counts, as with Foundation's decoder.
+    @inline(__always)
+    mutating func nextField<Field>(in object: inout ObjectReading, of known: JSONFields<Field>)
+        throws(ResponseUnreadable) -> Field?
+    {
+        while let key = try nextMember(in: &object) {
+            guard let place = known.place(of: key), object.fieldsRead & (1 << place) == 0 else {
+                try skipValue()
+                continue
+            }
+            object.fieldsRead |= 1 << place
+            return known.fields[place]
+        }
+        return nil
+    }
+
+    /// The next key of an object, repeated or not, the reader placed at its value; nil at the object's end.
+    @inline(__always)
+    private mutating func nextMember(in object: inout ObjectReading) throws(ResponseUnreadable) -> JSONKey? {
+        skipWhitespace()
+        guard offset < bytes.count else { throw unexpected() }
+        var byte = bytes[offset]
+        if byte == UInt8(ascii: "}") { return end(object) }
+        if object.hasMembers {
+            guard byte == UInt8(ascii: ",") else { throw unexpected() }
+            offset += 1
+            skipWhitespace()
+            guard offset < bytes.count else { throw unexpected() }
+            byte = bytes[offset]
+            // A trailing comma, as Foundation's parser accepts.
+            if byte == UInt8(ascii: "}") { return end(object) }
+        }
+        object.hasMembers = true
+        guard byte == UInt8(ascii: "\"") else { throw unexpected() }
+        let key = try readKey()
+        skipWhitespace()
+        guard consume(UInt8(ascii: ":")) else { throw unexpected() }
+        return key
+    }
+
+    /// Past an object's closing brace.
     private mutating func end(_ object: ObjectReading) -> JSONKey? {
-        while openKeys.count > object.othersStart { openKeys.removeLast() }
+        offset += 1
+        if openKeys.count > object.othersStart { openKeys.removeSubrange(object.othersStart...) }
         leave()
         return nil
     }
@@ -157,11 +192,11 @@ struct JSONReader {
     /// Whether another element comes, the reader placed at it; the caller reads or skips it.
     mutating func nextElement(in list: inout ListReading) throws(ResponseUnreadable) -> Bool {
         skipWhitespace()
-        if try consume(UInt8(ascii: "]")) { return endList() }
+        if consume(UInt8(ascii: "]")) { return endList() }
         if list.hasElements {
-            guard try consume(UInt8(ascii: ",")) else { throw unexpected() }
+            guard consume(UInt8(ascii: ",")) else { throw unexpected() }
             skipWhitespace()
-            if try consume(UInt8(ascii: "]")) { return endList() }
+            if consume(UInt8(ascii: "]")) { return endList() }
         }
         list.hasElements = true
         list.index += 1
@@ -173,12 +208,21 @@ struct JSONReader {
         return false
     }
 
-    /// Reads an object, calling `member` with each key; `member` reads or skips the value.
+    /// Reads an object whose keys are data, calling `member` with each key; `member` reads or skips the value.
     mutating func readObject(_ member: (inout JSONReader, JSONKey) throws(ResponseUnreadable) -> Void)
         throws(ResponseUnreadable)
     {
         var object = try beginObject()
         while let key = try nextKey(in: &object) { try member(&self, key) }
+    }
+
+    /// Reads an object of a model, calling `field` with each field it knows, the first time it comes; `field`
+    /// reads the value.
+    mutating func readFields<Field>(
+        of known: JSONFields<Field>, _ field: (inout JSONReader, Field) throws(ResponseUnreadable) -> Void
+    ) throws(ResponseUnreadable) {
+        var object = try beginObject()
+        while let next = try nextField(in: &object, of: known) { try field(&self, next) }
     }
 
     /// Reads a list, calling `element` with each index; `element` reads or skips the value.
@@ -235,19 +279,19 @@ struct JSONReader {
         try enter()
         offset += 1
         skipWhitespace()
-        if try consume(UInt8(ascii: "}")) { return leave() }
+        if consume(UInt8(ascii: "}")) { return leave() }
         while true {
             skipWhitespace()
             guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { throw unexpected() }
             try skipString()
             skipWhitespace()
-            guard try consume(UInt8(ascii: ":")) else { throw unexpected() }
+            guard consume(UInt8(ascii: ":")) else { throw unexpected() }
             try skipValue()
             skipWhitespace()
-            if try consume(UInt8(ascii: "}")) { return leave() }
-            guard try consume(UInt8(ascii: ",")) else { throw unexpected() }
+            if consume(UInt8(ascii: "}")) { return leave() }
+            guard consume(UInt8(ascii: ",")) else { throw unexpected() }
             skipWhitespace()
-            if try consume(UInt8(ascii: "}")) { return leave() }
+            if consume(UInt8(ascii: "}")) { return leave() }
         }
     }
 
@@ -291,6 +335,34 @@ struct JSONReader {
             throw problem("expected text, found \(try describeNext())")
         }
         return try scanString()
+    }
+
+    /// Reads text and hands its UTF-8 to `body`: the bytes as written when it has no escape (not made a `String`,
+    /// nor checked to be valid UTF-8), else the unescaped text's. For text read only as a date or a number.
+    mutating func readText<Value>(_ body: (UnsafeRawBufferPointer) -> Value) throws(ResponseUnreadable) -> Value {
+        skipWhitespace()
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
+            throw problem("expected text, found \(try describeNext())")
+        }
+        let quote = offset
+        offset += 1
+        skipPlainText()
+        while offset < bytes.count {
+            switch bytes[offset] {
+            case UInt8(ascii: "\""):
+                offset += 1
+                return body(UnsafeRawBufferPointer(rebasing: bytes[(quote + 1)..<(offset - 1)]))
+            case UInt8(ascii: "\\"):
+                offset = quote
+                var text = try scanString()
+                return text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+            case 0..<0x20:
+                throw syntax("a control character inside text")
+            default:
+                offset += 1
+            }
+        }
+        throw syntax("text is not closed")
     }
 
     /// Reads a number token, checking its grammar, and gathers its digits on the way (see ``Number``).
@@ -404,7 +476,7 @@ struct JSONReader {
     }
 
     @inline(__always)
-    mutating func consume(_ byte: UInt8) throws(ResponseUnreadable) -> Bool {
+    mutating func consume(_ byte: UInt8) -> Bool {
         guard offset < bytes.count, bytes[offset] == byte else { return false }
         offset += 1
         return true
@@ -464,23 +536,47 @@ struct JSONReader {
     }
 
     /// Scans a string at its opening quote and returns it unescaped. Text with no escape is taken straight from
-    /// the body; invalid UTF-8 and lone surrogates become U+FFFD.
+    /// the body, its UTF-8 checked on the way to the closing quote; invalid UTF-8 and lone surrogates become U+FFFD.
     private mutating func scanString() throws(ResponseUnreadable) -> String {
         offset += 1
         let start = offset
-        skipPlainText()
-        while offset < bytes.count {
+        var isASCII = true, isValid = true
+        while true {
+            skipPlainASCII()
+            guard offset < bytes.count else { throw syntax("text is not closed") }
             let byte = bytes[offset]
-            if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
+            switch byte {
+            case UInt8(ascii: "\""):
+                let text = UnsafeRawBufferPointer(rebasing: bytes[start..<offset])
                 offset += 1
-                return text
+                return isValid ? UTF8Text.string(checked: text, isASCII: isASCII) : String(decoding: text, as: UTF8.self)
+            case UInt8(ascii: "\\"):
+                return try scanEscapedString(from: start)
+            case 0..<0x20:
+                throw syntax("a control character inside text")
+            case 0x80...:
+                isASCII = false
+                let length = UTF8Text.sequenceLength(at: offset, in: bytes)
+                if length == 0 { isValid = false }
+                offset += max(length, 1)
+            default:
+                offset += 1
             }
-            if byte == UInt8(ascii: "\\") { return try scanEscapedString(from: start) }
-            guard byte >= 0x20 else { throw syntax("a control character inside text") }
-            offset += 1
         }
-        throw syntax("text is not closed")
+    }
+
+    /// As ``skipPlainText()``, stopping at a byte above 0x7F too.
+    @inline(__always)
+    private mutating func skipPlainASCII() {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        while offset + 8 <= bytes.count {
+            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+            let flagged = (((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
+                | word) & UTF8Text.highBits
+            guard flagged == 0 else { return offset += flagged.trailingZeroBitCount / 8 }
+            offset += 8
+        }
     }
 
     private mutating func scanEscapedString(from start: Int) throws(ResponseUnreadable) -> String {
@@ -492,7 +588,7 @@ struct JSONReader {
             switch byte {
             case UInt8(ascii: "\""):
                 offset += 1
-                return String(decoding: unescaped, as: UTF8.self)
+                return unescaped.withUnsafeBytes(UTF8Text.string)
             case UInt8(ascii: "\\"):
                 offset += 1
                 guard offset < bytes.count else { throw syntax("text is not closed") }

@@ -118,6 +118,12 @@ extension JSONReader {
         }
     }
 
+    /// A `YYYY-MM-DD` day, as ``CalendarDate/init(parsing:)`` reads it; absent when it cannot be read.
+    mutating func lenientCalendarDate() throws(ResponseUnreadable) -> CalendarDate? {
+        guard try kind() == .string else { return try lenientString().flatMap { CalendarDate(parsing: $0) } }
+        return try readText { CalendarDate(utf8: $0) }
+    }
+
     /// A date as HTTP sends it; absent when it cannot be read.
     mutating func lenientDate() throws(ResponseUnreadable) -> Date? {
         try lenientString().flatMap(HTTPDate.parse)
@@ -136,7 +142,8 @@ extension JSONReader {
 enum NumericText {
     /// "10,001" or " 2.5 " as a number; nil for anything else (and for infinities).
     static func parse(_ text: String) -> Double? {
-        let cleaned = text.trimmingWhitespace().replacingOccurrences(of: ",", with: "")
+        var cleaned = text.trimmingWhitespace()
+        if cleaned.utf8.contains(UInt8(ascii: ",")) { cleaned.removeAll { $0 == "," } }
         guard !cleaned.isEmpty, let number = Double(cleaned), number.isFinite else { return nil }
         return number
     }

@@ -18,7 +18,7 @@ public struct CreatorReport: Hashable, Sendable, Encodable {
         self.reachAndEngagementDetails = reachAndEngagementDetails
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case growthTrends = "growth_trends"
         case posts
         case profileDetails = "profile_details"
@@ -26,21 +26,22 @@ public struct CreatorReport: Hashable, Sendable, Encodable {
         case reachAndEngagementDetails = "reach_and_engagement_details"
     }
 
+    /// The keys it is read from.
+    private static let fields = JSONFields<CodingKeys>()
+
     /// Reads the `response` object; every section may be absent or null.
     static func read(_ reader: inout JSONReader, parts: RefreshRecordDecoder.Parts) throws(ResponseUnreadable)
         -> CreatorReport
     {
         var report = CreatorReport()
-        try reader.readObject { reader, key throws(ResponseUnreadable) in
-            switch key {
-            case "growth_trends": report.growthTrends = try reader.optional(GrowthTrends.read)
-            case "posts" where parts == .withoutPosts: try reader.skipValue()
-            case "posts": report.posts = try reader.optional(Posts.read)
-            case "profile_details": report.profileDetails = try reader.optional(ProfileDetails.read)
-            case "profile_overview": report.profileOverview = try reader.optional(ProfileOverview.read)
-            case "reach_and_engagement_details":
-                report.reachAndEngagementDetails = try reader.optional(JSONValue.read)
-            default: try reader.skipValue()
+        try reader.readFields(of: fields) { reader, field throws(ResponseUnreadable) in
+            switch field {
+            case .growthTrends: report.growthTrends = try reader.optional(GrowthTrends.read)
+            case .posts where parts == .withoutPosts: try reader.skipValue()
+            case .posts: report.posts = try reader.optional(Posts.read)
+            case .profileDetails: report.profileDetails = try reader.optional(ProfileDetails.read)
+            case .profileOverview: report.profileOverview = try reader.optional(ProfileOverview.read)
+            case .reachAndEngagementDetails: report.reachAndEngagementDetails = try reader.optional(JSONValue.read)
             }
         }
         return report

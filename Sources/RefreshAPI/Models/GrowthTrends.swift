@@ -39,25 +39,34 @@ public struct GrowthTrends: Hashable, Sendable, Encodable {
 
     /// Reads the `growth_trends` object. The quarterly figures are read under the API's own spelling
     /// (`quaterly_…`, sic) too, when the correct spelling is absent.
+    /// The keys growth trends are read from, with the API's misspelling of "quarterly".
+    private enum Field: String, CaseIterable {
+        case followers = "followers_trends", engagement = "engagement_trends"
+        case monthlyFollowers = "monthly_followers_growth", quarterlyFollowers = "quarterly_followers_growth"
+        case misspeltFollowers = "quaterly_followers_growth", yearlyFollowers = "yearly_followers_growth"
+        case monthlyEngagement = "monthly_engagement_growth", quarterlyEngagement = "quarterly_engagement_growth"
+        case misspeltEngagement = "quaterly_engagement_growth", yearlyEngagement = "yearly_engagement_growth"
+    }
+    private static let fields = JSONFields<Field>()
+
     static func read(_ reader: inout JSONReader) throws(ResponseUnreadable) -> GrowthTrends {
         var trends = GrowthTrends()
         var misspeltFollowers: Result<Double?, ResponseUnreadable> = .success(nil)
         var misspeltEngagement: Result<Double?, ResponseUnreadable> = .success(nil)
-        try reader.readObject { reader, key throws(ResponseUnreadable) in
-            switch key {
-            case "followers_trends": trends.followers = try reader.optional(TrendSeries.read) ?? []
-            case "engagement_trends": trends.engagement = try reader.optional(TrendSeries.read) ?? []
-            case "monthly_followers_growth": trends.monthlyFollowersGrowth = try reader.lenientDouble()
-            case "quarterly_followers_growth": trends.quarterlyFollowersGrowth = try reader.lenientDouble()
-            case "quaterly_followers_growth":
+        try reader.readFields(of: fields) { reader, field throws(ResponseUnreadable) in
+            switch field {
+            case .followers: trends.followers = try reader.optional(TrendSeries.read) ?? []
+            case .engagement: trends.engagement = try reader.optional(TrendSeries.read) ?? []
+            case .monthlyFollowers: trends.monthlyFollowersGrowth = try reader.lenientDouble()
+            case .quarterlyFollowers: trends.quarterlyFollowersGrowth = try reader.lenientDouble()
+            case .misspeltFollowers:
                 misspeltFollowers = try reader.deferred { reader throws(ResponseUnreadable) in try reader.lenientDouble() }
-            case "yearly_followers_growth": trends.yearlyFollowersGrowth = try reader.lenientDouble()
-            case "monthly_engagement_growth": trends.monthlyEngagementGrowth = try reader.lenientDouble()
-            case "quarterly_engagement_growth": trends.quarterlyEngagementGrowth = try reader.lenientDouble()
-            case "quaterly_engagement_growth":
+            case .yearlyFollowers: trends.yearlyFollowersGrowth = try reader.lenientDouble()
+            case .monthlyEngagement: trends.monthlyEngagementGrowth = try reader.lenientDouble()
+            case .quarterlyEngagement: trends.quarterlyEngagementGrowth = try reader.lenientDouble()
+            case .misspeltEngagement:
                 misspeltEngagement = try reader.deferred { reader throws(ResponseUnreadable) in try reader.lenientDouble() }
-            case "yearly_engagement_growth": trends.yearlyEngagementGrowth = try reader.lenientDouble()
-            default: try reader.skipValue()
+            case .yearlyEngagement: trends.yearlyEngagementGrowth = try reader.lenientDouble()
             }
         }
         if trends.quarterlyFollowersGrowth == nil { trends.quarterlyFollowersGrowth = try misspeltFollowers.get() }

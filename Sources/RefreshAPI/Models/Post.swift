@@ -45,6 +45,14 @@ public struct Post: Hashable, Sendable, Encodable {
         case imageURL = "raw_image_url"
     }
 
+    /// The keys a post is read from.
+    private enum Field: String, CaseIterable {
+        case shortcode, caption, engagement, sponsored, hashtags, views, title
+        case videoID = "video_id", postedDate = "posted_date", likes = "likes_count", comments = "comments_count"
+        case viewsCount = "views_count", externalLinks = "external_links", imageURL = "raw_image_url"
+    }
+    private static let fields = JSONFields<Field>()
+
     /// Reads a post, its documented keys and the alternatives tolerated (`video_id`, `title`, `views_count`),
     /// an alternative only when the documented key is absent.
     /// It is read into `post`, a new one in its list, so that no post is copied.
@@ -54,23 +62,22 @@ public struct Post: Hashable, Sendable, Encodable {
         var title: Result<String?, ResponseUnreadable> = .success(nil)
         var viewsCount: Result<Int?, ResponseUnreadable> = .success(nil)
         var object = try reader.beginObject()
-        while let key = try reader.nextKey(in: &object) {
-            switch key {
-            case "shortcode": post.shortcode = try reader.lenientString()
-            case "video_id": videoID = try reader.deferred { reader throws(ResponseUnreadable) in try reader.lenientString() }
-            case "posted_date": post.postedDate = try reader.lenientString().flatMap { CalendarDate(parsing: $0) }
-            case "caption": caption = try reader.lenientString()
-            case "title": title = try reader.deferred { reader throws(ResponseUnreadable) in try reader.lenientString() }
-            case "likes_count": post.likes = try reader.lenientCount()
-            case "comments_count": post.comments = try reader.lenientCount()
-            case "views": post.views = try reader.lenientCount()
-            case "views_count": viewsCount = try reader.deferred { reader throws(ResponseUnreadable) in try reader.lenientCount() }
-            case "engagement": post.engagement = try reader.lenientDouble()
-            case "sponsored": post.sponsored = try reader.lenientBool() ?? false
-            case "hashtags": post.hashtags = try reader.lenientStrings()
-            case "external_links": post.externalLinks = try reader.lenientStrings()
-            case "raw_image_url": post.imageURL = try reader.lenientString()
-            default: try reader.skipValue()
+        while let field = try reader.nextField(in: &object, of: fields) {
+            switch field {
+            case .shortcode: post.shortcode = try reader.lenientString()
+            case .videoID: videoID = try reader.deferred { reader throws(ResponseUnreadable) in try reader.lenientString() }
+            case .postedDate: post.postedDate = try reader.lenientCalendarDate()
+            case .caption: caption = try reader.lenientString()
+            case .title: title = try reader.deferred { reader throws(ResponseUnreadable) in try reader.lenientString() }
+            case .likes: post.likes = try reader.lenientCount()
+            case .comments: post.comments = try reader.lenientCount()
+            case .views: post.views = try reader.lenientCount()
+            case .viewsCount: viewsCount = try reader.deferred { reader throws(ResponseUnreadable) in try reader.lenientCount() }
+            case .engagement: post.engagement = try reader.lenientDouble()
+            case .sponsored: post.sponsored = try reader.lenientBool() ?? false
+            case .hashtags: post.hashtags = try reader.lenientStrings()
+            case .externalLinks: post.externalLinks = try reader.lenientStrings()
+            case .imageURL: post.imageURL = try reader.lenientString()
             }
         }
         if post.shortcode == nil { post.shortcode = try videoID.get() }
@@ -104,19 +111,20 @@ public struct Posts: Hashable, Sendable, Encodable {
         self.nonVideo = nonVideo
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case video = "video_posts"
         case nonVideo = "non_video_posts"
     }
 
+    private static let fields = JSONFields<CodingKeys>()
+
     /// Reads the `posts` object: videos and other posts, each a list (null is none).
     static func read(_ reader: inout JSONReader) throws(ResponseUnreadable) -> Posts {
         var posts = Posts()
-        try reader.readObject { reader, key throws(ResponseUnreadable) in
-            switch key {
-            case "video_posts": posts.video = try reader.optional(Post.readList) ?? []
-            case "non_video_posts": posts.nonVideo = try reader.optional(Post.readList) ?? []
-            default: try reader.skipValue()
+        try reader.readFields(of: fields) { reader, field throws(ResponseUnreadable) in
+            switch field {
+            case .video: posts.video = try reader.optional(Post.readList) ?? []
+            case .nonVideo: posts.nonVideo = try reader.optional(Post.readList) ?? []
             }
         }
         return posts

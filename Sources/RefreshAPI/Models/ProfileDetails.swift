@@ -52,24 +52,31 @@ public struct ProfileDetails: Hashable, Sendable, Encodable {
     }
 
     /// Reads the `profile_details` object.
+    /// The keys profile details are read from.
+    private enum Field: String, CaseIterable {
+        case biography, category, city, country, email, mobile, hashtags, mentions
+        case fullName = "full_name", platformCategory = "ig_category", externalLinks = "external_links"
+        case brandMentions = "brand_mentions", imageURL = "raw_image_url"
+    }
+    private static let fields = JSONFields<Field>()
+
     static func read(_ reader: inout JSONReader) throws(ResponseUnreadable) -> ProfileDetails {
         var details = ProfileDetails()
-        try reader.readObject { reader, key throws(ResponseUnreadable) in
-            switch key {
-            case "full_name": details.fullName = try reader.lenientString()
-            case "biography": details.biography = try reader.lenientString()
-            case "category": details.category = try reader.lenientString()
-            case "ig_category": details.platformCategory = try reader.lenientString()
-            case "city": details.city = try reader.lenientString()
-            case "country": details.country = try reader.lenientString()
-            case "email": details.email = try reader.lenientString()
-            case "mobile": details.mobile = try reader.lenientString()
-            case "external_links": details.externalLinks = try reader.lenientStrings()
-            case "hashtags": details.hashtags = try reader.lenientStrings()
-            case "mentions": details.mentions = try reader.lenientStrings()
-            case "brand_mentions": details.brandMentions = try reader.lenientStrings()
-            case "raw_image_url": details.imageURL = try reader.lenientString()
-            default: try reader.skipValue()
+        try reader.readFields(of: fields) { reader, field throws(ResponseUnreadable) in
+            switch field {
+            case .fullName: details.fullName = try reader.lenientString()
+            case .biography: details.biography = try reader.lenientString()
+            case .category: details.category = try reader.lenientString()
+            case .platformCategory: details.platformCategory = try reader.lenientString()
+            case .city: details.city = try reader.lenientString()
+            case .country: details.country = try reader.lenientString()
+            case .email: details.email = try reader.lenientString()
+            case .mobile: details.mobile = try reader.lenientString()
+            case .externalLinks: details.externalLinks = try reader.lenientStrings()
+            case .hashtags: details.hashtags = try reader.lenientStrings()
+            case .mentions: details.mentions = try reader.lenientStrings()
+            case .brandMentions: details.brandMentions = try reader.lenientStrings()
+            case .imageURL: details.imageURL = try reader.lenientString()
             }
         }
         return details

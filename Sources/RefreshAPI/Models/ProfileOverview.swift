@@ -42,25 +42,33 @@ public struct ProfileOverview: Hashable, Sendable, Encodable {
 
     /// Reads the `profile_overview` object; `subscribers_count` and `video_count` stand in for the documented
     /// counts when those are absent.
+    /// The keys an overview is read from.
+    private enum Field: String, CaseIterable {
+        case handle, engagement
+        case userID = "ig_user_id", channelID = "channel_id", followers = "followers_count"
+        case subscribers = "subscribers_count", following = "following_count", posts = "post_count"
+        case videoCount = "video_count", contentPerWeek = "content_per_week", tier = "influencer_tier"
+    }
+    private static let fields = JSONFields<Field>()
+
     static func read(_ reader: inout JSONReader) throws(ResponseUnreadable) -> ProfileOverview {
         var overview = ProfileOverview()
         var subscribers: Result<Int?, ResponseUnreadable> = .success(nil)
         var videoCount: Result<Int?, ResponseUnreadable> = .success(nil)
-        try reader.readObject { reader, key throws(ResponseUnreadable) in
-            switch key {
-            case "handle": overview.handle = try reader.lenientString()
-            case "ig_user_id": overview.userID = try reader.lenientString()
-            case "channel_id": overview.channelID = try reader.lenientString()
-            case "followers_count": overview.followers = try reader.lenientCount()
-            case "subscribers_count":
+        try reader.readFields(of: fields) { reader, field throws(ResponseUnreadable) in
+            switch field {
+            case .handle: overview.handle = try reader.lenientString()
+            case .userID: overview.userID = try reader.lenientString()
+            case .channelID: overview.channelID = try reader.lenientString()
+            case .followers: overview.followers = try reader.lenientCount()
+            case .subscribers:
                 subscribers = try reader.deferred { reader throws(ResponseUnreadable) in try reader.lenientCount() }
-            case "following_count": overview.following = try reader.lenientCount()
-            case "post_count": overview.posts = try reader.lenientCount()
-            case "video_count": videoCount = try reader.deferred { reader throws(ResponseUnreadable) in try reader.lenientCount() }
-            case "engagement": overview.engagement = try reader.lenientDouble()
-            case "content_per_week": overview.contentPerWeek = try reader.lenientDouble()
-            case "influencer_tier": overview.tier = try reader.lenientString().flatMap { $0.isEmpty ? nil : $0 }
-            default: try reader.skipValue()
+            case .following: overview.following = try reader.lenientCount()
+            case .posts: overview.posts = try reader.lenientCount()
+            case .videoCount: videoCount = try reader.deferred { reader throws(ResponseUnreadable) in try reader.lenientCount() }
+            case .engagement: overview.engagement = try reader.lenientDouble()
+            case .contentPerWeek: overview.contentPerWeek = try reader.lenientDouble()
+            case .tier: overview.tier = try reader.lenientString().flatMap { $0.isEmpty ? nil : $0 }
             }
         }
         if overview.followers == nil { overview.followers = try subscribers.get() }

@@ -16,7 +16,7 @@ public struct RefreshRecord: Hashable, Sendable, Encodable {
         self.status = status
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case requestID = "request_id"
         case request
         case response
@@ -26,22 +26,24 @@ public struct RefreshRecord: Hashable, Sendable, Encodable {
     /// Where the request stands.
     public var state: RefreshState { RefreshState(status: status) }
 
+    /// The keys it is read from.
+    private static let fields = JSONFields<CodingKeys>()
+
     /// Reads a whole answer; `request_id` is required (a number is taken as text).
     static func read(_ reader: inout JSONReader, parts: RefreshRecordDecoder.Parts) throws(ResponseUnreadable)
         -> RefreshRecord
     {
         var requestID: String?
         var record = RefreshRecord(requestID: "")
-        try reader.readObject { reader, key throws(ResponseUnreadable) in
-            switch key {
-            case "request_id": requestID = try reader.requiredLenientString()
-            case "request": record.request = try reader.optional(EchoedRequest.read)
-            case "response":
+        try reader.readFields(of: fields) { reader, field throws(ResponseUnreadable) in
+            switch field {
+            case .requestID: requestID = try reader.requiredLenientString()
+            case .request: record.request = try reader.optional(EchoedRequest.read)
+            case .response:
                 record.response = try reader.optional { reader throws(ResponseUnreadable) in
                     try CreatorReport.read(&reader, parts: parts)
                 }
-            case "status": record.status = try reader.optional(RefreshStatus.read)
-            default: try reader.skipValue()
+            case .status: record.status = try reader.optional(RefreshStatus.read)
             }
         }
         guard let requestID else { throw ResponseUnreadable(path: "request_id", reason: "the required field is missing") }

@@ -14,23 +14,25 @@ public struct RefreshStatus: Hashable, Sendable, Encodable {
         self.responseAt = responseAt
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case code
         case message
         case requestAt = "request_at"
         case responseAt = "response_at"
     }
 
+    /// The keys it is read from.
+    private static let fields = JSONFields<CodingKeys>()
+
     /// Reads the `status` object of a response.
     static func read(_ reader: inout JSONReader) throws(ResponseUnreadable) -> RefreshStatus {
         var status = RefreshStatus()
-        try reader.readObject { reader, key throws(ResponseUnreadable) in
-            switch key {
-            case "code": status.code = try reader.lenientCount()
-            case "message": status.message = try reader.lenientString()
-            case "request_at": status.requestAt = try reader.lenientDate()
-            case "response_at": status.responseAt = try reader.lenientDate()
-            default: try reader.skipValue()
+        try reader.readFields(of: fields) { reader, field throws(ResponseUnreadable) in
+            switch field {
+            case .code: status.code = try reader.lenientCount()
+            case .message: status.message = try reader.lenientString()
+            case .requestAt: status.requestAt = try reader.lenientDate()
+            case .responseAt: status.responseAt = try reader.lenientDate()
             }
         }
         return status

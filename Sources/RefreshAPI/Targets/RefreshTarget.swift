@@ -73,6 +73,11 @@ public struct RefreshTarget: Hashable, Sendable, Codable, CustomStringConvertibl
 
 extension String {
     func trimmingWhitespace() -> String {
+        // Text that starts and ends with a visible ASCII character (nearly all) has nothing to trim: no
+        // Character that begins or ends with one is whitespace.
+        if let first = utf8.first, let last = utf8.last, (0x21..<0x7F).contains(first), (0x21..<0x7F).contains(last) {
+            return self
+        }
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }

@@ -4,7 +4,8 @@ import RefreshAPI
 
 /// Any bytes as a response body: the reader either gives a model or an error, never a crash, a hang or a read
 /// outside the body (AddressSanitizer watches); the same bytes always give the same answer, trends come sorted
-/// by date, reading without the posts gives the same record but for them, and an error's offset is in the body.
+/// by date, reading without the posts gives the same record but for them, text is valid UTF-8, and an error's
+/// offset is in the body.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let body = Data(bytes: data, count: size)
@@ -15,6 +16,13 @@ public func fuzzReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         guard record == again else { fatalError("the same body read twice gave two records") }
         for series in [record.response?.growthTrends?.followers ?? [], record.response?.growthTrends?.engagement ?? []] {
             guard zip(series, series.dropFirst()).allSatisfy({ $0.date <= $1.date }) else { fatalError("unsorted trend") }
+        }
+        // Text made from checked bytes without the standard library's own check must be valid UTF-8.
+        let posts = (record.response?.posts?.all ?? [])
+        let texts = posts.flatMap { [$0.caption, $0.shortcode ?? "", $0.imageURL ?? ""] + $0.hashtags + $0.externalLinks }
+            + [record.response?.profileDetails?.biography ?? "", record.response?.profileOverview?.handle ?? ""]
+        for text in texts where String(validating: Array(text.utf8), as: UTF8.self) != text {
+            fatalError("text that is not valid UTF-8")
         }
         var withoutPosts = record
         withoutPosts.response?.posts = nil
