@@ -1,6 +1,47 @@
 import Foundation
 import RefreshAPI
 import ResponseBodies
-let which = CommandLine.arguments[1]
-let body = which == "b20" ? SyntheticResponse.body(posts: 30, trendPoints: 60) : which == "posts" ? SyntheticResponse.body(posts: 40, trendPoints: 0) : which == "trends" ? SyntheticResponse.body(posts: 0, trendPoints: 60) : SyntheticResponse.body(posts: 0, trendPoints: 0)
-for _ in 0..<Int(CommandLine.arguments[2])! { _ = try! RefreshRecordDecoder.decode(body) }
+
+// Times RefreshRecordDecoder on the benchmark bodies with the C library's allocator (issue 12): the median and
+// the fastest of many decodes, the first decode of the process (cold: every page touched for the first time),
+// and the peak resident memory the large decode adds to the process.
+// Run: swift run -c release decode-timing
+
+/// Milliseconds that `work` takes.
+func milliseconds(_ work: () throws -> Void) rethrows -> Double {
+    let started = ContinuousClock.now
+    try work()
+    let elapsed = ContinuousClock.now - started
+    return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+}
+
+/// The process's peak resident memory so far, in megabytes (Linux; 0 elsewhere).
+func peakResidentMB() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+        let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) })
+    else { return 0 }
+    return kilobytes / 1024
+}
+
+func report(_ name: String, _ samples: [Double], unit: String, scale: Double) {
+    let sorted = samples.sorted()
+    let median = String(format: "%.1f", sorted[sorted.count / 2] * scale)
+    let fastest = String(format: "%.1f", sorted[0] * scale)
+    print("\(name): median \(median) \(unit), fastest \(fastest) \(unit) (\(sorted.count) decodes)")
+}
+
+/// Times `count` decodes of `body` one by one, each record freed inside the timing.
+func decodeTimes(_ body: Data, count: Int) throws -> [Double] {
+    try (0..<count).map { _ in try milliseconds { _ = try RefreshRecordDecoder.decode(body) } }
+}
+
+let large = SyntheticResponse.large
+let small = SyntheticResponse.small
+let baseline = peakResidentMB()
+let cold = try milliseconds { _ = try RefreshRecordDecoder.decode(large) }
+let peak = peakResidentMB()
+print(String(format: "%.1f MB body, first decode of the process: %.1f ms, peak memory %.0f MB above the body in memory",
+             Double(large.count) / 1_000_000, cold, peak - baseline))
+report("large body", try decodeTimes(large, count: 50), unit: "ms", scale: 1)
+report("\(small.count / 1000) KB body", try decodeTimes(small, count: 20_000), unit: "µs", scale: 1000)

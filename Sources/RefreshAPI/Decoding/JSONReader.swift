@@ -145,9 +145,10 @@ struct JSONReader {
         return nil
     }
 
-    /// The next key of an object, repeated or not, the reader placed at its value; nil at the object's end.
+    /// The next key of an object, repeated or not, the reader placed at its value; nil at the object's end. For
+    /// an object of which only the first value counts.
     @inline(__always)
-    private mutating func nextMember(in object: inout ObjectReading) throws(ResponseUnreadable) -> JSONKey? {
+    mutating func nextMember(in object: inout ObjectReading) throws(ResponseUnreadable) -> JSONKey? {
         skipWhitespace()
         guard offset < bytes.count else { throw unexpected() }
         var byte = bytes[offset]

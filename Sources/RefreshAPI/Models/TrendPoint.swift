@@ -56,7 +56,8 @@ enum TrendSeries {
         var value: Double?
         var object = try reader.beginObject()
         var isFirst = true
-        while try reader.nextKey(in: &object) != nil {
+        // Only the first value counts, so a repeated key needs no telling apart.
+        while try reader.nextMember(in: &object) != nil {
             if isFirst {
                 value = try reader.lenientDouble()
                 isFirst = false
