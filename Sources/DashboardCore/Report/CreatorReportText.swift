@@ -295,7 +295,11 @@ public struct CreatorReportText {
         let post = { (index: Int) in
             index < posts.video.count ? (posts.video[index], "video") : (posts.nonVideo[index - posts.video.count], "photo")
         }
-        let top = Self.best(topPosts, of: all) { post($0).0.engagement ?? -1 }.map(post)
+        // Scored in place: a post copied out for its score would be copied twenty thousand times.
+        let top = Self.best(topPosts, of: all) { index in
+            (index < posts.video.count ? posts.video[index].engagement : posts.nonVideo[index - posts.video.count].engagement)
+                ?? -1
+        }.map(post)
         var lines = [StyledLine("Top posts by engagement (\(top.count) of \(all))", role: .heading)]
         let layout = TableLayout(
             [

@@ -23,8 +23,20 @@ public struct PostingActivity: Sendable, Equatable {
 
     /// The activity of `posts` over the days `trends` cover (else over the days the posts cover).
     public init(posts: Posts, trends: GrowthTrends?) {
-        let all = posts.all
-        let dated = all.compactMap(\.postedDate)
+        // One pass over both lists, reading fields in place: copying twenty thousand posts would cost more than
+        // the rest.
+        var dated: [CalendarDate] = [], likes: [Int] = [], views: [Int] = []
+        var sponsored = 0
+        dated.reserveCapacity(posts.video.count + posts.nonVideo.count)
+        for list in [posts.video, posts.nonVideo] {
+            for index in list.indices {
+                if let date = list[index].postedDate { dated.append(date) }
+                if let count = list[index].likes { likes.append(count) }
+                if let count = list[index].views { views.append(count) }
+                if list[index].sponsored { sponsored += 1 }
+            }
+        }
+        let total = posts.video.count + posts.nonVideo.count
         let trendDays = (trends?.followers ?? []).map(\.date) + (trends?.engagement ?? []).map(\.date)
         let window: ClosedRange<CalendarDate>? =
             if let first = trendDays.min(), let last = trendDays.max() { first...last }
@@ -52,9 +64,9 @@ public struct PostingActivity: Sendable, Equatable {
         self.weekly = weekly
         self.byWeekday = byWeekday
         postCount = inWindow
-        sponsoredShare = all.isEmpty ? nil : Double(all.filter(\.sponsored).count) / Double(all.count)
-        medianLikes = Self.median(all.compactMap(\.likes))
-        medianViews = Self.median(all.compactMap(\.views))
+        sponsoredShare = total == 0 ? nil : Double(sponsored) / Double(total)
+        medianLikes = Self.median(likes)
+        medianViews = Self.median(views)
     }
 
     static func median(_ values: [Int]) -> Int? {
