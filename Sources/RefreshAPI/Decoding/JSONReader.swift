@@ -366,6 +366,37 @@ struct JSONReader {
         throw syntax("text is not closed")
     }
 
+    /// The compact form nearly every trend entry takes, `{"2023-12-01":{"followers":1024.5}}` with no whitespace
+    /// and no escape, read straight from its bytes: the date, and the number that is the first value. Nil, with
+    /// nothing read, for any other form (a space, an escape, a number as text, a bad date), which the general
+    /// reading of trends takes, with its errors.
+    mutating func compactTrendEntry() -> (date: CalendarDate, value: Double)? {
+        let start = offset
+        guard depth + 2 <= Self.maximumDepth, start + 17 <= bytes.count, bytes[start] == UInt8(ascii: "{"),
+            bytes[start + 1] == UInt8(ascii: "\""), bytes[start + 12] == UInt8(ascii: "\""),
+            bytes[start + 13] == UInt8(ascii: ":"), bytes[start + 14] == UInt8(ascii: "{"),
+            bytes[start + 15] == UInt8(ascii: "\""),
+            let date = CalendarDate(utf8: UnsafeRawBufferPointer(rebasing: bytes[(start + 2)..<(start + 12)]))
+        else { return nil }
+        offset = start + 16
+        skipPlainText()  // the inner key, whatever it is
+        guard offset + 2 < bytes.count, bytes[offset] == UInt8(ascii: "\""), bytes[offset + 1] == UInt8(ascii: ":"),
+            bytes[offset + 2] == UInt8(ascii: "-") || bytes[offset + 2] &- UInt8(ascii: "0") < 10
+        else {
+            offset = start
+            return nil
+        }
+        offset += 2
+        guard let value = (try? readNumber())?.double, offset + 1 < bytes.count, bytes[offset] == UInt8(ascii: "}"),
+            bytes[offset + 1] == UInt8(ascii: "}")
+        else {
+            offset = start
+            return nil
+        }
+        offset += 2
+        return (date, value)
+    }
+
     /// Reads a number token, checking its grammar, and gathers its digits on the way (see ``Number``).
     mutating func readNumber() throws(ResponseUnreadable) -> Number {
         skipWhitespace()

@@ -17,6 +17,10 @@ enum TrendSeries {
         var points: [TrendPoint] = []
         var list = try reader.beginList()
         while try reader.nextElement(in: &list) {
+            if let entry = reader.compactTrendEntry() {
+                points.append(TrendPoint(date: entry.date, value: entry.value))
+                continue
+            }
             guard try !reader.readNull() else { continue }
             // Within one entry a repeated date (written two ways) counts once, its last value. Nearly every entry
             // holds one date, kept without a list.
