@@ -39,6 +39,9 @@ enum UTF8Text {
     @inline(__always)
     static func string(checked bytes: UnsafeRawBufferPointer, isASCII: Bool) -> String {
         guard let start = bytes.baseAddress, !bytes.isEmpty else { return "" }
+        guard #available(macOS 26, iOS 26, tvOS 26, watchOS 26, visionOS 26, *) else {
+            return String(decoding: bytes, as: UTF8.self)  // older Apple systems lack UTF8Span: checked again
+        }
         let units = UnsafeBufferPointer(start: start.assumingMemoryBound(to: UInt8.self), count: bytes.count)
         return unsafe String(copying: UTF8Span(unchecked: units.span, isKnownASCII: isASCII))
     }
