@@ -162,6 +162,20 @@ struct DecodingQuirkTests {
         }
     }
 
+    /// An alternative key's error is set aside, and counts only when the documented key is absent: then it names
+    /// where it is, like any other.
+    @Test func anAlternativeKeysErrorCountsOnlyWithoutTheDocumentedKey() throws {
+        let posts = Array(repeating: #"{"views":7,"views_count":"abc"}"#, count: 3).joined(separator: ",")
+        let record = try decode(response: #"{"posts":{"video_posts":[\#(posts)]}}"#)
+        #expect(record.response?.posts?.video.map(\.views) == [7, 7, 7])
+        #expect {
+            try decode(response: #"{"posts":{"video_posts":[\#(posts),{"views_count":"abc"}]}}"#)
+        } throws: { error in
+            let problem = try #require(error as? ResponseUnreadable)
+            return problem.path == "response.posts.video_posts[3].views_count" && problem.reason.contains("expected a number")
+        }
+    }
+
     @Test func missingRequestIDIsNamed() {
         #expect {
             try RefreshRecordDecoder.decode(Data(#"{"status":{"code":200,"message":"success"}}"#.utf8))

@@ -39,7 +39,8 @@ struct JSONReaderTests {
         #expect {
             try record(Array(#"{"request_id":"a", "x": [1, 2}"#.utf8))
         } throws: { error in
-            (error as? ResponseUnreadable)?.description == "the response could not be read: the body is not valid JSON: unexpected '}' (byte 29)"
+            (error as? ResponseUnreadable)?.description
+                == "the response could not be read at x[1]: the body is not valid JSON: unexpected '}' (byte 29)"
         }
     }
 

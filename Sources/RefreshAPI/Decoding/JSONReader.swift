@@ -27,14 +27,15 @@ struct JSONReader {
 
     // MARK: Errors
 
-    /// An error about the value being read (or the one at `position`), naming its path: the keys and list
-    /// indices that lead to it are found again from the top, so that reading keeps no path.
+    /// An error about the value being read (or the one at `position`). Its path is found from its offset when it
+    /// leaves the reader (``RefreshRecordDecoder/decode(_:parts:)``), not here: an error that is caught and set
+    /// aside (an alternative key's, which counts only if the documented key is absent) then costs nothing, where
+    /// walking the body to it each time made a body of many such posts take time quadratic in its size.
     func problem(_ reason: String, at position: Int? = nil) -> ResponseUnreadable {
-        let position = position ?? offset
-        return ResponseUnreadable(path: Self.path(to: position, in: bytes), reason: reason, offset: position)
+        ResponseUnreadable(path: "", reason: reason, offset: position ?? offset)
     }
 
-    /// An error in the JSON itself, wherever it is.
+    /// An error in the JSON itself; its path too is found when it leaves the reader.
     private func syntax(_ reason: String) -> ResponseUnreadable {
         ResponseUnreadable(path: "", reason: "the body is not valid JSON: \(reason)", offset: offset)
     }

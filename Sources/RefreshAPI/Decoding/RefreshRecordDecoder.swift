@@ -23,7 +23,10 @@ public enum RefreshRecordDecoder {
                 try reader.expectEnd()
                 return .success(record)
             } catch {
-                return .failure(error)
+                // The reader's errors carry their offset; the keys and indices leading there are found once, here.
+                guard error.path.isEmpty, let offset = error.offset else { return .failure(error) }
+                return .failure(
+                    ResponseUnreadable(path: JSONReader.path(to: offset, in: bytes), reason: error.reason, offset: offset))
             }
         }
         return try result.get()
