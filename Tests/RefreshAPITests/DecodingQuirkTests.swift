@@ -176,6 +176,16 @@ struct DecodingQuirkTests {
         }
     }
 
+    @Test(arguments: ["1e400", "-1e400", "1e-400"])
+    func aNumberNoDoubleHoldsIsRefusedAsOutOfRange(number: String) {
+        #expect {
+            try decode(response: #"{"growth_trends":{"monthly_followers_growth":\#(number)}}"#)
+        } throws: { error in
+            let problem = try #require(error as? ResponseUnreadable)
+            return problem.path == "response.growth_trends.monthly_followers_growth" && problem.reason.contains("too large or too small")
+        }
+    }
+
     @Test func missingRequestIDIsNamed() {
         #expect {
             try RefreshRecordDecoder.decode(Data(#"{"status":{"code":200,"message":"success"}}"#.utf8))

@@ -1,5 +1,10 @@
 import Foundation
 
+extension JSONReader {
+    /// Why a number is refused when a `Double` cannot hold it (`1e400`, `1e-400`), as Foundation refuses it.
+    static let outOfRange = "a number too large or too small for a Double (one holds about 1e-308 to 1e308)"
+}
+
 /// The API's loose types, read straight from the tokens: numbers as numeric strings, ids as numbers, flags as
 /// 0/1 or words, a single string for a list. `null` reads as absent. A value of a kind that cannot be read as
 /// asked is an error naming where it is.
@@ -18,7 +23,7 @@ extension JSONReader {
             let start = offset
             let number = try readNumber()
             if let integer = number.integer { return String(integer) }
-            guard let value = number.double else { throw problem("expected a string or a number in range", at: start) }
+            guard let value = number.double else { throw problem(JSONReader.outOfRange, at: start) }
             return String(value)
         case .object, .array:
             throw problem("expected a string or a number")
@@ -60,7 +65,8 @@ extension JSONReader {
             _ = try readNull()
             return nil
         case .number:
-            if let value = try readNumber().double { return value }
+            guard let value = try readNumber().double else { throw problem(JSONReader.outOfRange, at: start) }
+            return value
         case .string:
             if let value = NumericText.parse(try readString()) { return value }
         case .object, .array, .bool:
@@ -75,7 +81,7 @@ extension JSONReader {
             let start = offset
             let number = try readNumber()
             if let integer = number.integer { return Int(integer) }
-            guard let value = number.double else { throw problem("expected a number or a numeric string", at: start) }
+            guard let value = number.double else { throw problem(JSONReader.outOfRange, at: start) }
             return value.magnitude < 9.0e18 ? Int(value.rounded()) : nil
         }
         guard let value = try lenientDouble(), value.magnitude < 9.0e18 else { return nil }

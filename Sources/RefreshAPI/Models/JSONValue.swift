@@ -21,7 +21,7 @@ public enum JSONValue: Hashable, Sendable, Encodable {
         case .number:
             let start = reader.offset
             guard let value = try reader.readNumber().double else {
-                throw reader.problem("expected a number a Double can hold", at: start)
+                throw reader.problem(JSONReader.outOfRange, at: start)
             }
             return .number(value)
         case .array:
