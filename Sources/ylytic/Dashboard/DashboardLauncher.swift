@@ -37,8 +37,10 @@ enum DashboardLauncher {
         if let notify { state.notify = notify }
         if let problem = config.notice { state.notice = (problem, true) }
         if var page {
-            // Opened on a file: the page is the only screen, and leaving it quits.
-            page.layOut(width: state.width, height: state.height, ascii: state.ascii)
+            // Opened on a file: the page is the only screen, and leaving it quits. Laid out for the terminal's size
+            // (not the state's 80x24 before its first resize), so that a large creator is laid out once.
+            let size = terminal.size
+            page.layOut(width: size.width, height: size.height, ascii: state.ascii)
             state.start(on: Screen.opening(page))
         }
         let runtime = DashboardRuntime(
