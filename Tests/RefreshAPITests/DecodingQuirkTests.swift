@@ -186,6 +186,11 @@ struct DecodingQuirkTests {
         }
     }
 
+    @Test func aPostDateWithAnEscapeIsReadAsWritten() throws {
+        let record = try decode(response: #"{"posts":{"video_posts":[{"posted_date":"2023\u002d12-03"},{"posted_date":"2023-12-04"}]}}"#)
+        #expect(record.response?.posts?.video.map(\.postedDate?.description) == ["2023-12-03", "2023-12-04"])
+    }
+
     @Test func missingRequestIDIsNamed() {
         #expect {
             try RefreshRecordDecoder.decode(Data(#"{"status":{"code":200,"message":"success"}}"#.utf8))

@@ -240,7 +240,8 @@ struct JSONReader {
         return openKeys[start...].contains { $0 == key }
     }
 
-    /// Reads a key at its opening quote: its bytes, its escapes checked.
+    /// Reads a key (or text read only by its bytes, ``readText(_:)``) at its opening quote: its bytes, its escapes
+    /// checked.
     @inline(__always)
     private mutating func readKey() throws(ResponseUnreadable) -> JSONKey {
         offset += 1
@@ -346,25 +347,11 @@ struct JSONReader {
         guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
             throw problem("expected text, found \(try describeNext())")
         }
-        let quote = offset
-        offset += 1
-        skipPlainText()
-        while offset < bytes.count {
-            switch bytes[offset] {
-            case UInt8(ascii: "\""):
-                offset += 1
-                return body(UnsafeRawBufferPointer(rebasing: bytes[(quote + 1)..<(offset - 1)]))
-            case UInt8(ascii: "\\"):
-                offset = quote
-                var text = try scanString()
-                return text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
-            case 0..<0x20:
-                throw syntax("a control character inside text")
-            default:
-                offset += 1
-            }
-        }
-        throw syntax("text is not closed")
+        // Read as a key is: its bytes, its escapes checked, unescaped only when it has one.
+        let text = try readKey()
+        guard text.isEscaped else { return body(text.raw) }
+        var unescaped = text.text
+        return unescaped.withUTF8 { body(UnsafeRawBufferPointer($0)) }
     }
 
     /// The compact form nearly every trend entry takes, `{"2023-12-01":{"followers":1024.5}}` with no whitespace
