@@ -61,7 +61,7 @@ struct ShowCommand: YlyticCommand {
     static func read(_ path: String) -> Result<RefreshRecord, CommandFailure> {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data = try SavedBodyFile.read(path)
         } catch {
             return .failure(CommandFailure(message: "cannot read \(path): \(FileProblem.reading(path, error))", status: .invalidInput))
         }
