@@ -39,7 +39,7 @@ for handle in handles:
 deadline = time.time() + 600
 while time.time() < deadline:
     read_for(fd, 2)
-    listed = json.loads(subprocess.check_output([binary, "list", "--json"], env=env, stderr=subprocess.DEVNULL))
+    listed = json.loads(subprocess.check_output([binary, "list", "--json", "--limit", "0"], env=env, stderr=subprocess.DEVNULL))
     if len(listed) == 150 and all(request["state"] in ("succeeded", "failed") for request in listed):
         break
 read_for(fd, 12)  # the last rows drawn, change marks faded

@@ -4,8 +4,9 @@
 1. start to first frame with a store of 10,000 requests, and its peak memory;
 2. following 50 pending requests with live updates on for 60 s: CPU (% of one core) and bytes written to the terminal;
 3. with nothing pending: wake-ups per second (voluntary context switches of all threads);
-4. `ylytic open` on a 20,000-post response: time to the first frame;
-5. Enter on that creator in the dashboard: time until its page is drawn.
+4. `ylytic open` on a 20,000-post response: time to the first frame (15 runs: this machine's timings vary by a
+   fifth from minute to minute, and a median of five moved with them);
+5. Enter on that creator in the dashboard: time until its page is drawn (15 runs).
 
 Usage: Benchmarks/dashboard-pty.py [SECONDS] [WARM_UP_SECONDS]   (builds ylytic in release mode)
 """
@@ -92,16 +93,20 @@ fast_url = fast.stdout.readline().strip()
 body = finished_body(fast_url, "huge_benchmark")
 saved = os.path.join(work, "huge.json")
 open(saved, "wb").write(body)
+def summary(times):
+    times = sorted(times)
+    return (f"median {times[len(times) // 2]:.0f} ms (quartiles {times[len(times) // 4]:.0f} and "
+            f"{times[3 * len(times) // 4]:.0f}, fastest {times[0]:.0f}, of {len(times)})")
+
+
 opens = []
-for _ in range(5):
+for _ in range(15):
     started = time.time()
     pid, fd = pty_dashboard.spawn(binary, ["open", saved], env)
     read_for(fd, 10, until=b"Growth")
     opens.append((time.time() - started) * 1000)
     quit(pid, fd)
-opens.sort()
-print(f"ylytic open on a 20,000-post response ({len(body) / 1_048_576:.1f} MB): first frame median {opens[2]:.0f} ms "
-      f"(of {', '.join('%.0f' % o for o in opens)})")
+print(f"ylytic open on a 20,000-post response ({len(body) / 1_048_576:.1f} MB): first frame {summary(opens)}")
 
 # 5. Enter on that creator in the dashboard: its page read from the store's raw body, to the first frame of it.
 huge_store = os.path.join(work, "huge.sqlite")
@@ -109,7 +114,7 @@ subprocess.check_call([binary, "refresh", "instagram", "huge_benchmark", "--wait
                       env=dict(env, YLYTIC_BASE_URL=fast_url), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 fast.terminate()
 enters = []
-for _ in range(5):
+for _ in range(15):
     pid, fd = spawn(huge_store)
     read_for(fd, 10, until=b"huge_benchmark")
     read_for(fd, 0.5)
@@ -120,8 +125,6 @@ for _ in range(5):
     os.write(fd, b"q")  # back to the list, where q quits
     read_for(fd, 10, until=b"q quit")
     quit(pid, fd)
-enters.sort()
-print(f"Enter on that creator in the dashboard: its page drawn after median {enters[2]:.0f} ms "
-      f"(of {', '.join('%.0f' % e for e in enters)})")
+print(f"Enter on that creator in the dashboard: its page drawn after {summary(enters)}")
 simulator.terminate()
 simulator.wait()
