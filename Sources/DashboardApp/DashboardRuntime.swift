@@ -255,7 +255,9 @@ public final class DashboardRuntime {
                         sink.yield(.problem("The latest response of \(creator.key) is not in the store."))
                         return
                     }
-                    compared.append(ComparedCreator(row: creator, record: try RefreshRecordDecoder.decode(body)))
+                    // A comparison keeps figures worked out from the posts, never their text.
+                    let record = try RefreshRecordDecoder.decode(body, parts: .postFigures)
+                    compared.append(ComparedCreator(row: creator, record: record))
                 }
                 sink.yield(.comparisonLoaded(compared))
             } catch {

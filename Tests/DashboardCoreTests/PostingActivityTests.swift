@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DashboardCore
 import RefreshAPI
@@ -38,6 +39,18 @@ struct PostingActivityTests {
             #expect(rearranged[..<k].allSatisfy { $0 <= value } && rearranged[(k + 1)...].allSatisfy { $0 >= value })
             #expect(rearranged.sorted() == values.sorted())
         }
+    }
+
+    @Test(arguments: ["spec-get-response.json", "scripts-get-response.json"])
+    func aComparisonOfFiguresReadWithoutThePostsTextIsTheSame(fixture: String) throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/\(fixture)")
+        let body = try Data(contentsOf: url)
+        let row = CreatorRow(id: 1, platform: .instagram, key: "someone", lastRefreshedAt: Date(timeIntervalSince1970: 0))
+        let whole = ComparedCreator(row: row, record: try RefreshRecordDecoder.decode(body))
+        let figures = ComparedCreator(row: row, record: try RefreshRecordDecoder.decode(body, parts: .postFigures))
+        #expect(whole.activity?.medianLikes != nil, "the posts are there, with their likes")
+        #expect(figures == whole)
     }
 
     @Test func countsNearTheLargestIntegerGiveAMedianRatherThanACrash() {

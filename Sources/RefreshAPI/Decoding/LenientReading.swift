@@ -30,6 +30,27 @@ extension JSONReader {
         }
     }
 
+    /// Text read as ``lenientString()`` reads it, with the same errors; without `keeping`, it is only checked,
+    /// and text that is there comes back empty (nil stays nil), so that nothing is made.
+    mutating func lenientText(keeping: Bool) throws(ResponseUnreadable) -> String? {
+        if keeping { return try lenientString() }
+        guard try kind() == .string else { return try lenientString().map { _ in "" } }
+        try readText { _ in }
+        return ""
+    }
+
+    /// Texts read as ``lenientStrings()`` reads them, with the same errors; without `keeping`, they are only
+    /// checked, and none comes back.
+    mutating func lenientTexts(keeping: Bool) throws(ResponseUnreadable) -> [String] {
+        guard !keeping else { return try lenientStrings() }
+        if try kind() == .array {
+            try readArray { reader, _ throws(ResponseUnreadable) in _ = try reader.lenientText(keeping: false) }
+        } else {
+            _ = try lenientText(keeping: false)
+        }
+        return []
+    }
+
     /// Text that must be there (a request id): null is an error too.
     mutating func requiredLenientString() throws(ResponseUnreadable) -> String {
         guard let text = try lenientString() else { throw problem("expected a string or a number, found null") }

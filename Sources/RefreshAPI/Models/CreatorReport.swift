@@ -38,7 +38,10 @@ public struct CreatorReport: Hashable, Sendable, Encodable {
             switch field {
             case .growthTrends: report.growthTrends = try reader.optional(GrowthTrends.read)
             case .posts where parts == .withoutPosts: try reader.skipValue()
-            case .posts: report.posts = try reader.optional(Posts.read)
+            case .posts:
+                report.posts = try reader.optional { reader throws(ResponseUnreadable) in
+                    try Posts.read(&reader, keepingText: parts != .postFigures)
+                }
             case .profileDetails: report.profileDetails = try reader.optional(ProfileDetails.read)
             case .profileOverview: report.profileOverview = try reader.optional(ProfileOverview.read)
             case .reachAndEngagementDetails: report.reachAndEngagementDetails = try reader.optional(JSONValue.read)

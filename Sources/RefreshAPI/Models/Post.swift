@@ -55,8 +55,9 @@ public struct Post: Hashable, Sendable, Encodable {
 
     /// Reads a post, its documented keys and the alternatives tolerated (`video_id`, `title`, `views_count`),
     /// an alternative only when the documented key is absent.
-    /// It is read into `post`, a new one in its list, so that no post is copied.
-    static func read(_ reader: inout JSONReader, into post: inout Post) throws(ResponseUnreadable) {
+    /// It is read into `post`, a new one in its list, so that no post is copied. Without `keepingText`, its
+    /// caption, hashtags, links and image address are checked but left empty.
+    static func read(_ reader: inout JSONReader, into post: inout Post, keepingText: Bool) throws(ResponseUnreadable) {
         var caption: String?
         var videoID: Result<String?, ResponseUnreadable> = .success(nil)
         var title: Result<String?, ResponseUnreadable> = .success(nil)
@@ -67,17 +68,18 @@ public struct Post: Hashable, Sendable, Encodable {
             case .shortcode: post.shortcode = try reader.lenientString()
             case .videoID: videoID = try reader.deferred { reader throws(ResponseUnreadable) in try reader.lenientString() }
             case .postedDate: post.postedDate = try reader.lenientCalendarDate()
-            case .caption: caption = try reader.lenientString()
-            case .title: title = try reader.deferred { reader throws(ResponseUnreadable) in try reader.lenientString() }
+            case .caption: caption = try reader.lenientText(keeping: keepingText)
+            case .title:
+                title = try reader.deferred { reader throws(ResponseUnreadable) in try reader.lenientText(keeping: keepingText) }
             case .likes: post.likes = try reader.lenientCount()
             case .comments: post.comments = try reader.lenientCount()
             case .views: post.views = try reader.lenientCount()
             case .viewsCount: viewsCount = try reader.deferred { reader throws(ResponseUnreadable) in try reader.lenientCount() }
             case .engagement: post.engagement = try reader.lenientDouble()
             case .sponsored: post.sponsored = try reader.lenientBool() ?? false
-            case .hashtags: post.hashtags = try reader.lenientStrings()
-            case .externalLinks: post.externalLinks = try reader.lenientStrings()
-            case .imageURL: post.imageURL = try reader.lenientString()
+            case .hashtags: post.hashtags = try reader.lenientTexts(keeping: keepingText)
+            case .externalLinks: post.externalLinks = try reader.lenientTexts(keeping: keepingText)
+            case .imageURL: post.imageURL = try reader.lenientText(keeping: keepingText)
             }
         }
         if post.shortcode == nil { post.shortcode = try videoID.get() }
@@ -90,12 +92,12 @@ public struct Post: Hashable, Sendable, Encodable {
     }
 
     /// A list of posts; a null in it is an error, as a post must be an object.
-    static func readList(_ reader: inout JSONReader) throws(ResponseUnreadable) -> [Post] {
+    static func readList(_ reader: inout JSONReader, keepingText: Bool) throws(ResponseUnreadable) -> [Post] {
         var posts: [Post] = []
         var list = try reader.beginList()
         while try reader.nextElement(in: &list) {
             posts.append(Post())
-            try Post.read(&reader, into: &posts[posts.count - 1])
+            try Post.read(&reader, into: &posts[posts.count - 1], keepingText: keepingText)
         }
         return posts
     }
@@ -118,13 +120,17 @@ public struct Posts: Hashable, Sendable, Encodable {
 
     private static let fields = JSONFields<CodingKeys>()
 
-    /// Reads the `posts` object: videos and other posts, each a list (null is none).
-    static func read(_ reader: inout JSONReader) throws(ResponseUnreadable) -> Posts {
+    /// Reads the `posts` object: videos and other posts, each a list (null is none); without `keepingText`,
+    /// the posts' text is checked but left empty.
+    static func read(_ reader: inout JSONReader, keepingText: Bool) throws(ResponseUnreadable) -> Posts {
         var posts = Posts()
+        let list = { (reader: inout JSONReader) throws(ResponseUnreadable) -> [Post] in
+            try Post.readList(&reader, keepingText: keepingText)
+        }
         try reader.readFields(of: fields) { reader, field throws(ResponseUnreadable) in
             switch field {
-            case .video: posts.video = try reader.optional(Post.readList) ?? []
-            case .nonVideo: posts.nonVideo = try reader.optional(Post.readList) ?? []
+            case .video: posts.video = try reader.optional(list) ?? []
+            case .nonVideo: posts.nonVideo = try reader.optional(list) ?? []
             }
         }
         return posts
