@@ -39,18 +39,6 @@ extension JSONReader {
         return ""
     }
 
-    /// Texts read as ``lenientStrings()`` reads them, with the same errors; without `keeping`, they are only
-    /// checked, and none comes back.
-    mutating func lenientTexts(keeping: Bool) throws(ResponseUnreadable) -> [String] {
-        guard !keeping else { return try lenientStrings() }
-        if try kind() == .array {
-            try readArray { reader, _ throws(ResponseUnreadable) in _ = try reader.lenientText(keeping: false) }
-        } else {
-            _ = try lenientText(keeping: false)
-        }
-        return []
-    }
-
     /// Text that must be there (a request id): null is an error too.
     mutating func requiredLenientString() throws(ResponseUnreadable) -> String {
         guard let text = try lenientString() else { throw problem("expected a string or a number, found null") }
@@ -129,18 +117,19 @@ extension JSONReader {
         throw problem("expected true or false", at: start)
     }
 
-    /// A list of texts; a single text stands for a list of one, nulls in a list are left out.
-    mutating func lenientStrings() throws(ResponseUnreadable) -> [String] {
+    /// A list of texts; a single text stands for a list of one, nulls in a list are left out. Without `keeping`,
+    /// the texts are only checked (``lenientText(keeping:)``), with the same errors, and none comes back.
+    mutating func lenientStrings(keeping: Bool = true) throws(ResponseUnreadable) -> [String] {
         switch try kind() {
         case .array:
             var values: [String] = []
-            values.reserveCapacity(4)  // one allocation for the usual few hashtags or links
+            if keeping { values.reserveCapacity(4) }  // one allocation for the usual few hashtags or links
             try readArray { reader, _ throws(ResponseUnreadable) in
-                if let value = try reader.lenientString() { values.append(value) }
+                if let value = try reader.lenientText(keeping: keeping), keeping { values.append(value) }
             }
             return values
         default:
-            guard let single = try lenientString(), !single.isEmpty else { return [] }
+            guard let single = try lenientText(keeping: keeping), !single.isEmpty else { return [] }
             return [single]
         }
     }

@@ -77,8 +77,8 @@ public struct Post: Hashable, Sendable, Encodable {
             case .viewsCount: viewsCount = try reader.deferred { reader throws(ResponseUnreadable) in try reader.lenientCount() }
             case .engagement: post.engagement = try reader.lenientDouble()
             case .sponsored: post.sponsored = try reader.lenientBool() ?? false
-            case .hashtags: post.hashtags = try reader.lenientTexts(keeping: keepingText)
-            case .externalLinks: post.externalLinks = try reader.lenientTexts(keeping: keepingText)
+            case .hashtags: post.hashtags = try reader.lenientStrings(keeping: keepingText)
+            case .externalLinks: post.externalLinks = try reader.lenientStrings(keeping: keepingText)
             case .imageURL: post.imageURL = try reader.lenientText(keeping: keepingText)
             }
         }
