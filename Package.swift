@@ -66,19 +66,25 @@ let package = Package(
                 "PostgresLedger",
                 "Terminal",
                 "CMalloc",
+                "CCurlOnDemand",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds on Linux link the Swift runtime and Foundation into the executable: resolving their
             // symbols at every start cost about 8 ms of each command's 27. Foundation's static archives are named as
-            // the toolchain's static Foundation module would name them; libcurl stays the system's shared library.
+            // the toolchain's static Foundation module would name them; libcurl is loaded by CCurlOnDemand when
+            // the network is first used.
             linkerSettings: [
                 .unsafeFlags(
                     [
                         "-static-stdlib", "-lCoreFoundation", "-l_CFURLSessionInterface", "-l_FoundationCShims",
-                        "-l_FoundationCollections", "-l_FoundationICU", "-l:libcurl.so.4",
+                        "-l_FoundationCollections", "-l_FoundationICU",
                     ], .when(platforms: [.linux], configuration: .release))
             ]
         ),
+        // Loads libcurl when URLSession first needs it, in release builds on Linux (where Foundation is linked in).
+        .target(
+            name: "CCurlOnDemand",
+            cSettings: [.define("YLYTIC_CURL_ON_DEMAND", .when(platforms: [.linux], configuration: .release))]),
         .target(name: "RefreshTestSupport", dependencies: ["RefreshAPI", "RefreshTracking"], path: "Tests/RefreshTestSupport"),
         .testTarget(name: "RefreshAPITests", dependencies: ["RefreshAPI", "RefreshTestSupport"]),
         .testTarget(name: "RefreshSimulatorTests", dependencies: ["RefreshSimulator", "RefreshAPI", "RefreshTestSupport"]),
