@@ -106,7 +106,7 @@ let package = Package(
             dependencies: ["RefreshTracking", "RefreshStore", "RefreshAPI", "RefreshTestSupport"]),
         .testTarget(name: "TextGridTests", dependencies: ["TextGrid", "CNcursesw"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
-        .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore", "TextGrid"]),
+        .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore", "TextGrid", "RefreshTestSupport"]),
         .testTarget(name: "DashboardConfigTests", dependencies: ["DashboardConfig", "DashboardCore", "TextGrid"]),
         .testTarget(
             name: "DashboardAppTests",

@@ -43,13 +43,17 @@ public final class DashboardRuntime {
 
     /// Runs until the person quits or the terminal goes away; submits `starters` first. Stops the tracker
     /// (its leases go to other processes at once) and gives the terminal back.
-    public func run(submitting starters: [RefreshTarget] = []) async {
+    ///
+    /// `postText` is the whole reading of the body the page the state starts on was read from without its posts'
+    /// text (``CreatorPage/hasPostText``): the page takes it once drawn.
+    public func run(submitting starters: [RefreshTarget] = [], postText: WholeReading? = nil) async {
         let size = terminal.size
         _ = reducer.reduce(&state, .resize(width: size.width, height: size.height))
         _ = reducer.reduce(&state, .tick(time.now))
         startPumps()
         // A page opened from a file shows nothing from the store: it is drawn before the store is read.
         if !state.screens[0].isList { draw() }
+        if let postText { Self.forward(postText, to: sink) }
         await showFirstPage()
         await tracker.start()
         for target in starters { perform(.submit(target)) }
@@ -197,7 +201,11 @@ public final class DashboardRuntime {
             openResponse(of: creator.latestRequestID)
         case .loadPreview(let requestID):
             preview?.cancel()
-            preview = readResponse(of: requestID) { record, history in .previewLoaded(requestID: requestID, record, history: history) }
+            preview = readResponse(of: requestID) { body, history throws(ResponseUnreadable) in
+                let record = try RefreshRecordDecoder.decode(body)
+                guard !Task.isCancelled else { return }
+                sink.yield(.previewLoaded(requestID: requestID, record, history: history))
+            }
         case .exportPosts(let record):
             exportPosts(of: record)
         case .submitMany(let targets):
@@ -301,16 +309,32 @@ public final class DashboardRuntime {
         }
     }
 
-    /// Reads the stored response of a request for the creator page.
+    /// Reads the stored response of a request for the creator page: a large one is drawn from its posts'
+    /// figures first, and their text, read whole on another thread meanwhile, follows.
     private func openResponse(of requestID: String?) {
         guard let requestID else { return }
-        _ = readResponse(of: requestID) { record, history in .creatorLoaded(record, history: history) }
+        let sink = self.sink
+        _ = readResponse(of: requestID) { body, history throws(ResponseUnreadable) in
+            let (page, postText) = try WholeReading.page(for: body, history: history)
+            sink.yield(.creatorLoaded(page))
+            if let postText { Self.forward(postText, to: sink) }
+        }
     }
 
-    /// Reads and decodes the stored response of a request and the creator's history, and
-    /// answers with the action `loaded` makes of them (nothing when cancelled).
+    /// Gives the page opened without its posts' text the whole record, when it is read.
+    private static func forward(_ whole: WholeReading, to sink: AsyncStream<DashboardAction>.Continuation) {
+        Task {
+            switch await whole.record {
+            case .success(let record): sink.yield(.postTextLoaded(record))
+            case .failure(let error): sink.yield(.problem("The posts' text cannot be read: \(error)"))
+            }
+        }
+    }
+
+    /// Reads the stored response of a request and the creator's history, and hands them to `read` (which
+    /// decodes the body and answers with actions); a body that cannot be read is told on the status bar.
     private func readResponse(
-        of requestID: String, _ loaded: @escaping @Sendable (RefreshRecord, [HistoryPoint]) -> DashboardAction
+        of requestID: String, _ read: @escaping @Sendable (Data, [HistoryPoint]) throws(ResponseUnreadable) -> Void
     ) -> Task<Void, Never> {
         let sink = self.sink
         let store = self.store
@@ -324,9 +348,7 @@ public final class DashboardRuntime {
                 let history = try await store.history(ofCreatorRefreshedBy: id).map {
                     HistoryPoint(date: $0.takenAt, followers: $0.followers, engagement: $0.engagement, posts: $0.posts)
                 }
-                let record = try RefreshRecordDecoder.decode(body)
-                guard !Task.isCancelled else { return }
-                sink.yield(loaded(record, history))
+                try read(body, history)
             } catch {
                 sink.yield(.problem("The stored response cannot be read: \(error)"))
             }

@@ -131,4 +131,26 @@ struct DashboardRuntimeTests {
         terminal.press(.control("c"))
         await running.value
     }
+
+    @Test func enterOnALargeResponseShowsItsPageAndThenItsCaptions() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try store()
+        let body = ManyPostsBody.make(posts: 4_000)
+        #expect(body.count >= CreatorPage.twoStepBodySize)
+        try await store.recordSubmittedAndFinished(try RefreshRecordDecoder.decode(body), body: body, at: start)
+        let terminal = FakeTerminal()
+        var frames = terminal.frames.makeAsyncIterator()
+        let running = Task { [runtime = runtime(terminal, store: store, holder: "dash@box 1 a")] in
+            await runtime.run()
+        }
+        _ = await frames.frame { $0.contains("many.posts") }
+        terminal.press(.enter)
+        let page = await frames.frame { $0.contains("Top posts by engagement") && $0.contains("Caption of post 3999 with some words") }
+        #expect(page?.contains("54.3k (54,321)") == true)
+        terminal.press(.character("p"))
+        let posts = await frames.frame { $0.contains("CAPTION") }
+        #expect(posts?.contains("Caption of post ") == true, "the posts table has the captions")
+        terminal.press(.control("c"))
+        await running.value
+    }
 }

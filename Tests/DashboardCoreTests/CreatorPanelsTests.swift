@@ -53,14 +53,14 @@ struct CreatorPanelsTests {
     @Test(arguments: sizes)
     func instagramCreator(width: Int, height: Int) throws {
         var state = DashboardFixtures.state(width: width, height: height)
-        _ = reducer.reduce(&state, .creatorLoaded(try CreatorPageTests.sample()))
+        _ = reducer.reduce(&state, .creatorLoaded(CreatorPage(record: try CreatorPageTests.sample())))
         try DashboardFixtures.expectScreen(RequestsScreen().render(state).text, named: "panel-instagram-\(width)x\(height)")
     }
 
     @Test(arguments: sizes)
     func youTubeChannel(width: Int, height: Int) throws {
         var state = DashboardFixtures.state(width: width, height: height)
-        _ = reducer.reduce(&state, .creatorLoaded(Self.youTubeChannel()))
+        _ = reducer.reduce(&state, .creatorLoaded(CreatorPage(record: Self.youTubeChannel())))
         let text = RequestsScreen().render(state).text
         #expect(text.contains("Subscribers"))
         #expect(!text.contains("Followers"), "a channel has subscribers in every section, trends included")

@@ -258,7 +258,7 @@ struct CreatorPageTests {
 
     @Test func pageScrollsAndEscapeReturnsToTheList() throws {
         var state = DashboardFixtures.state(width: 80, height: 24)
-        _ = reducer.reduce(&state, .creatorLoaded(try Self.sample()))
+        _ = reducer.reduce(&state, .creatorLoaded(CreatorPage(record: try Self.sample())))
         #expect(state.creatorPage != nil)
         _ = reducer.reduce(&state, .key(.character("j")))
         _ = reducer.reduce(&state, .key(.pageDown))
@@ -268,7 +268,7 @@ struct CreatorPageTests {
         _ = reducer.reduce(&state, .key(.escape))
         #expect(state.creatorPage == nil)
         #expect(state.screen == .list(.requests))
-        _ = reducer.reduce(&state, .creatorLoaded(try Self.sample()))
+        _ = reducer.reduce(&state, .creatorLoaded(CreatorPage(record: try Self.sample())))
         #expect(reducer.reduce(&state, .key(.character("e"))) == [.exportPosts(try Self.sample())])
         _ = reducer.reduce(&state, .key(.character("x")))
         #expect(state.creatorPage?.exact == true)
@@ -286,7 +286,7 @@ struct CreatorPageTests {
             HistoryPoint(date: now, followers: 10_001, engagement: 1.1, posts: 10),
         ]
         var state = DashboardFixtures.state(width: 120, height: 40)
-        _ = reducer.reduce(&state, .creatorLoaded(try Self.sample(), history: history))
+        _ = reducer.reduce(&state, .creatorLoaded(CreatorPage(record: try Self.sample(), history: history)))
         let text = RequestsScreen().render(state).text
         #expect(text.contains("Refreshes (3)"))
         #expect(text.contains("followers +251 (+2.6%)"))
@@ -302,7 +302,7 @@ struct CreatorPageTests {
             HistoryPoint(date: now, followers: 20_437, engagement: 1.1, posts: 10),
         ]
         var state = DashboardFixtures.state(width: 80, height: 60)
-        _ = reducer.reduce(&state, .creatorLoaded(try Self.sample(), history: history))
+        _ = reducer.reduce(&state, .creatorLoaded(CreatorPage(record: try Self.sample(), history: history)))
         #expect(RequestsScreen().render(state).text.contains("20.4k"))
         _ = reducer.reduce(&state, .key(.character("x")))
         let grid = RequestsScreen().render(state)
@@ -318,7 +318,7 @@ struct CreatorPageTests {
     @Test(arguments: RequestsScreenTests.sizes)
     func creatorPageScreens(width: Int, height: Int) throws {
         var state = DashboardFixtures.state(width: width, height: height)
-        _ = reducer.reduce(&state, .creatorLoaded(try Self.sample()))
+        _ = reducer.reduce(&state, .creatorLoaded(CreatorPage(record: try Self.sample())))
         let text = RequestsScreen().render(state).text
         try DashboardFixtures.expectScreen(text, named: "creator-\(width)x\(height)")
         if width >= 80 {

@@ -41,7 +41,7 @@ struct KeyBindingsTests {
         #expect(RequestsScreen().render(state).text.contains(/│ Q +quit/))
         _ = reducer.reduce(&state, .key(.escape))
 
-        _ = reducer.reduce(&state, .creatorLoaded(try CreatorPageTests.sample()))
+        _ = reducer.reduce(&state, .creatorLoaded(CreatorPage(record: try CreatorPageTests.sample())))
         _ = reducer.reduce(&state, .key(.character("p")))
         guard case .creator = state.screen else { Issue.record("p still opened the posts"); return }
         #expect(RequestsScreen().render(state).text.contains("P posts"))

@@ -33,7 +33,7 @@ struct MouseTests {
 
     @Test func theWheelScrollsACreatorPageAndMovesThroughThePosts() throws {
         var state = DashboardFixtures.state(width: 80, height: 24)
-        _ = reducer.reduce(&state, .creatorLoaded(try CreatorPageTests.sample()))
+        _ = reducer.reduce(&state, .creatorLoaded(CreatorPage(record: try CreatorPageTests.sample())))
         _ = reducer.reduce(&state, .mouse(MouseInput(.wheelDown, x: 5, y: 5)))
         #expect(state.creatorPage?.scroll == 3)
         _ = reducer.reduce(&state, .key(.character("p")))

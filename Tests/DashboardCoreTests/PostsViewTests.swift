@@ -50,7 +50,7 @@ struct PostsViewTests {
 
     @Test func keysDriveTheTableAndThePostView() throws {
         var state = DashboardFixtures.state(width: 120, height: 40)
-        _ = reducer.reduce(&state, .creatorLoaded(try CreatorPageTests.sample()))
+        _ = reducer.reduce(&state, .creatorLoaded(CreatorPage(record: try CreatorPageTests.sample())))
         _ = reducer.reduce(&state, .key(.character("p")))
         #expect(state.postsView?.showsVideos == true)
         _ = reducer.reduce(&state, .key(.tab))
@@ -85,7 +85,7 @@ struct PostsViewTests {
             response: CreatorReport(posts: Posts(video: [post]), profileOverview: ProfileOverview(handle: "priya.travels", followers: 120_000)),
             status: RefreshStatus(code: 200, message: "success"))
         var state = DashboardFixtures.state(width: width, height: height)
-        _ = reducer.reduce(&state, .creatorLoaded(record))
+        _ = reducer.reduce(&state, .creatorLoaded(CreatorPage(record: record)))
         guard case .post(let shown) = state.screen else { Issue.record("not on the post"); return }
         #expect(shown == post)
         #expect(state.screens.count == 4, "the list, the page, the posts and the post")
@@ -97,7 +97,7 @@ struct PostsViewTests {
     @Test(arguments: RequestsScreenTests.sizes)
     func postsScreens(width: Int, height: Int) throws {
         var state = DashboardFixtures.state(width: width, height: height)
-        _ = reducer.reduce(&state, .creatorLoaded(try CreatorPageTests.sample()))
+        _ = reducer.reduce(&state, .creatorLoaded(CreatorPage(record: try CreatorPageTests.sample())))
         _ = reducer.reduce(&state, .key(.character("p")))
         try DashboardFixtures.expectScreen(RequestsScreen().render(state).text, named: "posts-\(width)x\(height)")
         _ = reducer.reduce(&state, .key(.enter))

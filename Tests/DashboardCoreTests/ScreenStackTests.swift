@@ -10,7 +10,7 @@ struct ScreenStackTests {
         var state = DashboardFixtures.state(width: 120, height: 40)
         _ = reducer.reduce(&state, .key(.tab))
         #expect(state.screens == [.list(.creators)])
-        _ = reducer.reduce(&state, .creatorLoaded(try CreatorPageTests.sample()))
+        _ = reducer.reduce(&state, .creatorLoaded(CreatorPage(record: try CreatorPageTests.sample())))
         _ = reducer.reduce(&state, .key(.character("p")))
         _ = reducer.reduce(&state, .key(.enter))
         let kinds = state.screens.map { screen -> String in
@@ -35,7 +35,7 @@ struct ScreenStackTests {
 
     @Test func aPageChangedOnTopIsKeptWhenTheScreensOverItClose() throws {
         var state = DashboardFixtures.state(width: 80, height: 24)
-        _ = reducer.reduce(&state, .creatorLoaded(try CreatorPageTests.sample()))
+        _ = reducer.reduce(&state, .creatorLoaded(CreatorPage(record: try CreatorPageTests.sample())))
         _ = reducer.reduce(&state, .key(.character("x")))
         _ = reducer.reduce(&state, .key(.pageDown))
         let scrolled = try #require(state.creatorPage)
@@ -61,7 +61,7 @@ struct ScreenStackTests {
         #expect(reducer.reduce(&state, .key(.enter)) == [.openCreator(state.selectedRow!)])
         #expect(reducer.reduce(&state, .key(.character("p"))).isEmpty, "p waits for the page instead of pausing the list")
         #expect(state.liveUpdates)
-        _ = reducer.reduce(&state, .creatorLoaded(try CreatorPageTests.sample()))
+        _ = reducer.reduce(&state, .creatorLoaded(CreatorPage(record: try CreatorPageTests.sample())))
         guard case .posts = state.screen else { Issue.record("the p typed ahead did not open the posts"); return }
 
         var failing = DashboardFixtures.state(width: 120, height: 40)

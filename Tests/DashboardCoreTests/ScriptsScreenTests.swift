@@ -25,7 +25,7 @@ struct ScriptsScreenTests {
     @Test(arguments: [(80, 24), (120, 40)])
     func creatorPageAndPostsInEveryScript(width: Int, height: Int) throws {
         var state = DashboardFixtures.state(width: width, height: height)
-        _ = reducer.reduce(&state, .creatorLoaded(try Self.response()))
+        _ = reducer.reduce(&state, .creatorLoaded(CreatorPage(record: try Self.response())))
         let page = RequestsScreen().render(state)
         try DashboardFixtures.expectScreen(page.text, named: "scripts-creator-\(width)x\(height)")
         #expect(page.text.contains("राहुल शर्मा"), "the full name, every vowel sign kept")

@@ -124,6 +124,28 @@ start "$binary open /nonexistent/body.json"
 [ "$(exit_code)" = "2" ] && pass "open on a missing file exits 2" || fail "open on a missing file"
 restored && pass "no screen is left behind" || fail "a screen was left behind"
 
+# A large body (5,000 posts, about 1.7 MB) is drawn from its posts' figures first; its captions follow.
+python3 - "$work/large.json" <<'PY'
+import json, sys
+posts = [{"caption": f"Caption of post {i} with some words", "likes_count": 1000 + i, "comments_count": i % 97,
+          "views": 5000 + i, "engagement": 1 + i / 5000, "posted_date": f"2025-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}",
+          "hashtags": [f"#tag{i}"], "external_links": [f"https://example.com/{i}"], "shortcode": f"s{i}",
+          "raw_image_url": f"https://instagram.com/images/{i}", "sponsored": i % 5 == 0} for i in range(5000)]
+body = {"request_id": "large1", "request": {"request_type": "instagram", "handle": "many.posts"},
+        "status": {"code": 200, "message": "success"},
+        "response": {"profile_overview": {"handle": "many.posts", "followers_count": 54321},
+                     "posts": {"video_posts": posts, "non_video_posts": []}}}
+json.dump(body, open(sys.argv[1], "w"))
+PY
+start "env -u YLYTIC_TOKEN $binary open '$work/large.json'"
+wait_for "Caption of post 4999 with some words" 100 && pass "a large body's page fills in its top posts' captions" \
+    || fail "open: the large body's captions did not come"
+tmux -L "$socket" send-keys -t e2e "p" "/" "post 123 " Enter
+wait_for_match "Caption of post 123 with some words *$" 30 && pass "its posts table filters by the captions" \
+    || fail "open: the large body's posts table"
+tmux -L "$socket" send-keys -t e2e "q" "q"
+[ "$(exit_code)" = "0" ] && pass "the large body's page quits with q" || fail "open on the large body did not quit"
+
 # 4. Without a token, `ylytic` explains how to set one and mentions the demo.
 start "env -u YLYTIC_TOKEN HOME='$work' $binary --store '$work/plain.sqlite'"
 wait_for "ylytic demo" 100 && pass "the setup screen mentions ylytic demo" || fail "no setup screen"

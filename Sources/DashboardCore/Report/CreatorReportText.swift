@@ -14,13 +14,19 @@ public struct CreatorReportText {
     public var exact: Bool
     /// Rows of the taller trend chart, 0 for sparklines only.
     public var chartHeight: Int
+    /// Whether the posts were read without their text, still to come: their captions show as an ellipsis.
+    public var captionsPending: Bool
 
-    public init(width: Int = 100, glyphs: GlyphSet = .unicode, topPosts: Int = 10, exact: Bool = false, chartHeight: Int = 0) {
+    public init(
+        width: Int = 100, glyphs: GlyphSet = .unicode, topPosts: Int = 10, exact: Bool = false, chartHeight: Int = 0,
+        captionsPending: Bool = false
+    ) {
         self.width = max(40, width)
         self.glyphs = glyphs
         self.topPosts = topPosts
         self.exact = exact
         self.chartHeight = chartHeight
+        self.captionsPending = captionsPending
     }
 
     private func short(_ value: Double) -> String {
@@ -325,7 +331,7 @@ public struct CreatorReportText {
             lines.append(row([
                 post.postedDate?.description ?? glyphs.missing, kind, count(post.likes), count(post.comments),
                 kind == "video" ? count(post.views) : glyphs.missing, post.engagement.map { NumberFormat.percent($0) } ?? glyphs.missing,
-                post.sponsored ? "yes" : "", safe(post.caption),
+                post.sponsored ? "yes" : "", captionsPending ? glyphs.ellipsis : safe(post.caption),
             ], role: .plain))
         }
         return lines

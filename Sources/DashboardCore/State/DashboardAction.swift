@@ -15,8 +15,11 @@ public enum DashboardAction: Sendable {
     case updated([RequestRow])
     /// Rows that were forgotten, here or in another process, by the store's number.
     case removed([Int64])
-    /// The stored response of a request, read for its creator page.
-    case creatorLoaded(RefreshRecord, history: [HistoryPoint] = [])
+    /// The stored response of a request, read for its creator page (``CreatorPage/init(body:history:)``).
+    case creatorLoaded(CreatorPage)
+    /// The whole record of the creator page that was opened without its posts' text. Keys typed since the page
+    /// opened wait for it.
+    case postTextLoaded(RefreshRecord)
     /// The stored response of a request, read for the preview pane.
     case previewLoaded(requestID: String, RefreshRecord, history: [HistoryPoint] = [])
     /// The creators in the store, with the figures of their latest refresh.

@@ -80,16 +80,16 @@ public struct DashboardReducer: Sendable {
             var comparison = Comparison(creators: creators)
             comparison.layOut(width: state.width, ascii: state.ascii)
             state.open([.compare(comparison)])
-        case .creatorLoaded(let record, let history):
+        case .creatorLoaded(var page):
             state.overlay = nil
-            var page = CreatorPage(record: record, history: history)
             page.layOut(width: state.width, height: state.height, ascii: state.ascii)
             state.open(Screen.opening(page))
-            // Keys typed while the page was read were meant for it.
-            state.isOpeningPage = false
-            let typed = state.typedAhead
-            state.typedAhead = []
-            return typed.flatMap { handle($0, &state) }
+            // Keys typed while the page was read were meant for it; they wait for its posts' text if that is to come.
+            if page.hasPostText { return replayTypedAhead(&state) }
+            state.isOpeningPage = true
+        case .postTextLoaded(let record):
+            state.takePostText(from: record)
+            return replayTypedAhead(&state)
         case .removed(let ids):
             state.remove(ids: Set(ids))
             if case .detail(let shown) = state.overlay, ids.contains(shown.id) { state.overlay = nil }
@@ -114,6 +114,14 @@ public struct DashboardReducer: Sendable {
             }
         }
         return []
+    }
+
+    /// Ends the wait for a page: the keys typed meanwhile are handled, in order.
+    private func replayTypedAhead(_ state: inout DashboardState) -> [DashboardEffect] {
+        state.isOpeningPage = false
+        let typed = state.typedAhead
+        state.typedAhead = []
+        return typed.flatMap { handle($0, &state) }
     }
 
     private func handle(_ key: Key, _ state: inout DashboardState) -> [DashboardEffect] {

@@ -60,7 +60,7 @@ public struct DashboardState: Sendable {
     /// How many requests the store has, while only the newest are shown and the rest are being read.
     public var loadingTotal: Int?
     public var overlay: Overlay?
-    /// Whether a creator page is being read from the store: keys typed meanwhile wait for it.
+    /// Whether a creator page is being read, or its posts' text: keys typed meanwhile wait for it.
     public internal(set) var isOpeningPage = false
     /// Keys typed while a page was being read, for the page.
     var typedAhead: [Key] = []
@@ -153,10 +153,15 @@ public struct DashboardState: Sendable {
         screens += opened
     }
 
-    /// Starts on `opened` alone: closing the last of them quits.
+    /// Starts on `opened` alone: closing the last of them quits. Keys typed before a page's posts' text is read
+    /// (``CreatorPage/hasPostText``) wait for it.
     public mutating func start(on opened: [Screen]) {
         guard !opened.isEmpty else { return }
         screens = opened
+        isOpeningPage = opened.contains { screen in
+            if case .creator(let page) = screen { return !page.hasPostText }
+            return false
+        }
     }
 
     /// Closes the screen shown; false (and nothing closed) when it is the only one.
@@ -201,6 +206,17 @@ public struct DashboardState: Sendable {
         guard var page = previewPage else { return }
         page.layOut(width: previewWidth, height: height - 2, ascii: ascii)
         previewPage = page
+    }
+
+    /// Puts the posts' text in the creator page opened without it; `whole` is its response read whole.
+    mutating func takePostText(from whole: RefreshRecord) {
+        for index in screens.indices {
+            if case .creator(var page) = screens[index], !page.hasPostText {
+                page.takePostText(from: whole)
+                page.layOut(width: width, height: height, ascii: ascii)
+                screens[index] = .creator(page)
+            }
+        }
     }
 
     /// Lays out every creator page in the stack for the screen's size.

@@ -11,9 +11,9 @@ public enum RefreshRecordDecoder {
         /// thousands of posts a creator may have would be built only to be dropped.
         case withoutPosts
         /// Everything but the posts' text (captions, hashtags, links, image addresses), which is checked as
-        /// ``whole`` checks it but left empty: for figures worked out from the posts (a comparison), where
-        /// making twenty thousand captions took about a third of the time. The same bodies are refused, with the
-        /// same errors, as with ``whole``.
+        /// ``whole`` checks it but left empty: for figures worked out from the posts (a comparison) and for the
+        /// first frame of a large creator page, where making twenty thousand captions took about a third of the
+        /// time. The same bodies are refused, with the same errors, as with ``whole``.
         case postFigures
     }
 

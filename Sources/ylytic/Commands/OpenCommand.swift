@@ -1,4 +1,5 @@
 import ArgumentParser
+import DashboardApp
 import DashboardCore
 import Foundation
 import RefreshAPI
@@ -21,11 +22,24 @@ struct OpenCommand: YlyticCommand {
         defer { try? FileManager.default.removeItem(at: folder) }
         // The empty store the screen runs on is made on another thread while this one reads the file.
         async let opened = Self.emptyStore(in: folder)
-        let record = try ShowCommand.read(file).get()
+        let (page, postText) = try Self.page(readFrom: file)
         let store = try await opened.get()
         return await DashboardLauncher.run(
             store: store, client: nil, source: file, setupHint: nil, starters: [],
-            page: CreatorPage(record: record), output: output, context: context)
+            page: page, postText: postText, output: output, context: context)
+    }
+
+    /// The page for the body in `path`, and the whole reading of its posts' text when the page is drawn from
+    /// their figures first. A body that cannot be read is refused here exactly as the whole reading would refuse
+    /// it, so nothing goes wrong after the screen starts. The body is not kept: the whole reading lets it go
+    /// when done.
+    private static func page(readFrom path: String) throws(CommandFailure) -> (CreatorPage, WholeReading?) {
+        let body = try ShowCommand.readBody(path).get()
+        do {
+            return try WholeReading.page(for: body)
+        } catch {
+            throw CommandFailure(message: "\(path): \(error.description)", status: .invalidInput)
+        }
     }
 
     private static func emptyStore(in folder: URL) async -> Result<RefreshStore, CommandFailure> {

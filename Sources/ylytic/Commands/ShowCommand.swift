@@ -59,16 +59,18 @@ struct ShowCommand: YlyticCommand {
 
     /// Reads and decodes a saved body; any problem is an input error (exit 2).
     static func read(_ path: String) -> Result<RefreshRecord, CommandFailure> {
-        let data: Data
+        readBody(path).flatMap { data in
+            Result { () throws(ResponseUnreadable) in try RefreshRecordDecoder.decode(data) }
+                .mapError { CommandFailure(message: "\(path): \($0.description)", status: .invalidInput) }
+        }
+    }
+
+    /// Reads the bytes of a saved body; a file that cannot be read is an input error (exit 2).
+    static func readBody(_ path: String) -> Result<Data, CommandFailure> {
         do {
-            data = try SavedBodyFile.read(path)
+            return .success(try SavedBodyFile.read(path))
         } catch {
             return .failure(CommandFailure(message: "cannot read \(path): \(FileProblem.reading(path, error))", status: .invalidInput))
-        }
-        do {
-            return .success(try RefreshRecordDecoder.decode(data))
-        } catch {
-            return .failure(CommandFailure(message: "\(path): \(error.description)", status: .invalidInput))
         }
     }
 }

@@ -6,11 +6,12 @@ import RefreshStore
 import RefreshTracking
 import Terminal
 
-/// Starts the screen for `dash` and `demo`, with logs sent to a file while it is up.
+/// Starts the screen for `dash`, `demo` and `open`, with logs sent to a file while it is up. `postText` is the
+/// whole reading of the body `page` was read from without its posts' text.
 enum DashboardLauncher {
     static func run(
         store: any TrackingStore, client: RefreshClient?, source: String, setupHint: String?, starters: [RefreshTarget],
-        page: CreatorPage? = nil, output: OutputOptions, notify: NotificationStyle? = nil, context: CommandContext
+        page: CreatorPage? = nil, postText: WholeReading? = nil, output: OutputOptions, notify: NotificationStyle? = nil, context: CommandContext
     ) async -> ExitStatus {
         let colorMode: ColorMode =
             switch output.color {
@@ -47,7 +48,7 @@ enum DashboardLauncher {
             terminal: TerminalScreenSurface(screen: terminal, insideTmux: !(context.environment["TMUX"] ?? "").isEmpty),
             tracker: context.tracker(store: store, client: client, scope: .everything), store: store, state: state,
             time: context.time, exportFolder: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        await runtime.run(submitting: starters)
+        await runtime.run(submitting: starters, postText: postText)
         return .succeeded
     }
 
