@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "RefreshStore", targets: ["RefreshStore"]),
         .library(name: "PostgresLedger", targets: ["PostgresLedger"]),
         .library(name: "RefreshSimulator", targets: ["RefreshSimulator"]),
+        // Test doubles (clocks, randomness, a scripted API, throwaway PostgreSQL servers) for the tests and benchmarks.
+        .library(name: "RefreshTestSupport", targets: ["RefreshTestSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -46,8 +48,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(name: "TextGrid"),
+        // ncurses with wide characters: libncursesw on Linux, the system's libncurses (wide already) on macOS.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        .target(name: "Terminal", dependencies: ["CNcursesw", "TextGrid"]),
+        .target(
+            name: "Terminal", dependencies: ["CNcursesw", "TextGrid"],
+            linkerSettings: [
+                .linkedLibrary("ncursesw", .when(platforms: [.linux])), .linkedLibrary("ncurses", .when(platforms: [.macOS])),
+            ]),
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .target(name: "DashboardCore", dependencies: ["RefreshAPI", "TextGrid"]),
         .target(name: "DashboardApp", dependencies: ["DashboardCore", "RefreshTracking", "RefreshAPI", "TextGrid"]),
@@ -104,7 +111,11 @@ let package = Package(
         .testTarget(
             name: "RefreshTrackingTests",
             dependencies: ["RefreshTracking", "RefreshStore", "RefreshAPI", "RefreshTestSupport"]),
-        .testTarget(name: "TextGridTests", dependencies: ["TextGrid", "CNcursesw"]),
+        .testTarget(
+            name: "TextGridTests", dependencies: ["TextGrid", "CNcursesw"],
+            linkerSettings: [
+                .linkedLibrary("ncursesw", .when(platforms: [.linux])), .linkedLibrary("ncurses", .when(platforms: [.macOS])),
+            ]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore", "TextGrid", "RefreshTestSupport"]),
         .testTarget(name: "DashboardConfigTests", dependencies: ["DashboardConfig", "DashboardCore", "TextGrid"]),

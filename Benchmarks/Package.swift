@@ -29,6 +29,7 @@ let package = Package(
                 .product(name: "RefreshAPI", package: ylytic),
                 .product(name: "RefreshStore", package: ylytic),
                 .product(name: "RefreshSimulator", package: ylytic),
+                .product(name: "RefreshTestSupport", package: ylytic),
                 .product(name: "DashboardCore", package: ylytic),
                 .product(name: "TextGrid", package: ylytic),
                 .product(name: "Benchmark", package: "benchmark"),

@@ -6,7 +6,12 @@
 #include <locale.h>
 #include <stdio.h>
 #include <wchar.h>
+// Debian and Fedora put the wide-character ncurses under ncursesw/; macOS (and Homebrew's keg) has it as curses.h.
+#if __has_include(<ncursesw/curses.h>)
 #include <ncursesw/curses.h>
+#else
+#include <curses.h>
+#endif
 
 // Macros and globals that Swift cannot reach directly.
 static inline WINDOW *ylytic_stdscr(void) { return stdscr; }

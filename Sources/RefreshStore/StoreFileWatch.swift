@@ -4,6 +4,8 @@ import RefreshTracking
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Hints that a store file was written, by this process or another: the change feed's wake-up.
@@ -43,7 +45,12 @@ enum StoreFileWatch {
         for name in names {
             var info = stat()
             guard stat(folder + "/" + name, &info) == 0 else { continue }
-            result[name] = [Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)]
+            #if os(Linux)
+            let modified = info.st_mtim
+            #else
+            let modified = info.st_mtimespec
+            #endif
+            result[name] = [Int(info.st_size), Int(modified.tv_sec), Int(modified.tv_nsec)]
         }
         return result
     }

@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The terminal's settings before the screen started, restored from a signal handler if the process crashes.
 nonisolated(unsafe) private var savedSettings = termios()

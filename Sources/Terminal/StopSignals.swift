@@ -1,5 +1,9 @@
 import Dispatch
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// SIGINT, SIGTERM and SIGHUP as a stream, for commands that leave cleanly when asked to (giving up what they
 /// hold in the store) instead of dying at once. While the stream is iterated these signals do not end the

@@ -1,7 +1,11 @@
 import CNcursesw
 import Dispatch
 import Foundation
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Synchronization
 import TextGrid
 

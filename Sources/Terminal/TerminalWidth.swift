@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The width in columns of the terminal a descriptor writes to, for text output that should fit it.
 public enum TerminalWidth {

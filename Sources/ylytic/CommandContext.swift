@@ -1,7 +1,6 @@
 import Foundation
 import RefreshAPI
 import RefreshTracking
-import Synchronization
 import Terminal
 
 /// Everything a command touches outside itself, so that tests can run commands
@@ -60,17 +59,6 @@ struct FileSink: OutputSink {
             bytes = bytes.dropFirst(written)
         }
     }
-}
-
-/// Output kept in memory, for tests.
-final class BufferSink: OutputSink {
-    private let buffer = Mutex("")
-
-    func write(_ text: String) {
-        buffer.withLock { $0 += text }
-    }
-
-    var text: String { buffer.withLock { $0 } }
 }
 
 extension CommandContext {

@@ -1,6 +1,7 @@
 import Foundation
 import RefreshAPI
 import RefreshSimulator
+import RefreshTestSupport
 
 /// Runs `body` against a simulator started for it on a free loopback port.
 @discardableResult

@@ -1,6 +1,7 @@
 import Benchmark
 import Foundation
 import RefreshAPI
+import RefreshTestSupport
 
 let benchmarks: @Sendable () -> Void = {
     // Issue 2: the monitor following 10,000 pending requests: ≤ 2 KB of memory per followed request, and the

@@ -1,4 +1,5 @@
 import Foundation
+import RefreshAPI
 import Synchronization
 
 /// A clock that moves only when ``advance(by:)`` or ``advance(to:)`` is called.

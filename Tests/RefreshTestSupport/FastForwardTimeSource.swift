@@ -1,4 +1,5 @@
 import Foundation
+import RefreshAPI
 import Synchronization
 
 /// A clock whose waits return at once, moving the clock to their deadline and
