@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "ylytic", targets: ["ylytic"]),
         .library(name: "RefreshAPI", targets: ["RefreshAPI"]),
         .library(name: "TextGrid", targets: ["TextGrid"]),
+        .library(name: "Presentation", targets: ["Presentation"]),
         .library(name: "DashboardCore", targets: ["DashboardCore"]),
         .library(name: "DashboardApp", targets: ["DashboardApp"]),
         .library(name: "RefreshTracking", targets: ["RefreshTracking"]),
@@ -56,7 +57,9 @@ let package = Package(
                 .linkedLibrary("ncursesw", .when(platforms: [.linux])), .linkedLibrary("ncurses", .when(platforms: [.macOS])),
             ]),
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
-        .target(name: "DashboardCore", dependencies: ["RefreshAPI", "TextGrid"]),
+        // Numbers, ages, times, states, the creator report and JSON as every front end writes them.
+        .target(name: "Presentation", dependencies: ["RefreshAPI", "RefreshTracking", "TextGrid"]),
+        .target(name: "DashboardCore", dependencies: ["RefreshAPI", "RefreshTracking", "Presentation", "TextGrid"]),
         .target(name: "DashboardApp", dependencies: ["DashboardCore", "RefreshTracking", "RefreshAPI", "TextGrid"]),
         .target(name: "DashboardConfig", dependencies: ["DashboardCore", "TextGrid", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
@@ -67,6 +70,7 @@ let package = Package(
                 "DashboardCore",
                 "DashboardApp",
                 "DashboardConfig",
+                "Presentation",
                 "RefreshSimulator",
                 "RefreshTracking",
                 "RefreshStore",
@@ -117,7 +121,10 @@ let package = Package(
                 .linkedLibrary("ncursesw", .when(platforms: [.linux])), .linkedLibrary("ncurses", .when(platforms: [.macOS])),
             ]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
-        .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore", "TextGrid", "RefreshTestSupport"]),
+        .testTarget(name: "PresentationTests", dependencies: ["Presentation", "RefreshAPI", "RefreshTracking", "TextGrid"]),
+        .testTarget(
+            name: "DashboardCoreTests",
+            dependencies: ["DashboardCore", "Presentation", "RefreshTracking", "TextGrid", "RefreshTestSupport"]),
         .testTarget(name: "DashboardConfigTests", dependencies: ["DashboardConfig", "DashboardCore", "TextGrid"]),
         .testTarget(
             name: "DashboardAppTests",

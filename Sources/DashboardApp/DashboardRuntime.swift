@@ -1,5 +1,6 @@
 import DashboardCore
 import Foundation
+import Presentation
 import RefreshAPI
 import RefreshTracking
 import Synchronization
@@ -277,7 +278,7 @@ public final class DashboardRuntime {
     /// Writes a comparison as CSV in the export folder, named after its creators.
     private func export(_ comparison: Comparison) {
         let names = comparison.creators.map { Self.fileSafe($0.row.handle ?? $0.row.key) }.joined(separator: "-")
-        let stamp = ISO8601DateFormatter().string(from: time.now).prefix(10)
+        let stamp = Timestamp.day(time.now)
         let file = exportFolder.appendingPathComponent("ylytic-compare-\(names.prefix(80))-\(stamp).csv")
         do {
             try Data(ComparisonCSV.text(comparison).utf8).write(to: file, options: .atomic)

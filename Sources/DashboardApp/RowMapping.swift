@@ -6,19 +6,10 @@ import RefreshTracking
 extension RequestRow {
     /// The row the requests screen shows for a tracked request.
     public init(_ tracked: TrackedRequest) {
-        let phase: Phase =
-            switch tracked.state {
-            case .submitting: .submitting
-            case .pending: .pending
-            case .stale: .stale
-            case .succeeded: .succeeded
-            case .failed: .failed
-            case .unknown: .unknown
-            }
         self.init(
             id: tracked.id ?? 0, requestID: tracked.requestID, type: RequestType(rawValue: tracked.requestType),
             typeName: tracked.requestType.isEmpty ? "?" : tracked.requestType,
-            target: tracked.targetValue.isEmpty ? tracked.requestID ?? "" : tracked.targetValue, phase: phase,
+            target: tracked.targetValue.isEmpty ? tracked.requestID ?? "" : tracked.targetValue, phase: tracked.state,
             detail: tracked.detail, failedPolls: tracked.errorCount, submittedAt: tracked.submittedAt, finishedAt: tracked.finishedAt,
             followers: tracked.followers, creatorName: tracked.creatorName, submittedBy: tracked.submittedBy)
     }

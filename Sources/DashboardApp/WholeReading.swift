@@ -1,5 +1,6 @@
 import DashboardCore
 import Foundation
+import Presentation
 import RefreshAPI
 
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
 import Foundation
+import Presentation
 import RefreshAPI
 import Testing
 import TextGrid

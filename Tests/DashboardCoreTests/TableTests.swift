@@ -1,4 +1,5 @@
 @testable import DashboardCore
+import Presentation
 import Testing
 import TextGrid
 

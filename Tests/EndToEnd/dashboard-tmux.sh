@@ -270,7 +270,7 @@ for _ in $(seq 200); do [ "$(bell_flag)" = "1" ] && break; read -r -t 0.1 <> <(:
 [ "$(bell_flag)" = "1" ] && pass "a refresh ending behind another screen rings the bell" || fail "no bell flag"
 wait_for_match "demo-campaign +7 +2 " 200 && pass "the roster counts its two stale creators" || fail "no stale count"
 tmux -L "$socket" send-keys -t e2e Enter
-wait_for "never stale" 30 && pass "a roster opens as a list of its creators, stale ones said so" || fail "no roster screen"
+wait_for "never (stale)" 30 && pass "a roster opens as a list of its creators, stale ones said so" || fail "no roster screen"
 tmux -L "$socket" send-keys -t e2e "R"
 wait_for "Refreshing the stale creators of demo-campaign (2)" 30 && pass "R refreshes the stale creators" || fail "R did nothing"
 wait_for "· 0 stale ·" 200 && pass "and they are stale no more once refreshed" || fail "the stale creators stayed stale"

@@ -1,4 +1,5 @@
 import Foundation
+import Presentation
 import RefreshAPI
 
 /// A comparison as CSV: a row per figure, a column per creator, numbers in full (not short forms), for a
@@ -15,7 +16,7 @@ public enum ComparisonCSV {
                 rows.append([figure.labelWithUnit] + creators.map { figure.value($0).map(Self.number) ?? "" })
             }
         }
-        rows.append(["Last refreshed"] + creators.map { ISO8601DateFormatter().string(from: $0.row.lastRefreshedAt) })
+        rows.append(["Last refreshed"] + creators.map { Timestamp.rfc3339($0.row.lastRefreshedAt) })
         return rows.map { $0.map { PostsCSV.field(inert($0)) }.joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 

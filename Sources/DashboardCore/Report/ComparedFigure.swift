@@ -1,3 +1,4 @@
+import Presentation
 import RefreshAPI
 
 /// A figure creators are compared by: how to read it from a creator, how to show it, and whether more is better

@@ -1,4 +1,5 @@
 import Foundation
+import Presentation
 import RefreshAPI
 
 /// One creator of a comparison: its latest refresh and what is worked out from it once.

@@ -1,3 +1,4 @@
+import Presentation
 import RefreshAPI
 
 /// A finished refresh shown whole: who the creator is, the figures, growth, trends

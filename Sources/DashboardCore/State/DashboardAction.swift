@@ -1,4 +1,5 @@
 import Foundation
+import Presentation
 import RefreshAPI
 
 /// Everything that can happen to the dashboard: keys, the terminal, time, and

@@ -1,12 +1,11 @@
 import Foundation
 import RefreshAPI
+import RefreshTracking
 
 /// What the requests screen knows of one request.
 public struct RequestRow: Hashable, Sendable, Identifiable {
-    /// Where a row's request stands.
-    public enum Phase: String, Sendable, Hashable, CaseIterable {
-        case submitting, pending, stale, succeeded, failed, unknown
-    }
+    /// Where a row's request stands, as the store keeps it.
+    public typealias Phase = TrackedState
 
     /// The store's number, stable from the intent on.
     public var id: Int64

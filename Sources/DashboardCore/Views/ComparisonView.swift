@@ -1,3 +1,4 @@
+import Presentation
 import TextGrid
 
 /// Draws creators side by side: a title bar, the comparison scrolled, a status bar. The lines are laid out once

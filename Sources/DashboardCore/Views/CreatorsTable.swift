@@ -1,4 +1,5 @@
 import Foundation
+import Presentation
 import RefreshAPI
 import TextGrid
 
@@ -39,7 +40,7 @@ struct CreatorsTable {
         row.followerChange.map { ($0 > 0 ? "+" : "") + NumberFormat.compact(Double($0)) } ?? ""
     }
     private static let refreshed = Column(title: "REFRESHED", width: nil, alignRight: false, sort: .refreshed) { row, state in
-        RequestsScreen.age(state.now.timeIntervalSince(row.lastRefreshedAt)) + " ago"
+        Age.ago(row.lastRefreshedAt, now: state.now)
     }
 
     /// The columns the list can be sorted by at this width: those shown.

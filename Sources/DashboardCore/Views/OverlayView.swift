@@ -1,4 +1,5 @@
 import Foundation
+import Presentation
 import RefreshAPI
 import TextGrid
 
@@ -57,7 +58,7 @@ struct OverlayView {
             let what =
                 switch row.phase {
                 case .submitting: "is being submitted"
-                case .succeeded: "succeeded " + RequestsScreen.age(state.now.timeIntervalSince(row.finishedAt ?? row.submittedAt)) + " ago"
+                case .succeeded: "succeeded " + Age.ago(row.finishedAt ?? row.submittedAt, now: state.now)
                 default: "is \(row.phase.rawValue)"
                 }
             let who = row.submittedBy.map { " by \(SafeText.sanitize($0))" } ?? ""
@@ -65,7 +66,7 @@ struct OverlayView {
                 title: row.phase == .succeeded ? "Refreshed recently" : "Already under way",
                 lines: [
                     "\(target.type.rawValue) \(SafeText.sanitize(target.value)) \(what),",
-                    "submitted\(who) \(RequestsScreen.age(state.now.timeIntervalSince(row.submittedAt))) ago.",
+                    "submitted\(who) \(Age.ago(row.submittedAt, now: state.now)).",
                     "Nothing was sent: each refresh costs quota.", "",
                     "Enter follows that request, f submits a new one anyway, Esc cancels.",
                 ],

@@ -1,4 +1,5 @@
 import Foundation
+import Presentation
 import RefreshAPI
 import TextGrid
 
@@ -159,19 +160,6 @@ public struct RequestsScreen {
             segments.append((String(count), count > 0 ? state.theme.phase(phase) : state.theme[.dim], nil))
         }
         return segments
-    }
-
-    /// A short age: under a minute in steps of ten seconds, so that a screen of pending
-    /// requests changes a few cells every ten seconds rather than every second.
-    static func age(_ seconds: TimeInterval) -> String {
-        let seconds = max(0, Int(seconds))
-        switch seconds {
-        case ..<10: return "<10s"
-        case ..<60: return "\(seconds / 10 * 10)s"
-        case ..<3600: return "\(seconds / 60)m"
-        case ..<172_800: return "\(seconds / 3600)h"
-        default: return "\(seconds / 86_400)d"
-        }
     }
 
     private func drawStatusBar(_ state: DashboardState, into grid: inout Grid) {

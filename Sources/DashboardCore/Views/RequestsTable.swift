@@ -1,4 +1,5 @@
 import Foundation
+import Presentation
 import RefreshAPI
 import TextGrid
 
@@ -53,10 +54,10 @@ struct RequestsTable {
             "Type       \(row.typeName)", "Target     \(SafeText.sanitize(row.target))",
             "Request    \(row.requestID.map { SafeText.sanitize($0) } ?? "not yet known")",
             "State      \(stateText(row, now: now))",
-            "Submitted  \(HTTPDate.format(row.submittedAt))",
+            "Submitted  \(Timestamp.text(row.submittedAt))",
         ]
         if let submitter = row.submittedBy { lines.append("By         \(SafeText.sanitize(submitter))") }
-        if let finished = row.finishedAt { lines.append("Finished   \(HTTPDate.format(finished))") }
+        if let finished = row.finishedAt { lines.append("Finished   \(Timestamp.text(finished))") }
         if let name = row.creatorName { lines.append("Creator    \(SafeText.sanitize(name))") }
         if let followers = row.followers {
             lines.append("Followers  \(NumberFormat.compact(Double(followers))) (\(NumberFormat.grouped(followers)))")
@@ -67,20 +68,7 @@ struct RequestsTable {
 
     /// What the STATE column says of a row: its phase, how long it has waited, why it failed or is retrying.
     static func stateText(_ row: RequestRow, now: Date) -> String {
-        if row.failedPolls > 0, row.phase == .pending || row.phase == .stale {
-            return RefreshState.phrase("retrying", detail: row.detail.map { SafeText.sanitize($0) })
-        }
-        switch row.phase {
-        case .pending: return "pending " + RequestsScreen.age(now.timeIntervalSince(row.submittedAt))
-        case .stale: return "stale " + RequestsScreen.age(now.timeIntervalSince(row.submittedAt))
-        case .submitting: return "submitting"
-        case .succeeded: return "succeeded"
-        case .failed:
-            return RefreshState.phrase("failed", detail: row.detail.map { SafeText.sanitize($0) })
-        case .unknown:
-            return row.detail?.contains("outcome unknown") == true
-                ? "outcome unknown" : RefreshState.phrase("unknown", detail: row.detail.map { SafeText.sanitize($0) })
-        }
+        RequestStateText.of(row.phase, detail: row.detail, failedPolls: row.failedPolls, submittedAt: row.submittedAt, now: now)
     }
 
     private func cell(_ column: RequestColumn, _ row: RequestRow) -> String {
@@ -89,8 +77,8 @@ struct RequestsTable {
         case .target: return SafeText.sanitize(row.target)
         case .name: return SafeText.sanitize(row.creatorName ?? "")
         case .state: return Self.stateText(row, now: state.now)
-        case .submitted: return RequestsScreen.age(state.now.timeIntervalSince(row.submittedAt)) + " ago"
-        case .finished: return row.finishedAt.map { RequestsScreen.age(state.now.timeIntervalSince($0)) + " ago" } ?? ""
+        case .submitted: return Age.ago(row.submittedAt, now: state.now)
+        case .finished: return row.finishedAt.map { Age.ago($0, now: state.now) } ?? ""
         case .followers: return row.followers.map { NumberFormat.compact(Double($0)) } ?? ""
         case .submitter: return SafeText.sanitize(row.submittedBy ?? "")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Presentation
 import RefreshAPI
 import TextGrid
 
@@ -31,8 +32,7 @@ struct RosterMembersView {
         }
         let tier = Column(column: TableColumn("TIER", width: 9)) { member, _ in SafeText.sanitize(member.creator?.tier ?? "") }
         let refreshed = Column(column: TableColumn("REFRESHED", width: 15)) { member, state in
-            let age = member.creator.map { RequestsScreen.age(state.now.timeIntervalSince($0.lastRefreshedAt)) + " ago" } ?? "never"
-            return member.isStale ? age + " stale" : age
+            FreshnessText.of(refreshedAt: member.creator?.lastRefreshedAt, isStale: member.isStale, now: state.now)
         }
         if width >= 110 { return [creator, name, followers, engagement, perWeek, tier, refreshed] }
         if width >= 70 { return [creator, name, followers, engagement, refreshed] }

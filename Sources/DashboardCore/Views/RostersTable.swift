@@ -1,4 +1,5 @@
 import Foundation
+import Presentation
 import TextGrid
 
 /// Draws the Rosters list: each roster summed up (creators, stale, followers, median engagement, posts a week,

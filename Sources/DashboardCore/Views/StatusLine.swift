@@ -1,3 +1,4 @@
+import Presentation
 import TextGrid
 
 /// The bottom line of a screen over a list: the notice when there is one, else the key hints in force.

@@ -42,7 +42,8 @@ public struct RefreshStatus: Hashable, Sendable, Encodable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(code, forKey: .code)
         try container.encodeIfPresent(message, forKey: .message)
-        try container.encodeIfPresent(requestAt.map(HTTPDate.format), forKey: .requestAt)
-        try container.encodeIfPresent(responseAt.map(HTTPDate.format), forKey: .responseAt)
+        // Dates as the encoder writes them (the command line's JSON: RFC 3339).
+        try container.encodeIfPresent(requestAt, forKey: .requestAt)
+        try container.encodeIfPresent(responseAt, forKey: .responseAt)
     }
 }

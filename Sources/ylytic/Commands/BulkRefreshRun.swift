@@ -1,4 +1,5 @@
 import Foundation
+import Presentation
 import RefreshAPI
 import RefreshTracking
 import TextGrid
@@ -176,7 +177,7 @@ struct BulkRefreshRun {
         if stopping {
             text += " · stopping…"
         } else if let left = progress.secondsLeft(perSecond: postsPerSecond) {
-            text += " · about \(Duration.seconds(left).shortText) left"
+            text += " · about \(Age.duration(left)) left"
         }
         return text
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import DashboardConfig
 import DashboardCore
 import Foundation
+import Presentation
 import TextGrid
 
 /// `ylytic config path|show|check`: the dashboard's config file.

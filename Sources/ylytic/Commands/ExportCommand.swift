@@ -1,6 +1,7 @@
 import ArgumentParser
 import DashboardCore
 import Foundation
+import Presentation
 import RefreshAPI
 import RefreshStore
 import TextGrid

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DashboardCore
 import Foundation
+import Presentation
 import RefreshStore
 import RefreshTracking
 import TextGrid
@@ -59,7 +60,7 @@ struct HistoryCommand: YlyticCommand {
                 change = (now >= then ? "+" : "") + NumberFormat.grouped(now - then)
             }
             return [
-                ListCommand.timeText(snapshot.takenAt), snapshot.followers.map(NumberFormat.grouped) ?? "", change,
+                Timestamp.text(snapshot.takenAt), snapshot.followers.map(NumberFormat.grouped) ?? "", change,
                 snapshot.engagement.map { NumberFormat.percent($0) } ?? "", snapshot.posts.map(String.init) ?? "",
                 SafeText.sanitize(snapshot.tier ?? ""), snapshot.requestID,
             ]

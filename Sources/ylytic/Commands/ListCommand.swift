@@ -1,6 +1,7 @@
 import ArgumentParser
 import DashboardCore
 import Foundation
+import Presentation
 import RefreshAPI
 import RefreshStore
 import RefreshTracking
@@ -56,9 +57,9 @@ struct ListCommand: YlyticCommand {
         let rows = requests.map { request -> [String] in
             [
                 request.requestID.map { SafeText.sanitize($0) } ?? "#\(request.id ?? 0)", request.requestType,
-                SafeText.sanitize(request.targetValue), Self.stateText(request, now: now),
-                Self.timeText(request.submittedAt), SafeText.sanitize(request.submittedBy ?? ""),
-                request.finishedAt.map(Self.timeText) ?? "",
+                SafeText.sanitize(request.targetValue), RequestStateText.of(request, now: now),
+                Timestamp.text(request.submittedAt), SafeText.sanitize(request.submittedBy ?? ""),
+                request.finishedAt.map(Timestamp.text) ?? "",
                 request.followers.map { NumberFormat.compact(Double($0)) } ?? "",
                 SafeText.sanitize(request.creatorName ?? ""),
             ]
@@ -74,30 +75,6 @@ struct ListCommand: YlyticCommand {
         return .succeeded
     }
 
-    static func stateText(_ request: TrackedRequest, now: Date) -> String {
-        if request.errorCount > 0, request.state.isFollowed {
-            return RefreshState.phrase("retrying", detail: request.detail.map { SafeText.sanitize($0) })
-        }
-        switch request.state {
-        case .pending, .stale, .submitting:
-            return "\(request.state.rawValue) \(Duration.seconds(now.timeIntervalSince(request.submittedAt)).shortText)"
-        case .failed, .unknown:
-            return RefreshState.phrase(request.state.rawValue, detail: request.detail.map { SafeText.sanitize($0) })
-        case .succeeded:
-            return "succeeded"
-        }
-    }
-
-    /// A time for JSON: ISO 8601 in UTC, to the second.
-    static func isoText(_ date: Date) -> String {
-        ISO8601DateFormatter().string(from: date)
-    }
-
-    static func timeText(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
-        return formatter.string(from: date)
-    }
 }
 
 /// A tracked request as `list --json` prints it.
@@ -139,18 +116,5 @@ struct ListedRequest: Encodable {
         case requestID = "request_id", localID = "local_id", requestType = "request_type", target, state, detail
         case submittedAt = "submitted_at", finishedAt = "finished_at", followers, creatorName = "creator_name"
         case followedBy = "followed_by", submittedBy = "submitted_by", joined
-    }
-}
-
-extension Duration {
-    /// 45s, 12m, 3h, 2d.
-    var shortText: String {
-        let seconds = max(0, components.seconds)
-        switch seconds {
-        case ..<60: return "\(seconds)s"
-        case ..<3600: return "\(seconds / 60)m"
-        case ..<172_800: return "\(seconds / 3600)h"
-        default: return "\(seconds / 86_400)d"
-        }
     }
 }

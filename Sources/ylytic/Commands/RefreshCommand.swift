@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Presentation
 import RefreshAPI
 import RefreshStore
 import RefreshTracking
@@ -122,11 +123,11 @@ struct RefreshCommand: YlyticCommand {
         let id = existing.requestID.map { RequestID($0) }
         let shownID = existing.requestID.map { SafeText.sanitize($0) } ?? "#\(existing.id ?? 0)"
         let who = existing.submittedBy.map { " by \(SafeText.sanitize($0))" } ?? ""
-        let when = ListCommand.timeText(existing.submittedAt)
+        let when = Timestamp.text(existing.submittedAt)
         let what =
             switch existing.state {
             case .submitting: "is being submitted"
-            case .succeeded: "succeeded at \(existing.finishedAt.map(ListCommand.timeText) ?? when)"
+            case .succeeded: "succeeded at \(existing.finishedAt.map(Timestamp.text) ?? when)"
             default: "is \(existing.state.rawValue)"
             }
         context.stderr.line(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DashboardCore
 import Foundation
+import Presentation
 import RefreshAPI
 
 /// `ylytic show ID` or `ylytic show --file PATH`: a readable report of a refresh.

@@ -1,6 +1,7 @@
 import DashboardCore
 import Foundation
 import ArgumentParser
+import Presentation
 import RefreshAPI
 import RefreshStore
 import RefreshTracking

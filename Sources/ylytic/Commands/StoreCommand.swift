@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Presentation
 import RefreshTracking
 
 /// `ylytic store copy --from SRC --to DST`: stores as a whole.

@@ -1,4 +1,5 @@
 import Foundation
+import Presentation
 import RefreshAPI
 import RefreshTracking
 import TextGrid
@@ -12,7 +13,7 @@ struct StateChangePrinter {
     var ascii = false
 
     private struct Line: Encodable {
-        let time: String
+        let time: Date
         let requestID: String
         let state: String
         let message: String?
@@ -41,12 +42,12 @@ struct StateChangePrinter {
     }
 
     private func print(_ id: RequestID, state: String, message: String?) {
-        let stamp = ISO8601DateFormatter().string(from: time.now)
+        let now = time.now
         if json {
-            sink.line(JSONOutput.encode(Line(time: stamp, requestID: id.rawValue, state: state, message: message)))
+            sink.line(JSONOutput.encode(Line(time: now, requestID: id.rawValue, state: state, message: message)))
         } else {
             let detail = message.map { " " + SafeText.sanitize($0) } ?? ""
-            let line = "\(stamp) \(SafeText.sanitize(id.rawValue)) \(state)\(detail)"
+            let line = "\(Timestamp.rfc3339(now)) \(SafeText.sanitize(id.rawValue)) \(state)\(detail)"
             sink.line(ascii ? ASCIIText.transliterate(line) : line)
         }
     }

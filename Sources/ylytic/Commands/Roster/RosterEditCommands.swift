@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Presentation
 import RefreshTracking
 import TextGrid
 
@@ -102,7 +103,7 @@ struct RosterMaxAgeCommand: YlyticCommand {
         let store = try await storage.open(context)
         do {
             try await store.setMaxAge(of: name, to: seconds > 0 ? seconds : nil)
-            let what = seconds > 0 ? "older than \(Duration.seconds(seconds).shortText) are stale" : "never go stale"
+            let what = seconds > 0 ? "older than \(Age.duration(seconds)) are stale" : "never go stale"
             RosterOutput.changed("The figures of \(name) \(what).", name: name, json: output.json, context)
             return .succeeded
         } catch {

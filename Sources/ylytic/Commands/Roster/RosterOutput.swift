@@ -1,5 +1,6 @@
 import DashboardCore
 import Foundation
+import Presentation
 import RefreshAPI
 import RefreshTracking
 import TextGrid
@@ -23,17 +24,11 @@ enum RosterOutput {
         SafeText.sanitize(target.type == .instagram ? "@" + target.value : target.description)
     }
 
-    /// A time as "3h ago", "never".
-    static func ageText(_ date: Date?, now: Date) -> String {
-        guard let date else { return "never" }
-        return "\(Duration.seconds(now.timeIntervalSince(date)).shortText) ago"
-    }
-
     /// The summary as one line: "3 creators · 1 stale (max age 7d) · 12.0k followers · …".
     static func summaryText(_ summary: RosterSummary, maxAge: TimeInterval?) -> String {
         var parts = ["\(summary.creators) creator\(summary.creators == 1 ? "" : "s")"]
         if let maxAge {
-            parts.append("\(summary.stale) stale (max age \(Duration.seconds(maxAge).shortText))")
+            parts.append("\(summary.stale) stale (max age \(Age.duration(maxAge)))")
         } else if summary.refreshed < summary.creators {
             parts.append("\(summary.creators - summary.refreshed) never refreshed")
         }
@@ -61,7 +56,7 @@ enum RosterOutput {
     struct RosterJSON: Encodable {
         let name: String
         let maxAgeSeconds: Double?
-        let createdAt: String
+        let createdAt: Date
         let creators: Int
         let refreshed: Int
         let stale: Int
@@ -74,7 +69,7 @@ enum RosterOutput {
         init(_ roster: Roster, summary: RosterSummary, members: [RosterMember]?, now: Date) {
             name = roster.name
             maxAgeSeconds = roster.maxAge
-            createdAt = ListCommand.isoText(roster.createdAt)
+            createdAt = roster.createdAt
             creators = summary.creators
             refreshed = summary.refreshed
             stale = summary.stale
@@ -101,7 +96,7 @@ enum RosterOutput {
         let engagement: Double?
         let postsPerWeek: Double?
         let tier: String?
-        let refreshedAt: String?
+        let refreshedAt: Date?
         let stale: Bool
         let latestRequestID: String?
         let latestState: String?
@@ -115,7 +110,7 @@ enum RosterOutput {
             engagement = member.creator?.engagement
             postsPerWeek = member.creator?.contentPerWeek
             tier = member.creator?.tier
-            refreshedAt = member.refreshedAt.map(ListCommand.isoText)
+            refreshedAt = member.refreshedAt
             stale = member.isStale(maxAge: maxAge, at: now)
             latestRequestID = member.latest?.requestID
             latestState = member.latest?.state.rawValue

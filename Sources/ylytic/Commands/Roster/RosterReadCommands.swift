@@ -1,6 +1,7 @@
 import ArgumentParser
 import DashboardCore
 import Foundation
+import Presentation
 import RefreshTracking
 import TextGrid
 
@@ -40,7 +41,7 @@ struct RosterListCommand: YlyticCommand {
                 SafeText.sanitize(roster.name), String(summary.creators), roster.maxAge == nil ? "" : String(summary.stale),
                 NumberFormat.compact(Double(summary.totalFollowers)),
                 summary.medianEngagement.map { NumberFormat.percent($0) } ?? "",
-                NumberFormat.decimal(summary.postsPerWeek), roster.maxAge.map { Duration.seconds($0).shortText } ?? "",
+                NumberFormat.decimal(summary.postsPerWeek), roster.maxAge.map(Age.duration) ?? "",
             ]
         }
         let table = PlainTable(
@@ -91,8 +92,8 @@ struct RosterShowCommand: YlyticCommand {
                 creator?.followers.map(NumberFormat.grouped) ?? "",
                 creator?.engagement.map { NumberFormat.percent($0) } ?? "",
                 creator?.contentPerWeek.map { NumberFormat.decimal($0) } ?? "", SafeText.sanitize(creator?.tier ?? ""),
-                RosterOutput.ageText(member.refreshedAt, now: now) + (member.isStale(maxAge: roster.maxAge, at: now) ? " (stale)" : ""),
-                member.latest.map { ListCommand.stateText($0, now: now) } ?? "",
+                FreshnessText.of(refreshedAt: member.refreshedAt, isStale: member.isStale(maxAge: roster.maxAge, at: now), now: now),
+                member.latest.map { RequestStateText.of($0, now: now) } ?? "",
             ]
         }
         let table = PlainTable(

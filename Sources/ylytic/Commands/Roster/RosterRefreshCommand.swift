@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Presentation
 import RefreshTracking
 import TextGrid
 
@@ -57,12 +58,12 @@ struct RosterRefreshCommand: YlyticCommand {
                 members.isEmpty
                     ? "Nothing to refresh: the roster \(SafeText.sanitize(roster.name)) has no creators yet."
                     : "Nothing to refresh: every creator of \(SafeText.sanitize(roster.name)) was refreshed within "
-                        + "\(Duration.seconds(age ?? 0).shortText).")
+                        + "\(Age.duration(age ?? 0)).")
             if output.json { context.stdout.line(JSONOutput.encode(BulkRefreshRun.SummaryJSON(BulkProgress(total: 0), stopped: false))) }
             return .succeeded
         }
         if !output.json, chosen.count < members.count {
-            context.stderr.line("\(chosen.count) of \(members.count) creators are older than \(Duration.seconds(age ?? 0).shortText).")
+            context.stderr.line("\(chosen.count) of \(members.count) creators are older than \(Age.duration(age ?? 0)).")
         }
         // A creator chosen for being older than `age` is not joined with a refresh younger than that: the fresh
         // window is never longer than the age asked for.

@@ -118,11 +118,11 @@ public struct CreatorReportText {
         var times = StyledLine()
         if let requested = record.status?.requestAt {
             times.append("Requested ", role: .label)
-            times.append(HTTPDate.format(requested))
+            times.append(Timestamp.server(requested))
         }
         if let answered = record.status?.responseAt {
             times.append("  Answered ", role: .label)
-            times.append(HTTPDate.format(answered))
+            times.append(Timestamp.server(answered))
         }
         return [title, status, times].filter { !$0.description.isEmpty }
     }
@@ -205,7 +205,7 @@ public struct CreatorReportText {
     }
 
     private static func day(_ date: Date) -> String {
-        String(HTTPDate.format(date).dropFirst(5).prefix(17))
+        String(Timestamp.server(date).dropFirst(5).prefix(17))
     }
 
     private func growth(_ trends: GrowthTrends, platform: Platform) -> [StyledLine] {

@@ -1,5 +1,5 @@
 import Testing
-@testable import DashboardCore
+@testable import Presentation
 
 @Suite("Numbers in short form")
 struct NumberFormatTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import DashboardCore
+@testable import Presentation
 import RefreshAPI
 
 /// The figures of a creator's posts: medians found by selection agree with sorting, whatever the order of the
@@ -46,10 +46,12 @@ struct PostingActivityTests {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fixtures/\(fixture)")
         let body = try Data(contentsOf: url)
-        let row = CreatorRow(id: 1, platform: .instagram, key: "someone", lastRefreshedAt: Date(timeIntervalSince1970: 0))
-        let whole = ComparedCreator(row: row, record: try RefreshRecordDecoder.decode(body))
-        let figures = ComparedCreator(row: row, record: try RefreshRecordDecoder.decode(body, parts: .postFigures))
-        #expect(whole.activity?.medianLikes != nil, "the posts are there, with their likes")
+        let activity = { (record: RefreshRecord) in
+            record.response?.posts.map { PostingActivity(posts: $0, trends: record.response?.growthTrends) }
+        }
+        let whole = activity(try RefreshRecordDecoder.decode(body))
+        let figures = activity(try RefreshRecordDecoder.decode(body, parts: .postFigures))
+        #expect(whole?.medianLikes != nil, "the posts are there, with their likes")
         #expect(figures == whole)
     }
 

@@ -1,6 +1,6 @@
 import RefreshAPI
 import Testing
-@testable import DashboardCore
+@testable import Presentation
 
 @Suite("The report of `ylytic show`")
 struct CreatorReportTextTests {

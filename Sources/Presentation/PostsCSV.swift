@@ -24,11 +24,11 @@ public enum PostsCSV {
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    static func row(_ fields: [String]) -> String {
+    public static func row(_ fields: [String]) -> String {
         fields.map(field).joined(separator: ",")
     }
 
-    static func field(_ raw: String) -> String {
+    public static func field(_ raw: String) -> String {
         let text = SafeText.sanitize(raw, keepingNewlines: true)
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -1,0 +1,32 @@
+import Foundation
+import RefreshAPI
+
+/// Points in time as every front end writes them: for people, and for scripts.
+public enum Timestamp {
+    /// For people: "2026-12-07 08:30:29 UTC".
+    public static func text(_ date: Date) -> String {
+        rfc3339(date).replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC")
+    }
+
+    /// For scripts (every `--json`): RFC 3339 in UTC to the second, "2026-12-07T08:30:29Z".
+    public static func rfc3339(_ date: Date) -> String {
+        // Held to ±300,000 years, so that no date overflows the arithmetic.
+        let seconds = min(max(date.timeIntervalSince1970, -1e13), 1e13)
+        let whole = Int(seconds.rounded(.down))
+        let days = whole >= 0 ? whole / 86_400 : (whole - 86_399) / 86_400
+        let inDay = whole - days * 86_400
+        let day = CalendarDate(daysSinceEpoch: days)
+        let clock = String(format: "%02d:%02d:%02d", inDay / 3600, inDay % 3600 / 60, inDay % 60)
+        return "\(day)T\(clock)Z"
+    }
+
+    /// A day, for file names and CSV: "2026-12-07".
+    public static func day(_ date: Date) -> String {
+        String(rfc3339(date).prefix(10))
+    }
+
+    /// A time a server wrote (its `request_at`, `response_at`), as it is read on a creator page.
+    public static func server(_ date: Date) -> String {
+        HTTPDate.format(date)
+    }
+}
