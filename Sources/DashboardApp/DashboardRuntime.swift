@@ -16,7 +16,7 @@ public final class DashboardRuntime {
     private let time: any TimeSource
     private let exportFolder: URL
     private let reducer = DashboardReducer()
-    private let screen = RequestsScreen()
+    private let view = DashboardView()
     private var state: DashboardState
     private let (actions, sink) = AsyncStream.makeStream(of: DashboardAction.self)
     private var tasks: [Task<Void, Never>] = []
@@ -53,7 +53,7 @@ public final class DashboardRuntime {
         _ = reducer.reduce(&state, .tick(time.now))
         startPumps()
         // A page opened from a file shows nothing from the store: it is drawn before the store is read.
-        if !state.screens[0].isList { draw() }
+        if state.lists == nil { draw() }
         if let postText { Self.forward(postText, to: sink) }
         await showFirstPage()
         await tracker.start()
@@ -73,8 +73,8 @@ public final class DashboardRuntime {
 
     /// Draws the newest requests before the whole list is read, when the store has more than a screen's worth.
     private func showFirstPage() async {
-        guard state.screens[0].isList else { return }
-        let pageSize = max(200, state.height * 4)
+        guard state.lists != nil else { return }
+        let pageSize = max(200, state.shared.height * 4)
         guard let page = try? await store.requests(in: nil, limit: pageSize), page.count == pageSize,
             let total = try? await store.requestCount(in: nil)
         else { return }
@@ -83,15 +83,12 @@ public final class DashboardRuntime {
     }
 
     private func draw() {
-        terminal.draw(screen.render(state))
+        terminal.draw(view.render(state))
     }
 
     /// Whether the screen changes with time alone: ages of pending requests, marks and notices fading.
     private static func needsFrequentTicks(_ state: DashboardState) -> Bool {
-        state.notice != nil || state.rows.contains { row in
-            row.phase == .pending || row.phase == .stale || row.phase == .submitting
-                || row.changedAt.map { state.now.timeIntervalSince($0) < RequestsScreen.markDuration + 1 } == true
-        }
+        state.shared.notice != nil || state.lists?.requests.changesWithTime(now: state.shared.now) == true
     }
 
     private func startPumps() {

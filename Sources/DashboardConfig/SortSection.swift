@@ -30,14 +30,14 @@ enum SortSection {
             }
             switch table {
             case "requests":
-                guard let column = choose(DashboardState.SortColumn.self, words[0], line: line, path: path, into: &reading) else { continue }
-                reading.settings.requestsSort = .init(column, ascending: direction ?? (column != .submitted && column != .followers))
+                guard let column = choose(RequestColumn.self, words[0], line: line, path: path, into: &reading) else { continue }
+                reading.settings.requestsSort = SortOrder(column, ascending: direction ?? column.sortsAscendingFirst)
             case "creators":
-                guard let column = choose(DashboardState.CreatorSortColumn.self, words[0], line: line, path: path, into: &reading) else { continue }
-                reading.settings.creatorsSort = .init(column, ascending: direction ?? (column == .name || column == .platform))
+                guard let column = choose(CreatorColumn.self, words[0], line: line, path: path, into: &reading) else { continue }
+                reading.settings.creatorsSort = SortOrder(column, ascending: direction ?? column.sortsAscendingFirst)
             case "posts":
-                guard let column = choose(PostsView.SortColumn.self, words[0], line: line, path: path, into: &reading) else { continue }
-                reading.settings.postsSort = .init(column, ascending: direction ?? false)
+                guard let column = choose(PostColumn.self, words[0], line: line, path: path, into: &reading) else { continue }
+                reading.settings.postsSort = SortOrder(column, ascending: direction ?? column.sortsAscendingFirst)
             default:
                 reading.problems.append(ConfigProblem(line: tableNode.mark?.line, key: path, message: "no such table (the tables are requests, creators, posts)"))
                 continue

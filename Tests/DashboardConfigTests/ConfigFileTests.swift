@@ -63,7 +63,7 @@ struct ConfigFileTests {
         #expect(reading.problems[7].message == "expected one of off, bell, osc, osc777")
         #expect(reading.settings.notify == .bell, "the bell unless set otherwise")
         #expect(reading.problems[1].description.hasPrefix("line 6, keys.posts.open: '<f13>' is not a key"))
-        #expect(reading.problems[3].message.contains("the columns are submitted, type"))
+        #expect(reading.problems[3].message.contains("the columns are type, target, name, state, submitted, by, finished, followers"))
         #expect(reading.settings.bindings.keys(for: .quit, in: .list) == [.character("Q")], "the good setting applies")
         #expect(reading.settings.bindings.keys(for: .open, in: .posts) == [.enter], "the bad one keeps its default")
         #expect(reading.settings.preview == true)
@@ -123,6 +123,27 @@ struct ConfigFileTests {
     func coloursAreWrittenAsTheyAreRead(text: String, color: TerminalColor) {
         #expect(ColorName.read(text) == color)
         #expect(ColorName.read(ColorName.write(color)) == color)
+    }
+
+    @Test func theKeysOfEveryBoxCanBeRebound() {
+        let reading = ConfigFile.read("""
+            keys:
+              joined:
+                forceSubmit: "!"
+              confirm:
+                confirm: x
+              newRequest:
+                nextChoice: <f2>
+              help:
+                back: h
+            """)
+        #expect(reading.problems.isEmpty, "\(reading.problems)")
+        let bindings = reading.settings.bindings
+        #expect(bindings.command(for: .character("!"), in: .joined) == .forceSubmit)
+        #expect(bindings.command(for: .character("f"), in: .joined) == nil)
+        #expect(bindings.command(for: .character("x"), in: .confirm) == .confirm)
+        #expect(bindings.command(for: .function(2), in: .newRequest) == .nextChoice)
+        #expect(bindings.keys(for: .back, in: .help) == [.character("h")])
     }
 
     @Test func aKeyGivenTwiceOrTakenFromAnotherCommandIsReported() {

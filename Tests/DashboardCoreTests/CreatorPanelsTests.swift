@@ -54,14 +54,14 @@ struct CreatorPanelsTests {
     func instagramCreator(width: Int, height: Int) throws {
         var state = DashboardFixtures.state(width: width, height: height)
         _ = reducer.reduce(&state, .creatorLoaded(CreatorPage(record: try CreatorPageTests.sample())))
-        try DashboardFixtures.expectScreen(RequestsScreen().render(state).text, named: "panel-instagram-\(width)x\(height)")
+        try DashboardFixtures.expectScreen(DashboardView().render(state).text, named: "panel-instagram-\(width)x\(height)")
     }
 
     @Test(arguments: sizes)
     func youTubeChannel(width: Int, height: Int) throws {
         var state = DashboardFixtures.state(width: width, height: height)
         _ = reducer.reduce(&state, .creatorLoaded(CreatorPage(record: Self.youTubeChannel())))
-        let text = RequestsScreen().render(state).text
+        let text = DashboardView().render(state).text
         #expect(text.contains("Subscribers"))
         #expect(!text.contains("Followers"), "a channel has subscribers in every section, trends included")
         #expect(text.contains("interactions per view"))
@@ -76,7 +76,7 @@ struct CreatorPanelsTests {
         for character in "private" { _ = reducer.reduce(&state, .key(.character(character))) }
         _ = reducer.reduce(&state, .key(.enter))
         _ = reducer.reduce(&state, .key(.enter))
-        let failed = RequestsScreen().render(state).text
+        let failed = DashboardView().render(state).text
         #expect(failed.contains("this account is private"))
         #expect(failed.contains("private_studio"), "the request as sent")
         try DashboardFixtures.expectScreen(failed, named: "panel-failed-\(width)x\(height)")
@@ -84,7 +84,7 @@ struct CreatorPanelsTests {
         _ = reducer.reduce(&state, .key(.escape))
         _ = reducer.reduce(&state, .key(.character("g")))
         _ = reducer.reduce(&state, .key(.enter))
-        let pending = RequestsScreen().render(state).text
+        let pending = DashboardView().render(state).text
         #expect(pending.contains("pending 40s"))
         try DashboardFixtures.expectScreen(pending, named: "panel-pending-\(width)x\(height)")
     }

@@ -43,12 +43,12 @@ enum DashboardFixtures {
             latestRequestID: "65b87c8576c9b42b3a285806"),
     ]
 
-    static func state(width: Int, height: Int) -> DashboardState {
-        var state = DashboardState(now: now, source: "demo simulator")
-        state.width = width
-        state.height = height
-        state.setRows(rows)
-        state.setCreators(creators)
+    static func state(width: Int, height: Int, settings: DashboardSettings = DashboardSettings()) -> DashboardState {
+        var state = DashboardState(now: now, source: "demo simulator", settings: settings)
+        let reducer = DashboardReducer()
+        _ = reducer.reduce(&state, .resize(width: width, height: height))
+        _ = reducer.reduce(&state, .loaded(rows))
+        _ = reducer.reduce(&state, .creatorsLoaded(creators))
         return state
     }
 

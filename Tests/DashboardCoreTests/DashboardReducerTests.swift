@@ -16,28 +16,28 @@ struct DashboardReducerTests {
         #expect(state.selectedRow?.id == 2, "newest first")
         _ = reducer.reduce(&state, .key(.down))
         _ = reducer.reduce(&state, .key(.character("j")))
-        #expect(state.selection == 2)
+        #expect(state.requests.selection == 2)
         _ = reducer.reduce(&state, .key(.character("k")))
         _ = reducer.reduce(&state, .key(.up))
         _ = reducer.reduce(&state, .key(.up))
-        #expect(state.selection == 0)
+        #expect(state.requests.selection == 0)
         _ = reducer.reduce(&state, .key(.character("G")))
-        #expect(state.selection == 5)
+        #expect(state.requests.selection == 5)
         _ = reducer.reduce(&state, .key(.character("g")))
-        #expect(state.selection == 0)
+        #expect(state.requests.selection == 0)
         _ = reducer.reduce(&state, .key(.pageDown))
-        #expect(state.selection == 5, "a page is 9 rows at height 12; there are 6")
+        #expect(state.requests.selection == 5, "a page is 9 rows at height 12; there are 6")
         _ = reducer.reduce(&state, .key(.pageUp))
-        #expect(state.selection == 0)
+        #expect(state.requests.selection == 0)
     }
 
     @Test func scrollingKeepsTheSelectionInView() {
         var state = DashboardFixtures.state(width: 80, height: 12)
-        state.setRows((1...100).map { RequestRow(id: Int64($0), type: .instagram, target: "c\($0)", phase: .pending, submittedAt: DashboardFixtures.now - Double($0)) })
+        state.load((1...100).map { RequestRow(id: Int64($0), type: .instagram, target: "c\($0)", phase: .pending, submittedAt: DashboardFixtures.now - Double($0)) })
         _ = reducer.reduce(&state, .key(.end))
-        #expect(state.selection == 99)
-        #expect(state.scroll == 100 - DashboardReducer.pageSize(state))
-        let text = RequestsScreen().render(state).text
+        #expect(state.requests.selection == 99)
+        #expect(state.requests.scroll == 100 - state.pageSize)
+        let text = DashboardView().render(state).text
         #expect(text.contains("c100"))
         #expect(!text.contains("c1 "))
     }
@@ -46,36 +46,43 @@ struct DashboardReducerTests {
         var state = state()
         _ = reducer.reduce(&state, .key(.character("/")))
         for character in "you" { _ = reducer.reduce(&state, .key(.character(character))) }
-        #expect(state.visibleRows.map(\.id) == [2, 5])
+        #expect(state.requests.visibleRows.map(\.id) == [2, 5])
         _ = reducer.reduce(&state, .key(.backspace))
-        #expect(state.filter == "yo")
+        #expect(state.requests.filter == "yo")
         _ = reducer.reduce(&state, .key(.escape))
-        #expect(state.filter.isEmpty)
-        #expect(!state.isEditingFilter)
-        #expect(state.visibleRows.count == 6)
+        #expect(state.requests.filter.isEmpty)
+        #expect(!state.requests.isEditingFilter)
+        #expect(state.requests.visibleRows.count == 6)
     }
 
     @Test func sortingCyclesColumnsAndReverses() {
         var state = state()
         _ = reducer.reduce(&state, .key(.character("s")))
-        #expect(state.sort == .followers, "the next column to the right of SUBMITTED")
-        #expect(RequestsScreen().render(state).text.contains("FOLLOWERS↓"), "the arrow is seen whole")
+        #expect(state.requests.sort?.column == .finished, "the next column to the right of SUBMITTED")
+        #expect(DashboardView().render(state).text.contains("FINISHED↓"), "the arrow is seen whole")
         _ = reducer.reduce(&state, .key(.character("s")))
-        #expect(state.sort == .type)
+        #expect(state.requests.sort?.column == .followers)
+        #expect(DashboardView().render(state).text.contains("FOLLOWERS↓"))
         _ = reducer.reduce(&state, .key(.character("s")))
-        #expect(state.sort == .target)
-        #expect(state.visibleRows.first?.target == "2121125346")
+        #expect(state.requests.sort?.column == .type)
+        _ = reducer.reduce(&state, .key(.character("s")))
+        #expect(state.requests.sort?.column == .target)
+        #expect(state.requests.visibleRows.first?.target == "2121125346")
         _ = reducer.reduce(&state, .key(.character("S")))
-        #expect(state.visibleRows.first?.target == "UCurYxozQbvKn-oNUxNJh45Q")
+        #expect(state.requests.visibleRows.first?.target == "UCurYxozQbvKn-oNUxNJh45Q")
     }
 
     @Test func sortingCyclesOnlyOverTheColumnsShown() {
-        for (width, expected) in [(80, [DashboardState.SortColumn.followers, .type, .target, .state, .submitted]), (40, [.target, .state])] {
+        let cycles: [(Int, [RequestColumn])] = [
+            (140, [.by, .finished, .followers, .type, .target, .name, .state, .submitted]),
+            (80, [.followers, .type, .target, .state, .submitted]), (40, [.target, .state]),
+        ]
+        for (width, expected) in cycles {
             var state = DashboardFixtures.state(width: width, height: 24)
-            var seen: [DashboardState.SortColumn] = []
+            var seen: [RequestColumn?] = []
             for _ in expected {
                 _ = reducer.reduce(&state, .key(.character("s")))
-                seen.append(state.sort)
+                seen.append(state.requests.sort?.column)
             }
             #expect(seen == expected, "at \(width) columns")
         }
@@ -104,11 +111,11 @@ struct DashboardReducerTests {
         _ = reducer.reduce(&state, .key(.character("/")))
         for character in "you tube" { _ = reducer.reduce(&state, .key(.character(character))) }
         _ = reducer.reduce(&state, .key(.control("w")))
-        #expect(state.filter == "you ")
+        #expect(state.requests.filter == "you ")
         _ = reducer.reduce(&state, .key(.control("a")))
         _ = reducer.reduce(&state, .key(.control("k")))
-        #expect(state.filter.isEmpty)
-        #expect(RequestsScreen().render(state).lines.last?.hasPrefix(" /▏") == true, "the cursor is drawn where it is")
+        #expect(state.requests.filter.isEmpty)
+        #expect(DashboardView().render(state).lines.last?.hasPrefix(" /▏") == true, "the cursor is drawn where it is")
     }
 
     @Test func lineEditorEdgesAndWideCharacters() {
@@ -161,7 +168,7 @@ struct DashboardReducerTests {
         let row = state.selectedRow!
         #expect(reducer.reduce(&state, .key(.character("y"))) == [.forget(row)])
         _ = reducer.reduce(&state, .removed([row.id]))
-        #expect(state.rows.count == 5)
+        #expect(state.requests.rows.count == 5)
         #expect(reducer.reduce(&state, .key(.character("q"))) == [.quit])
         var other = self.state()
         #expect(reducer.reduce(&other, .key(.control("c"))) == [.quit])
@@ -170,18 +177,18 @@ struct DashboardReducerTests {
 
     @Test func monitorUpdatesChangeRowsLiveAndMarkThem() {
         var state = state()
-        var row = state.rows.first { $0.id == 2 }!
+        var row = state.requests.row(2)!
         row.phase = .succeeded
         row.followers = 1_200
         _ = reducer.reduce(&state, .updated([row]))
-        let updated = state.rows.first { $0.id == 2 }!
+        let updated = state.requests.row(2)!
         #expect(updated.phase == .succeeded)
         #expect(updated.changedAt == DashboardFixtures.now)
         #expect(state.selectedRow?.id == 2, "the selection follows the request")
         _ = reducer.reduce(&state, .tick(DashboardFixtures.now + 10))
-        #expect(state.counts[.succeeded] == 3)
+        #expect(state.lists!.requests.counts[.succeeded] == 3)
         _ = reducer.reduce(&state, .updated([RequestRow(id: 99, type: .instagram, target: "new", phase: .submitting, submittedAt: DashboardFixtures.now + 10)]))
-        #expect(state.rows.count == 7)
+        #expect(state.requests.rows.count == 7)
         _ = reducer.reduce(&state, .problem("the server is unavailable"))
         #expect(state.notice?.isError == true)
     }
@@ -207,20 +214,20 @@ struct DashboardReducerTests {
             detail: "HTTP 503", failedPolls: 3,
             submittedAt: DashboardFixtures.now)
         _ = reducer.reduce(&state, .updated([row]))
-        let text = RequestsScreen().render(state).text
+        let text = DashboardView().render(state).text
         #expect(text.contains("retrying: HTTP 503"), "\(text)")
         row.failedPolls = 0
         row.detail = nil
         _ = reducer.reduce(&state, .updated([row]))
-        #expect(!RequestsScreen().render(state).text.contains("retrying"), "an answer clears it")
+        #expect(!DashboardView().render(state).text.contains("retrying"), "an answer clears it")
     }
 
     @Test func resizeKeepsTheSelectionVisible() {
         var state = DashboardFixtures.state(width: 80, height: 40)
-        state.setRows((1...100).map { RequestRow(id: Int64($0), type: .instagram, target: "c\($0)", phase: .pending, submittedAt: DashboardFixtures.now - Double($0)) })
+        state.load((1...100).map { RequestRow(id: Int64($0), type: .instagram, target: "c\($0)", phase: .pending, submittedAt: DashboardFixtures.now - Double($0)) })
         _ = reducer.reduce(&state, .key(.pageDown))
         _ = reducer.reduce(&state, .resize(width: 40, height: 12))
-        #expect(state.selection >= state.scroll && state.selection < state.scroll + DashboardReducer.pageSize(state))
+        #expect(state.requests.selection >= state.requests.scroll && state.requests.selection < state.requests.scroll + state.pageSize)
     }
 
     @Test func everyCommandOfEveryScreenHasAKeyAndEveryCommandAScreen() {
@@ -254,7 +261,7 @@ struct CreatorPageTests {
         _ = reducer.reduce(&state, .problem("The response of the request is not in the store."))
         _ = reducer.reduce(&state, .key(.character("g")))
         #expect(reducer.reduce(&state, .key(.enter)).isEmpty)
-        #expect(state.overlay == .detail(state.selectedRow!))
+        #expect(state.overlay == .details(RequestDetails(row: state.selectedRow!)))
     }
 
     @Test func pageScrollsAndEscapeReturnsToTheList() throws {
@@ -268,14 +275,15 @@ struct CreatorPageTests {
         #expect(state.creatorPage?.scroll == 0)
         _ = reducer.reduce(&state, .key(.escape))
         #expect(state.creatorPage == nil)
-        #expect(state.screen == .list(.requests))
+        #expect(state.showsList(.requests))
         _ = reducer.reduce(&state, .creatorLoaded(CreatorPage(record: try Self.sample())))
         #expect(reducer.reduce(&state, .key(.character("e"))) == [.exportPosts(try Self.sample())])
         _ = reducer.reduce(&state, .key(.character("x")))
-        #expect(state.creatorPage?.exact == true)
-        #expect(state.creatorPage?.lines.map(\.description).joined().contains("max 1,000  last 1,000") == true, "exact trend figures")
+        #expect(state.creatorPage?.page.exact == true)
+        let exactLines = state.creatorPage?.page.lines(width: 80, chartRoom: 24, ascii: false) ?? []
+        #expect(exactLines.map(\.description).joined().contains("max 1,000  last 1,000"), "exact trend figures")
         var only = DashboardFixtures.state(width: 80, height: 24)
-        only.start(on: Screen.opening(CreatorPage(record: try Self.sample())))
+        only.start(on: Screen.opening(CreatorPage(record: try Self.sample()), postsSort: DashboardSettings().postsSort))
         #expect(reducer.reduce(&only, .key(.character("q"))) == [.quit], "leaving the only screen quits")
     }
 
@@ -288,7 +296,7 @@ struct CreatorPageTests {
         ]
         var state = DashboardFixtures.state(width: 120, height: 40)
         _ = reducer.reduce(&state, .creatorLoaded(CreatorPage(record: try Self.sample(), history: history)))
-        let text = RequestsScreen().render(state).text
+        let text = DashboardView().render(state).text
         #expect(text.contains("Refreshes (3)"))
         #expect(text.contains("followers +251 (+2.6%)"))
         #expect(text.contains("engagement -0.10 pt"))
@@ -304,9 +312,9 @@ struct CreatorPageTests {
         ]
         var state = DashboardFixtures.state(width: 80, height: 60)
         _ = reducer.reduce(&state, .creatorLoaded(CreatorPage(record: try Self.sample(), history: history)))
-        #expect(RequestsScreen().render(state).text.contains("20.4k"))
+        #expect(DashboardView().render(state).text.contains("20.4k"))
         _ = reducer.reduce(&state, .key(.character("x")))
-        let grid = RequestsScreen().render(state)
+        let grid = DashboardView().render(state)
         #expect(grid.text.contains("20,437"), "x shows exact numbers in the Refreshes rows too")
         #expect(!grid.text.contains("20.4k"))
         for (row, line) in grid.lines.enumerated() where row > 0 && row < grid.height - 1 {
@@ -320,7 +328,7 @@ struct CreatorPageTests {
     func creatorPageScreens(width: Int, height: Int) throws {
         var state = DashboardFixtures.state(width: width, height: height)
         _ = reducer.reduce(&state, .creatorLoaded(CreatorPage(record: try Self.sample())))
-        let text = RequestsScreen().render(state).text
+        let text = DashboardView().render(state).text
         try DashboardFixtures.expectScreen(text, named: "creator-\(width)x\(height)")
         if width >= 80 {
             for expected in ["Anurag Gupta", "@anurag.itbhu05", "10.0k (10,001)", "+0.07%", "Followers", "Engagement"] {
@@ -341,7 +349,7 @@ struct CreatorsListTests {
         #expect(state.selectedCreator?.name == "Anurag Gupta", "most recently refreshed first")
         _ = reducer.reduce(&state, .key(.down))
         #expect(state.selectedCreator?.name == "Rohan Mehta")
-        #expect(state.selection == 0, "the requests selection does not move")
+        #expect(state.requests.selection == 0, "the requests selection does not move")
         #expect(reducer.reduce(&state, .key(.character("r"))) == [.submit(RefreshTarget(uncheckedType: .youtube, value: "UCurYxozQbvKn-oNUxNJh45Q"))])
         #expect(reducer.reduce(&state, .key(.enter)) == [.openLatest(state.selectedCreator!)])
         _ = reducer.reduce(&state, .problem("The response of the request is not in the store."))
@@ -355,21 +363,24 @@ struct CreatorsListTests {
         var state = DashboardFixtures.state(width: 120, height: 40)
         _ = reducer.reduce(&state, .key(.tab))
         _ = reducer.reduce(&state, .key(.character("s")))
-        #expect(state.creatorSort == .name)
-        #expect(state.visibleCreators.map { state.creators[$0].id } == [1, 2, 3])
+        #expect(state.creators.sort?.column == .name)
+        #expect(state.creators.visibleRows.map(\.id) == [1, 2, 3])
         _ = reducer.reduce(&state, .key(.character("s")))
+        #expect(state.creators.sort?.column == .handle, "every column shown is a sort")
         _ = reducer.reduce(&state, .key(.character("s")))
-        #expect(state.creatorSort == .tier)
-        #expect(state.visibleCreators.map { state.creators[$0].tier } == ["mega", "micro", "nano"], "by rank, highest first")
+        #expect(state.creators.sort?.column == .platform)
         _ = reducer.reduce(&state, .key(.character("s")))
-        #expect(state.creatorSort == .followers)
+        #expect(state.creators.sort?.column == .tier)
+        #expect(state.creators.visibleRows.map(\.tier) == ["mega", "micro", "nano"], "by rank, highest first")
+        _ = reducer.reduce(&state, .key(.character("s")))
+        #expect(state.creators.sort?.column == .followers)
         #expect(state.selectedCreator?.followers == 2_450_000, "largest first")
         _ = reducer.reduce(&state, .key(.character("/")))
         for character in "youtube" { _ = reducer.reduce(&state, .key(.character(character))) }
-        #expect(state.visibleCreators.count == 1)
+        #expect(state.creators.visible.count == 1)
         _ = reducer.reduce(&state, .creatorsLoaded(DashboardFixtures.creators + [
             CreatorRow(id: 4, platform: .youtube, key: "ucnew", name: "New", lastRefreshedAt: DashboardFixtures.now)]))
-        #expect(state.visibleCreators.count == 2)
+        #expect(state.creators.visible.count == 2)
     }
 }
 
@@ -388,8 +399,8 @@ struct JoinedRequestTests {
 
     @Test func itSaysWhoSubmittedItAndThatNothingWasSent() throws {
         let state = joined()
-        try DashboardFixtures.expectScreen(RequestsScreen().render(state).text, named: "joined-80x24")
-        let text = RequestsScreen().render(state).text
+        try DashboardFixtures.expectScreen(DashboardView().render(state).text, named: "joined-80x24")
+        let text = DashboardView().render(state).text
         #expect(text.contains("submitted by bob@studio"))
         #expect(text.contains("Nothing was sent"))
     }
@@ -408,6 +419,23 @@ struct JoinedRequestTests {
         #expect(reducer.reduce(&cancelling, .key(.escape)).isEmpty)
         #expect(cancelling.overlay == nil)
     }
+
+    @Test func theBoxFollowsTheRequestItJoinedAndNamesItsOwnKeys() {
+        var state = DashboardFixtures.state(width: 120, height: 40)
+        var row = state.requests.row(2)!
+        _ = reducer.reduce(&state, .joined(RefreshTarget(uncheckedType: .youtube, value: row.target), row))
+        let underWay = DashboardView().render(state)
+        #expect(underWay.text.contains("Already under way") && underWay.text.contains("is pending"))
+        #expect(underWay.lines.last?.hasPrefix(" Enter follow  f submit anyway  Esc cancel") == true, "the box's keys, not the list's")
+        #expect(reducer.reduce(&state, .key(.tab)).isEmpty && state.overlay != nil, "Tab is no key of the box")
+        row.phase = .succeeded
+        row.finishedAt = DashboardFixtures.now
+        _ = reducer.reduce(&state, .updated([row]))
+        let ended = DashboardView().render(state).text
+        #expect(ended.contains("Refreshed recently") && ended.contains("succeeded <10s ago"), "the box says the request ended")
+        _ = reducer.reduce(&state, .removed([row.id]))
+        #expect(state.overlay == nil, "and closes when it is forgotten")
+    }
 }
 
 @Suite("A large store's first page")
@@ -416,20 +444,19 @@ struct FirstPageTests {
 
     @Test func theNewestShowAtOnceAndTheHeaderSaysTheRestAreBeingRead() {
         var state = DashboardState(now: DashboardFixtures.now, source: "ledger team@db")
-        state.width = 120
-        state.height = 24
+        _ = reducer.reduce(&state, .resize(width: 120, height: 24))
         _ = reducer.reduce(&state, .firstPage(DashboardFixtures.rows, total: 100_000))
-        let first = RequestsScreen().render(state).text
+        let first = DashboardView().render(state).text
         #expect(first.contains("reading 100,000 requests…"))
         #expect(first.contains("thetatvaindia"))
         #expect(!first.contains("pending 1"), "no counts of a part taken for the whole")
 
         _ = reducer.reduce(&state, .loaded(DashboardFixtures.rows))
-        let loaded = RequestsScreen().render(state).text
+        let loaded = DashboardView().render(state).text
         #expect(!loaded.contains("reading"))
         #expect(loaded.contains("pending 1"))
         _ = reducer.reduce(&state, .firstPage([], total: 100_000))
-        #expect(state.loadingTotal == nil, "a first page after the whole list changes nothing")
+        #expect(state.lists!.requests.loadingTotal == nil, "a first page after the whole list changes nothing")
     }
 }
 
@@ -439,8 +466,9 @@ struct SubmitterFilterTests {
         var state = DashboardFixtures.state(width: 160, height: 24)
         var rows = DashboardFixtures.rows
         rows[2].submittedBy = "bob@studio"
-        state.setRows(rows)
-        state.filter = "BOB"
-        #expect(state.visible.map { state.rows[$0].submittedBy } == ["bob@studio"])
+        state.load(rows)
+        state.press(.character("/"))
+        state.type("BOB")
+        #expect(state.requests.visibleRows.map(\.submittedBy) == ["bob@studio"])
     }
 }

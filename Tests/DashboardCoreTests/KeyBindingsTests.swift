@@ -31,22 +31,22 @@ struct KeyBindingsTests {
 
     @Test func remappedKeysWorkOnEveryScreenAndShowInTheHelpAndTheStatusBar() throws {
         var state = DashboardFixtures.state(width: 120, height: 40)
-        state.bindings.bind(.quit, to: [.character("Q")], in: .list)
-        state.bindings.bind(.showPosts, to: [.character("P")], in: .creator)
-        state.bindings.bind(.sponsoredOnly, to: [.function(5)], in: .posts)
-        state.bindings.bind(.back, to: [.character("b")], in: .post)
-        #expect(RequestsScreen().render(state).text.contains("Q quit"), "the status bar names the new key")
+        state.shared.settings.bindings.bind(.quit, to: [.character("Q")], in: .list)
+        state.shared.settings.bindings.bind(.showPosts, to: [.character("P")], in: .creator)
+        state.shared.settings.bindings.bind(.sponsoredOnly, to: [.function(5)], in: .posts)
+        state.shared.settings.bindings.bind(.back, to: [.character("b")], in: .post)
+        #expect(DashboardView().render(state).text.contains("Q quit"), "the status bar names the new key")
         #expect(reducer.reduce(&state, .key(.character("q"))).isEmpty, "q no longer quits")
         _ = reducer.reduce(&state, .key(.character("?")))
-        #expect(RequestsScreen().render(state).text.contains(/│ Q +quit/))
+        #expect(DashboardView().render(state).text.contains(/│ Q +quit/))
         _ = reducer.reduce(&state, .key(.escape))
 
         _ = reducer.reduce(&state, .creatorLoaded(CreatorPage(record: try CreatorPageTests.sample())))
         _ = reducer.reduce(&state, .key(.character("p")))
         guard case .creator = state.screen else { Issue.record("p still opened the posts"); return }
-        #expect(RequestsScreen().render(state).text.contains("P posts"))
+        #expect(DashboardView().render(state).text.contains("P posts"))
         _ = reducer.reduce(&state, .key(.character("?")))
-        let help = RequestsScreen().render(state).text
+        let help = DashboardView().render(state).text
         #expect(help.contains(/│ P +the posts table/), "the help lists the creator page's keys")
         #expect(!help.contains("switch between Requests and Creators"), "and not the list's")
         _ = reducer.reduce(&state, .key(.escape))
@@ -54,8 +54,8 @@ struct KeyBindingsTests {
         _ = reducer.reduce(&state, .key(.character("P")))
         guard case .posts = state.screen else { Issue.record("P did not open the posts"); return }
         _ = reducer.reduce(&state, .key(.function(5)))
-        #expect(state.postsView?.sponsoredOnly == true)
-        #expect(RequestsScreen().render(state).text.contains("F5 sponsored"))
+        #expect(state.postsScreen?.title.sponsoredOnly == true)
+        #expect(DashboardView().render(state).text.contains("F5 sponsored"))
         _ = reducer.reduce(&state, .key(.function(5)))
         _ = reducer.reduce(&state, .key(.enter))
         _ = reducer.reduce(&state, .key(.escape))

@@ -21,56 +21,67 @@ struct PostsViewTests {
 
     @Test func sortingFilteringAndTheSponsoredToggleOn20000Posts() {
         let posts = Self.manyPosts()
-        var view = PostsView(posts: posts)
-        #expect(view.showsVideos)
-        let byDate = view.rows(of: posts)
+        var shared = Shared(now: DashboardFixtures.now, source: "test")
+        shared.width = 120
+        shared.height = 40
+        var screen = PostsScreen(posts: posts, handle: "someone", sort: SortOrder(.date, ascending: false))
+        func shown() -> [Post] { screen.list.visibleRows.map(\.post) }
+        func filter(_ text: String) {
+            _ = screen.run(.filter, &shared)
+            for _ in 0..<20 { _ = screen.type(.backspace, &shared) }
+            for character in text { _ = screen.type(.character(character), &shared) }
+            _ = screen.type(.enter, &shared)
+        }
+        #expect(screen.title.showsVideos)
+        let byDate = shown()
         #expect(byDate.count == 20_000)
         let dates = byDate.map { $0.postedDate?.daysSinceEpoch ?? 0 }
         #expect(zip(dates, dates.dropFirst()).allSatisfy { $0 >= $1 })
-        view.sort = .likes
-        let byLikes = view.rows(of: posts)
+        _ = screen.run(.sort, &shared)
+        #expect(screen.list.sort == SortOrder(.likes, ascending: false), "the next column, largest first")
+        let byLikes = shown()
         #expect(zip(byLikes, byLikes.dropFirst()).allSatisfy { ($0.likes ?? 0) >= ($1.likes ?? 0) })
-        view.ascending = true
-        let ascendingLikes = view.rows(of: posts)
+        _ = screen.run(.reverseSort, &shared)
+        let ascendingLikes = shown()
         #expect(ascendingLikes.first?.likes == byLikes.last?.likes)
-        view.sponsoredOnly = true
-        let sponsored = view.rows(of: posts)
+        _ = screen.run(.sponsoredOnly, &shared)
+        let sponsored = shown()
         #expect(sponsored.count == 2_858)
         #expect(sponsored.allSatisfy { $0.sponsored })
-        view.sponsoredOnly = false
-        view.filter = "#TRAVEL"
-        #expect(view.rows(of: posts).count == 20_000 - 2_858)
-        view.filter = "day 1999"
+        _ = screen.run(.sponsoredOnly, &shared)
+        filter("#TRAVEL")
+        #expect(shown().count == 20_000 - 2_858)
+        filter("day 1999")
         let expected = ([1999] + (19_990...19_999)).filter { $0 % 7 != 0 }.map { "v\($0)" }
-        #expect(Set(view.rows(of: posts).compactMap(\.shortcode)) == Set(expected), "sponsored ones read 'Paid partnership'")
-        view.showsVideos = false
-        view.filter = ""
-        #expect(view.rows(of: posts).map(\.shortcode) == ["p1"])
+        #expect(Set(shown().compactMap(\.shortcode)) == Set(expected), "sponsored ones read 'Paid partnership'")
+        _ = screen.run(.switchTab, &shared)
+        filter("")
+        #expect(shown().map(\.shortcode) == ["p1"])
     }
 
     @Test func keysDriveTheTableAndThePostView() throws {
         var state = DashboardFixtures.state(width: 120, height: 40)
         _ = reducer.reduce(&state, .creatorLoaded(CreatorPage(record: try CreatorPageTests.sample())))
         _ = reducer.reduce(&state, .key(.character("p")))
-        #expect(state.postsView?.showsVideos == true)
+        #expect(state.postsScreen?.title.showsVideos == true)
         _ = reducer.reduce(&state, .key(.tab))
-        #expect(state.postsView?.showsVideos == false)
+        #expect(state.postsScreen?.title.showsVideos == false)
         _ = reducer.reduce(&state, .key(.character("o")))
-        #expect(state.postsView?.sort == .likes)
+        #expect(state.postsScreen?.list.sort?.column == .likes)
         _ = reducer.reduce(&state, .key(.character("O")))
-        #expect(state.postsView?.ascending == true)
+        #expect(state.postsScreen?.list.sort?.ascending == true)
         _ = reducer.reduce(&state, .key(.character("s")))
-        #expect(state.postsView?.sponsoredOnly == true)
+        #expect(state.postsScreen?.title.sponsoredOnly == true)
         _ = reducer.reduce(&state, .key(.character("s")))
         _ = reducer.reduce(&state, .key(.enter))
         guard case .post(let post) = state.screen else { Issue.record("Enter did not open the post"); return }
-        #expect(post.shortcode == "asda")
+        #expect(post.post.shortcode == "asda")
         _ = reducer.reduce(&state, .key(.escape))
         guard case .posts = state.screen else { Issue.record("Esc did not return to the posts"); return }
         _ = reducer.reduce(&state, .key(.escape))
         guard case .creator = state.screen else { Issue.record("Esc did not return to the page"); return }
         _ = reducer.reduce(&state, .key(.escape))
-        #expect(state.screens == [.list(.requests)], "each Esc closes one screen")
+        #expect(state.showsList(.requests), "each Esc closes one screen")
     }
 
     @Test(arguments: RequestsScreenTests.sizes + [(200, 60)])
@@ -87,9 +98,9 @@ struct PostsViewTests {
         var state = DashboardFixtures.state(width: width, height: height)
         _ = reducer.reduce(&state, .creatorLoaded(CreatorPage(record: record)))
         guard case .post(let shown) = state.screen else { Issue.record("not on the post"); return }
-        #expect(shown == post)
+        #expect(shown.post == post)
         #expect(state.screens.count == 4, "the list, the page, the posts and the post")
-        try DashboardFixtures.expectScreen(RequestsScreen().render(state).text, named: "single-post-\(width)x\(height)")
+        try DashboardFixtures.expectScreen(DashboardView().render(state).text, named: "single-post-\(width)x\(height)")
         _ = reducer.reduce(&state, .key(.escape))
         guard case .posts = state.screen else { Issue.record("Esc shows the post among the posts"); return }
     }
@@ -99,8 +110,8 @@ struct PostsViewTests {
         var state = DashboardFixtures.state(width: width, height: height)
         _ = reducer.reduce(&state, .creatorLoaded(CreatorPage(record: try CreatorPageTests.sample())))
         _ = reducer.reduce(&state, .key(.character("p")))
-        try DashboardFixtures.expectScreen(RequestsScreen().render(state).text, named: "posts-\(width)x\(height)")
+        try DashboardFixtures.expectScreen(DashboardView().render(state).text, named: "posts-\(width)x\(height)")
         _ = reducer.reduce(&state, .key(.enter))
-        try DashboardFixtures.expectScreen(RequestsScreen().render(state).text, named: "post-\(width)x\(height)")
+        try DashboardFixtures.expectScreen(DashboardView().render(state).text, named: "post-\(width)x\(height)")
     }
 }

@@ -19,30 +19,30 @@ struct PreviewPaneTests {
         var (state, effects) = Self.selectingTheSucceededRequest(width: width, height: height)
         let requestID = try #require(state.selectedRow?.requestID)
         #expect(effects == [.loadPreview(requestID: requestID)], "moving onto a finished request reads its response")
-        #expect(RequestsScreen().render(state).text.contains("Reading the response…"))
+        #expect(DashboardView().render(state).text.contains("Reading the response…"))
         _ = reducer.reduce(&state, .previewLoaded(requestID: "another", try CreatorPageTests.sample()))
-        #expect(state.previewPage == nil, "an answer for a row no longer selected is dropped")
+        #expect(state.lists!.preview.page == nil, "an answer for a row no longer selected is dropped")
         _ = reducer.reduce(&state, .previewLoaded(requestID: requestID, try CreatorPageTests.sample()))
-        let text = RequestsScreen().render(state).text
+        let text = DashboardView().render(state).text
         try DashboardFixtures.expectScreen(text, named: "preview-\(width)x\(height)")
         for expected in ["Anurag Gupta", "Top posts by engagement", "STATE", "│"] {
             #expect(text.contains(expected), "missing \(expected)")
         }
         #expect(reducer.reduce(&state, .key(.down)) == [], "a pending request shows its facts without reading anything")
-        #expect(RequestsScreen().render(state).text.contains("Request    65b87c8576c9b42b3a285"))
+        #expect(DashboardView().render(state).text.contains("Request    65b87c8576c9b42b3a285"))
         #expect(reducer.reduce(&state, .key(.up)).isEmpty == false, "back on the finished request: read again")
     }
 
     @Test func vTogglesThePaneAndANarrowScreenHasNone() throws {
         var (state, _) = Self.selectingTheSucceededRequest(width: 200, height: 60)
-        #expect(state.showsPreview && state.listWidth == 90)
+        #expect(ListsScreen.showsPreview(state.shared) && ListsScreen.listWidth(state.shared) == 90)
         _ = reducer.reduce(&state, .key(.character("v")))
-        #expect(!state.showsPreview && state.listWidth == 200)
-        #expect(!RequestsScreen().render(state).text.contains("│"), "the list takes the whole width again")
+        #expect(!ListsScreen.showsPreview(state.shared) && ListsScreen.listWidth(state.shared) == 200)
+        #expect(!DashboardView().render(state).text.contains("│"), "the list takes the whole width again")
         _ = reducer.reduce(&state, .key(.character("v")))
-        #expect(state.showsPreview)
+        #expect(ListsScreen.showsPreview(state.shared))
         _ = reducer.reduce(&state, .resize(width: 159, height: 60))
-        #expect(!state.showsPreview, "below 160 columns there is no room for it")
+        #expect(!ListsScreen.showsPreview(state.shared), "below 160 columns there is no room for it")
         #expect(reducer.reduce(&state, .key(.character("v"))).isEmpty)
         #expect(state.notice?.text.contains("160 columns") == true)
     }
@@ -53,6 +53,6 @@ struct PreviewPaneTests {
         let latest = state.selectedCreator?.latestRequestID
         #expect(latest != nil)
         #expect(effects == [.loadPreview(requestID: latest!)])
-        #expect(RequestsScreen().render(state).text.contains("Reading the latest response…"))
+        #expect(DashboardView().render(state).text.contains("Reading the latest response…"))
     }
 }

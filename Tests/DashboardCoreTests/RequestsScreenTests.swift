@@ -11,7 +11,7 @@ struct RequestsScreenTests {
 
     @Test(arguments: sizes)
     func home(width: Int, height: Int) throws {
-        let grid = RequestsScreen().render(DashboardFixtures.state(width: width, height: height))
+        let grid = DashboardView().render(DashboardFixtures.state(width: width, height: height))
         try DashboardFixtures.expectScreen(grid.text, named: "home-\(width)x\(height)")
     }
 
@@ -19,14 +19,14 @@ struct RequestsScreenTests {
     func creatorsList(width: Int, height: Int) throws {
         var state = DashboardFixtures.state(width: width, height: height)
         _ = reducer.reduce(&state, .key(.tab))
-        try DashboardFixtures.expectScreen(RequestsScreen().render(state).text, named: "creators-\(width)x\(height)")
+        try DashboardFixtures.expectScreen(DashboardView().render(state).text, named: "creators-\(width)x\(height)")
     }
 
     @Test(arguments: sizes)
     func helpOverlay(width: Int, height: Int) throws {
         var state = DashboardFixtures.state(width: width, height: height)
         _ = reducer.reduce(&state, .key(.character("?")))
-        try DashboardFixtures.expectScreen(RequestsScreen().render(state).text, named: "help-\(width)x\(height)")
+        try DashboardFixtures.expectScreen(DashboardView().render(state).text, named: "help-\(width)x\(height)")
     }
 
     @Test(arguments: sizes)
@@ -35,27 +35,27 @@ struct RequestsScreenTests {
         _ = reducer.reduce(&state, .key(.character("n")))
         for character in "youtube.com/@mkbhd" { _ = reducer.reduce(&state, .key(.character(character))) }
         _ = reducer.reduce(&state, .key(.enter))
-        try DashboardFixtures.expectScreen(RequestsScreen().render(state).text, named: "form-\(width)x\(height)")
+        try DashboardFixtures.expectScreen(DashboardView().render(state).text, named: "form-\(width)x\(height)")
     }
 
     @Test(arguments: sizes)
     func confirmAndDetail(width: Int, height: Int) throws {
         var state = DashboardFixtures.state(width: width, height: height)
         _ = reducer.reduce(&state, .key(.character("d")))
-        try DashboardFixtures.expectScreen(RequestsScreen().render(state).text, named: "confirm-\(width)x\(height)")
+        try DashboardFixtures.expectScreen(DashboardView().render(state).text, named: "confirm-\(width)x\(height)")
         _ = reducer.reduce(&state, .key(.character("n")))
         _ = reducer.reduce(&state, .key(.enter))
-        try DashboardFixtures.expectScreen(RequestsScreen().render(state).text, named: "detail-\(width)x\(height)")
+        try DashboardFixtures.expectScreen(DashboardView().render(state).text, named: "detail-\(width)x\(height)")
     }
 
     @Test(arguments: sizes)
     func filteredAndPausedAndASCII(width: Int, height: Int) throws {
         var state = DashboardFixtures.state(width: width, height: height)
-        state.ascii = true
+        state.shared.settings.ascii = true
         _ = reducer.reduce(&state, .key(.character("p")))
         _ = reducer.reduce(&state, .key(.character("/")))
         for character in "insta" { _ = reducer.reduce(&state, .key(.character(character))) }
-        let text = RequestsScreen().render(state).text
+        let text = DashboardView().render(state).text
         #expect(text.unicodeScalars.allSatisfy { $0.isASCII || !"●‖↑↓…─│┌┐└┘".unicodeScalars.contains($0) })
         try DashboardFixtures.expectScreen(text, named: "filtered-paused-ascii-\(width)x\(height)")
     }
@@ -63,8 +63,8 @@ struct RequestsScreenTests {
     @Test(arguments: sizes)
     func setupScreenWithoutAToken(width: Int, height: Int) throws {
         var state = DashboardFixtures.state(width: width, height: height)
-        state.setupHint = "No API token is configured.\nSet YLYTIC_TOKEN, or run: ylytic demo"
-        try DashboardFixtures.expectScreen(RequestsScreen().render(state).text, named: "setup-\(width)x\(height)")
+        state.start(on: [.setup(SetupScreen(hint: "No API token is configured.\nSet YLYTIC_TOKEN, or run: ylytic demo"))])
+        try DashboardFixtures.expectScreen(DashboardView().render(state).text, named: "setup-\(width)x\(height)")
     }
 
     @Test func everySizeFromOneByOneUpRendersWithoutCrashing() {
@@ -72,17 +72,17 @@ struct RequestsScreenTests {
             for height in [0, 1, 3, 11, 12, 24, 60] {
                 var state = DashboardFixtures.state(width: width, height: height)
                 _ = reducer.reduce(&state, .key(.character("?")))
-                let grid = RequestsScreen().render(state)
+                let grid = DashboardView().render(state)
                 #expect(grid.width == width && grid.height == height)
             }
         }
-        let tiny = RequestsScreen().render(DashboardFixtures.state(width: 39, height: 12)).text
+        let tiny = DashboardView().render(DashboardFixtures.state(width: 39, height: 12)).text
         #expect(tiny.contains("Terminal too small"))
     }
 
     @Test func everyCountStaysVisibleAtEveryWidth() {
         for width in 40...160 {
-            let header = RequestsScreen().render(DashboardFixtures.state(width: width, height: 24)).lines[0]
+            let header = DashboardView().render(DashboardFixtures.state(width: width, height: 24)).lines[0]
             let shown = ["unknown 1", "unkn 1", " u1"].contains { header.contains($0) }
             #expect(shown, "the last count at \(width) columns: \(header)")
             #expect(DisplayWidth.of(header) <= width)
@@ -91,10 +91,10 @@ struct RequestsScreenTests {
 
     @Test func wideAndCombiningTextKeepsColumnsAligned() {
         var state = DashboardFixtures.state(width: 120, height: 40)
-        state.upsert([RequestRow(
+        _ = reducer.reduce(&state, .updated([RequestRow(
             id: 7, type: .instagram, target: "cafe\u{301}_zoe\u{308}", phase: .succeeded, submittedAt: DashboardFixtures.now,
-            creatorName: "👩‍💻 Zoë 김민지 e\u{301}")])
-        let grid = RequestsScreen().render(state)
+            creatorName: "👩‍💻 Zoë 김민지 e\u{301}")]))
+        let grid = DashboardView().render(state)
         let header = (0..<grid.width).map { grid[$0, 1].text }.joined()
         let stateColumn = try! #require(header.range(of: "STATE").map { header.distance(from: header.startIndex, to: $0.lowerBound) })
         let words = ["pending", "outcome", "failed:", "succeeded", "stale"]

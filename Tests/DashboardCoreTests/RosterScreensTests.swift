@@ -83,8 +83,8 @@ enum RosterFixtures {
 
     static func state(width: Int, height: Int) -> DashboardState {
         var state = DashboardFixtures.state(width: width, height: height)
-        state.setCreators(DashboardFixtures.creators + compared.map(\.0))
-        state.setRosters(rosters)
+        state.load(DashboardFixtures.creators + compared.map(\.0))
+        state.load(rosters)
         return state
     }
 }
@@ -99,15 +99,15 @@ struct RosterScreensTests {
         _ = reducer.reduce(&state, .key(.tab))
         _ = reducer.reduce(&state, .key(.tab))
         #expect(state.tab == .rosters)
-        try DashboardFixtures.expectScreen(RequestsScreen().render(state).text, named: "rosters-\(width)x\(height)")
+        try DashboardFixtures.expectScreen(DashboardView().render(state).text, named: "rosters-\(width)x\(height)")
         _ = reducer.reduce(&state, .key(.down))
         _ = reducer.reduce(&state, .key(.up))
         _ = reducer.reduce(&state, .key(.enter))
-        #expect(state.screen == .roster(RosterScreen(name: "summer-26")))
+        #expect(state.rosterScreen?.name == "summer-26")
         _ = reducer.reduce(&state, .key(.character(" ")))
         _ = reducer.reduce(&state, .key(.character(" ")))
-        #expect(state.marked == [.creator(1), .creator(2)], "Space marks and moves on")
-        try DashboardFixtures.expectScreen(RequestsScreen().render(state).text, named: "roster-\(width)x\(height)")
+        #expect(state.rosterScreen?.list.marked == [.creator(1), .creator(2)], "Space marks and moves on")
+        try DashboardFixtures.expectScreen(DashboardView().render(state).text, named: "roster-\(width)x\(height)")
     }
 
     @Test(arguments: [(2, 80, 24), (3, 120, 40), (4, 200, 60), (4, 80, 24)])
@@ -115,12 +115,12 @@ struct RosterScreensTests {
         var state = RosterFixtures.state(width: width, height: height)
         let creators = RosterFixtures.compared.prefix(count).map { ComparedCreator(row: $0.0, record: $0.1) }
         _ = reducer.reduce(&state, .comparisonLoaded(creators))
-        try DashboardFixtures.expectScreen(RequestsScreen().render(state).text, named: "compare\(count)-\(width)x\(height)")
+        try DashboardFixtures.expectScreen(DashboardView().render(state).text, named: "compare\(count)-\(width)x\(height)")
         if count > 2, width == 80 {
             _ = reducer.reduce(&state, .key(.right))
             guard case .compare(let comparison) = state.screen else { throw Expected.screen }
-            #expect(comparison.first == 2, "→ shows the next two")
-            try DashboardFixtures.expectScreen(RequestsScreen().render(state).text, named: "compare\(count)-\(width)x\(height)-next")
+            #expect(comparison.comparison.first(width: width) == 2, "→ shows the next two")
+            try DashboardFixtures.expectScreen(DashboardView().render(state).text, named: "compare\(count)-\(width)x\(height)-next")
         }
     }
 
@@ -132,11 +132,11 @@ struct RosterScreensTests {
         #expect(reducer.reduce(&state, .key(.character("c"))).isEmpty)
         #expect(state.notice?.isError == true && state.notice?.text.contains("Mark 2 to 4") == true)
         _ = reducer.reduce(&state, .key(.character("*")))
-        #expect(state.marked.count == state.creators.count, "* marks every creator shown")
+        #expect(state.creators.marked.count == state.creators.rows.count, "* marks every creator shown")
         _ = reducer.reduce(&state, .key(.character("*")))
-        #expect(state.marked.isEmpty, "and again unmarks them")
+        #expect(state.creators.marked.isEmpty, "and again unmarks them")
 
-        state.marked = [.creator(10), .creator(12)]
+        state.markCreators([10, 12])
         let refresh = reducer.reduce(&state, .key(.character("r")))
         #expect(refresh == [.submitMany([
             RefreshTarget(uncheckedType: .instagram, value: "chai.and.code"),
@@ -147,33 +147,34 @@ struct RosterScreensTests {
         _ = reducer.reduce(&state, .problem("unreadable"))
 
         _ = reducer.reduce(&state, .key(.character("a")))
-        guard case .addToRoster(_, let targets) = state.overlay else { throw RosterScreensTests.Expected.screen }
+        guard case .addToRoster(let adding) = state.overlay else { throw RosterScreensTests.Expected.screen }
+        let targets = adding.targets
         #expect(targets.count == 2)
         for character in "sum" { _ = reducer.reduce(&state, .key(.character(character))) }
         _ = reducer.reduce(&state, .key(.tab))
-        #expect(RequestsScreen().render(state).text.contains("Name: summer-26"), "Tab completes a roster's name")
+        #expect(DashboardView().render(state).text.contains("Name: summer-26"), "Tab completes a roster's name")
         #expect(reducer.reduce(&state, .key(.enter)) == [.addToRoster(name: "summer-26", targets)])
         #expect(state.overlay == nil)
         _ = reducer.reduce(&state, .rosterAdditionRefused(name: "my list", targets, reason: "a roster name is one word; 'my list' holds a space"))
-        let box = RequestsScreen().render(state).text
+        let box = DashboardView().render(state).text
         #expect(box.contains("Name: my list") && box.contains("! a roster name is one word"), "the box opens again with the name and why")
     }
 
     @Test func theFilterFindsRostersByName() {
         var state = RosterFixtures.state(width: 120, height: 40)
-        state.tab = .rosters
+        state.showTab(.rosters)
         _ = reducer.reduce(&state, .key(.character("/")))
         for character in "bra" { _ = reducer.reduce(&state, .key(.character(character))) }
-        #expect(state.visibleRosters.map(\.name) == ["brand-x"])
-        #expect(RequestsScreen().render(state).text.contains("(1 of 2)"))
+        #expect(state.rosters.visibleRows.map(\.name) == ["brand-x"])
+        #expect(DashboardView().render(state).text.contains("(1 of 2)"))
         _ = reducer.reduce(&state, .key(.enter))
         _ = reducer.reduce(&state, .key(.enter))
-        #expect(state.screen == .roster(RosterScreen(name: "brand-x")), "Enter opens the roster found")
+        #expect(state.rosterScreen?.name == "brand-x", "Enter opens the roster found")
     }
 
     @Test func aRostersStaleCreatorsAreRefreshedWithR() {
         var state = RosterFixtures.state(width: 120, height: 40)
-        state.tab = .rosters
+        state.showTab(.rosters)
         #expect(reducer.reduce(&state, .key(.character("R"))) == [.submitMany([
             RefreshTarget(uncheckedType: .youtube, value: "UCurYxozQbvKn-oNUxNJh45Q"),
             RefreshTarget(uncheckedType: .instagram, value: "zoe.travels"),
@@ -187,7 +188,7 @@ struct RosterScreensTests {
         #expect(reducer.reduce(&state, .key(.enter)).isEmpty, "a creator never refreshed has no page")
         #expect(state.notice?.text.contains("r refreshes it") == true)
         _ = reducer.reduce(&state, .key(.escape))
-        #expect(state.screen == .list(.rosters))
+        #expect(state.showsList(.rosters))
     }
 
     @Test func aComparisonExportsAsCSVWithEveryFigureInFull() throws {
@@ -220,7 +221,7 @@ struct NotificationTests {
     let reducer = DashboardReducer()
 
     private func ended(_ state: DashboardState, id: Int64, _ phase: RequestRow.Phase, detail: String? = nil) -> RequestRow {
-        var row = state.rows.first { $0.id == id }!
+        var row = state.requests.row(id)!
         row.phase = phase
         row.detail = detail
         return row
@@ -240,13 +241,13 @@ struct NotificationTests {
         #expect(reducer.reduce(&state, .updated([ended(state, id: 2, .succeeded)])).isEmpty, "an end is told once")
 
         var other = DashboardFixtures.state(width: 120, height: 40)
-        other.notify = .osc
+        other.shared.settings.notify = .osc
         _ = reducer.reduce(&other, .key(.tab))
         let both = [ended(other, id: 2, .failed, detail: "failed: private"), ended(other, id: 4, .succeeded)]
         #expect(reducer.reduce(&other, .updated(both)) == [.notify("ylytic: 2 refreshes finished, 1 succeeded, 1 failed", .osc)])
 
         var quiet = DashboardFixtures.state(width: 120, height: 40)
-        quiet.notify = .off
+        quiet.shared.settings.notify = .off
         _ = reducer.reduce(&quiet, .key(.tab))
         #expect(reducer.reduce(&quiet, .updated([ended(quiet, id: 2, .succeeded)])).isEmpty, "off tells nothing")
     }

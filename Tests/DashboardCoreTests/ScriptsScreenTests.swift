@@ -26,11 +26,11 @@ struct ScriptsScreenTests {
     func creatorPageAndPostsInEveryScript(width: Int, height: Int) throws {
         var state = DashboardFixtures.state(width: width, height: height)
         _ = reducer.reduce(&state, .creatorLoaded(CreatorPage(record: try Self.response())))
-        let page = RequestsScreen().render(state)
+        let page = DashboardView().render(state)
         try DashboardFixtures.expectScreen(page.text, named: "scripts-creator-\(width)x\(height)")
         #expect(page.text.contains("राहुल शर्मा"), "the full name, every vowel sign kept")
         _ = reducer.reduce(&state, .key(.character("p")))
-        let posts = RequestsScreen().render(state)
+        let posts = DashboardView().render(state)
         try DashboardFixtures.expectScreen(posts.text, named: "scripts-posts-\(width)x\(height)")
         for line in posts.lines {
             #expect(DisplayWidth.of(line) == width, "every row is exactly as wide as the screen: \(line)")

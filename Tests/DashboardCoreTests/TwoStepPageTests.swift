@@ -29,14 +29,14 @@ struct TwoStepPageTests {
 
         var state = DashboardFixtures.state(width: 120, height: 40)
         _ = reducer.reduce(&state, .creatorLoaded(page))
-        let first = topPostRows(RequestsScreen().render(state).text)
+        let first = topPostRows(DashboardView().render(state).text)
         #expect(first.count == 10, "the top posts show from the figures")
         #expect(first.allSatisfy { $0.hasSuffix("…") && !$0.contains("Caption") }, "captions to come show as an ellipsis")
         #expect(first.first?.hasPrefix("   2025-11-24  video    5.00k") == true, "the best post first: post 3999")
 
         _ = reducer.reduce(&state, .postTextLoaded(whole))
-        #expect(state.creatorPage == CreatorPage(record: whole))
-        let filled = topPostRows(RequestsScreen().render(state).text)
+        #expect(state.creatorPage?.page == CreatorPage(record: whole))
+        let filled = topPostRows(DashboardView().render(state).text)
         #expect(filled.first?.hasSuffix("Caption of post 3999 with some words") == true)
         #expect(filled.count == 10 && filled.allSatisfy { $0.contains("Caption of post 39") })
     }
@@ -47,32 +47,32 @@ struct TwoStepPageTests {
         #expect(reducer.reduce(&state, .key(.character("p"))).isEmpty)
         #expect(reducer.reduce(&state, .key(.character("/"))).isEmpty)
         for character in "post 12 " { _ = reducer.reduce(&state, .key(.character(character))) }
-        let waits = state.postsView == nil
+        let waits = state.postsScreen == nil
         #expect(waits, "the posts table waits for the captions it filters")
 
         _ = reducer.reduce(&state, .postTextLoaded(try RefreshRecordDecoder.decode(Self.large)))
-        let view = try #require(state.postsView)
-        #expect(view.filter == "post 12 ")
-        #expect(view.order.count == 1, "only \"Caption of post 12 with…\" matches")
-        #expect(view.selectedPost?.caption == "Caption of post 12 with some words")
-        #expect(!state.isOpeningPage, "keys act at once again")
+        let view = try #require(state.postsScreen)
+        #expect(view.list.filter == "post 12 ")
+        #expect(view.list.visible.count == 1, "only \"Caption of post 12 with…\" matches")
+        #expect(view.list.selected?.post.caption == "Caption of post 12 with some words")
+        #expect(!state.isAwaitingPage, "keys act at once again")
     }
 
     @Test func openedOnAFileTheFirstKeysWaitAndLeavingStillQuits() throws {
         var state = DashboardFixtures.state(width: 80, height: 24)
-        state.start(on: Screen.opening(try CreatorPage(body: Self.large)))
+        state.start(on: Screen.opening(try CreatorPage(body: Self.large), postsSort: DashboardSettings().postsSort))
         #expect(reducer.reduce(&state, .key(.character("j"))).isEmpty)
         #expect(reducer.reduce(&state, .key(.character("q"))).isEmpty, "q waits with the keys before it")
         #expect(state.creatorPage?.scroll == 0)
         let effects = reducer.reduce(&state, .postTextLoaded(try RefreshRecordDecoder.decode(Self.large)))
         #expect(effects == [.quit])
         #expect(state.creatorPage?.scroll == 1)
-        #expect(state.creatorPage?.hasPostText == true)
+        #expect(state.creatorPage?.page.hasPostText == true)
     }
 
     @Test func ctrlCQuitsWhileTheTextIsRead() throws {
         var state = DashboardFixtures.state(width: 120, height: 40)
-        state.start(on: Screen.opening(try CreatorPage(body: Self.large)))
+        state.start(on: Screen.opening(try CreatorPage(body: Self.large), postsSort: DashboardSettings().postsSort))
         #expect(reducer.reduce(&state, .key(.control("c"))) == [.quit])
     }
 

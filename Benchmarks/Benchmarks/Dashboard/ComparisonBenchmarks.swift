@@ -28,7 +28,7 @@ func comparisonBenchmarks() {
     }
     precondition(loaded.allSatisfy { $0.1.response?.posts?.all.count == 20_000 }, "20,000 posts each")
     let reducer = DashboardReducer()
-    let screen = RequestsScreen()
+    let screen = DashboardView()
     var state = HomeFixture.state(rows: 100)
     _ = reducer.reduce(&state, .comparisonLoaded(loaded.map { ComparedCreator(row: $0.0, record: $0.1) }))
     let comparing = state

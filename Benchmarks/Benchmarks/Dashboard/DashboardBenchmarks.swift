@@ -7,7 +7,7 @@ let benchmarks: @Sendable () -> Void = {
     // Issue 5: rendering one 200x60 frame of the home screen with 10,000 tracked requests, median at most 2 ms;
     // moving the selection in that list, at most 5 ms from key to frame.
     let state = HomeFixture.state(rows: 10_000)
-    let screen = RequestsScreen()
+    let screen = DashboardView()
 
     Benchmark(
         "Render the home screen, 200x60, 10,000 requests",
@@ -40,8 +40,8 @@ enum HomeFixture {
     static func state(rows count: Int) -> DashboardState {
         let now = Date(timeIntervalSince1970: 1_790_000_000)
         var state = DashboardState(now: now, source: "benchmark")
-        state.width = 200
-        state.height = 60
+        let reducer = DashboardReducer()
+        _ = reducer.reduce(&state, .resize(width: 200, height: 60))
         let phases = RequestRow.Phase.allCases
         let names = ["Ananya Sharma", "田中 花子", "Zoë Williams", "김민지", "Omar Haddad"]
         var rows: [RequestRow] = []
@@ -58,7 +58,7 @@ enum HomeFixture {
                     submittedAt: submitted, finishedAt: finished, followers: followers,
                     creatorName: names[index % names.count]))
         }
-        state.setRows(rows)
+        _ = reducer.reduce(&state, .loaded(rows))
         return state
     }
 }

@@ -22,14 +22,15 @@ public struct KeyBindings: Sendable, Equatable {
         let back: [Key] = [.escape, .character("q"), .backspace, .left]
         return KeyBindings(table: [
             .list: bindings(moves + [
-                (.switchTab, [.tab]), (.filter, [.character("/")]), (.sort, [.character("s")]), (.reverseSort, [.character("S")]),
-                (.newRequest, [.character("n")]), (.refreshAgain, [.character("r")]),
+                (.switchTab, [.tab]), (.filter, [.character("/")]), (.back, [.escape]), (.sort, [.character("s")]),
+                (.reverseSort, [.character("S")]), (.newRequest, [.character("n")]), (.refreshAgain, [.character("r")]),
                 (.refreshStale, [.character("R")]), (.mark, [.character(" ")]), (.markAll, [.character("*")]),
                 (.compare, [.character("c")]), (.addToRoster, [.character("a")]), (.toggleLive, [.character("p")]),
                 (.forget, [.character("d")]), (.open, [.enter]), (.togglePreview, [.character("v")]), (.help, [.character("?")]),
                 (.quit, [.character("q"), .control("c")]),
             ]),
             .roster: bindings(moves + [
+                (.filter, [.character("/")]), (.sort, [.character("s")]), (.reverseSort, [.character("S")]),
                 (.mark, [.character(" ")]), (.markAll, [.character("*")]), (.refreshAgain, [.character("r")]),
                 (.refreshStale, [.character("R")]), (.compare, [.character("c")]), (.addToRoster, [.character("a")]),
                 (.open, [.enter]), (.help, [.character("?")]), (.back, back),
@@ -52,6 +53,15 @@ public struct KeyBindings: Sendable, Equatable {
                 (.sponsoredOnly, [.character("s")]), (.open, [.enter]), (.help, [.character("?")]), (.back, back),
             ]),
             .post: bindings([(.help, [.character("?")]), (.back, back + [.enter])]),
+            .help: bindings([(.back, [.escape, .character("?"), .character("q"), .enter, .backspace])]),
+            .details: bindings([(.back, [.escape, .enter, .character("q"), .backspace])]),
+            .newRequest: bindings([
+                (.submit, [.enter]), (.nextChoice, [.tab, .down]), (.previousChoice, [.backTab, .up]), (.back, [.escape]),
+            ]),
+            .confirm: bindings([(.confirm, [.character("y"), .character("Y"), .enter]), (.back, [.escape, .character("n"), .character("q")])]),
+            .joined: bindings([(.follow, [.enter]), (.forceSubmit, [.character("f"), .character("F")]), (.back, [.escape, .character("q")])]),
+            .addToRoster: bindings([(.confirm, [.enter]), (.complete, [.tab]), (.back, [.escape])]),
+            .setup: bindings([(.quit, [.character("q"), .escape])]),
         ])
     }()
 

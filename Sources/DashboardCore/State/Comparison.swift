@@ -24,33 +24,53 @@ public struct ComparedCreator: Sendable, Equatable {
     }
 }
 
-/// Two to four creators side by side, paged when the screen is too narrow for all.
+/// Two to four creators side by side, a page of them at a time when the screen is too narrow for all. Laid out when
+/// drawn, for the width drawn at, and kept until the width or the page changes.
 public struct Comparison: Sendable, Equatable {
-    public var creators: [ComparedCreator]
+    public let creators: [ComparedCreator]
     /// The first creator shown.
-    public var first = 0
-    /// The first line shown.
-    public var scroll = 0
-    /// The lines laid out for the current size, kept so that drawing a frame does not build them again.
-    public private(set) var lines: [StyledLine] = []
-    /// How many creators fit side by side at the current width.
-    public private(set) var perPage = 1
-    private var laidOutFor: (width: Int, ascii: Bool, first: Int)?
+    public private(set) var first = 0
+    private let layout = LayoutMemo<LayoutKey, [StyledLine]>()
+
+    private struct LayoutKey: Equatable, Sendable {
+        let width: Int, ascii: Bool, first: Int
+    }
 
     public init(creators: [ComparedCreator]) {
         self.creators = creators
     }
 
-    /// Lays the comparison out for `width` columns, if it is not already.
-    public mutating func layOut(width: Int, ascii: Bool) {
-        perPage = ComparisonText.perPage(width: width, count: creators.count)
-        first = min(max(0, first), max(0, creators.count - perPage))
-        if let laidOutFor, laidOutFor.width == width, laidOutFor.ascii == ascii, laidOutFor.first == first { return }
-        lines = ComparisonText(width: width - 1, glyphs: ascii ? .ascii : .unicode).lines(creators, first: first, count: perPage)
-        laidOutFor = (width, ascii, first)
+    /// How many creators fit side by side in `width` columns.
+    public func perPage(width: Int) -> Int {
+        ComparisonText.perPage(width: width, count: creators.count)
+    }
+
+    /// The first creator shown at `width`: held so that a page is full.
+    public func first(width: Int) -> Int {
+        min(max(0, first), max(0, creators.count - perPage(width: width)))
+    }
+
+    /// Shows the next page of creators, or the first after the last.
+    public mutating func showNext(width: Int) {
+        let start = first(width: width) + perPage(width: width)
+        first = start >= creators.count ? 0 : start
+    }
+
+    /// Shows the page before, or the last one before the first.
+    public mutating func showPrevious(width: Int) {
+        let start = first(width: width)
+        first = start == 0 ? creators.count - 1 : max(0, start - perPage(width: width))
+    }
+
+    /// The comparison laid out `width` columns wide.
+    public func lines(width: Int, ascii: Bool) -> [StyledLine] {
+        let start = first(width: width)
+        return layout.value(for: LayoutKey(width: width, ascii: ascii, first: start)) {
+            ComparisonText(width: width - 1, glyphs: ascii ? .ascii : .unicode).lines(creators, first: start, count: perPage(width: width))
+        }
     }
 
     public static func == (lhs: Comparison, rhs: Comparison) -> Bool {
-        lhs.creators == rhs.creators && lhs.first == rhs.first && lhs.scroll == rhs.scroll
+        lhs.creators == rhs.creators && lhs.first == rhs.first
     }
 }

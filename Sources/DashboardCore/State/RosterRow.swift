@@ -66,15 +66,3 @@ public enum MarkKey: Hashable, Sendable {
     case creator(Int64)
     case target(RefreshTarget)
 }
-
-/// A roster opened as a list of its creators.
-public struct RosterScreen: Sendable, Equatable {
-    /// The roster's name; its members are read from ``DashboardState/rosters`` as they change.
-    public var name: String
-    public var selection = 0
-    public var scroll = 0
-
-    public init(name: String) {
-        self.name = name
-    }
-}

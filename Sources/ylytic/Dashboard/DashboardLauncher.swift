@@ -31,18 +31,16 @@ enum DashboardLauncher {
             restoreStandardError(savedStderr)
             return context.fail(CommandFailure(message: "\(error)", status: .invalidInput))
         }
-        var state = DashboardState(now: context.time.now, source: source)
-        state.ascii = output.ascii || !LocaleEncoding.isUTF8(context.environment)
-        state.setupHint = setupHint
-        state.apply(config.reading.settings)
-        if let notify { state.notify = notify }
-        if let problem = config.notice { state.notice = (problem, true) }
-        if var page {
-            // Opened on a file: the page is the only screen, and leaving it quits. Laid out for the terminal's size
-            // (not the state's 80x24 before its first resize), so that a large creator is laid out once.
-            let size = terminal.size
-            page.layOut(width: size.width, height: size.height, ascii: state.ascii)
-            state.start(on: Screen.opening(page))
+        var settings = config.reading.settings
+        settings.ascii = output.ascii || !LocaleEncoding.isUTF8(context.environment)
+        if let notify { settings.notify = notify }
+        var state = DashboardState(now: context.time.now, source: source, settings: settings)
+        if let problem = config.notice { state.shared.warn(problem) }
+        if let setupHint {
+            state.start(on: [.setup(SetupScreen(hint: setupHint))])
+        } else if let page {
+            // Opened on a file: the page is the only screen, and leaving it quits.
+            state.start(on: Screen.opening(page, postsSort: settings.postsSort))
         }
         let runtime = DashboardRuntime(
             terminal: TerminalScreenSurface(screen: terminal, insideTmux: !(context.environment["TMUX"] ?? "").isEmpty),

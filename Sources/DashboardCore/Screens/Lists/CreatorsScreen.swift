@@ -1,0 +1,128 @@
+import Foundation
+import Presentation
+import TextGrid
+
+/// The Creators list: every creator in the store with the figures of its latest refresh and the change since the one
+/// before. Marks choose creators to refresh, compare or add to a roster.
+public struct CreatorsScreen: ListTab {
+    public private(set) var list: ListState<CreatorRow>
+
+    public init(rows: [CreatorRow] = [], sort: SortOrder<CreatorColumn>) {
+        list = ListState(rows: rows, sort: sort)
+    }
+
+    static func columns(forWidth width: Int) -> [ShownColumn<CreatorColumn>] {
+        let followers = ShownColumn(CreatorColumn.followers, "FOLLOWERS", width: 10, alignRight: true)
+        if width >= 110 {
+            return [
+                ShownColumn(.name, "NAME", width: 20), ShownColumn(.handle, "HANDLE", width: 18),
+                ShownColumn(.platform, "PLATFORM", width: 9), ShownColumn(.tier, "TIER", width: 10), followers,
+                ShownColumn(.engagement, "ENG.", width: 7, alignRight: true),
+                ShownColumn(.postsPerWeek, "POSTS/WK", width: 9, alignRight: true),
+                ShownColumn(.change, "CHANGE", width: 9, alignRight: true), ShownColumn(.refreshed, "REFRESHED", width: nil),
+            ]
+        }
+        if width >= 80 {
+            return [
+                ShownColumn(.name, "NAME", width: nil), ShownColumn(.handle, "HANDLE", width: 16), followers,
+                ShownColumn(.change, "CHANGE", width: 8, alignRight: true), ShownColumn(.refreshed, "REFRESHED", width: 10),
+            ]
+        }
+        return [ShownColumn(.handle, "HANDLE", width: nil), followers]
+    }
+
+    /// The marked creators, else the selected one.
+    private var chosen: [CreatorRow] {
+        list.marked.isEmpty ? list.selected.map { [$0] } ?? [] : list.markedRows
+    }
+
+    func offers(_ shared: Shared) -> [Offer] {
+        var offers = list.offers(backClearsFilter: true)
+        guard !list.rows.isEmpty else { return offers }
+        if list.selected?.latestRequestID != nil { offers.append(Offer(.open, "the selected creator's latest page", hint: "open", rank: 8)) }
+        let marked = list.marked.count
+        offers += [
+            Offer(
+                .refreshAgain, "refresh the marked creators, else the selected one",
+                hint: marked > 0 ? "refresh \(NumberFormat.grouped(marked))" : "refresh", rank: 4),
+            Offer(.mark, "mark or unmark the selected creator", hint: "mark", rank: 5),
+            Offer(.markAll, "mark every creator shown (again: unmark them)"),
+            Offer(.compare, "compare the 2 to 4 marked creators side by side", hint: ComparisonRequest.hint(list.markedRows), rank: 2),
+            Offer(.addToRoster, "add the marked creators (else the selected one) to a roster"),
+        ]
+        return offers
+    }
+
+    mutating func run(_ command: Command, area: Rect, _ shared: inout Shared) -> Outcome {
+        let rowsInView = ListState<CreatorRow>.rowsInView(area)
+        if list.run(command, rowsInView: rowsInView, columns: Self.columns(forWidth: area.width).map(\.column), &shared) {
+            return .nothing
+        }
+        switch command {
+        case .open:
+            guard let creator = list.selected, creator.latestRequestID != nil else { return .nothing }
+            return Outcome([.openLatest(creator)])
+        case .refreshAgain:
+            if list.marked.isEmpty, let creator = list.selected {
+                shared.tell("Refreshing \(SafeText.sanitize(creator.refreshTarget.description)) again…")
+                return Outcome([.submit(creator.refreshTarget)])
+            }
+            let targets = list.markedRows.map(\.refreshTarget).sorted { $0.description < $1.description }
+            return BatchRefresh.of(targets, what: "the marked creators", &shared)
+        case .mark:
+            guard list.toggleMark() else { return .nothing }
+            list.move(by: 1, rowsInView: rowsInView)
+            shared.tell("\(NumberFormat.grouped(list.marked.count)) marked")
+        case .markAll:
+            list.markAllShown()
+            shared.tell("\(NumberFormat.grouped(list.marked.count)) marked")
+        case .compare:
+            return ComparisonRequest.of(list.markedRows, markKey: shared.key(.mark, in: .list), &shared)
+        case .addToRoster:
+            let targets = chosen.map(\.refreshTarget)
+            guard !targets.isEmpty else { return .nothing }
+            return .go(.show(.addToRoster(AddToRoster(targets: targets))))
+        default:
+            break
+        }
+        return .nothing
+    }
+
+    var isTyping: Bool { list.isEditingFilter }
+
+    mutating func type(_ key: Key, area: Rect) {
+        list.typeIntoFilter(key, rowsInView: ListState<CreatorRow>.rowsInView(area))
+    }
+
+    mutating func hear(_ event: ScreenEvent, area: Rect, _ shared: inout Shared) {
+        if case .creatorsLoaded(let creators) = event { list.setRows(creators) }
+        list.keepInView(rowsInView: ListState<CreatorRow>.rowsInView(area))
+    }
+
+    mutating func point(_ mouse: MouseInput, area: Rect) -> Bool {
+        list.point(mouse, top: area.y + 1, rowsInView: ListState<CreatorRow>.rowsInView(area)).opens
+    }
+
+    func draw(in area: Rect, into grid: inout Grid, _ shared: Shared) {
+        let empty =
+            list.rows.isEmpty
+            ? "No creators yet: they appear when a refresh of a creator succeeds." : "No creator matches '\(SafeText.sanitize(list.filter))'."
+        let now = shared.now
+        list.draw(Self.columns(forWidth: area.width), in: area, into: &grid, shared, emptyText: empty) { row, column in
+            let change = row.followerChange ?? 0
+            let style: Style =
+                column != .change ? .plain : change > 0 ? shared.theme[.positive] : change < 0 ? shared.theme[.negative] : .plain
+            return TableCell(text: column.text(row, now: now), style: style)
+        }
+    }
+
+    func statusLine(_ shared: Shared) -> String? {
+        list.filterLine(cursor: shared.frame.cursor)
+    }
+
+    var previewSubject: String? { list.selected?.latestRequestID }
+
+    func previewLines(_ shared: Shared) -> [String] {
+        list.selected == nil ? [] : ["Reading the latest response…"]
+    }
+}

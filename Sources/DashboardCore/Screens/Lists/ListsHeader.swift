@@ -1,0 +1,96 @@
+import Presentation
+import TextGrid
+
+/// The header of the lists: the title, a tab per list, live, paused or offline, and a count per state of the
+/// requests (or of the creators, or the rosters), from the richest wording that fits the width down to a letter per
+/// state, so that every count stays visible; where the data comes from on the right, when there is room.
+struct ListsHeader {
+    private struct Segment {
+        let text: String
+        let style: Style
+        var tab: ListsScreen.Tab?
+    }
+
+    /// How much of the header's words a width affords; numbers are always shown.
+    private enum Wording: CaseIterable {
+        case full, shortLabels, shortTabs, titledLetters, letters
+    }
+
+    let lists: ListsScreen
+    let shared: Shared
+
+    func draw(into grid: inout Grid, y: Int) {
+        var x = 0
+        for segment in fitting() { x = grid.put(segment.text, x: x, y: y, style: segment.style) }
+        guard lists.tab == .requests else { return }
+        let source = " " + shared.source + " "
+        let sourceWidth = DisplayWidth.of(source)
+        if x + sourceWidth + 1 < grid.width { grid.put(source, x: grid.width - sourceWidth, y: y, style: shared.theme[.dim]) }
+    }
+
+    /// The tab drawn at column `x`, if any.
+    func tab(at x: Int) -> ListsScreen.Tab? {
+        var column = 0
+        for segment in fitting() {
+            let width = DisplayWidth.of(segment.text)
+            if let tab = segment.tab, (column..<(column + width)).contains(x) { return tab }
+            column += width
+        }
+        return nil
+    }
+
+    /// The segments in the richest wording that fits the width with room for where the data comes from (on the
+    /// Requests list), when a shorter wording leaves it; else in the richest that fits alone.
+    private func fitting() -> [Segment] {
+        let candidates = Wording.allCases.lazy.map { segments($0) }
+        let width = { (segments: [Segment]) in segments.reduce(0) { $0 + DisplayWidth.of($1.text) } }
+        let source = lists.tab == .requests ? DisplayWidth.of(" " + shared.source + " ") + 1 : 0
+        let withSource = candidates.prefix(3).first { width($0) + source < shared.width }
+        return withSource ?? candidates.first { width($0) <= shared.width } ?? segments(.letters)
+    }
+
+    private func segments(_ wording: Wording) -> [Segment] {
+        let theme = shared.theme
+        var segments: [Segment] = []
+        if wording != .letters { segments.append(Segment(text: " ylytic ", style: theme[.title])) }
+        let isLetters = wording == .titledLetters || wording == .letters
+        for tab in ListsScreen.Tab.allCases {
+            let label = wording == .full || wording == .shortLabels ? tab.rawValue.capitalized : String(tab.rawValue.prefix(3)).capitalized
+            segments.append(Segment(text: " ", style: .plain))
+            segments.append(Segment(text: " \(label) ", style: tab == lists.tab ? theme[.activeTab] : theme[.tab], tab: tab))
+        }
+        let frame = shared.frame
+        let connection = shared.connection
+        let live = connection.offlineBecause != nil ? frame.offline : connection.isLive ? frame.live : frame.paused
+        let liveStyle = connection.offlineBecause != nil ? theme[.problem] : connection.isLive ? theme[.live] : theme[.paused]
+        segments.append(Segment(text: " ", style: .plain))
+        segments.append(Segment(text: isLetters ? String(live.prefix(1)) : live, style: liveStyle))
+        switch lists.tab {
+        case .creators:
+            let list = lists.creators.list
+            let marked = list.marked.isEmpty ? "" : ", \(NumberFormat.grouped(list.marked.count)) marked"
+            segments.append(Segment(text: "  \(NumberFormat.grouped(list.rows.count)) creators\(marked)", style: theme[.dim]))
+        case .rosters:
+            let count = lists.rosters.list.rows.count
+            segments.append(Segment(text: "  \(count) roster\(count == 1 ? "" : "s")", style: theme[.dim]))
+        case .requests:
+            if let total = lists.requests.loadingTotal {
+                segments.append(Segment(text: "  reading \(NumberFormat.grouped(total)) requests…", style: theme[.dim]))
+                return segments
+            }
+            let counts = lists.requests.counts
+            for phase in [RequestRow.Phase.pending, .succeeded, .failed, .stale, .unknown] {
+                let count = counts[phase, default: 0] + (phase == .pending ? counts[.submitting, default: 0] : 0)
+                let label =
+                    switch wording {
+                    case .full: "  \(phase.rawValue) "
+                    case .shortLabels, .shortTabs: "  \(phase.rawValue.prefix(4)) "
+                    case .titledLetters, .letters: " \(phase.rawValue.prefix(phase == .stale ? 2 : 1))"
+                    }
+                segments.append(Segment(text: label, style: theme[.dim]))
+                segments.append(Segment(text: String(count), style: count > 0 ? theme.phase(phase) : theme[.dim]))
+            }
+        }
+        return segments
+    }
+}

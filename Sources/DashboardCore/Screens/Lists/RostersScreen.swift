@@ -1,0 +1,88 @@
+import Presentation
+import TextGrid
+
+/// The Rosters list: each roster summed up (creators, stale, followers, median engagement, posts a week, tiers).
+/// Enter opens one as a list of its creators; `r` refreshes all of them, `R` the stale ones.
+public struct RostersScreen: ListTab {
+    public private(set) var list: ListState<RosterRow>
+
+    public init(rows: [RosterRow] = []) {
+        list = ListState(rows: rows, sort: nil)
+    }
+
+    static func columns(forWidth width: Int) -> [ShownColumn<RosterColumn>] {
+        let name = ShownColumn(RosterColumn.name, "ROSTER", width: nil)
+        let creators = ShownColumn(RosterColumn.creators, "CREATORS", width: 9, alignRight: true)
+        let stale = ShownColumn(RosterColumn.stale, "STALE", width: 6, alignRight: true)
+        let summed = [
+            ShownColumn(RosterColumn.followers, "FOLLOWERS", width: 10, alignRight: true),
+            ShownColumn(.engagement, "MEDIAN ER", width: 10, alignRight: true),
+            ShownColumn(.postsPerWeek, "POSTS/WK", width: 9, alignRight: true),
+        ]
+        if width >= 110 { return [name, creators, stale] + summed + [ShownColumn(.tiers, "TIERS", width: nil)] }
+        if width >= 70 { return [name, creators, stale] + summed }
+        return [name, creators, stale]
+    }
+
+    func offers(_ shared: Shared) -> [Offer] {
+        var offers = list.offers(backClearsFilter: true)
+        guard let roster = list.selected else { return offers }
+        offers += [
+            Offer(.open, "the selected roster's creators", hint: "open", rank: 8),
+            Offer(.refreshAgain, "refresh every creator of the selected roster", hint: "refresh all", rank: 4),
+            Offer(.refreshStale, "refresh the stale creators of the selected roster", hint: roster.stale > 0 ? "refresh stale" : nil, rank: 4),
+        ]
+        return offers
+    }
+
+    mutating func run(_ command: Command, area: Rect, _ shared: inout Shared) -> Outcome {
+        if list.run(command, rowsInView: ListState<RosterRow>.rowsInView(area), columns: Self.columns(forWidth: area.width).map(\.column), &shared) {
+            return .nothing
+        }
+        guard let roster = list.selected else { return .nothing }
+        switch command {
+        case .open:
+            return .go(.open([.roster(RosterMembersScreen(roster: roster))]))
+        case .refreshAgain:
+            return BatchRefresh.of(roster.members.map(\.target), what: "every creator of \(SafeText.sanitize(roster.name))", &shared)
+        case .refreshStale:
+            let stale = roster.members.filter(\.isStale).map(\.target)
+            return BatchRefresh.of(stale, what: "the stale creators of \(SafeText.sanitize(roster.name))", &shared)
+        default:
+            return .nothing
+        }
+    }
+
+    var isTyping: Bool { list.isEditingFilter }
+
+    mutating func type(_ key: Key, area: Rect) {
+        list.typeIntoFilter(key, rowsInView: ListState<RosterRow>.rowsInView(area))
+    }
+
+    mutating func hear(_ event: ScreenEvent, area: Rect, _ shared: inout Shared) {
+        if case .rostersLoaded(let rosters) = event { list.setRows(rosters) }
+        list.keepInView(rowsInView: ListState<RosterRow>.rowsInView(area))
+    }
+
+    mutating func point(_ mouse: MouseInput, area: Rect) -> Bool {
+        list.point(mouse, top: area.y + 1, rowsInView: ListState<RosterRow>.rowsInView(area)).opens
+    }
+
+    func draw(in area: Rect, into grid: inout Grid, _ shared: Shared) {
+        let empty =
+            list.rows.isEmpty
+            ? "No rosters yet: ylytic roster import NAME FILE, or \(shared.key(.addToRoster, in: .list)) on the Creators list."
+            : "No roster matches '\(SafeText.sanitize(list.filter))'."
+        list.draw(Self.columns(forWidth: area.width), in: area, into: &grid, shared, emptyText: empty) { roster, column in
+            TableCell(text: column.text(roster), style: column == .stale && roster.stale > 0 ? shared.theme[.stale] : .plain)
+        }
+    }
+
+    func statusLine(_ shared: Shared) -> String? {
+        list.filterLine(cursor: shared.frame.cursor)
+    }
+
+    var previewSubject: String? { nil }
+
+    func previewLines(_ shared: Shared) -> [String] { [] }
+}
