@@ -2,34 +2,25 @@ import Foundation
 import PostgresNIO
 import RefreshTracking
 
-// How the tracking module's values are read from and written to the ledger's rows. Columns are selected in a
-// fixed order and read by position: lists of many thousand requests load without a name lookup per cell.
+// How the tracking module's values are read from the ledger's rows: each table's columns listed once, selected by
+// that list and read by name.
 
-/// Reads a row's cells in order.
-struct CellReader {
-    private let row: PostgresRandomAccessRow
-    private var index = 0
-
-    init(_ row: PostgresRow) {
-        self.row = row.makeRandomAccess()
+extension PostgresRandomAccessRow {
+    func value<Value: PostgresDecodable>(_ column: String, as type: Value.Type = Value.self) throws -> Value {
+        try self[column].decode(Value.self)
     }
 
-    mutating func next<Value: PostgresDecodable>(_ type: Value.Type = Value.self) throws -> Value {
-        defer { index += 1 }
-        return try row[index].decode(Value.self)
+    func date(_ column: String) throws -> Date {
+        Date(timeIntervalSince1970: try value(column, as: Double.self))
     }
 
-    mutating func date() throws -> Date {
-        Date(timeIntervalSince1970: try next(Double.self))
-    }
-
-    mutating func optionalDate() throws -> Date? {
-        try next(Double?.self).map(Date.init(timeIntervalSince1970:))
+    func optionalDate(_ column: String) throws -> Date? {
+        try value(column, as: Double?.self).map(Date.init(timeIntervalSince1970:))
     }
 }
 
 extension TrackedRequest {
-    /// The columns ``init(ledgerRow:)`` reads, in its order.
+    /// The columns of `ylytic.request` a request is read from.
     static let ledgerColumns = """
         id, request_id, request_type, target_value, state, status_code, status_message, detail, submitted_at,
         server_request_at, finished_at, last_polled_at, next_poll_at, error_count, lease_holder, lease_expires_at,
@@ -37,110 +28,64 @@ extension TrackedRequest {
         """
 
     init(ledgerRow row: PostgresRow) throws {
-        var cells = CellReader(row)
+        let cells = row.makeRandomAccess()
         self.init(
-            id: try cells.next(Int64.self), requestID: try cells.next(String?.self), requestType: try cells.next(),
-            targetValue: try cells.next(), state: TrackedState(rawValue: try cells.next(String.self)) ?? .unknown,
-            submittedAt: Date(timeIntervalSince1970: 0))
-        statusCode = try cells.next(Int?.self)
-        statusMessage = try cells.next(String?.self)
-        detail = try cells.next(String?.self)
-        submittedAt = try cells.date()
-        serverRequestAt = try cells.optionalDate()
-        finishedAt = try cells.optionalDate()
-        lastPolledAt = try cells.optionalDate()
-        nextPollAt = try cells.optionalDate()
-        errorCount = try cells.next(Int.self)
-        leaseHolder = try cells.next(String?.self).map(LeaseHolder.init)
-        leaseExpiresAt = try cells.optionalDate()
-        creatorName = try cells.next(String?.self)
-        followers = try cells.next(Int?.self)
-        submittedBy = try cells.next(String?.self)
-    }
-
-    /// An insert of every column but `id`, at `revision`, returning the new row's id.
-    func ledgerInsert(revision: Int64) -> PostgresQuery {
-        """
-        INSERT INTO ylytic.request (request_id, request_type, target_value, state, status_code, status_message, detail,
-            submitted_at, server_request_at, finished_at, last_polled_at, next_poll_at, error_count, lease_holder,
-            lease_expires_at, creator_name, followers, submitted_by, revision)
-        VALUES (\(requestID), \(requestType), \(targetValue), \(state.rawValue), \(statusCode), \(statusMessage),
-            \(detail), \(submittedAt.timeIntervalSince1970), \(serverRequestAt?.timeIntervalSince1970),
-            \(finishedAt?.timeIntervalSince1970), \(lastPolledAt?.timeIntervalSince1970),
-            \(nextPollAt?.timeIntervalSince1970), \(errorCount), \(leaseHolder?.rawValue),
-            \(leaseExpiresAt?.timeIntervalSince1970), \(creatorName), \(followers), \(submittedBy), \(revision))
-        RETURNING id
-        """
-    }
-
-    /// An update of every column but `id` of row `id`, at `revision`.
-    func ledgerUpdate(id: Int64, revision: Int64) -> PostgresQuery {
-        """
-        UPDATE ylytic.request SET request_id = \(requestID), request_type = \(requestType),
-            target_value = \(targetValue), state = \(state.rawValue), status_code = \(statusCode),
-            status_message = \(statusMessage), detail = \(detail), submitted_at = \(submittedAt.timeIntervalSince1970),
-            server_request_at = \(serverRequestAt?.timeIntervalSince1970),
-            finished_at = \(finishedAt?.timeIntervalSince1970), last_polled_at = \(lastPolledAt?.timeIntervalSince1970),
-            next_poll_at = \(nextPollAt?.timeIntervalSince1970), error_count = \(errorCount),
-            lease_holder = \(leaseHolder?.rawValue), lease_expires_at = \(leaseExpiresAt?.timeIntervalSince1970),
-            creator_name = \(creatorName), followers = \(followers), submitted_by = \(submittedBy),
-            revision = \(revision)
-        WHERE id = \(id)
-        """
+            id: try cells.value("id", as: Int64.self), requestID: try cells.value("request_id"), requestType: try cells.value("request_type"),
+            targetValue: try cells.value("target_value"), state: TrackedState(rawValue: try cells.value("state", as: String.self)) ?? .unknown,
+            submittedAt: try cells.date("submitted_at"), errorCount: try cells.value("error_count"),
+            leaseHolder: try cells.value("lease_holder", as: String?.self).map(LeaseHolder.init),
+            leaseExpiresAt: try cells.optionalDate("lease_expires_at"), submittedBy: try cells.value("submitted_by"))
+        statusCode = try cells.value("status_code")
+        statusMessage = try cells.value("status_message")
+        detail = try cells.value("detail")
+        serverRequestAt = try cells.optionalDate("server_request_at")
+        finishedAt = try cells.optionalDate("finished_at")
+        lastPolledAt = try cells.optionalDate("last_polled_at")
+        nextPollAt = try cells.optionalDate("next_poll_at")
+        creatorName = try cells.value("creator_name")
+        followers = try cells.value("followers")
     }
 }
 
 extension StoredCreator {
+    /// The columns of `ylytic.creator` a creator is read from.
     static let ledgerColumns = """
         id, platform, key, handle, platform_id, name, tier, followers, engagement, content_per_week, posts,
         last_refreshed_at
         """
 
     init(ledgerRow row: PostgresRow) throws {
-        var cells = CellReader(row)
+        let cells = row.makeRandomAccess()
         self.init(
-            id: try cells.next(Int64.self), platform: try cells.next(), key: try cells.next(),
-            handle: try cells.next(String?.self), platformID: try cells.next(String?.self),
-            name: try cells.next(String?.self), tier: try cells.next(String?.self), followers: try cells.next(Int?.self),
-            engagement: try cells.next(Double?.self), contentPerWeek: try cells.next(Double?.self),
-            posts: try cells.next(Int?.self), lastRefreshedAt: try cells.date())
-    }
-
-    /// The columns' values for an insert (`id` aside), or an update of row `id`.
-    func ledgerUpsert() -> PostgresQuery {
-        """
-        INSERT INTO ylytic.creator (platform, key, handle, platform_id, name, tier, followers, engagement,
-            content_per_week, posts, last_refreshed_at)
-        VALUES (\(platform), \(key), \(handle), \(platformID), \(name), \(tier), \(followers), \(engagement),
-            \(contentPerWeek), \(posts), \(lastRefreshedAt.timeIntervalSince1970))
-        ON CONFLICT (platform, key) DO UPDATE SET handle = excluded.handle, platform_id = excluded.platform_id,
-            name = excluded.name, tier = excluded.tier, followers = excluded.followers, engagement = excluded.engagement,
-            content_per_week = excluded.content_per_week, posts = excluded.posts,
-            last_refreshed_at = excluded.last_refreshed_at
-        RETURNING id
-        """
+            id: try cells.value("id", as: Int64.self), platform: try cells.value("platform"), key: try cells.value("key"),
+            handle: try cells.value("handle"), platformID: try cells.value("platform_id"), name: try cells.value("name"),
+            tier: try cells.value("tier"), followers: try cells.value("followers"), engagement: try cells.value("engagement"),
+            contentPerWeek: try cells.value("content_per_week"), posts: try cells.value("posts"),
+            lastRefreshedAt: try cells.date("last_refreshed_at"))
     }
 }
 
 extension CreatorSnapshot {
+    /// The columns of `ylytic.snapshot` a snapshot is read from.
     static let ledgerColumns = "id, creator_id, request_id, taken_at, followers, following, posts, engagement, tier"
 
     init(ledgerRow row: PostgresRow) throws {
-        var cells = CellReader(row)
+        let cells = row.makeRandomAccess()
         self.init(
-            id: try cells.next(Int64.self), creatorID: try cells.next(), requestID: try cells.next(),
-            takenAt: try cells.date(), followers: try cells.next(Int?.self), following: try cells.next(Int?.self),
-            posts: try cells.next(Int?.self), engagement: try cells.next(Double?.self), tier: try cells.next(String?.self))
+            id: try cells.value("id", as: Int64.self), creatorID: try cells.value("creator_id"), requestID: try cells.value("request_id"),
+            takenAt: try cells.date("taken_at"), followers: try cells.value("followers"), following: try cells.value("following"),
+            posts: try cells.value("posts"), engagement: try cells.value("engagement"), tier: try cells.value("tier"))
     }
+}
 
-    /// An insert under `creatorID`, skipped when the refresh already gave one.
-    func ledgerInsert(creatorID: Int64) -> PostgresQuery {
-        """
-        INSERT INTO ylytic.snapshot (creator_id, request_id, taken_at, followers, following, posts, engagement, tier)
-        VALUES (\(creatorID), \(requestID), \(takenAt.timeIntervalSince1970), \(followers), \(following), \(posts),
-            \(engagement), \(tier))
-        ON CONFLICT (request_id) DO NOTHING
-        RETURNING id
-        """
+extension Roster {
+    /// The columns of `ylytic.roster` a roster is read from, with its members counted.
+    static let ledgerColumns = "name, max_age, created_at, (SELECT count(*) FROM ylytic.roster_member WHERE roster_id = roster.id) AS members"
+
+    init(ledgerRow row: PostgresRow) throws {
+        let cells = row.makeRandomAccess()
+        self.init(
+            name: try cells.value("name"), maxAge: try cells.value("max_age"), createdAt: try cells.date("created_at"),
+            memberCount: Int(try cells.value("members", as: Int64.self)))
     }
 }

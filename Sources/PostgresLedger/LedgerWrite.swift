@@ -4,8 +4,8 @@ import PostgresNIO
 
 /// One write transaction of the ledger. It starts by locking the store's revision row, so that writes are
 /// serialised and each takes its revisions in commit order; at commit, a revision that moved is written and
-/// every listener is notified.
-final class LedgerWrite {
+/// every listener is notified. Used by one task at a time, from ``PostgresLedger/write(_:)``.
+final class LedgerWrite: @unchecked Sendable {
     let connection: PostgresConnection
     let logger: Logger
     private(set) var revision: Int64
@@ -37,7 +37,7 @@ final class LedgerWrite {
     }
 
     /// Moves the store's revision on and returns the new one; `creators` marks a change of creators too.
-    func nextRevision(creators: Bool = false) -> Int64 {
+    func takeRevision(creators: Bool) -> Int64 {
         revision += 1
         if creators { creatorsChangedAt = revision }
         return revision

@@ -10,7 +10,7 @@ import RefreshTracking
 ///
 /// Every write locks the store's revision row first, so writes are serialised and revisions commit in order:
 /// a reader of ``changes(since:)`` never skips a write that commits late.
-public final class PostgresLedger: TrackingStore {
+public final class PostgresLedger: TransactionalStore {
     /// The database, without its password.
     public let address: LedgerAddress
     public var location: String { address.description }
@@ -61,6 +61,17 @@ public final class PostgresLedger: TrackingStore {
         }
     }
 
+    public func tables() async throws -> [String] {
+        try await read { connection, logger in
+            try await connection.query(
+                """
+                SELECT table_name FROM information_schema.tables
+                WHERE table_schema = 'ylytic' AND table_type = 'BASE TABLE' ORDER BY table_name
+                """, logger: logger
+            ).collect().map { try $0.decode(String.self) }
+        }
+    }
+
     /// The schema version of the database.
     public func schemaVersion() async throws -> Int {
         try await read { connection, logger in
@@ -73,7 +84,7 @@ public final class PostgresLedger: TrackingStore {
 
     /// Runs `body` in a transaction that first locks the store's revision, then moves the revision on (and
     /// notifies every listener) if `body` took a new one.
-    func write<Result: Sendable>(_ body: (LedgerWrite) async throws -> Result) async throws -> Result {
+    public func write<Result: Sendable>(_ body: @Sendable (any StoreTransaction) async throws -> Result) async throws -> Result {
         do {
             return try await client.withConnection { connection in
                 let write = try await LedgerWrite.begin(connection, logger: logger)

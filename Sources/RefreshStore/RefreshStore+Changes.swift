@@ -15,7 +15,7 @@ extension RefreshStore {
             guard since > 0, since >= prunedThrough, since <= current else {
                 let all = try Row.fetchAll(db, sql: "SELECT * FROM request ORDER BY submitted_at DESC, id DESC")
                 return StoreChanges(
-                    revision: StoreRevision(current), requests: all.map(TrackedRequest.init(row:)), creatorsChanged: true,
+                    revision: StoreRevision(current), requests: all.map { RequestRecord(row: $0).request }, creatorsChanged: true,
                     replacesEverything: true)
             }
             guard since < current else { return StoreChanges(revision: revision) }
@@ -25,7 +25,7 @@ extension RefreshStore {
                 db, sql: "SELECT local_id, request_id FROM forgotten WHERE revision > ? ORDER BY revision",
                 arguments: [since])
             return StoreChanges(
-                revision: StoreRevision(current), requests: requests.map(TrackedRequest.init(row:)),
+                revision: StoreRevision(current), requests: requests.map { RequestRecord(row: $0).request },
                 forgotten: forgotten.map { ForgottenRequest(localID: $0["local_id"], requestID: $0["request_id"]) },
                 creatorsChanged: creatorsChangedAt > since)
         }

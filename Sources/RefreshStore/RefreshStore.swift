@@ -14,6 +14,8 @@ public final class RefreshStore: TrackingStore {
     /// Whether the store was opened read-only: every write fails, and nothing beside the file is created.
     public let isReadOnly: Bool
     let database: any DatabaseWriter
+    /// One write at a time from this process (``write(_:)``).
+    let writeGate = WriteGate()
 
     /// Opens the store at `url`, creating it (mode 0600, in a 0700 folder) if it does
     /// not exist, and migrating it. A damaged file, a file from a newer ylytic, or one
@@ -50,6 +52,8 @@ public final class RefreshStore: TrackingStore {
 
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
+        // A write spans several calls on the writing connection (``write(_:)``), one transaction from BEGIN to COMMIT.
+        configuration.allowsUnsafeTransactions = true
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
@@ -76,6 +80,7 @@ public final class RefreshStore: TrackingStore {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(10)
+        configuration.allowsUnsafeTransactions = true
         let manager = FileManager.default
         let logIsThere = manager.fileExists(atPath: path + "-wal") && manager.fileExists(atPath: path + "-shm")
         do {
@@ -149,6 +154,12 @@ public final class RefreshStore: TrackingStore {
     /// The applied schema versions, oldest first.
     public func schemaVersions() throws -> [String] {
         try database.read { db in try StoreSchema.migrator.appliedMigrations(db) }
+    }
+
+    public func tables() async throws -> [String] {
+        try await database.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        }
     }
 
     /// Runs SQLite's integrity check; "ok" when the file is sound.

@@ -18,9 +18,10 @@ public enum Adoption: Sendable, Equatable {
 }
 
 /// Copies one store into another (a local file into a team's ledger, and back): every request with a server id,
-/// with its response body, and every creator with its snapshots. Request ids, bodies and snapshots are kept;
-/// what the destination has already is left, so copying twice adds nothing twice. Bodies are read and written
-/// one at a time, so a store of any size is copied in little memory.
+/// with its response body, every creator with its snapshots, and every roster with its creators. Request ids,
+/// bodies, snapshots and when each creator joined a roster are kept; what the destination has already is left, so
+/// copying twice adds nothing twice. Bodies are read and written one at a time, so a store of any size is copied
+/// in little memory.
 public enum StoreCopy {
     /// What a copy did.
     public struct Report: Sendable, Equatable, Encodable {
@@ -38,13 +39,18 @@ public enum StoreCopy {
         public var creators = 0
         /// Snapshots added to the destination.
         public var snapshotsAdded = 0
+        /// Rosters the destination did not have, made.
+        public var rostersAdded = 0
+        /// Creators added to rosters.
+        public var rosterMembersAdded = 0
 
         public init() {}
 
         enum CodingKeys: String, CodingKey {
             case requestsAdded = "requests_added", requestsUpdated = "requests_updated", requestsPresent = "requests_present"
             case requestsWithoutID = "requests_without_id", responsesAdded = "responses_added", creators
-            case snapshotsAdded = "snapshots_added"
+            case snapshotsAdded = "snapshots_added", rostersAdded = "rosters_added"
+            case rosterMembersAdded = "roster_members_added"
         }
     }
 
@@ -78,6 +84,22 @@ public enum StoreCopy {
             report.snapshotsAdded += try await destination.adopt(creator, snapshots: try await source.history(of: creator))
             report.creators += 1
         }
+        for roster in try await source.rosters() {
+            let addition = try await destination.adopt(roster, members: try await source.rosterMembers(of: roster.name))
+            if addition.created { report.rostersAdded += 1 }
+            report.rosterMembersAdded += addition.added
+        }
         return report
     }
+
+    /// The tables a copy carries, by the names both stores give them.
+    public static let carriedTables: Set<String> = ["request", "response", "creator", "snapshot", "roster", "roster_member"]
+
+    /// The tables a copy leaves, and why: each store's own bookkeeping, which the destination keeps for itself.
+    public static let storesOwnTables: [String: String] = [
+        "store_revision": "the store's revision, for its change feed",
+        "forgotten": "tombstones of forgotten requests, for its change feed",
+        "grdb_migrations": "the schema versions of a file",
+        "schema_version": "the schema versions of a ledger",
+    ]
 }

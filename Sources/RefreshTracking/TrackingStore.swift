@@ -5,7 +5,9 @@ import RefreshAPI
 /// their snapshots, a feed of changes made by any process, and the poll leases that let each pending request
 /// be polled by one tracker at a time.
 ///
-/// Implementations keep three rules, so that any number of processes can share one store:
+/// Any number of processes can share one store, because every store keeps the same rules: they are written once,
+/// in this module's rulebook (``TransactionalStore``, over ``StoreTransaction``), and a store only loads and saves
+/// records. Among them:
 /// - a request that has ended (succeeded or failed) never goes back to pending, whatever arrives late;
 /// - a finished request gives exactly one snapshot of its creator, however often its end is recorded;
 /// - every write that changes what a front end shows moves the store's ``StoreRevision`` on, and
@@ -171,6 +173,13 @@ public protocol TrackingStore: AnyObject, Sendable {
     /// Adds a creator copied from another store (or updates this store's one when the copy is newer), with the
     /// snapshots this store lacks. Returns how many snapshots were added.
     func adopt(_ creator: StoredCreator, snapshots: [CreatorSnapshot]) async throws -> Int
+
+    /// Adds a roster copied from another store (made, with its maximum age, when this store has none of that name),
+    /// with the members this store's roster lacks, each added when it was added there. Returns what it did.
+    func adopt(_ roster: Roster, members: [RosterMember]) async throws -> RosterAddition
+
+    /// The names of the store's tables, so that a check can tell that ``StoreCopy`` carries every one.
+    func tables() async throws -> [String]
 }
 
 extension TrackingStore {

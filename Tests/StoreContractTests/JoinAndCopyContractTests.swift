@@ -143,6 +143,57 @@ struct JoinAndCopyContractTests {
     }
 }
 
+extension JoinAndCopyContractTests {
+    @Test(arguments: StoreKind.allCases, StoreKind.allCases)
+    func aCopyCarriesRostersWithTheirMaximumAgeAndWhenEachCreatorJoined(from source: StoreKind, to destination: StoreKind)
+        async throws
+    {
+        let from = try await SharedStore.make(source)
+        let to = try await SharedStore.make(destination)
+        defer {
+            from.cleanUp()
+            to.cleanUp()
+        }
+        let first = try RefreshTarget(type: .instagram, value: "thetatvaindia")
+        let second = try RefreshTarget(type: .youtube, value: "UCurYxozQbvKn-oNUxNJh45Q")
+        let third = try RefreshTarget(type: .instagramID, value: "2121125346")
+        try await from.mine.createRoster(try RosterName("summer-26"), maxAge: 7 * 86_400, at: date)
+        _ = try await from.mine.addToRoster(try RosterName("summer-26"), [first, second], at: date + 60, creating: false)
+        try await from.mine.createRoster(try RosterName("brand-x"), maxAge: 3 * 86_400, at: date + 100)
+        _ = try await from.mine.addToRoster(try RosterName("brand-x"), [third], at: date + 120, creating: false)
+        // The destination has a roster of that name already, with one of its creators.
+        _ = try await to.mine.addToRoster(try RosterName("Summer-26"), [second], at: date + 600, creating: true)
+
+        let report = try await StoreCopy.copy(from: from.mine, to: to.mine)
+        #expect(report.rostersAdded == 1 && report.rosterMembersAdded == 2, "brand-x made; thetatvaindia and 2121125346 added")
+        let again = try await StoreCopy.copy(from: from.mine, to: to.mine)
+        #expect(again.rostersAdded == 0 && again.rosterMembersAdded == 0, "copying twice adds nothing twice")
+
+        let rosters = try await to.mine.rosters()
+        #expect(rosters.map(\.name) == ["brand-x", "Summer-26"])
+        #expect(rosters.first { $0.name == "brand-x" }?.createdAt == date + 100)
+        #expect(rosters.first { $0.name == "brand-x" }?.maxAge == TimeInterval(3 * 86_400), "a roster made by the copy keeps its maximum age")
+        let summer = try await to.mine.rosterMembers(of: "summer-26")
+        #expect(summer.map(\.target) == [second, first], "the destination's member first, then the copy's")
+        #expect(summer.map(\.addedAt) == [date + 600, date + 60], "each joined when it joined there")
+        let brand = try await to.mine.rosterMembers(of: "brand-x")
+        #expect(brand.map(\.target) == [third] && brand.first?.addedAt == date + 120)
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func aCopyCarriesEveryTableButTheStoresOwnBookkeeping(kind: StoreKind) async throws {
+        let store = try await SharedStore.make(kind)
+        defer { store.cleanUp() }
+        let tables = try await store.mine.tables()
+        #expect(tables.contains("request") && tables.contains("roster_member"), "\(tables)")
+        for table in tables {
+            #expect(
+                StoreCopy.carriedTables.contains(table) || StoreCopy.storesOwnTables[table] != nil,
+                "\(kind) has a table '\(table)' that store copy does not carry: carry it, or say why it stays")
+        }
+    }
+}
+
 extension Optional {
     fileprivate func asyncMap<Mapped>(_ transform: (Wrapped) async throws -> Mapped) async rethrows -> Mapped? {
         guard let self else { return nil }

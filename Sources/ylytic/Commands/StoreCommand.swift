@@ -59,6 +59,10 @@ struct StoreCommand: ParsableCommand {
                     "Copied \(report.requestsAdded) requests (\(report.responsesAdded) with responses) and "
                         + "\(report.snapshotsAdded) snapshots of \(report.creators) creators from \(sourceAddress) "
                         + "to \(destinationAddress).")
+                if report.rostersAdded + report.rosterMembersAdded > 0 {
+                    context.stdout.line(
+                        "Rosters: \(report.rostersAdded) made, \(report.rosterMembersAdded) creators added to rosters.")
+                }
                 if report.requestsUpdated > 0 {
                     context.stdout.line("\(report.requestsUpdated) requests still under way there took the copy's end.")
                 }

@@ -1,0 +1,259 @@
+import Foundation
+import GRDB
+import RefreshAPI
+import RefreshTracking
+
+/// One write to the file, under SQLite's write lock (`BEGIN IMMEDIATE`, so that processes write one after the
+/// other): the records the rulebook reads and saves, each a statement on the file's one writing connection.
+struct FileWrite: StoreTransaction {
+    let database: any DatabaseWriter
+
+    /// Runs `body` on the writing connection, inside the write begun.
+    private func run<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await database.writeWithoutTransaction(body)
+    }
+
+    func nextRevision(creators: Bool) async throws -> Int64 {
+        try await run { db in
+            let sql =
+                creators
+                ? "UPDATE store_revision SET value = value + 1, creators_changed_at = value + 1 RETURNING value"
+                : "UPDATE store_revision SET value = value + 1 RETURNING value"
+            guard let revision = try Int64.fetchOne(db, sql: sql) else {
+                throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "the store's revision is missing")
+            }
+            return revision
+        }
+    }
+
+    // MARK: Requests
+
+    func request(localID: Int64) async throws -> TrackedRequest? {
+        try await run { db in try RequestRecord.fetchOne(db, key: localID)?.request }
+    }
+
+    func request(_ id: RequestID) async throws -> TrackedRequest? {
+        try await run { db in try RequestRecord.fetchOne(db, key: ["request_id": id.rawValue])?.request }
+    }
+
+    func requests(sameTargetAs target: RefreshTarget) async throws -> [TrackedRequest] {
+        try await run { db in
+            try RequestRecord.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM request WHERE request_type = ? AND lower(target_value) = lower(?)
+                    ORDER BY submitted_at DESC, id DESC
+                    """, arguments: [target.type.rawValue, target.value]
+            ).map(\.request)
+        }
+    }
+
+    func requests(in states: Set<TrackedState>, among ids: [RequestID]?) async throws -> [TrackedRequest] {
+        try await run { db in
+            var request = RequestRecord.filter(states.map(\.rawValue).contains(Column("state")))
+            if let ids { request = request.filter(ids.map(\.rawValue).contains(Column("request_id"))) }
+            return try request.fetchAll(db).map(\.request)
+        }
+    }
+
+    func insert(_ request: TrackedRequest, revision: Int64) async throws -> Int64 {
+        try await run { db in
+            var record = RequestRecord(request, revision: revision)
+            record.request.id = nil
+            try record.insert(db)
+            return record.request.id ?? db.lastInsertedRowID
+        }
+    }
+
+    func update(_ request: TrackedRequest, revision: Int64?) async throws {
+        try await run { db in try RequestRecord(request, revision: revision).update(db) }
+    }
+
+    func delete(_ request: TrackedRequest, tombstoneRevision revision: Int64, at date: Date) async throws {
+        try await run { db in
+            _ = try RequestRecord.deleteOne(db, key: request.id)
+            try TombstoneRecord(revision: revision, localID: request.id, requestID: request.requestID, forgottenAt: date).insert(db)
+        }
+    }
+
+    func pruneTombstones(olderThan horizon: Date) async throws {
+        try await run { db in
+            guard
+                let pruned = try Int64.fetchOne(
+                    db, sql: "SELECT max(revision) FROM forgotten WHERE forgotten_at < ?", arguments: [horizon.timeIntervalSince1970])
+            else { return }
+            try db.execute(sql: "DELETE FROM forgotten WHERE revision <= ?", arguments: [pruned])
+            try db.execute(sql: "UPDATE store_revision SET forgotten_pruned_through = ?", arguments: [pruned])
+        }
+    }
+
+    // MARK: Leases
+
+    func lease(_ localIDs: [Int64], to holder: LeaseHolder, until: Date, revision: Int64) async throws {
+        try await run { db in
+            _ = try RequestRecord.filter(keys: localIDs).updateAll(
+                db, Column("lease_holder").set(to: holder.rawValue), Column("lease_expires_at").set(to: until.timeIntervalSince1970),
+                Column("revision").set(to: revision))
+        }
+    }
+
+    func extendLeases(of holder: LeaseHolder, until: Date) async throws -> Set<RequestID> {
+        try await run { db in
+            let rows = try Row.fetchAll(
+                db, sql: "UPDATE request SET lease_expires_at = ? WHERE lease_holder = ? RETURNING request_id",
+                arguments: [until.timeIntervalSince1970, holder.rawValue])
+            return Set(rows.compactMap { $0["request_id"] as String? }.map { RequestID($0) })
+        }
+    }
+
+    func holdsLeases(_ holder: LeaseHolder) async throws -> Bool {
+        try await run { db in try RequestRecord.filter(Column("lease_holder") == holder.rawValue).isEmpty(db) == false }
+    }
+
+    func clearLeases(of holder: LeaseHolder, revision: Int64) async throws {
+        try await run { db in
+            _ = try RequestRecord.filter(Column("lease_holder") == holder.rawValue).updateAll(
+                db, Column("lease_holder").set(to: nil), Column("lease_expires_at").set(to: nil), Column("revision").set(to: revision))
+        }
+    }
+
+    // MARK: Responses
+
+    func saveResponse(_ body: Data, of id: RequestID, receivedAt: Date, replacing: Bool) async throws {
+        try await run { db in
+            try ResponseRecord(requestID: id.rawValue, receivedAt: receivedAt, body: body).insert(db, onConflict: replacing ? .replace : .ignore)
+        }
+    }
+
+    func deleteResponse(of id: RequestID) async throws -> Bool {
+        try await run { db in try ResponseRecord.deleteOne(db, key: id.rawValue) }
+    }
+
+    // MARK: Creators
+
+    func creator(platform: String, key: String) async throws -> StoredCreator? {
+        try await run { db in try CreatorRecord.fetchOne(db, key: ["platform": platform, "key": key])?.creator }
+    }
+
+    func save(_ creator: StoredCreator) async throws -> Int64 {
+        try await run { db in
+            var record = CreatorRecord(creator)
+            if creator.id != nil { try record.update(db) } else { try record.insert(db) }
+            return record.creator.id ?? db.lastInsertedRowID
+        }
+    }
+
+    func insert(_ snapshot: CreatorSnapshot) async throws -> Bool {
+        try await run { db in
+            var record = SnapshotRecord(snapshot)
+            try record.insert(db, onConflict: .ignore)
+            return db.changesCount > 0
+        }
+    }
+
+    func deleteSnapshots(ofRequest id: RequestID) async throws -> Int {
+        try await run { db in try SnapshotRecord.filter(Column("request_id") == id.rawValue).deleteAll(db) }
+    }
+
+    func deleteCreatorsWithoutSnapshots() async throws {
+        try await run { db in try db.execute(sql: "DELETE FROM creator WHERE id NOT IN (SELECT creator_id FROM snapshot)") }
+    }
+
+    // MARK: Rosters
+
+    func rosterID(named name: String) async throws -> Int64? {
+        try await run { db in try Int64.fetchOne(db, sql: "SELECT id FROM roster WHERE lower(name) = lower(?)", arguments: [name]) }
+    }
+
+    func insert(_ roster: Roster) async throws -> Int64 {
+        try await run { db in
+            var record = RosterRecord(roster)
+            try record.insert(db)
+            return record.id ?? db.lastInsertedRowID
+        }
+    }
+
+    func setMaxAge(ofRoster id: Int64, to maxAge: TimeInterval?) async throws {
+        try await run { db in _ = try RosterRecord.filter(key: id).updateAll(db, Column("max_age").set(to: maxAge)) }
+    }
+
+    func deleteRoster(_ id: Int64) async throws {
+        try await run { db in _ = try RosterRecord.deleteOne(db, key: id) }
+    }
+
+    func addMembers(_ members: [(target: RefreshTarget, addedAt: Date)], toRoster id: Int64) async throws -> Int {
+        let members = members.map { RosterMemberRecord(rosterID: id, target: $0.target, addedAt: $0.addedAt) }
+        return try await run { db in
+            var added = 0
+            for member in members {
+                try member.insert(db, onConflict: .ignore)
+                added += db.changesCount
+            }
+            return added
+        }
+    }
+
+    func removeMembers(_ targets: [RefreshTarget], fromRoster id: Int64) async throws -> [RefreshTarget] {
+        try await run { db in
+            var removed: [RefreshTarget] = []
+            for target in targets {
+                try db.execute(
+                    sql: "DELETE FROM roster_member WHERE roster_id = ? AND request_type = ? AND target_value = ?",
+                    arguments: [id, target.type.rawValue, target.value])
+                if db.changesCount > 0 { removed.append(target) }
+            }
+            return removed
+        }
+    }
+
+    func memberCount(ofRoster id: Int64) async throws -> Int {
+        try await run { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM roster_member WHERE roster_id = ?", arguments: [id]) ?? 0 }
+    }
+}
+
+/// Lets one write at a time into the file from this process: SQLite's lock keeps other processes out, and this
+/// keeps the writes of this process from running into each other's transaction on the one writing connection.
+actor WriteGate {
+    private var isBusy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func enter() async {
+        guard isBusy else {
+            isBusy = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func leave() {
+        if waiting.isEmpty { isBusy = false } else { waiting.removeFirst().resume() }
+    }
+}
+
+extension RefreshStore: TransactionalStore {
+    public func write<Result: Sendable>(_ body: @Sendable (any StoreTransaction) async throws -> Result) async throws -> Result {
+        await writeGate.enter()
+        do {
+            try await database.writeWithoutTransaction { db in try db.beginTransaction(.immediate) }
+        } catch {
+            await writeGate.leave()
+            throw error
+        }
+        do {
+            let result = try await body(FileWrite(database: database))
+            try await database.writeWithoutTransaction { db in try db.commit() }
+            await writeGate.leave()
+            return result
+        } catch {
+            rollBack()
+            await writeGate.leave()
+            throw error
+        }
+    }
+
+    /// Rolls the write under way back, at once and whatever happens to the task: a write given up is undone before
+    /// another may begin.
+    private func rollBack() {
+        try? database.writeWithoutTransaction { db in if db.isInsideTransaction { try db.rollback() } }
+    }
+}
