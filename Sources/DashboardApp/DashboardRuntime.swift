@@ -6,9 +6,9 @@ import RefreshTracking
 import Synchronization
 import TextGrid
 
-/// Runs the dashboard: terminal input, the tracker's changes (made by this process or any other on the same
-/// store) and a tick become actions; the reducer changes the state and asks for effects, which run here and
-/// come back as actions; a frame is drawn after each, and the terminal sends only what changed.
+/// Runs the dashboard on one ``EventRunner``: terminal input, the tracker's changes (made by this process or any
+/// other on the same store) and ticks become actions; the reducer changes the state and asks for effects, which run
+/// here and come back as actions; a frame is drawn after each, and the terminal sends only what changed.
 public final class DashboardRuntime {
     private let terminal: any DashboardTerminal
     private let tracker: RefreshTracker
@@ -18,14 +18,15 @@ public final class DashboardRuntime {
     private let reducer = DashboardReducer()
     private let view = DashboardView()
     private var state: DashboardState
-    private let (actions, sink) = AsyncStream.makeStream(of: DashboardAction.self)
-    private var tasks: [Task<Void, Never>] = []
+    private let runner: EventRunner<DashboardAction>
     /// The read of the preview pane's response under way, dropped when the selection moves on.
     private var preview: Task<Void, Never>?
+    /// The read of the creators and rosters under way, dropped when the store changes again.
+    private var creatorsReading: Task<Void, Never>?
     /// Spaces the POSTs of every batch this dashboard submits (`r` on marked creators, `R` on a roster).
     private let pacer: SubmissionPacer
-    /// Seconds between ticks: one while ages and marks change on screen, ten otherwise.
-    private let tickInterval = TickInterval()
+    /// The batches under way, asked to stop (their POSTs under way finishing) when the dashboard quits.
+    private var batches: [(bulk: BulkRefresh, task: Task<Void, Never>)] = []
 
     /// A dashboard on `tracker`, reading responses and creators from `store`, drawing on `terminal`.
     /// Exported posts go to `exportFolder`.
@@ -40,10 +41,12 @@ public final class DashboardRuntime {
         self.time = time
         self.exportFolder = exportFolder
         pacer = SubmissionPacer(perSecond: 5, time: time)
+        runner = EventRunner(tracker: tracker, time: time)
     }
 
-    /// Runs until the person quits or the terminal goes away; submits `starters` first. Stops the tracker
-    /// (its leases go to other processes at once) and gives the terminal back.
+    /// Runs until the person quits or the terminal goes away; submits `starters` first. Stops the batches under
+    /// way (their POSTs finish) and the tracker (its leases go to other processes at once), and gives the terminal
+    /// back.
     ///
     /// `postText` is the whole reading of the body the page the state starts on was read from without its posts'
     /// text (``CreatorPage/hasPostText``): the page takes it once drawn.
@@ -51,24 +54,84 @@ public final class DashboardRuntime {
         let size = terminal.size
         _ = reducer.reduce(&state, .resize(width: size.width, height: size.height))
         _ = reducer.reduce(&state, .tick(time.now))
-        startPumps()
+        runner.forward(terminal.input) { input in
+            switch input {
+            case .key(let key): .key(key)
+            case .mouse(let mouse): .mouse(mouse)
+            case .resize(let width, let height): .resize(width: width, height: height)
+            case .focus(let isInFront): .focus(isInFront)
+            case .closed: .key(.control("c"))
+            }
+        }
+        runner.tick(every: 1)
         // A page opened from a file shows nothing from the store: it is drawn before the store is read.
         if state.lists == nil { draw() }
-        if let postText { Self.forward(postText, to: sink) }
+        if let postText { Self.forward(postText, to: runner) }
         await showFirstPage()
         await tracker.start()
         for target in starters { perform(.submit(target)) }
         draw()
-        for await action in actions {
-            let effects = reducer.reduce(&state, action)
-            for effect in effects { perform(effect) }
-            if state.shouldQuit { break }
-            tickInterval.set(Self.needsFrequentTicks(state) ? 1 : 10)
-            draw()
+        await runner.run { event in
+            switch event {
+            case .input(let action): handle(action)
+            case .tick(let date): handle(.tick(date))
+            case .tracker(let event): hear(event)
+            }
+            return !state.shouldQuit
         }
-        for task in tasks { task.cancel() }
+        await stopBatches()
         await tracker.stop()
         terminal.stop()
+    }
+
+    /// Reduces an action, does what it asks, draws the frame, and ticks as often as the screen changes with time.
+    private func handle(_ action: DashboardAction) {
+        for effect in reducer.reduce(&state, action) { perform(effect) }
+        guard !state.shouldQuit else { return }
+        runner.tick(every: Self.needsFrequentTicks(state) ? 1 : 10)
+        draw()
+    }
+
+    /// What the tracker says, as actions: rows that changed, and the creators and rosters read again when they did.
+    private func hear(_ event: TrackerEvent) {
+        switch event {
+        case .changed(let changes):
+            let rows = changes.requests.map(RequestRow.init)
+            if changes.replacesEverything {
+                handle(.loaded(rows))
+            } else {
+                if !rows.isEmpty { handle(.updated(rows)) }
+                if !changes.forgotten.isEmpty { handle(.removed(changes.forgotten.map(\.localID))) }
+            }
+            if changes.creatorsChanged { readCreators() }
+        case .rateLimited(let until):
+            handle(.notice("The server asks to slow down; polling resumes at \(Timestamp.text(until))."))
+        case .problem(let text):
+            handle(.problem(text))
+        case .storeUnreachable(let reason):
+            handle(.storeConnection(lostBecause: reason))
+        case .storeReachable:
+            handle(.storeConnection(lostBecause: nil))
+        case .followingEnded:
+            break
+        }
+    }
+
+    /// Reads the creators and the rosters again, dropping a read still under way.
+    private func readCreators() {
+        creatorsReading?.cancel()
+        let (store, time, runner) = (self.store, self.time, self.runner)
+        creatorsReading = Task {
+            do {
+                let creators = try await CreatorRow.all(in: store)
+                let rosters = try await RosterRow.all(in: store, creators: creators, now: time.now)
+                guard !Task.isCancelled else { return }
+                runner.send(.creatorsLoaded(creators))
+                runner.send(.rostersLoaded(rosters))
+            } catch {
+                if !Task.isCancelled { runner.send(.problem("The store could not be read: \(error)")) }
+            }
+        }
     }
 
     /// Draws the newest requests before the whole list is read, when the store has more than a screen's worth.
@@ -91,71 +154,22 @@ public final class DashboardRuntime {
         state.shared.notice != nil || state.lists?.requests.changesWithTime(now: state.shared.now) == true
     }
 
-    private func startPumps() {
-        let sink = self.sink
-        let input = terminal.input
-        tasks.append(
-            Task {
-                for await event in input {
-                    switch event {
-                    case .key(let key): sink.yield(.key(key))
-                    case .mouse(let input): sink.yield(.mouse(input))
-                    case .resize(let width, let height): sink.yield(.resize(width: width, height: height))
-                    case .focus(let isInFront): sink.yield(.focus(isInFront))
-                    case .closed: sink.yield(.key(.control("c")))
-                    }
-                }
-            })
-        let tickInterval = self.tickInterval
-        let time = self.time
-        tasks.append(
-            Task {
-                while !Task.isCancelled {
-                    do { try await time.sleep(until: time.now.addingTimeInterval(TimeInterval(tickInterval.seconds))) } catch {
-                        return
-                    }
-                    sink.yield(.tick(time.now))
-                }
-            })
-        let events = tracker.events
-        let store = self.store
-        tasks.append(
-            Task {
-                for await event in events {
-                    switch event {
-                    case .changed(let changes):
-                        let rows = changes.requests.map(RequestRow.init)
-                        if changes.replacesEverything {
-                            sink.yield(.loaded(rows))
-                        } else {
-                            if !rows.isEmpty { sink.yield(.updated(rows)) }
-                            if !changes.forgotten.isEmpty { sink.yield(.removed(changes.forgotten.map(\.localID))) }
-                        }
-                        guard changes.creatorsChanged else { continue }
-                        do {
-                            let creators = try await CreatorRow.all(in: store)
-                            sink.yield(.creatorsLoaded(creators))
-                            sink.yield(.rostersLoaded(try await RosterRow.all(in: store, creators: creators, now: time.now)))
-                        } catch {
-                            sink.yield(.problem("The store could not be read: \(error)"))
-                        }
-                    case .rateLimited(let until):
-                        sink.yield(.notice("The server asks to slow down; polling resumes at \(HTTPDate.format(until))."))
-                    case .problem(let text):
-                        sink.yield(.problem(text))
-                    case .storeUnreachable(let reason):
-                        sink.yield(.storeConnection(lostBecause: reason))
-                    case .storeReachable:
-                        sink.yield(.storeConnection(lostBecause: nil))
-                    case .followingEnded:
-                        continue
-                    }
-                }
-            })
+    /// Asks every batch under way to stop and waits for the POSTs under way, at most five seconds (a real time: it
+    /// keeps a person from waiting on a server that does not answer, and synchronises nothing).
+    private func stopBatches() async {
+        let running = batches
+        guard !running.isEmpty else { return }
+        for batch in running { await batch.bulk.requestStop() }
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { for batch in running { await batch.task.value } }
+            group.addTask { try? await Task.sleep(for: .seconds(5)) }
+            await group.next()
+            group.cancelAll()
+        }
     }
 
     private func perform(_ effect: DashboardEffect) {
-        let sink = self.sink
+        let runner = self.runner
         let tracker = self.tracker
         switch effect {
         case .quit:
@@ -170,19 +184,19 @@ public final class DashboardRuntime {
                     } else {
                         try await tracker.forget(localID: row.id)
                     }
-                    sink.yield(.notice("Forgotten."))
+                    runner.send(.notice("Forgotten."))
                 } catch {
-                    sink.yield(.problem("Could not forget: \(error)"))
+                    runner.send(.problem("Could not forget: \(error)"))
                 }
             }
         case .submit(let target):
             Task {
                 do {
                     if case .joined(let existing) = try await tracker.submit(target, follow: true, join: .standard) {
-                        sink.yield(.joined(target, RequestRow(existing)))
+                        runner.send(.joined(target, RequestRow(existing)))
                     }
                 } catch {
-                    sink.yield(.problem("\(error)"))
+                    runner.send(.problem("\(error)"))
                 }
             }
         case .forceSubmit(let target):
@@ -190,7 +204,7 @@ public final class DashboardRuntime {
                 do {
                     _ = try await tracker.submit(target, follow: true, join: .never)
                 } catch {
-                    sink.yield(.problem("\(error)"))
+                    runner.send(.problem("\(error)"))
                 }
             }
         case .openCreator(let row):
@@ -202,7 +216,7 @@ public final class DashboardRuntime {
             preview = readResponse(of: requestID) { body, history throws(ResponseUnreadable) in
                 let record = try RefreshRecordDecoder.decode(body)
                 guard !Task.isCancelled else { return }
-                sink.yield(.previewLoaded(requestID: requestID, record, history: history))
+                runner.send(.previewLoaded(requestID: requestID, record, history: history))
             }
         case .exportPosts(let record):
             exportPosts(of: record)
@@ -217,15 +231,15 @@ public final class DashboardRuntime {
                     do throws(RosterError) {
                         rosterName = try RosterName(name)
                     } catch {
-                        sink.yield(.rosterAdditionRefused(name: name, targets, reason: error.description))
+                        runner.send(.rosterAdditionRefused(name: name, targets, reason: error.description))
                         return
                     }
                     let addition = try await store.addToRoster(rosterName, targets, at: time.now, creating: true)
                     let already = addition.alreadyIn > 0 ? " (\(addition.alreadyIn) in it already)" : ""
                     let made = addition.created ? "the new roster" : "the roster"
-                    sink.yield(.notice("Added \(addition.added) to \(made) \(name)\(already)."))
+                    runner.send(.notice("Added \(addition.added) to \(made) \(name)\(already)."))
                 } catch {
-                    sink.yield(.problem("\(error)"))
+                    runner.send(.problem("\(error)"))
                 }
             }
         case .compare(let creators):
@@ -237,37 +251,38 @@ public final class DashboardRuntime {
         }
     }
 
-    /// Submits each target once (joined when under way or fresh), at most five POSTs a second however many
-    /// batches are under way, and says how it went.
+    /// Submits each target once (joined when under way or fresh) under the bulk policy the command line follows
+    /// too (``BulkRefresh``): at most five POSTs a second however many batches are under way, stopped when three POSTs
+    /// in a row cannot reach the server; says how it went.
     private func submitMany(_ targets: [RefreshTarget]) {
-        let sink = self.sink
-        let submission = BulkSubmission(tracker: tracker, join: .standard, pacer: pacer)
-        Task {
-            let tally = SubmissionTally()
-            await submission.run(targets, shouldStop: { false }) { await tally.take($0) }
-            sink.yield(.notice(await tally.sentence))
+        let runner = self.runner
+        let bulk = BulkRefresh(targets, tracker: tracker, join: .standard, pacer: pacer)
+        let task = Task {
+            await bulk.submit()
+            runner.send(.notice(await bulk.sentence))
         }
+        batches.append((bulk, task))
     }
 
     /// Reads the latest refresh of each creator and opens them side by side.
     private func compare(_ creators: [CreatorRow]) {
-        let sink = self.sink
+        let runner = self.runner
         let store = self.store
         Task {
             do {
                 var compared: [ComparedCreator] = []
                 for creator in creators {
                     guard let id = creator.latestRequestID, let body = try await store.responseBody(RequestID(id)) else {
-                        sink.yield(.problem("The latest response of \(creator.key) is not in the store."))
+                        runner.send(.problem("The latest response of \(creator.key) is not in the store."))
                         return
                     }
                     // A comparison keeps figures worked out from the posts, never their text.
                     let record = try RefreshRecordDecoder.decode(body, parts: .postFigures)
                     compared.append(ComparedCreator(row: creator, record: record))
                 }
-                sink.yield(.comparisonLoaded(compared))
+                runner.send(.comparisonLoaded(compared))
             } catch {
-                sink.yield(.problem("A stored response cannot be read: \(error)"))
+                runner.send(.problem("A stored response cannot be read: \(error)"))
             }
         }
     }
@@ -279,9 +294,9 @@ public final class DashboardRuntime {
         let file = exportFolder.appendingPathComponent("ylytic-compare-\(names.prefix(80))-\(stamp).csv")
         do {
             try Data(ComparisonCSV.text(comparison).utf8).write(to: file, options: .atomic)
-            sink.yield(.notice("Wrote the comparison to \(file.path)"))
+            runner.send(.notice("Wrote the comparison to \(file.path)"))
         } catch {
-            sink.yield(.problem("Could not write \(file.path): \(FileProblem.writing(file.path, error))"))
+            runner.send(.problem("Could not write \(file.path): \(FileProblem.writing(file.path, error))"))
         }
     }
 
@@ -301,9 +316,9 @@ public final class DashboardRuntime {
             "ylytic-\(safeName.isEmpty ? "creator" : safeName)-\(record.requestID.rawValue.prefix(24))-posts.csv")
         do {
             try Data(PostsCSV.text(posts).utf8).write(to: file, options: .atomic)
-            sink.yield(.notice("Wrote \(posts.video.count + posts.nonVideo.count) posts to \(file.path)"))
+            runner.send(.notice("Wrote \(posts.video.count + posts.nonVideo.count) posts to \(file.path)"))
         } catch {
-            sink.yield(.problem("Could not write \(file.path): \(FileProblem.writing(file.path, error))"))
+            runner.send(.problem("Could not write \(file.path): \(FileProblem.writing(file.path, error))"))
         }
     }
 
@@ -311,20 +326,20 @@ public final class DashboardRuntime {
     /// figures first, and their text, read whole on another thread meanwhile, follows.
     private func openResponse(of requestID: String?) {
         guard let requestID else { return }
-        let sink = self.sink
+        let runner = self.runner
         _ = readResponse(of: requestID) { body, history throws(ResponseUnreadable) in
             let (page, postText) = try WholeReading.page(for: body, history: history)
-            sink.yield(.creatorLoaded(page))
-            if let postText { Self.forward(postText, to: sink) }
+            runner.send(.creatorLoaded(page))
+            if let postText { Self.forward(postText, to: runner) }
         }
     }
 
     /// Gives the page opened without its posts' text the whole record, when it is read.
-    private static func forward(_ whole: WholeReading, to sink: AsyncStream<DashboardAction>.Continuation) {
+    private static func forward(_ whole: WholeReading, to runner: EventRunner<DashboardAction>) {
         Task {
             switch await whole.record {
-            case .success(let record): sink.yield(.postTextLoaded(record))
-            case .failure(let error): sink.yield(.problem("The posts' text cannot be read: \(error)"))
+            case .success(let record): runner.send(.postTextLoaded(record))
+            case .failure(let error): runner.send(.problem("The posts' text cannot be read: \(error)"))
             }
         }
     }
@@ -334,13 +349,13 @@ public final class DashboardRuntime {
     private func readResponse(
         of requestID: String, _ read: @escaping @Sendable (Data, [HistoryPoint]) throws(ResponseUnreadable) -> Void
     ) -> Task<Void, Never> {
-        let sink = self.sink
+        let runner = self.runner
         let store = self.store
         let id = RequestID(requestID)
         return Task {
             do {
                 guard let body = try await store.responseBody(id) else {
-                    sink.yield(.problem("The response of \(id) is not in the store."))
+                    runner.send(.problem("The response of \(id) is not in the store."))
                     return
                 }
                 let history = try await store.history(ofCreatorRefreshedBy: id).map {
@@ -348,41 +363,8 @@ public final class DashboardRuntime {
                 }
                 try read(body, history)
             } catch {
-                sink.yield(.problem("The stored response cannot be read: \(error)"))
+                runner.send(.problem("The stored response cannot be read: \(error)"))
             }
         }
-    }
-}
-
-/// The tick period, set by the run loop and read by the ticker.
-final class TickInterval: Sendable {
-    private let value = Mutex(1)
-
-    var seconds: Int { value.withLock { $0 } }
-
-    func set(_ seconds: Int) {
-        value.withLock { $0 = seconds }
-    }
-}
-
-/// What became of a batch of submissions, for the status bar.
-private actor SubmissionTally {
-    private var submitted = 0
-    private var joined = 0
-    private var refused: [String] = []
-
-    func take(_ outcome: BulkSubmission.Outcome) {
-        switch outcome {
-        case .submitted: submitted += 1
-        case .joined: joined += 1
-        case .refused(let target, let error): refused.append("\(target): \(error)")
-        }
-    }
-
-    var sentence: String {
-        var parts = ["\(submitted) submitted"]
-        if joined > 0 { parts.append("\(joined) under way or fresh, joined") }
-        if let first = refused.first { parts.append("\(refused.count) refused (\(first))") }
-        return "Refreshes: " + parts.joined(separator: ", ") + "."
     }
 }

@@ -21,11 +21,9 @@ struct BulkRefreshRun {
     let json: Bool
     let context: CommandContext
 
-    private enum Input {
-        case outcome(BulkSubmission.Outcome)
+    private enum Input: Sendable {
+        case submitted(BulkProgress.Change)
         case submissionsDone
-        case event(TrackerEvent)
-        case tick
         case stop
         case deadline
     }
@@ -33,48 +31,21 @@ struct BulkRefreshRun {
     func run(client: RefreshClient, store: any TrackingStore) async -> ExitStatus {
         let tracker = context.tracker(store: store, client: client, scope: .requested)
         await tracker.start()
-        let (inputs, sink) = AsyncStream.makeStream(of: Input.self)
-        let stopFlag = StopFlag()
-        let submission = BulkSubmission(
-            tracker: tracker, join: join, pacer: SubmissionPacer(perSecond: Self.postsPerSecond, time: context.time))
-        let submitting = Task { [targets] in
-            await submission.run(targets, shouldStop: { await stopFlag.isSet }) { sink.yield(.outcome($0)) }
-            sink.yield(.submissionsDone)
-        }
-        let events = tracker.events
-        let forwarder = Task {
-            for await event in events { sink.yield(.event(event)) }
-        }
-        let stops = Task { [requests = context.stopRequests()] in
-            for await _ in requests { sink.yield(.stop) }
-        }
-        let deadline = timeout.map { seconds in
-            Task { [time = context.time] in
-                guard (try? await time.sleep(until: time.now.addingTimeInterval(seconds))) != nil else { return }
-                sink.yield(.deadline)
-            }
-        }
+        let bulk = BulkRefresh(
+            targets, tracker: tracker, join: join, pacer: SubmissionPacer(perSecond: Self.postsPerSecond, time: context.time))
+        let runner = EventRunner<Input>(tracker: tracker, time: context.time)
+        runner.forward(context.stopRequests()) { .stop }
+        if let timeout { runner.send(.deadline, after: timeout) }
         let showsProgress = context.stderrIsTerminal && !json
-        let ticks = Task { [time = context.time] in
-            guard showsProgress else { return }
-            while !Task.isCancelled {
-                guard (try? await time.sleep(until: time.now.addingTimeInterval(1))) != nil else { return }
-                sink.yield(.tick)
-            }
-        }
-        defer {
-            forwarder.cancel()
-            stops.cancel()
-            ticks.cancel()
-            deadline?.cancel()
+        if showsProgress { runner.tick(every: 1) }
+        let submitting = Task {
+            await bulk.submit { runner.send(.submitted($0)) }
+            runner.send(.submissionsDone)
         }
 
-        var progress = BulkProgress(total: targets.count)
         var submissionsDone = false
         var stopped = false
         var timedOut = false
-        var tokenProblem: String?
-        var serverProblem: String?
         func tell(_ change: BulkProgress.Change) {
             if json {
                 context.stdout.line(JSONOutput.encode(ChangeJSON(change)))
@@ -89,72 +60,67 @@ struct BulkRefreshRun {
             if showsProgress { context.stderr.write("\r\u{1B}[K") }
             context.stderr.line("\(SafeText.sanitize(change.target.description)) \(change.event)\(id)\(detail)")
         }
-        func drawProgress() {
+        func drawProgress(_ progress: BulkProgress, stopping: Bool) {
             guard showsProgress else { return }
-            let line = Self.progressText(progress, stopping: stopped || timedOut || serverProblem != nil)
+            let line = Self.progressText(progress, stopping: stopping)
             context.stderr.write("\r\u{1B}[K" + ColumnFit.truncate(line, to: max(10, context.progressWidth - 1), ellipsis: "…"))
         }
-        drawProgress()
-        for await input in inputs {
-            switch input {
-            case .outcome(let outcome):
-                if case .refused(_, let error) = outcome, case .client(let client) = error, ExitStatus(client) == .tokenProblem {
-                    tokenProblem = client.description
-                    await stopFlag.set()
-                }
-                tell(progress.take(outcome))
-                if serverProblem == nil, progress.serverLooksDown, case .refused(_, let error) = outcome {
-                    serverProblem = error.description
-                    await stopFlag.set()
-                }
-            case .submissionsDone:
+        drawProgress(await bulk.progress, stopping: false)
+        await runner.run { event in
+            switch event {
+            case .input(.submitted(let change)):
+                tell(change)
+            case .input(.submissionsDone):
                 submissionsDone = true
-            case .event(.changed(let changes)):
-                progress.observe(changes).forEach(tell)
-            case .event(.followingEnded(let id, let error)):
-                progress.followingEnded(id, reason: error.description).map(tell)
-            case .event(.problem(let problem)):
+            case .tracker(.changed(let changes)):
+                await bulk.observe(changes).forEach(tell)
+            case .tracker(.followingEnded(let id, let error)):
+                await bulk.followingEnded(id, reason: error.description).map(tell)
+            case .tracker(.problem(let problem)):
                 if showsProgress { context.stderr.write("\r\u{1B}[K") }
                 context.stderr.line("ylytic: warning: \(problem)")
-            case .event(.storeUnreachable(let reason)):
+            case .tracker(.storeUnreachable(let reason)):
                 if showsProgress { context.stderr.write("\r\u{1B}[K") }
                 context.stderr.line("ylytic: lost the connection to the store (\(reason)); reconnecting")
-            case .event(.storeReachable), .event(.rateLimited), .tick:
+            case .tracker(.storeReachable), .tracker(.rateLimited), .tick:
                 break
-            case .stop:
-                if stopped { break }
+            case .input(.stop):
                 stopped = true
-                await stopFlag.set()
-            case .deadline:
+                await bulk.requestStop()
+            case .input(.deadline):
                 timedOut = true
-                await stopFlag.set()
+                await bulk.requestStop()
             }
-            drawProgress()
-            let ends = stopped || timedOut || tokenProblem != nil || serverProblem != nil || progress.isDone
-            if submissionsDone, ends { break }
+            let progress = await bulk.progress
+            let stop = await bulk.stop
+            drawProgress(progress, stopping: stop != nil)
+            let ends = stop != nil || progress.isDone
+            return !(submissionsDone && ends)
         }
         await submitting.value
         await tracker.stop()
         if showsProgress { context.stderr.write("\r\u{1B}[K") }
+        let progress = await bulk.progress
         let summary = Self.summaryText(progress)
         if json {
             context.stdout.line(JSONOutput.encode(SummaryJSON(progress, stopped: stopped)))
         }
-        if let tokenProblem {
-            context.stderr.line("ylytic: \(Self.clause(tokenProblem)); stopped after \(summary)")
+        switch await bulk.stop {
+        case .tokenRefused(let reason):
+            context.stderr.line("ylytic: \(BulkRefresh.clause(reason)); stopped after \(summary)")
             return .tokenProblem
-        }
-        if let serverProblem {
+        case .serverUnreachable(let reason):
             context.stderr.line(
-                "ylytic: the server cannot be reached (\(Self.clause(serverProblem))); stopped after \(summary). The same "
+                "ylytic: the server cannot be reached (\(BulkRefresh.clause(reason))); stopped after \(summary). The same "
                     + "command run again submits what was not submitted.")
             return .networkProblem
-        }
-        if stopped {
+        case .asked where stopped:
             context.stderr.line(
                 "ylytic: stopped after \(summary). What is pending stays so on the server; the same command run "
                     + "again submits only what was not submitted, and follows the rest.")
             return .interrupted
+        case .asked, .none:
+            break
         }
         if timedOut, progress.pending > 0 || progress.started < progress.total {
             context.stderr.line(
@@ -164,11 +130,6 @@ struct BulkRefreshRun {
         }
         context.stderr.line("Done: \(summary).")
         return progress.failed > 0 ? .refreshFailed : .succeeded
-    }
-
-    /// An error's words as a clause of a longer sentence: without their final full stop.
-    private static func clause(_ text: String) -> String {
-        text.hasSuffix(".") ? String(text.dropLast()) : text
     }
 
     /// "120 submitted, 12 joined, 68 to go · 40 pending · 88 succeeded · 3 failed · about 25s left".
@@ -224,14 +185,5 @@ struct BulkRefreshRun {
             failed = progress.failed
             self.stopped = stopped
         }
-    }
-}
-
-/// Whether the person asked to stop, read by the submissions under way.
-private actor StopFlag {
-    private(set) var isSet = false
-
-    func set() {
-        isSet = true
     }
 }

@@ -10,8 +10,7 @@ struct WatchSession {
     let context: CommandContext
     let timeout: TimeInterval?
 
-    private enum Input {
-        case event(TrackerEvent)
+    private enum Input: Sendable {
         case deadline
         case stop
     }
@@ -22,51 +21,37 @@ struct WatchSession {
         -> (watch: RequestWatch, stopped: Bool)
     {
         var watch = watch
-        let (inputs, sink) = AsyncStream.makeStream(of: Input.self)
-        let events = tracker.events
-        let forwarder = Task {
-            for await event in events { sink.yield(.event(event)) }
-            sink.finish()
-        }
-        let deadline = timeout.map { seconds in
-            Task { [time = context.time] in
-                guard (try? await time.sleep(until: time.now.addingTimeInterval(seconds))) != nil else { return }
-                sink.yield(.deadline)
-            }
-        }
-        let stops = Task { [requests = context.stopRequests()] in
-            for await _ in requests { sink.yield(.stop) }
-        }
-        defer {
-            forwarder.cancel()
-            deadline?.cancel()
-            stops.cancel()
-        }
-        for await input in inputs {
-            switch input {
-            case .event(.changed(let changes)):
+        var stopped = false
+        let runner = EventRunner<Input>(tracker: tracker, time: context.time)
+        runner.forward(context.stopRequests()) { .stop }
+        if let timeout { runner.send(.deadline, after: timeout) }
+        await runner.run { event in
+            switch event {
+            case .tracker(.changed(let changes)):
                 for (id, change) in watch.observe(changes) { report(id, change) }
-                if watch.isDone { return (watch, false) }
-            case .event(.problem(let problem)):
+                return !watch.isDone
+            case .tracker(.problem(let problem)):
                 context.stderr.line("ylytic: warning: \(problem)")
-            case .event(.rateLimited):
-                continue
-            case .event(.storeUnreachable(let reason)):
+            case .tracker(.rateLimited), .tick:
+                break
+            case .tracker(.storeUnreachable(let reason)):
                 context.stderr.line("ylytic: lost the connection to the store (\(reason)); reconnecting")
-            case .event(.storeReachable):
+            case .tracker(.storeReachable):
                 context.stderr.line("ylytic: the store is back; carrying on")
-            case .event(.followingEnded(let id, let error)):
+            case .tracker(.followingEnded(let id, let error)):
                 if let change = watch.followingEnded(id, by: error) { report(id, change) }
-                if watch.isDone { return (watch, false) }
-            case .deadline:
-                return (watch, false)
-            case .stop:
+                return !watch.isDone
+            case .input(.deadline):
+                return false
+            case .input(.stop):
                 context.stderr.line(
                     "ylytic: stopped; what is still pending stays so on the server (ylytic watch follows it again)")
-                return (watch, true)
+                stopped = true
+                return false
             }
+            return true
         }
-        return (watch, false)
+        return (watch, stopped)
     }
 
     /// How watching `id` ended, for the exit status and `--json`.

@@ -1,0 +1,95 @@
+import Foundation
+import RefreshAPI
+
+/// A batch of refreshes under the one policy the command line (`refresh --from`, `roster refresh`) and the dashboard
+/// (`r` on marked creators, `R` on a roster) share: each target submitted once, joined when under way or fresh, POSTs
+/// paced and a few at once (``BulkSubmission``). It stops submitting when asked (Ctrl-C, quitting), when the token is
+/// refused, or when three POSTs in a row cannot reach the server; the POSTs under way finish first, so that what the
+/// store holds is exactly what was sent, and the same batch run again submits only the rest.
+public actor BulkRefresh {
+    /// Why the batch stopped submitting before every target was started.
+    public enum Stop: Sendable, Equatable {
+        /// Someone asked (Ctrl-C, quitting the dashboard).
+        case asked
+        /// The API refused the token: nothing more could go.
+        case tokenRefused(String)
+        /// Three POSTs in a row could not reach the server; the last one's reason.
+        case serverUnreachable(String)
+    }
+
+    /// How far it has got.
+    public private(set) var progress: BulkProgress
+    /// Why it stopped submitting, once it has.
+    public private(set) var stop: Stop?
+    /// The first target the API refused, and why.
+    private var firstRefusal: String?
+    private let targets: [RefreshTarget]
+    private let submission: BulkSubmission
+
+    public init(_ targets: [RefreshTarget], tracker: RefreshTracker, join: JoinPolicy, pacer: SubmissionPacer) {
+        self.targets = targets
+        progress = BulkProgress(total: targets.count)
+        submission = BulkSubmission(tracker: tracker, join: join, pacer: pacer)
+    }
+
+    /// Submits the targets in order until every one is started or the batch stops; `tell` hears what became of each
+    /// as it comes. Returns why it stopped, nil when every target was started.
+    @discardableResult
+    public func submit(telling tell: @escaping @Sendable (BulkProgress.Change) async -> Void = { _ in }) async -> Stop? {
+        await submission.run(targets, shouldStop: { [weak self] in await self?.stop != nil }) { [weak self] outcome in
+            guard let change = await self?.take(outcome) else { return }
+            await tell(change)
+        }
+        return stop
+    }
+
+    /// Stops submitting; the POSTs under way finish.
+    public func requestStop() {
+        if stop == nil { stop = .asked }
+    }
+
+    private func take(_ outcome: BulkSubmission.Outcome) -> BulkProgress.Change {
+        let change = progress.take(outcome)
+        guard case .refused(let target, let error) = outcome else { return change }
+        if firstRefusal == nil { firstRefusal = "\(target): \(Self.clause(error.description))" }
+        guard stop == nil else { return change }
+        switch error {
+        case .client(.tokenMissing), .client(.tokenRejected), .noClient: stop = .tokenRefused(error.description)
+        default: if progress.serverLooksDown { stop = .serverUnreachable(error.description) }
+        }
+        return change
+    }
+
+    /// Takes in the store's changes; returns each followed request's new state.
+    public func observe(_ changes: StoreChanges) -> [BulkProgress.Change] {
+        progress.observe(changes)
+    }
+
+    /// Following `id` ended without an answer that ends it.
+    public func followingEnded(_ id: RequestID, reason: String) -> BulkProgress.Change? {
+        progress.followingEnded(id, reason: reason)
+    }
+
+    /// What became of the submissions, for a status bar: "Refreshes: 12 submitted, 3 under way or fresh, joined,
+    /// 1 refused (…)", and why it stopped when it did.
+    public var sentence: String {
+        var parts = ["\(progress.submitted) submitted"]
+        if progress.joined > 0 { parts.append("\(progress.joined) under way or fresh, joined") }
+        if progress.refused > 0 { parts.append("\(progress.refused) refused" + (firstRefusal.map { " (\($0))" } ?? "")) }
+        var sentence = "Refreshes: " + parts.joined(separator: ", ")
+        let left = progress.total - progress.started
+        switch stop {
+        case .none: break
+        case .asked: sentence += "; stopped with \(left) not submitted"
+        case .tokenRefused(let reason): sentence += "; stopped: \(Self.clause(reason))"
+        case .serverUnreachable(let reason):
+            sentence += "; stopped with \(left) not submitted: the server cannot be reached (\(Self.clause(reason)))"
+        }
+        return sentence + "."
+    }
+
+    /// An error's words as a clause of a longer sentence: without their final full stop.
+    public static func clause(_ text: String) -> String {
+        text.hasSuffix(".") ? String(text.dropLast()) : text
+    }
+}

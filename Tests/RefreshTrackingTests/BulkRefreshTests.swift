@@ -1,0 +1,65 @@
+import Foundation
+import RefreshAPI
+import RefreshStore
+import RefreshTestSupport
+import RefreshTracking
+import Testing
+
+/// The bulk policy the command line and the dashboard share: when it stops submitting, and what it says.
+@Suite("A batch of refreshes under one policy", .timeLimit(.minutes(1)))
+struct BulkRefreshTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ylytic-bulk-\(UUID().uuidString)")
+    let time = FastForwardTimeSource()
+
+    func tracker(answering answer: FakeTransport.Answer) throws -> RefreshTracker {
+        let client = RefreshClient(
+            baseURL: URL(string: "http://127.0.0.1:9/ylytic/api/v1")!, token: APIToken("bulk-token")!,
+            transport: FakeTransport([], fallback: answer), time: time, random: FixedRandomSource(0.5))
+        let store = try RefreshStore(url: folder.appendingPathComponent("ylytic.sqlite"))
+        return RefreshTracker(store: store, client: client, scope: .requested, time: time, random: FixedRandomSource(0.5))
+    }
+
+    let targets = (1...12).map { RefreshTarget(uncheckedType: .instagram, value: "creator\($0)") }
+
+    @Test func threePostsInARowThatCannotReachTheServerStopIt() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tracker = try tracker(answering: HTTPResponse.json(503, "{}"))
+        await tracker.start()
+        let bulk = BulkRefresh(targets, tracker: tracker, join: .standard, pacer: SubmissionPacer(perSecond: 5, time: time))
+        let stop = await bulk.submit()
+        guard case .serverUnreachable = stop else {
+            Issue.record("it went on submitting to a server that cannot be reached: \(String(describing: stop))")
+            return
+        }
+        let progress = await bulk.progress
+        #expect(progress.refused >= 3 && progress.started < targets.count, "it stops submitting, the POSTs under way finishing")
+        let sentence = await bulk.sentence
+        #expect(sentence.contains("not submitted: the server cannot be reached"), "\(sentence)")
+        await tracker.stop()
+    }
+
+    @Test func aRefusedTokenStopsItAtOnce() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tracker = try tracker(answering: HTTPResponse.json(401, "{\"message\": \"bad token\"}"))
+        await tracker.start()
+        let bulk = BulkRefresh(targets, tracker: tracker, join: .standard, pacer: SubmissionPacer(perSecond: 5, time: time))
+        guard case .tokenRefused = await bulk.submit() else {
+            Issue.record("a refused token did not stop the batch")
+            return
+        }
+        #expect(await bulk.progress.started <= 4, "no POST starts after the token was refused")
+        await tracker.stop()
+    }
+
+    @Test func askedToStopItSubmitsNoMore() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tracker = try tracker(answering: HTTPResponse.json(201, Samples.body(id: "65b87c8576c9b42b3a285805", message: "pending", code: 201)))
+        await tracker.start()
+        let bulk = BulkRefresh(targets, tracker: tracker, join: .never, pacer: SubmissionPacer(perSecond: 5, time: time))
+        await bulk.requestStop()
+        #expect(await bulk.submit() == .asked)
+        #expect(await bulk.progress.started == 0)
+        #expect(await bulk.sentence == "Refreshes: 0 submitted; stopped with 12 not submitted.")
+        await tracker.stop()
+    }
+}
