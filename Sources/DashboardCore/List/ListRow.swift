@@ -13,7 +13,7 @@ public protocol ListRow: Identifiable, Sendable, Equatable where ID: Sendable {
 
 /// A column of a list, which the list can be sorted by.
 public protocol ListColumn: Hashable, Sendable {
-    /// The column's name in sentences ("Sorted by followers.") and in the config file.
+    /// The column's name in sentences ("Sorted by followers.").
     var name: String { get }
 
     /// Whether a sort by this column starts smallest first: names do, figures and times start with the largest and

@@ -7,7 +7,13 @@ import TextGrid
 public enum CreatorColumn: String, ListColumn, CaseIterable {
     case name, handle, platform, tier, followers, engagement, postsPerWeek, change, refreshed
 
-    public var name: String { rawValue }
+    public var name: String {
+        switch self {
+        case .postsPerWeek: "posts a week"
+        case .change: "change in followers"
+        default: rawValue
+        }
+    }
 
     public var sortsAscendingFirst: Bool {
         switch self {

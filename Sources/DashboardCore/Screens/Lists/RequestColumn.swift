@@ -6,7 +6,7 @@ import TextGrid
 public enum RequestColumn: String, ListColumn, CaseIterable {
     case type, target, name, state, submitted, by, finished, followers
 
-    public var name: String { rawValue }
+    public var name: String { self == .by ? "who submitted" : rawValue }
 
     public var sortsAscendingFirst: Bool {
         switch self {

@@ -5,7 +5,13 @@ import TextGrid
 public enum RosterColumn: String, ListColumn, CaseIterable {
     case name, creators, stale, followers, engagement, postsPerWeek, tiers
 
-    public var name: String { rawValue }
+    public var name: String {
+        switch self {
+        case .engagement: "median engagement"
+        case .postsPerWeek: "posts a week"
+        default: rawValue
+        }
+    }
 
     public var sortsAscendingFirst: Bool { self == .name || self == .tiers }
 
@@ -49,7 +55,7 @@ extension RosterRow: ListRow {
 public enum MemberColumn: String, ListColumn, CaseIterable {
     case creator, name, followers, engagement, postsPerWeek, tier, refreshed
 
-    public var name: String { rawValue }
+    public var name: String { self == .postsPerWeek ? "posts a week" : rawValue }
 
     public var sortsAscendingFirst: Bool { self == .creator || self == .name }
 }
