@@ -35,7 +35,7 @@ struct MouseTests {
         var state = DashboardFixtures.state(width: 80, height: 24)
         _ = reducer.reduce(&state, .creatorLoaded(CreatorPage(record: try CreatorPageTests.sample())))
         _ = reducer.reduce(&state, .mouse(MouseInput(.wheelDown, x: 5, y: 5)))
-        #expect(state.creatorPage?.scroll == 3)
+        #expect(state.creatorPage?.scroll.first == 3)
         _ = reducer.reduce(&state, .key(.character("p")))
         _ = reducer.reduce(&state, .mouse(MouseInput(.click, x: 5, y: 2)))
         guard case .post = state.screen else { Issue.record("a click on the selected post did not open it"); return }

@@ -63,10 +63,10 @@ struct TwoStepPageTests {
         state.start(on: Screen.opening(try CreatorPage(body: Self.large), postsSort: DashboardSettings().postsSort))
         #expect(reducer.reduce(&state, .key(.character("j"))).isEmpty)
         #expect(reducer.reduce(&state, .key(.character("q"))).isEmpty, "q waits with the keys before it")
-        #expect(state.creatorPage?.scroll == 0)
+        #expect(state.creatorPage?.scroll.first == 0)
         let effects = reducer.reduce(&state, .postTextLoaded(try RefreshRecordDecoder.decode(Self.large)))
         #expect(effects == [.quit])
-        #expect(state.creatorPage?.scroll == 1)
+        #expect(state.creatorPage?.scroll.first == 1)
         #expect(state.creatorPage?.page.hasPostText == true)
     }
 

@@ -14,31 +14,3 @@ final class LayoutMemo<Key: Equatable & Sendable, Value: Sendable>: Sendable {
         return value
     }
 }
-
-/// How far a page of lines may scroll: one rule for every page (a creator, a comparison).
-enum Scroll {
-    /// `scroll` held between the top and the last start that still fills `visible` lines of `lines`.
-    static func clamped(_ scroll: Int, lines: Int, visible: Int) -> Int {
-        min(max(0, scroll), max(0, lines - max(1, visible)))
-    }
-
-    /// Where a page scrolled by a line, a page, to the top or the bottom starts.
-    static func moved(_ scroll: Int, by command: Command, lines: Int, visible: Int) -> Int {
-        let moved =
-            switch command {
-            case .moveDown: scroll + 1
-            case .moveUp: scroll - 1
-            case .pageDown: scroll + visible
-            case .pageUp: scroll - visible
-            case .first: 0
-            case .last: Int.max / 2
-            default: scroll
-            }
-        return clamped(moved, lines: lines, visible: visible)
-    }
-
-    /// "  lines 3-22 of 80" when the lines do not all fit, else nothing.
-    static func position(_ scroll: Int, lines: Int, visible: Int) -> String {
-        lines > visible ? "  lines \(scroll + 1)-\(min(lines, scroll + visible)) of \(lines)" : ""
-    }
-}

@@ -19,8 +19,8 @@ extension ListState {
         return offers
     }
 
-    /// Runs a move, the filter or the sort over the `columns` shown; false for any other command. A sort says which
-    /// column on the status bar.
+    /// Runs a move, the filter, the sort over the `columns` shown, or a mark; false for any other command. A sort
+    /// says which column on the status bar, and a mark how many are marked.
     mutating func run(_ command: Command, rowsInView: Int, columns: [Row.Column], _ shared: inout Shared) -> Bool {
         switch command {
         case .moveUp: move(by: -1, rowsInView: rowsInView)
@@ -35,6 +35,13 @@ extension ListState {
             guard let column = sortByNextColumn(among: columns) else { return true }
             shared.tell("Sorted by \(column.name).")
         case .reverseSort: reverseSort(among: columns)
+        case .mark:
+            guard toggleMark() else { return true }
+            move(by: 1, rowsInView: rowsInView)
+            shared.tell("\(NumberFormat.grouped(marked.count)) marked")
+        case .markAll:
+            markAllShown()
+            shared.tell("\(NumberFormat.grouped(marked.count)) marked")
         default: return false
         }
         keepInView(rowsInView: rowsInView)

@@ -55,18 +55,7 @@ extension TransactionalStore {
     public func adopt(_ roster: Roster, members: [RosterMember]) async throws -> RosterAddition {
         try Roster.checkSize(members.count, of: roster.name)
         return try await write { store in
-            var created = false
-            let rosterID: Int64
-            if let id = try await store.rosterID(named: roster.name) {
-                rosterID = id
-            } else {
-                rosterID = try await store.insert(roster)
-                created = true
-            }
-            let added = try await store.addMembers(members.map { ($0.target, $0.addedAt) }, toRoster: rosterID)
-            try Roster.checkSize(try await store.memberCount(ofRoster: rosterID), of: roster.name)
-            if added > 0 || created { _ = try await store.nextRevision(creators: true) }
-            return RosterAddition(created: created, added: added, alreadyIn: members.count - added)
+            try await Self.add(members.map { ($0.target, $0.addedAt) }, to: roster.name, makingIt: roster, store)
         }
     }
 }

@@ -17,22 +17,30 @@ extension TransactionalStore {
         // More targets than a roster holds are refused before anything is written.
         try Roster.checkSize(targets.count, of: name.rawValue)
         return try await write { store in
-            var created = false
-            let rosterID: Int64
-            if let id = try await store.rosterID(named: name.rawValue) {
-                rosterID = id
-            } else if creating {
-                rosterID = try await store.insert(Roster(name: name.rawValue, maxAge: nil, createdAt: date, memberCount: 0))
-                created = true
-            } else {
-                throw RosterError.notFound(name.rawValue)
-            }
-            let added = try await store.addMembers(targets.map { ($0, date) }, toRoster: rosterID)
-            // Throwing rolls the whole write back: a roster never holds more than it may.
-            try Roster.checkSize(try await store.memberCount(ofRoster: rosterID), of: name.rawValue)
-            if added > 0 || created { _ = try await store.nextRevision(creators: true) }
-            return RosterAddition(created: created, added: added, alreadyIn: targets.count - added)
+            let made = creating ? Roster(name: name.rawValue, maxAge: nil, createdAt: date, memberCount: 0) : nil
+            return try await Self.add(targets.map { ($0, date) }, to: name.rawValue, makingIt: made, store)
         }
+    }
+
+    /// Adds members to the roster named `name`, made as `made` when there is none (without it: not found), in one
+    /// write; more than a roster holds rolls the whole write back.
+    static func add(
+        _ members: [(target: RefreshTarget, addedAt: Date)], to name: String, makingIt made: Roster?, _ store: any StoreTransaction
+    ) async throws -> RosterAddition {
+        var created = false
+        let rosterID: Int64
+        if let id = try await store.rosterID(named: name) {
+            rosterID = id
+        } else if let made {
+            rosterID = try await store.insert(made)
+            created = true
+        } else {
+            throw RosterError.notFound(name)
+        }
+        let added = try await store.addMembers(members, toRoster: rosterID)
+        try Roster.checkSize(try await store.memberCount(ofRoster: rosterID), of: name)
+        if added > 0 || created { _ = try await store.nextRevision(creators: true) }
+        return RosterAddition(created: created, added: added, alreadyIn: members.count - added)
     }
 
     public func removeFromRoster(_ name: String, _ targets: [RefreshTarget]) async throws {

@@ -4,10 +4,9 @@ import TextGrid
 /// Creators side by side: every figure, growth, posting and the trends on one time axis, the best of each row in
 /// colour and with a star. ← → show the other creators when the screen is too narrow for all; `e` writes the
 /// comparison as CSV.
-public struct ComparisonScreen: Component {
+public struct ComparisonScreen: ScrolledPage {
     public private(set) var comparison: Comparison
-    /// The first line shown.
-    public private(set) var scroll = 0
+    public internal(set) var scroll = PageScroll()
 
     public init(comparison: Comparison) {
         self.comparison = comparison
@@ -15,17 +14,12 @@ public struct ComparisonScreen: Component {
 
     public var context: KeyContext { .compare }
 
-    /// The rows the comparison takes: all but the title bar and the status bar.
-    static func bodyArea(_ shared: Shared) -> Rect {
-        Rect(x: 0, y: 1, width: shared.width, height: max(0, shared.height - 2))
-    }
-
-    private func lineCount(_ shared: Shared) -> Int {
+    func lineCount(_ shared: Shared) -> Int {
         comparison.lines(width: shared.width, ascii: shared.settings.ascii).count
     }
 
     public func offers(_ shared: Shared) -> [Offer] {
-        var offers = lineCount(shared) > Self.bodyArea(shared).height ? Offer.lineMoves : []
+        var offers = PageScroll.offers(lines: lineCount(shared), visible: Self.visible(shared))
         if comparison.creators.count > comparison.perPage(width: shared.width) {
             offers += [Offer(.nextColumns, "the next creators", hint: "more", rank: 1), Offer(.previousColumns, "the creators before")]
         }
@@ -43,20 +37,14 @@ public struct ComparisonScreen: Component {
         case .exportComparison: return Outcome([.exportComparison(comparison)])
         case .help: return .go(.show(.help(Help(context: context, offers: offers(shared)))))
         case .back: return .go(.close)
-        default: scroll = Scroll.moved(scroll, by: command, lines: lineCount(shared), visible: Self.bodyArea(shared).height)
+        default: _ = scroll.run(command, lines: lineCount(shared), visible: Self.visible(shared))
         }
-        scroll = Scroll.clamped(scroll, lines: lineCount(shared), visible: Self.bodyArea(shared).height)
+        clampScroll(shared)
         return .nothing
     }
 
     public mutating func hear(_ event: ScreenEvent, _ shared: inout Shared) -> Outcome {
-        if event == .resized { scroll = Scroll.clamped(scroll, lines: lineCount(shared), visible: Self.bodyArea(shared).height) }
-        return .nothing
-    }
-
-    public mutating func point(_ mouse: MouseInput, in area: Rect, _ shared: inout Shared) -> Outcome {
-        let step = mouse.action == .wheelUp ? -MouseInput.wheelStep : mouse.action == .wheelDown ? MouseInput.wheelStep : 0
-        scroll = Scroll.clamped(scroll + step, lines: lineCount(shared), visible: Self.bodyArea(shared).height)
+        if event == .resized { clampScroll(shared) }
         return .nothing
     }
 
@@ -64,16 +52,10 @@ public struct ComparisonScreen: Component {
         grid.fill(area)
         let body = area.inset(top: 1)
         let lines = comparison.lines(width: area.width, ascii: shared.settings.ascii)
-        let start = Scroll.clamped(scroll, lines: lines.count, visible: body.height)
         let x = grid.put(" ylytic ", in: area, x: 0, y: 0, style: shared.theme[.title])
         grid.put(
-            " compare \(comparison.creators.count) creators" + Scroll.position(start, lines: lines.count, visible: body.height), in: area,
+            " compare \(comparison.creators.count) creators" + scroll.position(lines: lines.count, visible: body.height), in: area,
             x: x, y: 0, style: shared.theme[.dim])
-        for (offset, line) in lines.dropFirst(start).prefix(body.height).enumerated() {
-            var x = 1
-            for run in line.truncated(to: body.width - 2, ellipsis: shared.glyphs.ellipsis).runs {
-                x = grid.put(run.text, in: body, x: x, y: offset, style: shared.theme.style(run.role))
-            }
-        }
+        StyledLine.draw(lines, from: scroll.start(lines: lines.count, visible: body.height), in: body, into: &grid, shared)
     }
 }

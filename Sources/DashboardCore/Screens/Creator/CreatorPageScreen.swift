@@ -4,10 +4,9 @@ import TextGrid
 
 /// A creator page: the report of a finished refresh (the report of `ylytic show`, in colour), scrolled line by line,
 /// under a title bar. `p` opens its posts, `x` shows exact numbers, `e` writes the posts as CSV.
-public struct CreatorPageScreen: Component {
+public struct CreatorPageScreen: ScrolledPage {
     public private(set) var page: CreatorPage
-    /// The first line shown.
-    public private(set) var scroll = 0
+    public internal(set) var scroll = PageScroll()
 
     public init(page: CreatorPage) {
         self.page = page
@@ -15,23 +14,16 @@ public struct CreatorPageScreen: Component {
 
     public var context: KeyContext { .creator }
 
-    /// The rows the report takes: all but the title bar and the status bar.
-    static func reportArea(_ shared: Shared) -> Rect {
-        Rect(x: 0, y: 1, width: shared.width, height: max(0, shared.height - 2))
-    }
-
-    private func lineCount(_ shared: Shared) -> Int {
+    func lineCount(_ shared: Shared) -> Int {
         page.lines(width: shared.width, chartRoom: shared.height, ascii: shared.settings.ascii).count
     }
 
     private var posts: Posts? {
-        record.response?.posts.flatMap { $0.video.isEmpty && $0.nonVideo.isEmpty ? nil : $0 }
+        page.record.response?.posts.flatMap { $0.video.isEmpty && $0.nonVideo.isEmpty ? nil : $0 }
     }
 
-    private var record: RefreshRecord { page.record }
-
     public func offers(_ shared: Shared) -> [Offer] {
-        var offers = lineCount(shared) > Self.reportArea(shared).height ? Offer.lineMoves : []
+        var offers = PageScroll.offers(lines: lineCount(shared), visible: Self.visible(shared))
         if posts != nil {
             offers.append(Offer(.showPosts, "the posts table", hint: "posts", rank: 1))
             offers.append(Offer(.exportPosts, "write the posts as CSV", hint: "export posts (CSV)", rank: 5))
@@ -50,34 +42,27 @@ public struct CreatorPageScreen: Component {
             guard let posts else { return .nothing }
             return .go(.open([.posts(PostsScreen(posts: posts, handle: page.handle, sort: shared.settings.postsSort))]))
         case .exportPosts:
-            return Outcome([.exportPosts(record)])
+            return Outcome([.exportPosts(page.record)])
         case .exactNumbers:
             page.exact.toggle()
+            clampScroll(shared)
             shared.tell(page.exact ? "Exact numbers." : "Short numbers.")
         case .help:
             return .go(.show(.help(Help(context: context, offers: offers(shared)))))
         case .back:
             return .go(.close)
         default:
-            scroll = Scroll.moved(scroll, by: command, lines: lineCount(shared), visible: Self.reportArea(shared).height)
-            return .nothing
+            _ = scroll.run(command, lines: lineCount(shared), visible: Self.visible(shared))
         }
-        scroll = Scroll.clamped(scroll, lines: lineCount(shared), visible: Self.reportArea(shared).height)
         return .nothing
     }
 
     public mutating func hear(_ event: ScreenEvent, _ shared: inout Shared) -> Outcome {
         switch event {
         case .postText(let whole): page.takePostText(from: whole)
-        case .resized: scroll = Scroll.clamped(scroll, lines: lineCount(shared), visible: Self.reportArea(shared).height)
+        case .resized: clampScroll(shared)
         default: break
         }
-        return .nothing
-    }
-
-    public mutating func point(_ mouse: MouseInput, in area: Rect, _ shared: inout Shared) -> Outcome {
-        let step = mouse.action == .wheelUp ? -MouseInput.wheelStep : mouse.action == .wheelDown ? MouseInput.wheelStep : 0
-        scroll = Scroll.clamped(scroll + step, lines: lineCount(shared), visible: Self.reportArea(shared).height)
         return .nothing
     }
 
@@ -85,7 +70,7 @@ public struct CreatorPageScreen: Component {
         grid.fill(area)
         let report = area.inset(top: 1)
         let view = CreatorPageView(page: page, scroll: scroll, chartRoom: shared.height)
-        let position = Scroll.position(scroll, lines: view.lines(width: report.width, shared).count, visible: report.height)
+        let position = scroll.position(lines: view.lines(width: report.width, shared).count, visible: report.height)
         grid.put(" ylytic ", in: area, x: 0, y: 0, style: shared.theme[.title])
         grid.put("creator" + position, in: area, x: 9, y: 0, style: shared.theme[.dim])
         view.drawReport(in: report, into: &grid, shared)
@@ -96,7 +81,7 @@ public struct CreatorPageScreen: Component {
 /// alone in the preview pane.
 struct CreatorPageView {
     let page: CreatorPage
-    let scroll: Int
+    var scroll = PageScroll()
     /// The rows of the terminal, which decide between charts and sparklines.
     var chartRoom: Int?
 
@@ -106,7 +91,14 @@ struct CreatorPageView {
 
     func drawReport(in area: Rect, into grid: inout Grid, _ shared: Shared) {
         let lines = lines(width: area.width, shared)
-        let start = Scroll.clamped(scroll, lines: lines.count, visible: area.height)
+        StyledLine.draw(lines, from: scroll.start(lines: lines.count, visible: area.height), in: area, into: &grid, shared)
+    }
+}
+
+extension StyledLine {
+    /// Draws `lines` from line `start` into `area`, a column in from its left edge, each cut to the area with an
+    /// ellipsis and coloured by the roles of its runs.
+    static func draw(_ lines: [StyledLine], from start: Int, in area: Rect, into grid: inout Grid, _ shared: Shared) {
         for (offset, line) in lines.dropFirst(start).prefix(area.height).enumerated() {
             var x = 1
             for run in line.truncated(to: area.width - 2, ellipsis: shared.glyphs.ellipsis).runs {

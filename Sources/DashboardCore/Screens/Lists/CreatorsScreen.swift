@@ -5,7 +5,7 @@ import TextGrid
 /// The Creators list: every creator in the store with the figures of its latest refresh and the change since the one
 /// before. Marks choose creators to refresh, compare or add to a roster.
 public struct CreatorsScreen: ListTab {
-    public private(set) var list: ListState<CreatorRow>
+    public internal(set) var list: ListState<CreatorRow>
 
     public init(rows: [CreatorRow] = [], sort: SortOrder<CreatorColumn>) {
         list = ListState(rows: rows, sort: sort)
@@ -54,10 +54,6 @@ public struct CreatorsScreen: ListTab {
     }
 
     mutating func run(_ command: Command, area: Rect, _ shared: inout Shared) -> Outcome {
-        let rowsInView = ListState<CreatorRow>.rowsInView(area)
-        if list.run(command, rowsInView: rowsInView, columns: Self.columns(forWidth: area.width).map(\.column), &shared) {
-            return .nothing
-        }
         switch command {
         case .open:
             guard let creator = list.selected, creator.latestRequestID != nil else { return .nothing }
@@ -69,13 +65,6 @@ public struct CreatorsScreen: ListTab {
             }
             let targets = list.markedRows.map(\.refreshTarget).sorted { $0.description < $1.description }
             return BatchRefresh.of(targets, what: "the marked creators", &shared)
-        case .mark:
-            guard list.toggleMark() else { return .nothing }
-            list.move(by: 1, rowsInView: rowsInView)
-            shared.tell("\(NumberFormat.grouped(list.marked.count)) marked")
-        case .markAll:
-            list.markAllShown()
-            shared.tell("\(NumberFormat.grouped(list.marked.count)) marked")
         case .compare:
             return ComparisonRequest.of(list.markedRows, markKey: shared.key(.mark, in: .list), &shared)
         case .addToRoster:
@@ -88,36 +77,21 @@ public struct CreatorsScreen: ListTab {
         return .nothing
     }
 
-    var isTyping: Bool { list.isEditingFilter }
-
-    mutating func type(_ key: Key, area: Rect) {
-        list.typeIntoFilter(key, rowsInView: ListState<CreatorRow>.rowsInView(area))
-    }
-
-    mutating func hear(_ event: ScreenEvent, area: Rect, _ shared: inout Shared) {
+    mutating func take(_ event: ScreenEvent, _ shared: Shared) {
         if case .creatorsLoaded(let creators) = event { list.setRows(creators) }
-        list.keepInView(rowsInView: ListState<CreatorRow>.rowsInView(area))
     }
 
-    mutating func point(_ mouse: MouseInput, area: Rect) -> Bool {
-        list.point(mouse, top: area.y + 1, rowsInView: ListState<CreatorRow>.rowsInView(area)).opens
+    static let rowName = "creator"
+
+    func emptyText(_ shared: Shared) -> String {
+        "No creators yet: they appear when a refresh of a creator succeeds."
     }
 
-    func draw(in area: Rect, into grid: inout Grid, _ shared: Shared) {
-        let empty =
-            list.rows.isEmpty
-            ? "No creators yet: they appear when a refresh of a creator succeeds." : "No creator matches '\(SafeText.sanitize(list.filter))'."
-        let now = shared.now
-        list.draw(Self.columns(forWidth: area.width), in: area, into: &grid, shared, emptyText: empty) { row, column in
-            let change = row.followerChange ?? 0
-            let style: Style =
-                column != .change ? .plain : change > 0 ? shared.theme[.positive] : change < 0 ? shared.theme[.negative] : .plain
-            return TableCell(text: column.text(row, now: now), style: style)
-        }
-    }
-
-    func statusLine(_ shared: Shared) -> String? {
-        list.filterLine(cursor: shared.frame.cursor)
+    /// The change in followers is coloured by its sign.
+    func cell(_ row: CreatorRow, _ column: CreatorColumn, _ shared: Shared) -> TableCell {
+        let change = row.followerChange ?? 0
+        let style: Style = column != .change ? .plain : change > 0 ? shared.theme[.positive] : change < 0 ? shared.theme[.negative] : .plain
+        return TableCell(text: column.text(row, now: shared.now), style: style)
     }
 
     var previewSubject: String? { list.selected?.latestRequestID }

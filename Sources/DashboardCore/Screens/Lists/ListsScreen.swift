@@ -111,7 +111,7 @@ public struct ListsScreen: Component {
             return .go(.quit)
         default:
             let area = Self.listArea(shared)
-            return withShownTab { $0.run(command, area: area, &shared) }
+            return withShownTab { tab in tab.runListCommand(command, area: area, &shared) ? .nothing : tab.run(command, area: area, &shared) }
         }
         return .nothing
     }
@@ -132,11 +132,11 @@ public struct ListsScreen: Component {
             if requestID == preview.requestID { preview.page = page }
         case .selectRequest:
             tab = .requests
-            requests.hear(event, area: area, &shared)
+            requests.hear(event, area: area, shared)
         case .rostersLoaded, .creatorsLoaded, .requestsLoaded, .firstPage, .requestsChanged, .requestsRemoved, .resized:
-            requests.hear(event, area: area, &shared)
-            creators.hear(event, area: area, &shared)
-            rosters.hear(event, area: area, &shared)
+            requests.hear(event, area: area, shared)
+            creators.hear(event, area: area, shared)
+            rosters.hear(event, area: area, shared)
         case .postText:
             break
         }
@@ -178,7 +178,7 @@ public struct ListsScreen: Component {
         for row in 0..<area.height { grid.put(shared.frame.vertical, in: area, x: 0, y: row, style: shared.theme[.box]) }
         let content = area.inset(left: 1)
         if let page = preview.page, preview.requestID == shownTab.previewSubject {
-            CreatorPageView(page: page, scroll: 0).drawReport(in: content, into: &grid, shared)
+            CreatorPageView(page: page).drawReport(in: content, into: &grid, shared)
             return
         }
         let lines = shownTab.previewLines(shared)

@@ -6,7 +6,7 @@ import TextGrid
 /// The Requests list: every request the store tracks, live, whoever submitted it. Enter opens a finished one's
 /// creator page (or what is known of any other), `r` refreshes its target again, `d` forgets it.
 public struct RequestsScreen: ListTab {
-    public private(set) var list: ListState<RequestRow>
+    public internal(set) var list: ListState<RequestRow>
     /// How many requests the store holds, while only the newest are shown and the rest are being read.
     public private(set) var loadingTotal: Int?
     /// Rows in each phase, for the header; kept as the rows change, so that drawing a frame counts nothing.
@@ -50,10 +50,6 @@ public struct RequestsScreen: ListTab {
     }
 
     mutating func run(_ command: Command, area: Rect, _ shared: inout Shared) -> Outcome {
-        let rowsInView = ListState<RequestRow>.rowsInView(area)
-        if list.run(command, rowsInView: rowsInView, columns: Self.columns(forWidth: area.width).map(\.column), &shared) {
-            return .nothing
-        }
         guard let row = list.selected else { return .nothing }
         switch command {
         case .open:
@@ -70,13 +66,7 @@ public struct RequestsScreen: ListTab {
         }
     }
 
-    var isTyping: Bool { list.isEditingFilter }
-
-    mutating func type(_ key: Key, area: Rect) {
-        list.typeIntoFilter(key, rowsInView: ListState<RequestRow>.rowsInView(area))
-    }
-
-    mutating func hear(_ event: ScreenEvent, area: Rect, _ shared: inout Shared) {
+    mutating func take(_ event: ScreenEvent, _ shared: Shared) {
         switch event {
         case .requestsLoaded(let rows):
             list.setRows(rows)
@@ -97,16 +87,11 @@ public struct RequestsScreen: ListTab {
         case .requestsRemoved(let ids):
             list.remove(ids)
         case .selectRequest(let id):
-            list.select(id, rowsInView: ListState<RequestRow>.rowsInView(area))
+            list.select(id, rowsInView: ListState<RequestRow>.rowsInView(ListsScreen.listArea(shared)))
         default:
-            break
+            return
         }
         recount()
-        list.keepInView(rowsInView: ListState<RequestRow>.rowsInView(area))
-    }
-
-    mutating func point(_ mouse: MouseInput, area: Rect) -> Bool {
-        list.point(mouse, top: area.y + 1, rowsInView: ListState<RequestRow>.rowsInView(area)).opens
     }
 
     /// Whether `row` changed state in the last few seconds, and is marked.
@@ -114,22 +99,20 @@ public struct RequestsScreen: ListTab {
         row.changedAt.map { now.timeIntervalSince($0) < markDuration } ?? false
     }
 
-    func draw(in area: Rect, into grid: inout Grid, _ shared: Shared) {
-        let columns = Self.columns(forWidth: area.width)
-        let now = shared.now
-        let empty =
-            list.rows.isEmpty
-            ? "No requests yet: \(shared.key(.newRequest, in: .list)) submits one." : "No request matches '\(SafeText.sanitize(list.filter))'."
-        list.draw(columns, in: area, into: &grid, shared, emptyText: empty) { row, column in
-            let style = column == .state ? shared.theme.phase(row.phase) : Self.isFreshlyChanged(row, now: now) ? Style(bold: true) : .plain
-            return TableCell(text: column.text(row, now: now), style: style)
-        } mark: { row in
-            Self.isFreshlyChanged(row, now: now) ? TableCell(text: shared.frame.mark, style: shared.theme.phase(row.phase)) : nil
-        }
+    static let rowName = "request"
+
+    func emptyText(_ shared: Shared) -> String {
+        "No requests yet: \(shared.key(.newRequest, in: .list)) submits one."
     }
 
-    func statusLine(_ shared: Shared) -> String? {
-        list.filterLine(cursor: shared.frame.cursor)
+    func cell(_ row: RequestRow, _ column: RequestColumn, _ shared: Shared) -> TableCell {
+        let style = column == .state ? shared.theme.phase(row.phase) : Self.isFreshlyChanged(row, now: shared.now) ? Style(bold: true) : .plain
+        return TableCell(text: column.text(row, now: shared.now), style: style)
+    }
+
+    /// A row that changed state in the last few seconds is marked, in its state's colour.
+    func mark(_ row: RequestRow, _ shared: Shared) -> TableCell? {
+        Self.isFreshlyChanged(row, now: shared.now) ? TableCell(text: shared.frame.mark, style: shared.theme.phase(row.phase)) : nil
     }
 
     var previewSubject: String? {

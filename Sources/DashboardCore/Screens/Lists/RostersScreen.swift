@@ -4,7 +4,7 @@ import TextGrid
 /// The Rosters list: each roster summed up (creators, stale, followers, median engagement, posts a week, tiers).
 /// Enter opens one as a list of its creators; `r` refreshes all of them, `R` the stale ones.
 public struct RostersScreen: ListTab {
-    public private(set) var list: ListState<RosterRow>
+    public internal(set) var list: ListState<RosterRow>
 
     public init(rows: [RosterRow] = []) {
         list = ListState(rows: rows, sort: nil)
@@ -36,9 +36,6 @@ public struct RostersScreen: ListTab {
     }
 
     mutating func run(_ command: Command, area: Rect, _ shared: inout Shared) -> Outcome {
-        if list.run(command, rowsInView: ListState<RosterRow>.rowsInView(area), columns: Self.columns(forWidth: area.width).map(\.column), &shared) {
-            return .nothing
-        }
         guard let roster = list.selected else { return .nothing }
         switch command {
         case .open:
@@ -53,33 +50,19 @@ public struct RostersScreen: ListTab {
         }
     }
 
-    var isTyping: Bool { list.isEditingFilter }
-
-    mutating func type(_ key: Key, area: Rect) {
-        list.typeIntoFilter(key, rowsInView: ListState<RosterRow>.rowsInView(area))
-    }
-
-    mutating func hear(_ event: ScreenEvent, area: Rect, _ shared: inout Shared) {
+    mutating func take(_ event: ScreenEvent, _ shared: Shared) {
         if case .rostersLoaded(let rosters) = event { list.setRows(rosters) }
-        list.keepInView(rowsInView: ListState<RosterRow>.rowsInView(area))
     }
 
-    mutating func point(_ mouse: MouseInput, area: Rect) -> Bool {
-        list.point(mouse, top: area.y + 1, rowsInView: ListState<RosterRow>.rowsInView(area)).opens
+    static let rowName = "roster"
+
+    func emptyText(_ shared: Shared) -> String {
+        "No rosters yet: ylytic roster import NAME FILE, or \(shared.key(.addToRoster, in: .list)) on the Creators list."
     }
 
-    func draw(in area: Rect, into grid: inout Grid, _ shared: Shared) {
-        let empty =
-            list.rows.isEmpty
-            ? "No rosters yet: ylytic roster import NAME FILE, or \(shared.key(.addToRoster, in: .list)) on the Creators list."
-            : "No roster matches '\(SafeText.sanitize(list.filter))'."
-        list.draw(Self.columns(forWidth: area.width), in: area, into: &grid, shared, emptyText: empty) { roster, column in
-            TableCell(text: column.text(roster), style: column == .stale && roster.stale > 0 ? shared.theme[.stale] : .plain)
-        }
-    }
-
-    func statusLine(_ shared: Shared) -> String? {
-        list.filterLine(cursor: shared.frame.cursor)
+    /// The count of stale creators is coloured when there are some.
+    func cell(_ roster: RosterRow, _ column: RosterColumn, _ shared: Shared) -> TableCell {
+        TableCell(text: column.text(roster), style: column == .stale && roster.stale > 0 ? shared.theme[.stale] : .plain)
     }
 
     var previewSubject: String? { nil }

@@ -94,13 +94,6 @@ public struct RosterMembersScreen: Component {
         let rowsInView = ListState<RosterRow.Member>.rowsInView(area)
         shared.clearNotice()
         switch command {
-        case .mark:
-            guard list.toggleMark() else { return .nothing }
-            list.move(by: 1, rowsInView: rowsInView)
-            shared.tell("\(NumberFormat.grouped(list.marked.count)) marked")
-        case .markAll:
-            list.markAllShown()
-            shared.tell("\(NumberFormat.grouped(list.marked.count)) marked")
         case .refreshAgain:
             let what = list.marked.isEmpty ? "the selected creator" : "the marked creators"
             return BatchRefresh.of(chosen.map(\.target), what: what, &shared)
