@@ -30,6 +30,7 @@ let package = Package(
                 .product(name: "RefreshStore", package: ylytic),
                 .product(name: "RefreshSimulator", package: ylytic),
                 .product(name: "RefreshTestSupport", package: ylytic),
+                .product(name: "RefreshTracking", package: ylytic),
                 .product(name: "DashboardCore", package: ylytic),
                 .product(name: "TextGrid", package: ylytic),
                 .product(name: "Benchmark", package: "benchmark"),
