@@ -21,12 +21,12 @@ public final class DashboardRuntime {
     private let runner: EventRunner<DashboardAction>
     /// The read of the preview pane's response under way, dropped when the selection moves on.
     private var preview: Task<Void, Never>?
-    /// The read of the creators and rosters under way, dropped when the store changes again.
-    private var creatorsReading: Task<Void, Never>?
+    /// Reads the creators and rosters again when they change, one read at a time.
+    private let creatorsReading = CreatorsReading()
     /// Spaces the POSTs of every batch this dashboard submits (`r` on marked creators, `R` on a roster).
     private let pacer: SubmissionPacer
     /// The batches under way, asked to stop (their POSTs under way finishing) when the dashboard quits.
-    private var batches: [(bulk: BulkRefresh, task: Task<Void, Never>)] = []
+    private let batches = Batches()
 
     /// A dashboard on `tracker`, reading responses and creators from `store`, drawing on `terminal`.
     /// Exported posts go to `exportFolder`.
@@ -81,6 +81,7 @@ public final class DashboardRuntime {
         }
         await stopBatches()
         await tracker.stop()
+        runner.stop()
         terminal.stop()
     }
 
@@ -117,21 +118,11 @@ public final class DashboardRuntime {
         }
     }
 
-    /// Reads the creators and the rosters again, dropping a read still under way.
+    /// Reads the creators and the rosters again: at once, or when the read under way ends (changes that come
+    /// meanwhile make one more read, however many they are).
     private func readCreators() {
-        creatorsReading?.cancel()
-        let (store, time, runner) = (self.store, self.time, self.runner)
-        creatorsReading = Task {
-            do {
-                let creators = try await CreatorRow.all(in: store)
-                let rosters = try await RosterRow.all(in: store, creators: creators, now: time.now)
-                guard !Task.isCancelled else { return }
-                runner.send(.creatorsLoaded(creators))
-                runner.send(.rostersLoaded(rosters))
-            } catch {
-                if !Task.isCancelled { runner.send(.problem("The store could not be read: \(error)")) }
-            }
-        }
+        let (reading, store, time, runner) = (creatorsReading, self.store, self.time, self.runner)
+        Task { await reading.read(from: store, time: time, into: runner) }
     }
 
     /// Draws the newest requests before the whole list is read, when the store has more than a screen's worth.
@@ -157,14 +148,20 @@ public final class DashboardRuntime {
     /// Asks every batch under way to stop and waits for the POSTs under way, at most five seconds (a real time: it
     /// keeps a person from waiting on a server that does not answer, and synchronises nothing).
     private func stopBatches() async {
-        let running = batches
+        let running = batches.running
         guard !running.isEmpty else { return }
         for batch in running { await batch.bulk.requestStop() }
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { for batch in running { await batch.task.value } }
-            group.addTask { try? await Task.sleep(for: .seconds(5)) }
-            await group.next()
-            group.cancelAll()
+        let waited = Once()
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            waited.set(continuation)
+            Task {
+                for batch in running { await batch.task.value }
+                waited.resume()
+            }
+            Task {
+                try? await Task.sleep(for: .seconds(5))
+                waited.resume()
+            }
         }
     }
 
@@ -259,9 +256,10 @@ public final class DashboardRuntime {
         let bulk = BulkRefresh(targets, tracker: tracker, join: .standard, pacer: pacer)
         let task = Task {
             await bulk.submit()
-            runner.send(.notice(await bulk.sentence))
+            let sentence = await bulk.sentence
+            runner.send(await bulk.stoppedForAProblem ? .problem(sentence) : .notice(sentence))
         }
-        batches.append((bulk, task))
+        batches.add(bulk, task)
     }
 
     /// Reads the latest refresh of each creator and opens them side by side.
@@ -366,5 +364,65 @@ public final class DashboardRuntime {
                 runner.send(.problem("The stored response cannot be read: \(error)"))
             }
         }
+    }
+}
+
+/// The batches of refreshes under way; each leaves when it ends.
+private final class Batches: Sendable {
+    private let entries = Mutex<[UUID: (bulk: BulkRefresh, task: Task<Void, Never>)]>([:])
+
+    var running: [(bulk: BulkRefresh, task: Task<Void, Never>)] { entries.withLock { Array($0.values) } }
+
+    /// Keeps a batch until its task ends.
+    func add(_ bulk: BulkRefresh, _ task: Task<Void, Never>) {
+        let key = UUID()
+        entries.withLock { $0[key] = (bulk, task) }
+        Task { [weak self] in
+            await task.value
+            _ = self?.entries.withLock { $0.removeValue(forKey: key) }
+        }
+    }
+}
+
+/// A continuation resumed by whichever of several tasks comes first, once.
+private final class Once: Sendable {
+    private let continuation = Mutex<CheckedContinuation<Void, Never>?>(nil)
+
+    func set(_ waiting: CheckedContinuation<Void, Never>) {
+        continuation.withLock { $0 = waiting }
+    }
+
+    func resume() {
+        continuation.withLock { waiting in
+            waiting?.resume()
+            waiting = nil
+        }
+    }
+}
+
+/// The creators and rosters read again after the store says they changed: one read at a time, and one more when
+/// changes came during it, so that a read always ends even while a batch changes them every second.
+private actor CreatorsReading {
+    private var isReading = false
+    private var readAgain = false
+
+    func read(from store: any TrackingStore, time: any TimeSource, into runner: EventRunner<DashboardAction>) async {
+        guard !isReading else {
+            readAgain = true
+            return
+        }
+        isReading = true
+        repeat {
+            readAgain = false
+            do {
+                let creators = try await CreatorRow.all(in: store)
+                let rosters = try await RosterRow.all(in: store, creators: creators, now: time.now)
+                runner.send(.creatorsLoaded(creators))
+                runner.send(.rostersLoaded(rosters))
+            } catch {
+                runner.send(.problem("The store could not be read: \(error)"))
+            }
+        } while readAgain
+        isReading = false
     }
 }

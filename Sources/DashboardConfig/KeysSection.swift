@@ -32,6 +32,13 @@ enum KeysSection {
                     continue
                 }
                 guard let keys = Self.keys(keysNode, path: path, into: &reading) else { continue }
+                if context.takesText, let typed = keys.first(where: { if case .character = $0 { true } else { false } }) {
+                    reading.problems.append(
+                        ConfigProblem(
+                            line: keysNode.mark?.line, key: path,
+                            message: "\(typed.configName) is typed into this box's field; give \(command.rawValue) a key that types nothing (<enter>, <tab>, <f2>…); the command keeps its keys"))
+                    continue
+                }
                 configured.append((command, keys, keysNode.mark?.line))
             }
             reportClashes(configured, in: context, screenName: screenName, into: &reading)

@@ -82,14 +82,18 @@ public final class PostgresLedger: TransactionalStore {
 
     // MARK: Running queries
 
+    /// Whether the task runs inside a write: a write begun inside another would wait for its lock for ever.
+    @TaskLocal static var isWriting = false
+
     /// Runs `body` in a transaction that first locks the store's revision, then moves the revision on (and
     /// notifies every listener) if `body` took a new one.
     public func write<Result: Sendable>(_ body: @Sendable (any StoreTransaction) async throws -> Result) async throws -> Result {
+        precondition(!Self.isWriting, "a write of the ledger begun inside another write")
         do {
             return try await client.withConnection { connection in
                 let write = try await LedgerWrite.begin(connection, logger: logger)
                 do {
-                    let result = try await body(write)
+                    let result = try await Self.$isWriting.withValue(true) { try await body(write) }
                     try await write.commit()
                     return result
                 } catch {

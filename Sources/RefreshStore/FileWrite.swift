@@ -2,11 +2,48 @@ import Foundation
 import GRDB
 import RefreshAPI
 import RefreshTracking
+import Synchronization
 
 /// One write to the file, under SQLite's write lock (`BEGIN IMMEDIATE`, so that processes write one after the
-/// other): the records the rulebook reads and saves, each a statement on the file's one writing connection.
-struct FileWrite: StoreTransaction {
+/// other): the records the rulebook reads and saves, each a statement on the file's one writing connection. The
+/// store's revision is read when the write begins, counted here, and written when it commits, as the ledger does.
+final class FileWrite: StoreTransaction {
     let database: any DatabaseWriter
+    private let counters: Mutex<(revision: Int64, creatorsChangedAt: Int64)>
+    private let startRevision: Int64
+
+    /// Begins a write: takes SQLite's write lock and reads the store's revision.
+    static func begin(on database: any DatabaseWriter) async throws -> FileWrite {
+        let counters = try await database.writeWithoutTransaction { db -> (Int64, Int64) in
+            // A transaction left open by a write that could not be rolled back would hold the lock for good.
+            if db.isInsideTransaction { try db.rollback() }
+            try db.beginTransaction(.immediate)
+            guard let row = try Row.fetchOne(db, sql: "SELECT value, creators_changed_at FROM store_revision") else {
+                throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "the store's revision is missing")
+            }
+            return (row["value"], row["creators_changed_at"])
+        }
+        return FileWrite(database: database, revision: counters.0, creatorsChangedAt: counters.1)
+    }
+
+    private init(database: any DatabaseWriter, revision: Int64, creatorsChangedAt: Int64) {
+        self.database = database
+        counters = Mutex((revision, creatorsChangedAt))
+        startRevision = revision
+    }
+
+    /// Writes the revision taken, if any, and commits.
+    func commit() async throws {
+        let (revision, creators) = counters.withLock { ($0.revision, $0.creatorsChangedAt) }
+        let moved = revision != startRevision
+        try await database.writeWithoutTransaction { db in
+            if moved {
+                try db.execute(
+                    sql: "UPDATE store_revision SET value = ?, creators_changed_at = ?", arguments: [revision, creators])
+            }
+            try db.commit()
+        }
+    }
 
     /// Runs `body` on the writing connection, inside the write begun.
     private func run<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
@@ -14,15 +51,10 @@ struct FileWrite: StoreTransaction {
     }
 
     func nextRevision(creators: Bool) async throws -> Int64 {
-        try await run { db in
-            let sql =
-                creators
-                ? "UPDATE store_revision SET value = value + 1, creators_changed_at = value + 1 RETURNING value"
-                : "UPDATE store_revision SET value = value + 1 RETURNING value"
-            guard let revision = try Int64.fetchOne(db, sql: sql) else {
-                throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "the store's revision is missing")
-            }
-            return revision
+        counters.withLock { counters in
+            counters.revision += 1
+            if creators { counters.creatorsChangedAt = counters.revision }
+            return counters.revision
         }
     }
 
@@ -50,9 +82,12 @@ struct FileWrite: StoreTransaction {
 
     func requests(in states: Set<TrackedState>, among ids: [RequestID]?) async throws -> [TrackedRequest] {
         try await run { db in
-            var request = RequestRecord.filter(states.map(\.rawValue).contains(Column("state")))
-            if let ids { request = request.filter(ids.map(\.rawValue).contains(Column("request_id"))) }
-            return try request.fetchAll(db).map(\.request)
+            let inStates = RequestRecord.filter(states.map(\.rawValue).contains(Column("state")))
+            guard let ids else { return try inStates.fetchAll(db).map(\.request) }
+            // A few hundred at a time: SQLite takes only so many variables in one statement.
+            return try ids.chunks(of: 500).flatMap { chunk in
+                try inStates.filter(chunk.map(\.rawValue).contains(Column("request_id"))).fetchAll(db).map(\.request)
+            }
         }
     }
 
@@ -91,9 +126,11 @@ struct FileWrite: StoreTransaction {
 
     func lease(_ localIDs: [Int64], to holder: LeaseHolder, until: Date, revision: Int64) async throws {
         try await run { db in
-            _ = try RequestRecord.filter(keys: localIDs).updateAll(
-                db, Column("lease_holder").set(to: holder.rawValue), Column("lease_expires_at").set(to: until.timeIntervalSince1970),
-                Column("revision").set(to: revision))
+            for chunk in localIDs.chunks(of: 500) {
+                _ = try RequestRecord.filter(keys: chunk).updateAll(
+                    db, Column("lease_holder").set(to: holder.rawValue),
+                    Column("lease_expires_at").set(to: until.timeIntervalSince1970), Column("revision").set(to: revision))
+            }
         }
     }
 
@@ -162,7 +199,7 @@ struct FileWrite: StoreTransaction {
     // MARK: Rosters
 
     func rosterID(named name: String) async throws -> Int64? {
-        try await run { db in try Int64.fetchOne(db, sql: "SELECT id FROM roster WHERE lower(name) = lower(?)", arguments: [name]) }
+        try await run { db in try RosterRecord.id(named: name, in: db) }
     }
 
     func insert(_ roster: Roster) async throws -> Int64 {
@@ -231,17 +268,23 @@ actor WriteGate {
 }
 
 extension RefreshStore: TransactionalStore {
+    /// Whether the task runs inside a write: a write begun inside another would wait for it for ever.
+    @TaskLocal static var isWriting = false
+
     public func write<Result: Sendable>(_ body: @Sendable (any StoreTransaction) async throws -> Result) async throws -> Result {
+        precondition(!Self.isWriting, "a write of the store begun inside another write")
         await writeGate.enter()
+        let write: FileWrite
         do {
-            try await database.writeWithoutTransaction { db in try db.beginTransaction(.immediate) }
+            write = try await FileWrite.begin(on: database)
         } catch {
+            rollBack()
             await writeGate.leave()
             throw error
         }
         do {
-            let result = try await body(FileWrite(database: database))
-            try await database.writeWithoutTransaction { db in try db.commit() }
+            let result = try await Self.$isWriting.withValue(true) { try await body(write) }
+            try await write.commit()
             await writeGate.leave()
             return result
         } catch {

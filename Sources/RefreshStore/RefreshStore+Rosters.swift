@@ -22,9 +22,7 @@ extension RefreshStore {
 
     public func rosterMembers(of name: String) async throws -> [RosterMember] {
         try await database.read { db in
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM roster WHERE lower(name) = lower(?)", arguments: [name]) else {
-                throw RosterError.notFound(name)
-            }
+            guard let id = try RosterRecord.id(named: name, in: db) else { throw RosterError.notFound(name) }
             // For each member: its newest request, and its newest success, found through the index on targets.
             let matching = """
                 FROM request r WHERE r.request_type = m.request_type AND lower(r.target_value) = lower(m.target_value)

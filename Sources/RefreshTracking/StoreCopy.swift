@@ -43,6 +43,8 @@ public enum StoreCopy {
         public var rostersAdded = 0
         /// Creators added to rosters.
         public var rosterMembersAdded = 0
+        /// Rosters the destination could not take whole (it would hold more creators than a roster may), by name.
+        public var rostersRefused: [String] = []
 
         public init() {}
 
@@ -50,7 +52,7 @@ public enum StoreCopy {
             case requestsAdded = "requests_added", requestsUpdated = "requests_updated", requestsPresent = "requests_present"
             case requestsWithoutID = "requests_without_id", responsesAdded = "responses_added", creators
             case snapshotsAdded = "snapshots_added", rostersAdded = "rosters_added"
-            case rosterMembersAdded = "roster_members_added"
+            case rosterMembersAdded = "roster_members_added", rostersRefused = "rosters_refused"
         }
     }
 
@@ -85,9 +87,14 @@ public enum StoreCopy {
             report.creators += 1
         }
         for roster in try await source.rosters() {
-            let addition = try await destination.adopt(roster, members: try await source.rosterMembers(of: roster.name))
-            if addition.created { report.rostersAdded += 1 }
-            report.rosterMembersAdded += addition.added
+            do {
+                let addition = try await destination.adopt(roster, members: try await source.rosterMembers(of: roster.name))
+                if addition.created { report.rostersAdded += 1 }
+                report.rosterMembersAdded += addition.added
+            } catch is RosterError {
+                // The only refusal a copy meets: the roster there would hold more than a roster may.
+                report.rostersRefused.append(roster.name)
+            }
         }
         return report
     }

@@ -14,22 +14,27 @@ enum CrashGuard {
 
     static func install() {
         if tcgetattr(STDIN_FILENO, &savedSettings) == 0 { hasSavedSettings = true }
-        for signal in signals {
+        for number in signals {
             var action = sigaction()
-            action.__sigaction_handler.sa_handler = { signal in
+            let handler: @convention(c) (Int32) -> Void = { caught in
                 if hasSavedSettings { tcsetattr(STDIN_FILENO, TCSANOW, &savedSettings) }
                 let reset: StaticString = "\u{1B}[0m\u{1B}[?25h\u{1B}[?1004l\u{1B}[?1049l\r\n"
-                _ = Glibc.write(STDOUT_FILENO, reset.utf8Start, reset.utf8CodeUnitCount)
-                Glibc.signal(signal, SIG_DFL)
-                raise(signal)
+                _ = write(STDOUT_FILENO, reset.utf8Start, reset.utf8CodeUnitCount)
+                signal(caught, SIG_DFL)
+                raise(caught)
             }
+            #if os(Linux)
+            action.__sigaction_handler.sa_handler = handler
+            #else
+            action.__sigaction_u.__sa_handler = handler
+            #endif
             sigemptyset(&action.sa_mask)
             action.sa_flags = Int32(bitPattern: UInt32(truncatingIfNeeded: SA_RESETHAND))
-            sigaction(signal, &action, nil)
+            sigaction(number, &action, nil)
         }
     }
 
     static func uninstall() {
-        for signal in signals { Glibc.signal(signal, SIG_DFL) }
+        for number in signals { signal(number, SIG_DFL) }
     }
 }

@@ -13,7 +13,7 @@ public enum StopSignals {
         AsyncStream(bufferingPolicy: .bufferingNewest(1)) { continuation in
             let queue = DispatchQueue(label: "ylytic.stop-signals")
             let numbers = [SIGINT, SIGTERM, SIGHUP]
-            let previous = numbers.map { Glibc.signal($0, SIG_IGN) }
+            let previous = numbers.map { signal($0, SIG_IGN) }
             // Set once here and only cancelled in `onTermination`.
             nonisolated(unsafe) let sources = numbers.map { number in
                 let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
@@ -23,7 +23,7 @@ public enum StopSignals {
             }
             continuation.onTermination = { _ in
                 for source in sources { source.cancel() }
-                for (number, handler) in zip(numbers, previous) { _ = Glibc.signal(number, handler) }
+                for (number, handler) in zip(numbers, previous) { _ = signal(number, handler) }
             }
         }
     }

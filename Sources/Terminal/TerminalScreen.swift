@@ -49,7 +49,7 @@ public final class TerminalScreen: @unchecked Sendable {
         _ = fcntl(wakePipe.read, F_SETFL, fcntl(wakePipe.read, F_GETFL) | O_NONBLOCK)
 
         CrashGuard.install()
-        for signal in [SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGQUIT] { Glibc.signal(signal, SIG_IGN) }
+        for number in [SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGQUIT] { signal(number, SIG_IGN) }
         setlocale(LC_ALL, "")
         var useColors = false
         queue.sync {
@@ -168,8 +168,8 @@ public final class TerminalScreen: @unchecked Sendable {
             endwin()
         }
         var byte: UInt8 = 0
-        _ = Glibc.write(wakePipe.write, &byte, 1)
-        for signal in [SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGQUIT] { Glibc.signal(signal, SIG_DFL) }
+        _ = write(wakePipe.write, &byte, 1)
+        for number in [SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGQUIT] { signal(number, SIG_DFL) }
         CrashGuard.uninstall()
         eventContinuation.finish()
     }

@@ -144,6 +144,14 @@ struct ConfigFileTests {
         #expect(bindings.command(for: .character("x"), in: .confirm) == .confirm)
         #expect(bindings.command(for: .function(2), in: .newRequest) == .nextChoice)
         #expect(bindings.keys(for: .back, in: .help) == [.character("h")])
+
+        let typed = ConfigFile.read("""
+            keys:
+              newRequest:
+                submit: s
+            """)
+        #expect(typed.problems.first?.message.contains("s is typed into this box's field") == true, "\(typed.problems)")
+        #expect(typed.settings.bindings.keys(for: .submit, in: .newRequest) == [.enter], "the form keeps Enter")
     }
 
     @Test func aKeyGivenTwiceOrTakenFromAnotherCommandIsReported() {

@@ -106,7 +106,10 @@ struct RosterScreensTests {
         #expect(state.rosterScreen?.name == "summer-26")
         _ = reducer.reduce(&state, .key(.character(" ")))
         _ = reducer.reduce(&state, .key(.character(" ")))
-        #expect(state.rosterScreen?.list.marked == [.creator(1), .creator(2)], "Space marks and moves on")
+        #expect(
+            state.rosterScreen?.list.marked
+                == [RefreshTarget(uncheckedType: .instagram, value: "thetatvaindia"), RefreshTarget(uncheckedType: .youtube, value: "UCurYxozQbvKn-oNUxNJh45Q")],
+            "Space marks and moves on")
         try DashboardFixtures.expectScreen(DashboardView().render(state).text, named: "roster-\(width)x\(height)")
     }
 

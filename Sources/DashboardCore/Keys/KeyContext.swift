@@ -27,6 +27,10 @@ public enum KeyContext: String, Sendable, CaseIterable {
     /// The screen that says how to set a token.
     case setup
 
+    /// Whether the box has a field that characters are typed into: a character bound to a command there could never
+    /// be typed.
+    public var takesText: Bool { self == .newRequest || self == .addToRoster }
+
     /// Every command a screen of this context may have, in the order the help lists them: what the config file may
     /// bind there. What a screen offers at a given moment is a part of this (``Offer``).
     public var commands: [Command] {

@@ -6,16 +6,12 @@ extension ListState {
     /// The moves, the filter and the sort, as a list offers them: moves when there is somewhere to go, the filter
     /// and the sort always; with `backClearsFilter` (a list with nothing to go back to), clearing the filter while
     /// there is one.
-    func offers(
-        sorting: Bool = true, filterSummary: String = "filter as you type (Esc clears)", backClearsFilter: Bool = false
-    ) -> [Offer] {
+    func offers(filterSummary: String = "filter as you type (Esc clears)", backClearsFilter: Bool = false) -> [Offer] {
         var offers = visible.count > 1 ? Offer.rowMoves : []
         offers.append(Offer(.filter, filterSummary, hint: "filter", rank: 2))
         if backClearsFilter, !filter.isEmpty { offers.append(Offer(.back, "clear the filter")) }
-        if sorting {
-            offers.append(Offer(.sort, "sort by the next column", hint: "sort", rank: 6))
-            offers.append(Offer(.reverseSort, "reverse the sort"))
-        }
+        offers.append(Offer(.sort, "sort by the next column", hint: "sort", rank: 6))
+        offers.append(Offer(.reverseSort, "reverse the sort"))
         return offers
     }
 
@@ -70,18 +66,18 @@ extension ListState {
         return " /" + SafeText.sanitize(typed) + "  (\(visible.count) of \(rows.count))"
     }
 
-    /// A wheel turn moves the selection; a click selects the row under it, and a click on the selected row is
-    /// `open`. `top` is the row of the area where the table's first row is drawn.
-    mutating func point(_ mouse: MouseInput, top: Int, rowsInView: Int) -> (opens: Bool, moved: Bool) {
+    /// A wheel turn moves the selection; a click selects the row under it. Returns whether the click was on the
+    /// selected row, which opens it. `top` is the row of the area where the table's first row is drawn.
+    mutating func point(_ mouse: MouseInput, top: Int, rowsInView: Int) -> Bool {
         switch mouse.action {
         case .wheelUp: move(by: -MouseInput.wheelStep, rowsInView: rowsInView)
         case .wheelDown: move(by: MouseInput.wheelStep, rowsInView: rowsInView)
         case .click:
             let position = scroll + mouse.y - top
-            guard mouse.y >= top, mouse.y < top + rowsInView, position < visible.count else { return (false, false) }
-            if position == selection { return (true, false) }
+            guard mouse.y >= top, mouse.y < top + rowsInView, position < visible.count else { return false }
+            if position == selection { return true }
             move(to: position, rowsInView: rowsInView)
         }
-        return (false, true)
+        return false
     }
 }

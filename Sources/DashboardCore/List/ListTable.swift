@@ -29,13 +29,18 @@ extension ListState {
             columns: columns.map(\.layout), rowCount: visible.count, scroll: scroll, selection: selection,
             sorted: sort.flatMap { sort in columns.firstIndex { $0.column == sort.column }.map { ($0, sort.ascending) } }, glyphs: shared.glyphs,
             theme: shared.theme, emptyText: emptyText)
-        let markOf = mark ?? { row in isMarked(row) ? TableCell(text: shared.glyphs.marked, style: shared.theme[.warning]) : nil }
+        let markOf = mark ?? { markCell($0, shared) }
         table.draw(in: area, into: &grid) { position in
             let row = self[position]
             return columns.map { cell(row, $0.column) }
         } mark: { position in
             markOf(self[position])
         }
+    }
+
+    /// The mark in the margin of a marked row.
+    func markCell(_ row: Row, _ shared: Shared) -> TableCell? {
+        isMarked(row) ? TableCell(text: shared.glyphs.marked, style: shared.theme[.warning]) : nil
     }
 
     /// The rows a table in `area` shows at once (one line is the titles).

@@ -18,9 +18,6 @@ public struct RosterRow: Sendable, Equatable, Identifiable {
             self.creator = creator
             self.isStale = isStale
         }
-
-        /// What marks it: its creator when known, else its target.
-        public var markKey: MarkKey { creator.map { .creator($0.id) } ?? .target(target) }
     }
 
     /// How many members are in a tier.
@@ -59,10 +56,4 @@ public struct RosterRow: Sendable, Equatable, Identifiable {
     }
 
     public var id: String { name.lowercased() }
-}
-
-/// What a mark is on: a creator the store knows, or a roster's target that was never refreshed.
-public enum MarkKey: Hashable, Sendable {
-    case creator(Int64)
-    case target(RefreshTarget)
 }

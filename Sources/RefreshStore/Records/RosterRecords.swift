@@ -31,6 +31,11 @@ struct RosterRecord: FetchableRecord, MutablePersistableRecord {
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
+
+    /// The store number of the roster named `name`, whatever its case.
+    static func id(named name: String, in db: Database) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT id FROM roster WHERE lower(name) = lower(?)", arguments: [name])
+    }
 }
 
 /// A row of `roster_member`: a creator of a roster, as the target it was added as.

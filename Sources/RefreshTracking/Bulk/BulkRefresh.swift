@@ -21,6 +21,14 @@ public actor BulkRefresh {
     public private(set) var progress: BulkProgress
     /// Why it stopped submitting, once it has.
     public private(set) var stop: Stop?
+
+    /// Whether it stopped for a problem (a refused token, an unreachable server) rather than because it was asked.
+    public var stoppedForAProblem: Bool {
+        switch stop {
+        case .tokenRefused, .serverUnreachable: true
+        case .asked, .none: false
+        }
+    }
     /// The first target the API refused, and why.
     private var firstRefusal: String?
     private let targets: [RefreshTarget]
@@ -52,7 +60,8 @@ public actor BulkRefresh {
         let change = progress.take(outcome)
         guard case .refused(let target, let error) = outcome else { return change }
         if firstRefusal == nil { firstRefusal = "\(target): \(Self.clause(error.description))" }
-        guard stop == nil else { return change }
+        // What the server said outweighs a stop asked for meanwhile: it is why the rest could not go anyway.
+        guard stop == nil || stop == .asked else { return change }
         switch error {
         case .client(.tokenMissing), .client(.tokenRejected), .noClient: stop = .tokenRefused(error.description)
         default: if progress.serverLooksDown { stop = .serverUnreachable(error.description) }

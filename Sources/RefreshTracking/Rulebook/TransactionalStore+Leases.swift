@@ -8,7 +8,7 @@ extension TransactionalStore {
     {
         try await write { store in
             _ = try await Self.recoverInterruptedSubmissions(store, now: now)
-            let followed = try await store.requests(in: [.pending, .stale], among: ids).filter { $0.requestID != nil }
+            let followed = try await store.requests(in: [.pending, .stale], among: ids)
             let claimable = followed.filter { $0.isClaimable(at: now) }
             if !claimable.isEmpty {
                 try await store.lease(

@@ -16,9 +16,10 @@ public final class EventRunner<Input: Sendable>: Sendable {
     private let events: AsyncStream<Event>
     private let sink: AsyncStream<Event>.Continuation
     private let time: any TimeSource
-    private let pumps = Mutex<[Task<Void, Never>]>([])
-    /// Seconds between ticks; nil: no ticks.
-    private let tickInterval = Mutex<TimeInterval?>(nil)
+    /// The tasks that feed the stream, and whether the runner has stopped (no task starts after).
+    private let pumps = Mutex<(tasks: [Task<Void, Never>], isStopped: Bool)>(([], false))
+    /// Seconds between ticks (nil: none), and which ticker is the current one.
+    private let ticks = Mutex<(interval: TimeInterval?, generation: Int)>((nil, 0))
 
     /// A runner of `tracker`'s events (none without one), on `time`'s clock.
     public init(tracker: RefreshTracker?, time: any TimeSource) {
@@ -26,7 +27,11 @@ public final class EventRunner<Input: Sendable>: Sendable {
         self.time = time
         if let tracker {
             let sink = self.sink
-            start { for await event in tracker.events { sink.yield(.tracker(event)) } }
+            // When the tracker stops, nothing more can come.
+            start {
+                for await event in tracker.events { sink.yield(.tracker(event)) }
+                sink.finish()
+            }
         }
     }
 
@@ -56,38 +61,48 @@ public final class EventRunner<Input: Sendable>: Sendable {
 
     /// Ticks every `seconds` from now on (nil: no more ticks); a runner changes its pace as what it shows does.
     public func tick(every seconds: TimeInterval?) {
-        let wasTicking = tickInterval.withLock { interval in
-            defer { interval = seconds }
-            return interval != nil
+        let (wasTicking, generation) = ticks.withLock { ticks in
+            let wasTicking = ticks.interval != nil
+            ticks.interval = seconds
+            if seconds != nil, !wasTicking { ticks.generation += 1 }
+            return (wasTicking, ticks.generation)
         }
         guard seconds != nil, !wasTicking else { return }
+        // One ticker at a time: one started before, still asleep, ends when it wakes to a newer generation.
         start { [self] in
-            while let seconds = tickInterval.withLock({ $0 }), !Task.isCancelled {
+            while !Task.isCancelled {
+                guard let seconds = ticks.withLock({ $0.generation == generation ? $0.interval : nil }) else { return }
                 guard (try? await time.sleep(until: time.now.addingTimeInterval(seconds))) != nil else { return }
-                guard tickInterval.withLock({ $0 }) != nil else { return }
+                guard ticks.withLock({ $0.generation == generation && $0.interval != nil }) else { return }
                 sink.yield(.tick(time.now))
             }
         }
     }
 
-    /// Handles every event in order until `handle` says to stop (false) or nothing more can come; then stops
-    /// every source.
+    /// Handles every event in order until `handle` says to stop (false) or nothing more can come (the tracker
+    /// stopped, or ``stop()``). The sources keep running until ``stop()``, so that a front end winding down after
+    /// the loop (releasing its leases, say) still hears a second Ctrl-C as a request, not a kill.
     public func run(_ handle: (Event) async -> Bool) async {
         for await event in events {
-            if await !handle(event) { break }
+            if await !handle(event) { return }
         }
-        stop()
     }
 
     /// Stops every source; events still queued are dropped.
     public func stop() {
-        tickInterval.withLock { $0 = nil }
-        for pump in pumps.withLock({ $0 }) { pump.cancel() }
+        ticks.withLock { $0.interval = nil }
+        let tasks = pumps.withLock { pumps in
+            pumps.isStopped = true
+            return pumps.tasks
+        }
+        for task in tasks { task.cancel() }
         sink.finish()
     }
 
     private func start(_ work: @escaping @Sendable () async -> Void) {
-        let task = Task { await work() }
-        pumps.withLock { $0.append(task) }
+        pumps.withLock { pumps in
+            guard !pumps.isStopped else { return }
+            pumps.tasks.append(Task { await work() })
+        }
     }
 }

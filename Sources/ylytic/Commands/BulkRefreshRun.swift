@@ -99,6 +99,7 @@ struct BulkRefreshRun {
         }
         await submitting.value
         await tracker.stop()
+        runner.stop()
         if showsProgress { context.stderr.write("\r\u{1B}[K") }
         let progress = await bulk.progress
         let summary = Self.summaryText(progress)

@@ -156,6 +156,7 @@ struct RefreshCommand: YlyticCommand {
         if !watched.isDone, !stopped { printer.printTimedOut(id) }
         let outcome = await session.outcome(of: id, in: watched)
         await tracker.stop()
+        session.stop()
         if output.json { context.stdout.line(JSONOutput.encode(outcome.json)) }
         return stopped && !watched.isDone ? .interrupted : outcome.status
     }

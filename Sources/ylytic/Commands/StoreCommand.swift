@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Presentation
 import RefreshTracking
+import TextGrid
 
 /// `ylytic store copy --from SRC --to DST`: stores as a whole.
 struct StoreCommand: ParsableCommand {
@@ -62,6 +63,11 @@ struct StoreCommand: ParsableCommand {
                 if report.rostersAdded + report.rosterMembersAdded > 0 {
                     context.stdout.line(
                         "Rosters: \(report.rostersAdded) made, \(report.rosterMembersAdded) creators added to rosters.")
+                }
+                if !report.rostersRefused.isEmpty {
+                    context.stdout.line(
+                        "Not copied, since the roster there would hold more than \(Roster.maximumMembers) creators: "
+                            + report.rostersRefused.map { SafeText.sanitize($0) }.joined(separator: ", ") + ".")
                 }
                 if report.requestsUpdated > 0 {
                     context.stdout.line("\(report.requestsUpdated) requests still under way there took the copy's end.")

@@ -61,6 +61,7 @@ struct WatchCommand: YlyticCommand {
         ) { printer.print($0, $1) }
         if requested.isEmpty, watched.ids.isEmpty {
             await tracker.stop()
+            session.stop()
             context.stderr.line("ylytic: nothing is pending in \(store.location)")
             return .succeeded
         }
@@ -70,6 +71,7 @@ struct WatchCommand: YlyticCommand {
             statuses.append(await session.outcome(of: id, in: watched).status)
         }
         await tracker.stop()
+        session.stop()
         return stopped && !watched.isDone ? .interrupted : ExitStatus.combined(statuses)
     }
 }

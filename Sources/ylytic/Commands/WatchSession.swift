@@ -9,6 +9,18 @@ struct WatchSession {
     let store: any TrackingStore
     let context: CommandContext
     let timeout: TimeInterval?
+    /// The loop of the tracker's events, Ctrl-C and the deadline; Ctrl-C is taken as a request until ``stop()``.
+    private let runner: EventRunner<Input>
+
+    init(tracker: RefreshTracker, store: any TrackingStore, context: CommandContext, timeout: TimeInterval?) {
+        self.tracker = tracker
+        self.store = store
+        self.context = context
+        self.timeout = timeout
+        runner = EventRunner(tracker: tracker, time: context.time)
+        runner.forward(context.stopRequests()) { .stop }
+        if let timeout { runner.send(.deadline, after: timeout) }
+    }
 
     private enum Input: Sendable {
         case deadline
@@ -22,9 +34,6 @@ struct WatchSession {
     {
         var watch = watch
         var stopped = false
-        let runner = EventRunner<Input>(tracker: tracker, time: context.time)
-        runner.forward(context.stopRequests()) { .stop }
-        if let timeout { runner.send(.deadline, after: timeout) }
         await runner.run { event in
             switch event {
             case .tracker(.changed(let changes)):
@@ -52,6 +61,11 @@ struct WatchSession {
             return true
         }
         return (watch, stopped)
+    }
+
+    /// Stops listening, Ctrl-C included: call it once the tracker has stopped.
+    func stop() {
+        runner.stop()
     }
 
     /// How watching `id` ended, for the exit status and `--json`.

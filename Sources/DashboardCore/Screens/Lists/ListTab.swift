@@ -47,7 +47,7 @@ extension ListTab {
     }
 
     func mark(_ row: Row, _ shared: Shared) -> TableCell? {
-        list.isMarked(row) ? TableCell(text: shared.glyphs.marked, style: shared.theme[.warning]) : nil
+        list.markCell(row, shared)
     }
 
     func draw(in area: Rect, into grid: inout Grid, _ shared: Shared) {
@@ -75,7 +75,7 @@ extension ListTab {
 
     /// A click or a wheel turn at a cell of `area`; true when it opens the row (a click on the selected one).
     mutating func point(_ mouse: MouseInput, area: Rect) -> Bool {
-        list.point(mouse, top: area.y + 1, rowsInView: ListState<Row>.rowsInView(area)).opens
+        list.point(mouse, top: area.y + 1, rowsInView: ListState<Row>.rowsInView(area))
     }
 
     /// The filter as the status bar shows it, while there is one.

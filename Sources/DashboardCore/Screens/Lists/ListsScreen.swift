@@ -16,17 +16,17 @@ public struct ListsScreen: Component {
     }
 
     public internal(set) var tab = Tab.requests
-    public internal(set) var requests: RequestsScreen
-    public internal(set) var creators: CreatorsScreen
-    public internal(set) var rosters = RostersScreen()
+    public internal(set) var requests: RequestsTab
+    public internal(set) var creators: CreatorsTab
+    public internal(set) var rosters = RostersTab()
     public private(set) var preview = Preview()
 
     /// The least width at which a list has a preview pane beside it.
     public static let previewMinimumWidth = 160
 
     public init(settings: DashboardSettings) {
-        requests = RequestsScreen(sort: settings.requestsSort)
-        creators = CreatorsScreen(sort: settings.creatorsSort)
+        requests = RequestsTab(sort: settings.requestsSort)
+        creators = CreatorsTab(sort: settings.creatorsSort)
     }
 
     public var context: KeyContext { .list }
@@ -64,9 +64,9 @@ public struct ListsScreen: Component {
         var shown = shownTab
         defer {
             switch shown {
-            case let changed as RequestsScreen: requests = changed
-            case let changed as CreatorsScreen: creators = changed
-            case let changed as RostersScreen: rosters = changed
+            case let changed as RequestsTab: requests = changed
+            case let changed as CreatorsTab: creators = changed
+            case let changed as RostersTab: rosters = changed
             default: break
             }
         }
@@ -151,7 +151,7 @@ public struct ListsScreen: Component {
         let list = Self.listArea(shared)
         guard mouse.x < list.x + list.width else { return .nothing }
         let opens = withShownTab { $0.point(mouse, area: list) }
-        return opens ? run(.open, &shared) : .nothing
+        return opens && offers(shared).offers(.open) ? run(.open, &shared) : .nothing
     }
 
     /// Reads the selected request's response into the preview pane when the pane shows another one, or none.

@@ -1,4 +1,5 @@
 import Presentation
+import RefreshAPI
 import TextGrid
 
 /// A column of the Rosters list.
@@ -61,7 +62,8 @@ public enum MemberColumn: String, ListColumn, CaseIterable {
 }
 
 extension RosterRow.Member: ListRow {
-    public var id: MarkKey { markKey }
+    /// The target it was added as: its mark stays on it when a refresh makes its creator known.
+    public var id: RefreshTarget { target }
 
     public func sortKey(_ column: MemberColumn) -> SortKey {
         switch column {

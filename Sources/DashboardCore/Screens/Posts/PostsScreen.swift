@@ -10,18 +10,18 @@ public struct PostsScreen: Component {
     public private(set) var list: ListState<PostRow>
 
     public init(posts: Posts, handle: String, sort: SortOrder<PostColumn>) {
-        self.posts = posts
-        title = PostsTitle(
+        let title = PostsTitle(
             handle: handle, videos: posts.video.count, others: posts.nonVideo.count,
             showsVideos: !posts.video.isEmpty || posts.nonVideo.isEmpty, sponsoredOnly: false)
-        list = ListState(sort: sort)
-        list = ListState(rows: rows, sort: sort)
+        self.posts = posts
+        self.title = title
+        list = ListState(rows: Self.rows(of: posts, title), sort: sort)
     }
 
     public var context: KeyContext { .posts }
 
-    /// The posts of the kind shown (and sponsored, when only those are).
-    private var rows: [PostRow] {
+    /// The posts of the kind `title` shows (and sponsored, when only those are).
+    private static func rows(of posts: Posts, _ title: PostsTitle) -> [PostRow] {
         let kind = title.showsVideos ? posts.video : posts.nonVideo
         return kind.enumerated().compactMap { index, post in
             title.sponsoredOnly && !post.sponsored ? nil : PostRow(id: index, post: post)
@@ -32,7 +32,7 @@ public struct PostsScreen: Component {
     /// the top.
     private mutating func showRows() {
         let filter = list.filter
-        list = ListState(rows: rows, sort: list.sort)
+        list = ListState(rows: Self.rows(of: posts, title), sort: list.sort)
         list.setFilter(filter)
     }
 
@@ -100,8 +100,8 @@ public struct PostsScreen: Component {
 
     public mutating func point(_ mouse: MouseInput, in area: Rect, _ shared: inout Shared) -> Outcome {
         let table = Self.tableArea(shared)
-        let pointed = list.point(mouse, top: table.y + 1, rowsInView: ListState<PostRow>.rowsInView(table))
-        return pointed.opens ? run(.open, &shared) : .nothing
+        let opens = list.point(mouse, top: table.y + 1, rowsInView: ListState<PostRow>.rowsInView(table))
+        return opens && offers(shared).offers(.open) ? run(.open, &shared) : .nothing
     }
 
     public func draw(in area: Rect, into grid: inout Grid, _ shared: Shared) {

@@ -65,20 +65,25 @@ public struct RosterMembersScreen: Component {
 
     public func offers(_ shared: Shared) -> [Offer] {
         var offers = list.offers()
-        if !list.rows.isEmpty {
-            let marked = list.marked.count
-            offers += [
-                Offer(.mark, "mark or unmark the selected creator", hint: "mark", rank: 2),
-                Offer(.markAll, "mark every creator shown (again: unmark them)"),
+        let marked = list.marked.count
+        if list.selected != nil { offers.append(Offer(.mark, "mark or unmark the selected creator", hint: "mark", rank: 2)) }
+        if !list.visible.isEmpty { offers.append(Offer(.markAll, "mark every creator shown (again: unmark them)")) }
+        if !chosen.isEmpty {
+            offers.append(
                 Offer(
                     .refreshAgain, "refresh the marked creators (else the selected one)",
-                    hint: marked > 0 ? "refresh \(NumberFormat.grouped(marked))" : "refresh", rank: 3),
+                    hint: marked > 0 ? "refresh \(NumberFormat.grouped(marked))" : "refresh", rank: 3))
+        }
+        if !list.rows.isEmpty {
+            offers += [
                 Offer(
                     .refreshStale, "refresh every stale creator of the roster",
                     hint: (roster?.stale ?? 0) > 0 ? "refresh stale" : nil, rank: 4),
                 Offer(.compare, "compare the 2 to 4 marked creators side by side", hint: ComparisonRequest.hint(markedCreators), rank: 1),
-                Offer(.addToRoster, "add the marked creators (else the selected one) to a roster", hint: "add to roster", rank: 5),
             ]
+        }
+        if !chosen.isEmpty {
+            offers.append(Offer(.addToRoster, "add the marked creators (else the selected one) to a roster", hint: "add to roster", rank: 5))
         }
         if list.selected != nil { offers.append(Offer(.open, "the selected creator's page", hint: "open", rank: 6)) }
         offers.append(Offer(.help, "show or hide this help", hint: "help", rank: 0))
@@ -147,8 +152,8 @@ public struct RosterMembersScreen: Component {
 
     public mutating func point(_ mouse: MouseInput, in area: Rect, _ shared: inout Shared) -> Outcome {
         let table = Self.tableArea(shared)
-        let pointed = list.point(mouse, top: table.y + 1, rowsInView: ListState<RosterRow.Member>.rowsInView(table))
-        return pointed.opens ? run(.open, &shared) : .nothing
+        let opens = list.point(mouse, top: table.y + 1, rowsInView: ListState<RosterRow.Member>.rowsInView(table))
+        return opens && offers(shared).offers(.open) ? run(.open, &shared) : .nothing
     }
 
     public func draw(in area: Rect, into grid: inout Grid, _ shared: Shared) {

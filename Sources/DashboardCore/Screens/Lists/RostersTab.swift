@@ -3,7 +3,7 @@ import TextGrid
 
 /// The Rosters list: each roster summed up (creators, stale, followers, median engagement, posts a week, tiers).
 /// Enter opens one as a list of its creators; `r` refreshes all of them, `R` the stale ones.
-public struct RostersScreen: ListTab {
+public struct RostersTab: ListTab {
     public internal(set) var list: ListState<RosterRow>
 
     public init(rows: [RosterRow] = []) {

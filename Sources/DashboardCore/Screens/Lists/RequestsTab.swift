@@ -5,7 +5,7 @@ import TextGrid
 
 /// The Requests list: every request the store tracks, live, whoever submitted it. Enter opens a finished one's
 /// creator page (or what is known of any other), `r` refreshes its target again, `d` forgets it.
-public struct RequestsScreen: ListTab {
+public struct RequestsTab: ListTab {
     public internal(set) var list: ListState<RequestRow>
     /// How many requests the store holds, while only the newest are shown and the rest are being read.
     public private(set) var loadingTotal: Int?
@@ -126,7 +126,7 @@ public struct RequestsScreen: ListTab {
 
     /// Whether the screen changes with time alone: ages of requests under way, and marks fading.
     public func changesWithTime(now: Date) -> Bool {
-        counts[.pending, default: 0] + counts[.stale, default: 0] + counts[.submitting, default: 0] > 0
+        counts[.pending, default: 0] + counts[.stale, default: 0] > 0
             || list.rows.contains { row in row.changedAt.map { now.timeIntervalSince($0) < Self.markDuration + 1 } == true }
     }
 

@@ -4,7 +4,7 @@ import TextGrid
 
 /// The Creators list: every creator in the store with the figures of its latest refresh and the change since the one
 /// before. Marks choose creators to refresh, compare or add to a roster.
-public struct CreatorsScreen: ListTab {
+public struct CreatorsTab: ListTab {
     public internal(set) var list: ListState<CreatorRow>
 
     public init(rows: [CreatorRow] = [], sort: SortOrder<CreatorColumn>) {
@@ -38,18 +38,21 @@ public struct CreatorsScreen: ListTab {
 
     func offers(_ shared: Shared) -> [Offer] {
         var offers = list.offers(backClearsFilter: true)
-        guard !list.rows.isEmpty else { return offers }
         if list.selected?.latestRequestID != nil { offers.append(Offer(.open, "the selected creator's latest page", hint: "open", rank: 8)) }
         let marked = list.marked.count
-        offers += [
-            Offer(
-                .refreshAgain, "refresh the marked creators, else the selected one",
-                hint: marked > 0 ? "refresh \(NumberFormat.grouped(marked))" : "refresh", rank: 4),
-            Offer(.mark, "mark or unmark the selected creator", hint: "mark", rank: 5),
-            Offer(.markAll, "mark every creator shown (again: unmark them)"),
-            Offer(.compare, "compare the 2 to 4 marked creators side by side", hint: ComparisonRequest.hint(list.markedRows), rank: 2),
-            Offer(.addToRoster, "add the marked creators (else the selected one) to a roster"),
-        ]
+        if !chosen.isEmpty {
+            offers.append(
+                Offer(
+                    .refreshAgain, "refresh the marked creators, else the selected one",
+                    hint: marked > 0 ? "refresh \(NumberFormat.grouped(marked))" : "refresh", rank: 4))
+        }
+        if list.selected != nil { offers.append(Offer(.mark, "mark or unmark the selected creator", hint: "mark", rank: 5)) }
+        if !list.visible.isEmpty { offers.append(Offer(.markAll, "mark every creator shown (again: unmark them)")) }
+        if !list.rows.isEmpty {
+            offers.append(
+                Offer(.compare, "compare the 2 to 4 marked creators side by side", hint: ComparisonRequest.hint(list.markedRows), rank: 2))
+        }
+        if !chosen.isEmpty { offers.append(Offer(.addToRoster, "add the marked creators (else the selected one) to a roster")) }
         return offers
     }
 
