@@ -151,9 +151,11 @@ public actor RefreshTracker {
     /// (whoever submitted it) is returned instead, nothing is sent, and with `follow` it is followed.
     ///
     /// With a `pacer`, the POST waits for its turn (the intent is written first, so the target counts as being
-    /// submitted meanwhile).
+    /// submitted meanwhile); when `withdrawn` then says so (a batch stopped meanwhile), the intent goes, nothing is
+    /// sent, and it throws ``TrackingError/withdrawn``.
     public func submit(
-        _ target: RefreshTarget, follow: Bool, join: JoinPolicy = .never, pacedBy pacer: SubmissionPacer? = nil
+        _ target: RefreshTarget, follow: Bool, join: JoinPolicy = .never, pacedBy pacer: SubmissionPacer? = nil,
+        unless withdrawn: (@Sendable () async -> Bool)? = nil
     ) async throws(TrackingError) -> SubmissionOutcome {
         guard let client else { throw .noClient }
         submissionsUnderWay += 1
@@ -193,6 +195,15 @@ public actor RefreshTracker {
         }
         await sync()
         await pacer?.waitForTurn()
+        if let withdrawn, await withdrawn() {
+            do {
+                try await store.forget(localID: intent)
+            } catch {
+                continuation.yield(.problem("The store could not be written: \(error)"))
+            }
+            await sync()
+            throw .withdrawn
+        }
         let record: RefreshRecord
         do {
             record = try await client.submit(target)

@@ -26,12 +26,15 @@ public enum TrackingError: Error, Sendable, Equatable, CustomStringConvertible {
     case store(String)
     /// No API token is configured, so nothing can be submitted or polled.
     case noClient
+    /// The submission was withdrawn before its POST was sent (the batch it belonged to stopped): nothing was sent.
+    case withdrawn
 
     public var description: String {
         switch self {
         case .client(let error): error.description
         case .store(let problem): "the store failed: \(problem)"
         case .noClient: "No API token is configured; refreshes cannot be submitted."
+        case .withdrawn: "withdrawn before it was sent"
         }
     }
 }

@@ -35,14 +35,14 @@ struct PreviewPaneTests {
 
     @Test func vTogglesThePaneAndANarrowScreenHasNone() throws {
         var (state, _) = Self.selectingTheSucceededRequest(width: 200, height: 60)
-        #expect(ListsScreen.showsPreview(state.shared) && ListsScreen.listWidth(state.shared) == 90)
+        #expect(state.lists!.showsPreview(state.shared) && state.lists!.listWidth(state.shared) == 90)
         _ = reducer.reduce(&state, .key(.character("v")))
-        #expect(!ListsScreen.showsPreview(state.shared) && ListsScreen.listWidth(state.shared) == 200)
+        #expect(!state.lists!.showsPreview(state.shared) && state.lists!.listWidth(state.shared) == 200)
         #expect(!DashboardView().render(state).text.contains("│"), "the list takes the whole width again")
         _ = reducer.reduce(&state, .key(.character("v")))
-        #expect(ListsScreen.showsPreview(state.shared))
+        #expect(state.lists!.showsPreview(state.shared))
         _ = reducer.reduce(&state, .resize(width: 159, height: 60))
-        #expect(!ListsScreen.showsPreview(state.shared), "below 160 columns there is no room for it")
+        #expect(!state.lists!.showsPreview(state.shared), "below 160 columns there is no room for it")
         #expect(reducer.reduce(&state, .key(.character("v"))).isEmpty)
         #expect(state.notice?.text.contains("160 columns") == true)
     }

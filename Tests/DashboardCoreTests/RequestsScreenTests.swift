@@ -80,6 +80,15 @@ struct RequestsScreenTests {
         #expect(tiny.contains("Terminal too small"))
     }
 
+    @Test func whileTheTerminalIsTooSmallOnlyQuittingActs() {
+        var state = DashboardFixtures.state(width: 30, height: 8)
+        #expect(reducer.reduce(&state, .key(.character("n"))).isEmpty)
+        #expect(reducer.reduce(&state, .key(.character("?"))).isEmpty)
+        #expect(state.overlay == nil, "no box opens unseen")
+        _ = reducer.reduce(&state, .key(.character("q")))
+        #expect(state.shouldQuit)
+    }
+
     @Test func everyCountStaysVisibleAtEveryWidth() {
         for width in 40...160 {
             let header = DashboardView().render(DashboardFixtures.state(width: width, height: 24)).lines[0]

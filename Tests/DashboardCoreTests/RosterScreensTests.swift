@@ -100,8 +100,8 @@ struct RosterScreensTests {
         _ = reducer.reduce(&state, .key(.tab))
         #expect(state.tab == .rosters)
         try DashboardFixtures.expectScreen(DashboardView().render(state).text, named: "rosters-\(width)x\(height)")
+        #expect(state.rosters.visibleRows.map(\.name) == ["brand-x", "summer-26"], "by name")
         _ = reducer.reduce(&state, .key(.down))
-        _ = reducer.reduce(&state, .key(.up))
         _ = reducer.reduce(&state, .key(.enter))
         #expect(state.rosterScreen?.name == "summer-26")
         _ = reducer.reduce(&state, .key(.character(" ")))
@@ -178,6 +178,7 @@ struct RosterScreensTests {
     @Test func aRostersStaleCreatorsAreRefreshedWithR() {
         var state = RosterFixtures.state(width: 120, height: 40)
         state.showTab(.rosters)
+        state.press(.down)
         #expect(reducer.reduce(&state, .key(.character("R"))) == [.submitMany([
             RefreshTarget(uncheckedType: .youtube, value: "UCurYxozQbvKn-oNUxNJh45Q"),
             RefreshTarget(uncheckedType: .instagram, value: "zoe.travels"),

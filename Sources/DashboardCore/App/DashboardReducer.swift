@@ -21,7 +21,7 @@ public struct DashboardReducer: Sendable {
         case .key(let key):
             return handle(key, &state)
         case .mouse(let mouse):
-            guard state.overlay == nil, !state.isAwaitingPage else { return [] }
+            guard state.overlay == nil, !state.isAwaitingPage, !DashboardView.isTooSmall(state.shared) else { return [] }
             let area = DashboardView.screenArea(state.shared)
             let outcome = state.updateScreen(state.screens.count - 1) { $0.point(mouse, in: area, &$1) }
             return perform(outcome, &state)
@@ -96,10 +96,16 @@ public struct DashboardReducer: Sendable {
         return []
     }
 
-    /// A key: Ctrl-C always quits; while a page is read it waits for the page; else it goes to the box shown, or to
-    /// the screen shown.
+    /// A key: Ctrl-C always quits; while the terminal is too small only quitting works; while a page is read it waits
+    /// for the page; else it goes to the box shown, or to the screen shown.
     private func handle(_ key: Key, _ state: inout DashboardState) -> [DashboardEffect] {
         if key == .control("c") { return perform(.go(.quit), &state) }
+        // Nothing acts unseen: while the terminal is too small to draw the screen, only the screen's quit key works.
+        guard !DashboardView.isTooSmall(state.shared) else {
+            let quits = state.overlay == nil
+                && state.shared.bindings.command(for: key, in: state.screen.component.context) == .quit
+            return quits ? perform(.go(.quit), &state) : []
+        }
         if var waiting = state.keysAwaitingPage {
             if waiting.count < DashboardState.mostKeysAwaitingPage { waiting.append(key) }
             state.keysAwaitingPage = waiting

@@ -10,6 +10,11 @@ public struct DashboardView {
 
     public init() {}
 
+    /// Whether the terminal is too small to draw any screen (it says so instead).
+    static func isTooSmall(_ shared: Shared) -> Bool {
+        shared.width < minimumWidth || shared.height < minimumHeight
+    }
+
     /// Where screens are drawn: all but the status bar.
     static func screenArea(_ shared: Shared) -> Rect {
         Rect(x: 0, y: 0, width: shared.width, height: max(0, shared.height - 1))
@@ -18,7 +23,7 @@ public struct DashboardView {
     public func render(_ state: DashboardState) -> Grid {
         let shared = state.shared
         var grid = Grid(width: shared.width, height: shared.height)
-        guard shared.width >= Self.minimumWidth, shared.height >= Self.minimumHeight else {
+        guard !Self.isTooSmall(shared) else {
             let message = "Terminal too small (\(shared.width)x\(shared.height)); ylytic needs \(Self.minimumWidth)x\(Self.minimumHeight)."
             for (index, line) in ColumnFit.wrap(message, to: max(1, shared.width)).prefix(shared.height).enumerated() {
                 grid.put(line, x: 0, y: index)

@@ -74,4 +74,12 @@ public struct Shared: Sendable, Equatable {
     public func key(_ command: Command, in context: KeyContext) -> String {
         bindings.keys(for: command, in: context).first?.label(ascii: settings.ascii) ?? "(no key)"
     }
+
+    /// Every key bound to `command` on a screen, for the sentence of a box that must name all that act: "y or Y",
+    /// "Esc, q or Enter".
+    public func keys(_ command: Command, in context: KeyContext) -> String {
+        let labels = bindings.keys(for: command, in: context).map { $0.label(ascii: settings.ascii) }
+        guard let last = labels.last else { return "(no key)" }
+        return labels.count == 1 ? last : labels.dropLast().joined(separator: ", ") + " or " + last
+    }
 }

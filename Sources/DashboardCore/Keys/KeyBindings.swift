@@ -53,12 +53,16 @@ public struct KeyBindings: Sendable, Equatable {
                 (.sponsoredOnly, [.character("s")]), (.open, [.enter]), (.help, [.character("?")]), (.back, back),
             ]),
             .post: bindings([(.help, [.character("?")]), (.back, back + [.enter])]),
-            .help: bindings([(.back, [.escape, .character("?"), .character("q"), .enter, .backspace])]),
+            .help: bindings([
+                (.moveDown, [.character("j"), .down]), (.moveUp, [.character("k"), .up]), (.pageDown, [.pageDown, .character(" ")]),
+                (.pageUp, [.pageUp]), (.first, [.character("g"), .home]), (.last, [.character("G"), .end]),
+                (.back, [.escape, .character("?"), .character("q"), .enter, .backspace]),
+            ]),
             .details: bindings([(.back, [.escape, .enter, .character("q"), .backspace])]),
             .newRequest: bindings([
                 (.submit, [.enter]), (.nextChoice, [.tab, .down]), (.previousChoice, [.backTab, .up]), (.back, [.escape]),
             ]),
-            .confirm: bindings([(.confirm, [.character("y"), .character("Y"), .enter]), (.back, [.escape, .character("n"), .character("q")])]),
+            .confirm: bindings([(.confirm, [.character("y"), .character("Y")]), (.back, [.escape, .character("n"), .character("q")])]),
             .joined: bindings([(.follow, [.enter]), (.forceSubmit, [.character("f"), .character("F")]), (.back, [.escape, .character("q")])]),
             .addToRoster: bindings([(.confirm, [.enter]), (.complete, [.tab]), (.back, [.escape])]),
             .setup: bindings([(.quit, [.character("q"), .escape])]),

@@ -50,7 +50,8 @@ public enum KeyContext: String, Sendable, CaseIterable {
                 .addToRoster, .open, .help, .back,
             ]
         case .compare: moves + [.nextColumns, .previousColumns, .exportComparison, .help, .back]
-        case .help, .details: [.back]
+        case .help: moves + [.back]
+        case .details: [.back]
         case .newRequest: [.submit, .nextChoice, .previousChoice, .back]
         case .confirm: [.confirm, .back]
         case .joined: [.follow, .forceSubmit, .back]

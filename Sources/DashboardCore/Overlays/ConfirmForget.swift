@@ -32,7 +32,7 @@ public struct ConfirmForget: Component {
             title: "Forget",
             lines: [
                 "Forget \(row.typeName) \(SafeText.sanitize(row.target))?", "Its response and history are kept.", "",
-                "\(shared.key(.confirm, in: context)) forgets, any other key keeps it.",
+                "\(shared.keys(.confirm, in: context)) forgets, any other key keeps it.",
             ]
         ).draw(into: &grid, shared)
     }

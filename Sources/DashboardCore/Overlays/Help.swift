@@ -12,17 +12,47 @@ public struct Help: Component {
         subjectOffers = offers
     }
 
+    /// The first line shown, when the keys are more than the box holds.
+    public private(set) var scroll = PageScroll()
+
     public var context: KeyContext { .help }
 
     public func offers(_ shared: Shared) -> [Offer] {
-        [Offer(.back, "close this help", hint: "close", rank: 0)]
+        let (total, shown) = extent(shared)
+        return PageScroll.offers(lines: total, visible: shown) + [Offer(.back, "close this help", hint: "close", rank: 0)]
     }
 
     public mutating func run(_ command: Command, _ shared: inout Shared) -> Outcome {
-        command == .back ? .go(.closeOverlay()) : .nothing
+        if command == .back { return .go(.closeOverlay()) }
+        let (total, shown) = extent(shared)
+        _ = scroll.run(command, lines: total, visible: shown)
+        return .nothing
+    }
+
+    public mutating func hear(_ event: ScreenEvent, _ shared: inout Shared) -> Outcome {
+        if event == .resized {
+            let (total, shown) = extent(shared)
+            scroll.clamp(lines: total, visible: shown)
+        }
+        return .nothing
     }
 
     public func draw(in area: Rect, into grid: inout Grid, _ shared: Shared) {
+        var box = box(shared)
+        let (total, shown) = extent(shared)
+        box.scroll = scroll.start(lines: total, visible: shown)
+        box.draw(into: &grid, shared)
+    }
+
+    /// How many lines the help has, and how many the box shows at the size of the terminal.
+    private func extent(_ shared: Shared) -> (total: Int, shown: Int) {
+        let layout = box(shared).layout(width: shared.width, height: shared.height)
+        return (layout.lines.count, layout.rows)
+    }
+
+    /// The box: each command offered with its keys as bound, the moves of a list on one line; a command whose keys
+    /// are wider than the key column has its words on the next line.
+    private func box(_ shared: Shared) -> Box {
         let ascii = shared.settings.ascii
         let bindings = shared.bindings
         let offered = subject.commands.compactMap { command in subjectOffers.first { $0.command == command } }
@@ -43,10 +73,16 @@ public struct Help: Component {
             entries.append((bindings.labels(for: offer.command, in: subject, ascii: ascii), offer.summary))
         }
         let keyColumn = min(24, (entries.filter { !$0.summary.isEmpty }.map { DisplayWidth.of($0.label) }.max() ?? 0) + 2)
-        let lines = entries.map { entry in
-            entry.summary.isEmpty ? entry.label : ColumnFit.pad(entry.label, to: keyColumn - 2) + "  " + entry.summary
+        var lines: [String] = []
+        for entry in entries {
+            if entry.summary.isEmpty {
+                lines.append(entry.label)
+            } else if DisplayWidth.of(entry.label) > keyColumn - 2 {
+                lines += [entry.label, String(repeating: " ", count: keyColumn) + entry.summary]
+            } else {
+                lines.append(ColumnFit.pad(entry.label, to: keyColumn - 2) + "  " + entry.summary)
+            }
         }
-        let closing = bindings.keys(for: .back, in: .help).prefix(2).map { $0.label(ascii: ascii) }.joined(separator: " or ")
-        Box(title: "Keys", lines: lines + ["", "\(closing) closes this help."]).draw(into: &grid, shared)
+        return Box(title: "Keys", lines: lines + ["", "\(shared.keys(.back, in: .help)) closes this help."])
     }
 }

@@ -25,7 +25,7 @@ public struct RequestDetails: Component {
     }
 
     public func draw(in area: Rect, into grid: inout Grid, _ shared: Shared) {
-        let closing = shared.key(.back, in: context)
+        let closing = shared.keys(.back, in: context)
         Box(title: "Request", lines: row.facts(now: shared.now) + ["", "\(closing) closes."]).draw(into: &grid, shared)
     }
 }

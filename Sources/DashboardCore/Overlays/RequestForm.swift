@@ -75,7 +75,7 @@ public struct RequestForm: Component {
         let chosen = Self.choices.firstIndex(of: type) ?? 0
         let ascii = shared.settings.ascii
         var lines = [
-            "Type:  \(ascii ? "<" : "‹") \(typeNames[chosen]) \(ascii ? ">" : "›")   (\(shared.key(.nextChoice, in: context)) changes)",
+            "Type:  \(ascii ? "<" : "‹") \(typeNames[chosen]) \(ascii ? ">" : "›")   (\(shared.keys(.nextChoice, in: context)) changes)",
             "Value: \(SafeText.sanitize(field.showing(cursor: shared.frame.cursor)))",
             "",
         ]

@@ -8,6 +8,8 @@ import TextGrid
 struct ComparisonText {
     let width: Int
     let glyphs: GlyphSet
+    /// The keys that show the other creators, as bound ("← →").
+    var pagingKeys: String
 
     /// The columns of the row labels.
     static let labelWidth = 23
@@ -39,7 +41,7 @@ struct ComparisonText {
         if all.count > shown.count {
             lines.append(
                 StyledLine(
-                    "  creators \(first + 1)-\(first + shown.count) of \(all.count); \(glyphs.leftArrow) \(glyphs.rightArrow) for the others",
+                    "  creators \(first + 1)-\(first + shown.count) of \(all.count); \(pagingKeys) for the others",
                     role: .dim))
         }
         let audience = ComparedFigure.audience(of: shown)

@@ -33,7 +33,7 @@ public struct Comparison: Sendable, Equatable {
     private let layout = LayoutMemo<LayoutKey, [StyledLine]>()
 
     private struct LayoutKey: Equatable, Sendable {
-        let width: Int, ascii: Bool, first: Int
+        let width: Int, ascii: Bool, first: Int, pagingKeys: String
     }
 
     public init(creators: [ComparedCreator]) {
@@ -62,11 +62,12 @@ public struct Comparison: Sendable, Equatable {
         first = start == 0 ? creators.count - 1 : max(0, start - perPage(width: width))
     }
 
-    /// The comparison laid out `width` columns wide.
-    public func lines(width: Int, ascii: Bool) -> [StyledLine] {
+    /// The comparison laid out `width` columns wide; `pagingKeys` are the keys that show the other creators.
+    public func lines(width: Int, ascii: Bool, pagingKeys: String) -> [StyledLine] {
         let start = first(width: width)
-        return layout.value(for: LayoutKey(width: width, ascii: ascii, first: start)) {
-            ComparisonText(width: width - 1, glyphs: ascii ? .ascii : .unicode).lines(creators, first: start, count: perPage(width: width))
+        return layout.value(for: LayoutKey(width: width, ascii: ascii, first: start, pagingKeys: pagingKeys)) {
+            ComparisonText(width: width - 1, glyphs: ascii ? .ascii : .unicode, pagingKeys: pagingKeys)
+                .lines(creators, first: start, count: perPage(width: width))
         }
     }
 

@@ -40,8 +40,8 @@ public struct BulkProgress: Sendable, Equatable {
     public var started: Int { submitted + joined + refused }
     public var pending: Int { states.values.filter { !$0.hasEnded }.count }
     public var succeeded: Int { states.values.filter { $0 == .succeeded }.count }
-    /// Requests that failed or whose outcome is unknown, and targets whose POST failed.
-    public var failed: Int { refused + states.values.filter { $0 == .failed || $0 == .unknown }.count }
+    /// Requests that failed or whose outcome is unknown (targets whose POST was refused are ``refused``).
+    public var failed: Int { states.values.filter { $0 == .failed || $0 == .unknown }.count }
     /// Whether every target was started and every request has ended.
     public var isDone: Bool { started == total && pending == 0 }
     /// Requests whose latest polls failed and that are asked again.
@@ -49,9 +49,11 @@ public struct BulkProgress: Sendable, Equatable {
     /// Whether the last three POSTs in a row could not reach the server: submitting more is pointless.
     public var serverLooksDown: Bool { unreachableInARow >= 3 }
 
-    /// Takes in what became of a submission.
-    public mutating func take(_ outcome: BulkSubmission.Outcome) -> Change {
+    /// Takes in what became of a submission; nil for one withdrawn before it was sent, which is still to go.
+    public mutating func take(_ outcome: BulkSubmission.Outcome) -> Change? {
         switch outcome {
+        case .withdrawn:
+            return nil
         case .submitted(let target, let record):
             submitted += 1
             unreachableInARow = 0

@@ -56,7 +56,7 @@ public actor BulkRefresh {
         if stop == nil { stop = .asked }
     }
 
-    private func take(_ outcome: BulkSubmission.Outcome) -> BulkProgress.Change {
+    private func take(_ outcome: BulkSubmission.Outcome) -> BulkProgress.Change? {
         let change = progress.take(outcome)
         guard case .refused(let target, let error) = outcome else { return change }
         if firstRefusal == nil { firstRefusal = "\(target): \(Self.clause(error.description))" }
@@ -79,22 +79,25 @@ public actor BulkRefresh {
         progress.followingEnded(id, reason: reason)
     }
 
-    /// What became of the submissions, for a status bar: "Refreshes: 12 submitted, 3 under way or fresh, joined,
-    /// 1 refused (…)", and why it stopped when it did.
+    /// What became of the submissions, for a status bar, why it stopped first (a status bar may cut the end):
+    /// "Refreshes stopped, the server cannot be reached or keeps failing: 0 submitted, 3 refused, 9 not sent (…)."
     public var sentence: String {
         var parts = ["\(progress.submitted) submitted"]
         if progress.joined > 0 { parts.append("\(progress.joined) under way or fresh, joined") }
-        if progress.refused > 0 { parts.append("\(progress.refused) refused" + (firstRefusal.map { " (\($0))" } ?? "")) }
-        var sentence = "Refreshes: " + parts.joined(separator: ", ")
+        if progress.refused > 0 { parts.append("\(progress.refused) refused") }
         let left = progress.total - progress.started
+        if stop != nil, left > 0 { parts.append("\(left) not sent") }
+        let counts = parts.joined(separator: ", ")
         switch stop {
-        case .none: break
-        case .asked: sentence += "; stopped with \(left) not submitted"
-        case .tokenRefused(let reason): sentence += "; stopped: \(Self.clause(reason))"
+        case .none:
+            return "Refreshes: \(counts)" + (firstRefusal.map { " (\($0))" } ?? "") + "."
+        case .asked:
+            return "Refreshes stopped: \(counts)."
+        case .tokenRefused(let reason):
+            return "Refreshes stopped, \(Self.clause(reason)): \(counts)."
         case .serverUnreachable(let reason):
-            sentence += "; stopped with \(left) not submitted: the server cannot be reached (\(Self.clause(reason)))"
+            return "Refreshes stopped, the server cannot be reached or keeps failing: \(counts) (\(Self.clause(reason)))."
         }
-        return sentence + "."
     }
 
     /// An error's words as a clause of a longer sentence: without their final full stop.

@@ -11,6 +11,8 @@ public struct BulkSubmission: Sendable {
         case submitted(RefreshTarget, RefreshRecord)
         case joined(RefreshTarget, TrackedRequest)
         case refused(RefreshTarget, TrackingError)
+        /// Stopped before its POST was sent: nothing was sent, and the target is left to go.
+        case withdrawn(RefreshTarget)
     }
 
     public let tracker: RefreshTracker
@@ -27,7 +29,8 @@ public struct BulkSubmission: Sendable {
     }
 
     /// Submits `targets` in order, reporting each outcome as it comes; starts no new one once `shouldStop` says so
-    /// (after a refused token, too: nothing more could go). Returns how many were started.
+    /// (after a refused token, too: nothing more could go), and a submission waiting for its turn when it does is
+    /// withdrawn, sending nothing. Returns how many were started.
     @discardableResult
     public func run(
         _ targets: [RefreshTarget], shouldStop: @escaping @Sendable () async -> Bool,
@@ -50,10 +53,13 @@ public struct BulkSubmission: Sendable {
                 inFlight += 1
                 group.addTask {
                     do throws(TrackingError) {
-                        switch try await tracker.submit(target, follow: true, join: join, pacedBy: pacer) {
+                        switch try await tracker.submit(target, follow: true, join: join, pacedBy: pacer, unless: shouldStop) {
                         case .submitted(let record): await report(.submitted(target, record))
                         case .joined(let request): await report(.joined(target, request))
                         }
+                        return true
+                    } catch .withdrawn {
+                        await report(.withdrawn(target))
                         return true
                     } catch {
                         await report(.refused(target, error))

@@ -104,7 +104,7 @@ struct BulkRefreshRun {
         let progress = await bulk.progress
         let summary = Self.summaryText(progress)
         if json {
-            context.stdout.line(JSONOutput.encode(SummaryJSON(progress, stopped: stopped)))
+            context.stdout.line(JSONOutput.encode(SummaryJSON(progress, stopped: await bulk.stop != nil)))
         }
         switch await bulk.stop {
         case .tokenRefused(let reason):
@@ -112,8 +112,8 @@ struct BulkRefreshRun {
             return .tokenProblem
         case .serverUnreachable(let reason):
             context.stderr.line(
-                "ylytic: the server cannot be reached (\(BulkRefresh.clause(reason))); stopped after \(summary). The same "
-                    + "command run again submits what was not submitted.")
+                "ylytic: the server cannot be reached or keeps failing (\(BulkRefresh.clause(reason))); stopped after "
+                    + "\(summary). The same command run again submits what was not submitted.")
             return .networkProblem
         case .asked where stopped:
             context.stderr.line(
@@ -130,7 +130,7 @@ struct BulkRefreshRun {
             return .stillPending
         }
         context.stderr.line("Done: \(summary).")
-        return progress.failed > 0 ? .refreshFailed : .succeeded
+        return progress.failed + progress.refused > 0 ? .refreshFailed : .succeeded
     }
 
     /// "120 submitted, 12 joined, 68 to go · 40 pending · 88 succeeded · 3 failed · about 25s left".
@@ -147,6 +147,7 @@ struct BulkRefreshRun {
     static func summaryText(_ progress: BulkProgress) -> String {
         var started = "\(progress.submitted) submitted"
         if progress.joined > 0 { started += ", \(progress.joined) joined" }
+        if progress.refused > 0 { started += ", \(progress.refused) refused" }
         if progress.started < progress.total { started += ", \(progress.total - progress.started) to go" }
         let retrying = progress.retryingCount > 0 ? " (\(progress.retryingCount) retrying)" : ""
         return "\(started) · \(progress.pending) pending\(retrying) · \(progress.succeeded) succeeded · \(progress.failed) failed"
@@ -172,8 +173,10 @@ struct BulkRefreshRun {
         }
     }
 
+    /// The last object of `--json`: how the run ended (`done` marks it as the summary; `stopped` says the run stopped
+    /// before every target was sent or followed to its end).
     struct SummaryJSON: Encodable {
-        let total, submitted, joined, pending, succeeded, failed: Int
+        let total, submitted, joined, refused, pending, succeeded, failed: Int
         let stopped: Bool
         let done = true
 
@@ -181,6 +184,7 @@ struct BulkRefreshRun {
             total = progress.total
             submitted = progress.submitted
             joined = progress.joined
+            refused = progress.refused
             pending = progress.pending
             succeeded = progress.succeeded
             failed = progress.failed

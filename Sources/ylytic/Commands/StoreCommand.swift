@@ -62,7 +62,8 @@ struct StoreCommand: ParsableCommand {
                         + "to \(destinationAddress).")
                 if report.rostersAdded + report.rosterMembersAdded > 0 {
                     context.stdout.line(
-                        "Rosters: \(report.rostersAdded) made, \(report.rosterMembersAdded) creators added to rosters.")
+                        "Rosters: \(report.rostersAdded) made, \(report.rosterMembersAdded) "
+                            + "creator\(report.rosterMembersAdded == 1 ? "" : "s") added to rosters.")
                 }
                 if !report.rostersRefused.isEmpty {
                     context.stdout.line(

@@ -65,6 +65,7 @@ struct CommandFailure: Error {
         case .client(let error): self.init(error)
         case .store(let problem): self.init(message: "the store \(store.location) failed: \(problem)", status: .invalidInput)
         case .noClient: self.init(message: error.description, status: .tokenProblem)
+        case .withdrawn: self.init(message: error.description, status: .interrupted)
         }
     }
 }

@@ -15,7 +15,12 @@ public struct ComparisonScreen: ScrolledPage {
     public var context: KeyContext { .compare }
 
     func lineCount(_ shared: Shared) -> Int {
-        comparison.lines(width: shared.width, ascii: shared.settings.ascii).count
+        lines(width: shared.width, shared).count
+    }
+
+    private func lines(width: Int, _ shared: Shared) -> [StyledLine] {
+        let pagingKeys = shared.key(.previousColumns, in: .compare) + " " + shared.key(.nextColumns, in: .compare)
+        return comparison.lines(width: width, ascii: shared.settings.ascii, pagingKeys: pagingKeys)
     }
 
     public func offers(_ shared: Shared) -> [Offer] {
@@ -25,7 +30,7 @@ public struct ComparisonScreen: ScrolledPage {
         }
         offers += [
             Offer(.exportComparison, "write the comparison as CSV", hint: "export (CSV)", rank: 2),
-            Offer(.help, "show or hide this help", hint: "help", rank: 0), Offer(.back, "back", hint: "back", rank: 0),
+            Offer(.help, "show this help", hint: "help", rank: 0), Offer(.back, "back", hint: "back", rank: 0),
         ]
         return offers
     }
@@ -51,7 +56,7 @@ public struct ComparisonScreen: ScrolledPage {
     public func draw(in area: Rect, into grid: inout Grid, _ shared: Shared) {
         grid.fill(area)
         let body = area.inset(top: 1)
-        let lines = comparison.lines(width: area.width, ascii: shared.settings.ascii)
+        let lines = lines(width: area.width, shared)
         let x = grid.put(" ylytic ", in: area, x: 0, y: 0, style: shared.theme[.title])
         grid.put(
             " compare \(comparison.creators.count) creators" + scroll.position(lines: lines.count, visible: body.height), in: area,

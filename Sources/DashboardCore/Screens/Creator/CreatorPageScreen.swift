@@ -30,7 +30,7 @@ public struct CreatorPageScreen: ScrolledPage {
         }
         offers += [
             Offer(.exactNumbers, "exact numbers or short forms", hint: page.exact ? "short numbers" : "exact numbers", rank: 4),
-            Offer(.help, "show or hide this help", hint: "help", rank: 0),
+            Offer(.help, "show this help", hint: "help", rank: 0),
             Offer(.back, shared.isOnlyScreen ? "quit" : "back", hint: shared.isOnlyScreen ? "quit" : "back", rank: 0),
         ]
         return offers

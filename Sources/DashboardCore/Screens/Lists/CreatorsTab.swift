@@ -80,7 +80,7 @@ public struct CreatorsTab: ListTab {
         return .nothing
     }
 
-    mutating func take(_ event: ScreenEvent, _ shared: Shared) {
+    mutating func take(_ event: ScreenEvent, area: Rect, _ shared: Shared) {
         if case .creatorsLoaded(let creators) = event { list.setRows(creators) }
     }
 

@@ -21,8 +21,8 @@ protocol ListTab: Sendable, Equatable {
     /// is drawn in `area`.
     mutating func run(_ command: Command, area: Rect, _ shared: inout Shared) -> Outcome
 
-    /// Takes in what changed outside (its rows).
-    mutating func take(_ event: ScreenEvent, _ shared: Shared)
+    /// Takes in what changed outside (its rows); the list is drawn in `area`.
+    mutating func take(_ event: ScreenEvent, area: Rect, _ shared: Shared)
 
     /// What the list says while it has no rows at all.
     func emptyText(_ shared: Shared) -> String
@@ -69,7 +69,7 @@ extension ListTab {
 
     /// What changed outside, taken in, the selection kept in view.
     mutating func hear(_ event: ScreenEvent, area: Rect, _ shared: Shared) {
-        take(event, shared)
+        take(event, area: area, shared)
         list.keepInView(rowsInView: ListState<Row>.rowsInView(area))
     }
 

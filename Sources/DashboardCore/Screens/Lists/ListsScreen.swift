@@ -33,19 +33,20 @@ public struct ListsScreen: Component {
 
     // MARK: Layout
 
-    /// Whether the preview pane is on screen: wanted, and room for it.
-    public static func showsPreview(_ shared: Shared) -> Bool {
-        shared.settings.preview && shared.width >= previewMinimumWidth
+    /// Whether the preview pane is on screen: wanted, room for it, and a list with pages to preview (the Rosters
+    /// list has none).
+    public func showsPreview(_ shared: Shared) -> Bool {
+        shared.settings.preview && shared.width >= Self.previewMinimumWidth && tab != .rosters
     }
 
     /// The columns the list takes: all of them, or with a preview pane 45% (at least 80); then a blank column, the
     /// pane's border and the pane.
-    public static func listWidth(_ shared: Shared) -> Int {
+    public func listWidth(_ shared: Shared) -> Int {
         showsPreview(shared) ? max(80, shared.width * 45 / 100) : shared.width
     }
 
     /// Where the list is drawn: below the header, above the status bar, left of the preview pane.
-    static func listArea(_ shared: Shared) -> Rect {
+    func listArea(_ shared: Shared) -> Rect {
         Rect(x: 0, y: 1, width: listWidth(shared), height: max(0, shared.height - 2))
     }
 
@@ -83,10 +84,14 @@ public struct ListsScreen: Component {
         ]
         offers += shownTab.offers(shared)
         offers.append(
-            Offer(.toggleLive, "pause or resume polling (another process takes the requests over)", hint: shared.connection.isLive ? "pause" : "resume", rank: 7))
-        let previewHint = shared.width >= Self.previewMinimumWidth ? (Self.showsPreview(shared) ? "hide preview" : "preview") : nil
-        offers.append(Offer(.togglePreview, "show or hide the preview pane (160 columns or wider)", hint: previewHint, rank: 10))
-        offers += [Offer(.help, "show or hide this help", hint: "help", rank: 0), Offer(.quit, "quit", hint: "quit", rank: 0)]
+            Offer(
+                .toggleLive, "pause or resume polling (another process takes the requests over)",
+                hint: shared.connection.isLive ? "pause" : "resume", rank: shared.connection.isLive ? 7 : 1))
+        if tab != .rosters {
+            let previewHint = shared.width >= Self.previewMinimumWidth ? (showsPreview(shared) ? "hide preview" : "preview") : nil
+            offers.append(Offer(.togglePreview, "show or hide the preview pane (160 columns or wider)", hint: previewHint, rank: 10))
+        }
+        offers += [Offer(.help, "show this help", hint: "help", rank: 0), Offer(.quit, "quit", hint: "quit", rank: 0)]
         return offers
     }
 
@@ -110,7 +115,7 @@ public struct ListsScreen: Component {
         case .quit:
             return .go(.quit)
         default:
-            let area = Self.listArea(shared)
+            let area = listArea(shared)
             return withShownTab { tab in tab.runListCommand(command, area: area, &shared) ? .nothing : tab.run(command, area: area, &shared) }
         }
         return .nothing
@@ -120,13 +125,13 @@ public struct ListsScreen: Component {
 
     public mutating func type(_ key: Key, _ shared: inout Shared) -> Outcome {
         guard isTyping else { return .nothing }
-        let area = Self.listArea(shared)
+        let area = listArea(shared)
         withShownTab { $0.type(key, area: area) }
         return .nothing
     }
 
     public mutating func hear(_ event: ScreenEvent, _ shared: inout Shared) -> Outcome {
-        let area = Self.listArea(shared)
+        let area = listArea(shared)
         switch event {
         case .previewLoaded(let requestID, let page):
             if requestID == preview.requestID { preview.page = page }
@@ -148,7 +153,7 @@ public struct ListsScreen: Component {
             if let clicked = ListsHeader(lists: self, shared: shared).tab(at: mouse.x - area.x) { tab = clicked }
             return .nothing
         }
-        let list = Self.listArea(shared)
+        let list = listArea(shared)
         guard mouse.x < list.x + list.width else { return .nothing }
         let opens = withShownTab { $0.point(mouse, area: list) }
         return opens && offers(shared).offers(.open) ? run(.open, &shared) : .nothing
@@ -156,7 +161,7 @@ public struct ListsScreen: Component {
 
     /// Reads the selected request's response into the preview pane when the pane shows another one, or none.
     mutating func followSelectionInPreview(_ shared: Shared) -> [DashboardEffect] {
-        guard Self.showsPreview(shared) else { return [] }
+        guard showsPreview(shared) else { return [] }
         let subject = shownTab.previewSubject
         guard subject != preview.requestID else { return [] }
         preview = Preview(requestID: subject, page: nil)
@@ -165,9 +170,9 @@ public struct ListsScreen: Component {
 
     public func draw(in area: Rect, into grid: inout Grid, _ shared: Shared) {
         ListsHeader(lists: self, shared: shared).draw(into: &grid, y: area.y)
-        let (list, pane) = area.inset(top: 1).splitColumns(at: Self.listWidth(shared))
+        let (list, pane) = area.inset(top: 1).splitColumns(at: listWidth(shared))
         shownTab.draw(in: list, into: &grid, shared)
-        if Self.showsPreview(shared) { drawPreview(in: pane.inset(left: 1), into: &grid, shared) }
+        if showsPreview(shared) { drawPreview(in: pane.inset(left: 1), into: &grid, shared) }
     }
 
     /// The pane beside the list: the creator page of the selected request or creator, or what is known of a

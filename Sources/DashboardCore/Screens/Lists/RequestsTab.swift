@@ -66,7 +66,7 @@ public struct RequestsTab: ListTab {
         }
     }
 
-    mutating func take(_ event: ScreenEvent, _ shared: Shared) {
+    mutating func take(_ event: ScreenEvent, area: Rect, _ shared: Shared) {
         switch event {
         case .requestsLoaded(let rows):
             list.setRows(rows)
@@ -87,7 +87,7 @@ public struct RequestsTab: ListTab {
         case .requestsRemoved(let ids):
             list.remove(ids)
         case .selectRequest(let id):
-            list.select(id, rowsInView: ListState<RequestRow>.rowsInView(ListsScreen.listArea(shared)))
+            list.select(id, rowsInView: ListState<RequestRow>.rowsInView(area))
         default:
             return
         }

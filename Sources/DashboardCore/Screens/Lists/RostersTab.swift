@@ -7,7 +7,7 @@ public struct RostersTab: ListTab {
     public internal(set) var list: ListState<RosterRow>
 
     public init(rows: [RosterRow] = []) {
-        list = ListState(rows: rows, sort: nil)
+        list = ListState(rows: rows, sort: SortOrder(.name, ascending: true))
     }
 
     static func columns(forWidth width: Int) -> [ShownColumn<RosterColumn>] {
@@ -50,7 +50,7 @@ public struct RostersTab: ListTab {
         }
     }
 
-    mutating func take(_ event: ScreenEvent, _ shared: Shared) {
+    mutating func take(_ event: ScreenEvent, area: Rect, _ shared: Shared) {
         if case .rostersLoaded(let rosters) = event { list.setRows(rosters) }
     }
 

@@ -10,7 +10,7 @@ public struct PostScreen: Component {
     public var context: KeyContext { .post }
 
     public func offers(_ shared: Shared) -> [Offer] {
-        [Offer(.help, "show or hide this help", hint: "help", rank: 1), Offer(.back, "back to the posts", hint: "back to the posts", rank: 0)]
+        [Offer(.help, "show this help", hint: "help", rank: 1), Offer(.back, "back to the posts", hint: "back to the posts", rank: 0)]
     }
 
     public mutating func run(_ command: Command, _ shared: inout Shared) -> Outcome {

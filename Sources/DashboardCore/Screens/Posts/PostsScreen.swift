@@ -53,12 +53,10 @@ public struct PostsScreen: Component {
 
     public func offers(_ shared: Shared) -> [Offer] {
         var offers = list.offers(filterSummary: "filter by caption or hashtag")
-        offers += [
-            Offer(.switchTab, "videos or other posts", hint: "videos/posts", rank: 2),
-            Offer(.sponsoredOnly, title.sponsoredOnly ? "every post again" : "sponsored posts only", hint: "sponsored", rank: 5),
-        ]
+        if title.videos > 0, title.others > 0 { offers.append(Offer(.switchTab, "videos or other posts", hint: "videos/posts", rank: 2)) }
+        offers.append(Offer(.sponsoredOnly, title.sponsoredOnly ? "every post again" : "sponsored posts only", hint: "sponsored", rank: 5))
         if list.selected != nil { offers.append(Offer(.open, "the selected post whole", hint: "open", rank: 1)) }
-        offers.append(Offer(.help, "show or hide this help", hint: "help", rank: 6))
+        offers.append(Offer(.help, "show this help", hint: "help", rank: 6))
         offers.append(Offer(.back, "back", hint: "back", rank: 0))
         return offers
     }

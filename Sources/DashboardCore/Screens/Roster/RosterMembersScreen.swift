@@ -86,7 +86,7 @@ public struct RosterMembersScreen: Component {
             offers.append(Offer(.addToRoster, "add the marked creators (else the selected one) to a roster", hint: "add to roster", rank: 5))
         }
         if list.selected != nil { offers.append(Offer(.open, "the selected creator's page", hint: "open", rank: 6)) }
-        offers.append(Offer(.help, "show or hide this help", hint: "help", rank: 0))
+        offers.append(Offer(.help, "show this help", hint: "help", rank: 0))
         offers.append(Offer(.back, "back to the rosters", hint: "back", rank: 0))
         return offers
     }
