@@ -31,6 +31,23 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    Benchmark(
+        "A tracker change to one of 10,000 requests: reduce, render, diff",
+        configuration: .init(metrics: [.wallClock, .mallocCountTotal], maxDuration: .seconds(5), maxIterations: 2_000)
+    ) { benchmark in
+        var changing = state
+        let reducer = DashboardReducer()
+        var previous = screen.render(changing)
+        guard var row = changing.lists?.requests.list.rows.first else { return }
+        for iteration in benchmark.scaledIterations {
+            row.followers = iteration
+            _ = reducer.reduce(&changing, .updated([row]))
+            let frame = screen.render(changing)
+            blackHole(frame.changes(since: previous))
+            previous = frame
+        }
+    }
+
     creatorBenchmarks()
     textBenchmarks()
     comparisonBenchmarks()
