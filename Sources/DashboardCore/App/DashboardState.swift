@@ -70,6 +70,7 @@ public struct DashboardState: Sendable, Equatable {
     /// Runs `body` on the lists, when the dashboard has them.
     mutating func updateLists<Result>(_ body: (inout ListsScreen, inout Shared) -> Result) -> Result? {
         guard case .lists(var lists) = screens[0] else { return nil }
+        screens[0] = .vacant
         defer { screens[0] = .lists(lists) }
         return body(&lists, &shared)
     }

@@ -31,14 +31,19 @@ public enum Screen: Sendable, Equatable {
         }
     }
 
-    /// Runs `body` on the screen as a component, and keeps what it changed.
+    /// Runs `body` on the screen as a component, and keeps what it changed. The screen is moved out meanwhile
+    /// (``vacant`` holds its place), so that its rows have one owner and changing one copies none of them.
     mutating func update<Result>(_ body: (inout any Component) -> Result) -> Result {
         var component = self.component
-        defer { self = Screen(component) ?? self }
+        self = .vacant
+        defer { self = Screen(component) }
         return body(&component)
     }
 
-    private init?(_ component: any Component) {
+    /// What holds a screen's place while it is changed: nothing to copy.
+    static let vacant = Screen.setup(SetupScreen(hint: ""))
+
+    private init(_ component: any Component) {
         switch component {
         case let screen as ListsScreen: self = .lists(screen)
         case let screen as CreatorPageScreen: self = .creator(screen)
@@ -47,7 +52,7 @@ public enum Screen: Sendable, Equatable {
         case let screen as RosterMembersScreen: self = .roster(screen)
         case let screen as ComparisonScreen: self = .compare(screen)
         case let screen as SetupScreen: self = .setup(screen)
-        default: return nil
+        default: preconditionFailure("\(type(of: component)) is not a screen")
         }
     }
 
