@@ -53,6 +53,14 @@ public struct TableLayout: Sendable {
         Self.margin + widths.prefix(index).reduce(0, +) + Self.gap * index
     }
 
+    /// `text` cut with `ellipsis` to column `index`, and the column where it starts (text aligned right ends where
+    /// the column does): for a grid already blank, where padding would only be drawn over.
+    public func place(_ text: String, column index: Int, ellipsis: String) -> (text: String, x: Int) {
+        let fitted = ColumnFit.truncate(text, to: widths[index], ellipsis: ellipsis)
+        let shift = columns[index].alignRight ? max(0, widths[index] - DisplayWidth.of(fitted)) : 0
+        return (fitted, offset(of: index) + shift)
+    }
+
     /// `text` fitted to column `index`: cut with `ellipsis` and padded to its width.
     public func fit(_ text: String, column index: Int, ellipsis: String) -> String {
         ColumnFit.pad(text, to: widths[index], alignRight: columns[index].alignRight, ellipsis: ellipsis)

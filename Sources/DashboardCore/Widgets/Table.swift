@@ -46,8 +46,8 @@ struct Table {
             let y = 1 + line
             if let cell = mark?(position) { grid.put(cell.text, in: area, x: 0, y: y, style: cell.style) }
             for (index, cell) in row(position).enumerated() where index < columns.count {
-                grid.put(layout.fit(cell.text, column: index, ellipsis: glyphs.ellipsis), in: area, x: layout.offset(of: index), y: y,
-                         style: cell.style)
+                let placed = layout.place(cell.text, column: index, ellipsis: glyphs.ellipsis)
+                grid.put(placed.text, in: area, x: placed.x, y: y, style: cell.style)
             }
             if position == selection { grid.paint(area, row: y, style: theme[.selected]) }
         }
