@@ -45,9 +45,16 @@ final class FileWrite: StoreTransaction {
         }
     }
 
-    /// Runs `body` on the writing connection, inside the write begun.
+    /// Runs `body` on the writing connection, inside the write begun. SQLite's write lock is held already, so a
+    /// statement never waits for another process: it runs at once, on this thread, without a hop to the writer's
+    /// queue and back.
     private func run<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await database.writeWithoutTransaction(body)
+        try runNow(body)
+    }
+
+    /// GRDB's synchronous write (a synchronous function is given that one, not the one that suspends).
+    private func runNow<T>(_ body: (Database) throws -> T) throws -> T {
+        try database.writeWithoutTransaction(body)
     }
 
     func nextRevision(creators: Bool) async throws -> Int64 {
@@ -61,11 +68,17 @@ final class FileWrite: StoreTransaction {
     // MARK: Requests
 
     func request(localID: Int64) async throws -> TrackedRequest? {
-        try await run { db in try RequestRecord.fetchOne(db, key: localID)?.request }
+        try await run { db in
+            try RequestRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM request WHERE id = ?"), arguments: [localID])?.request
+        }
     }
 
     func request(_ id: RequestID) async throws -> TrackedRequest? {
-        try await run { db in try RequestRecord.fetchOne(db, key: ["request_id": id.rawValue])?.request }
+        // A statement kept by the connection: the rulebook reads a request by its id in almost every write.
+        try await run { db in
+            try RequestRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM request WHERE request_id = ?"), arguments: [id.rawValue])?
+                .request
+        }
     }
 
     func requests(sameTargetAs target: RefreshTarget) async throws -> [TrackedRequest] {
@@ -169,7 +182,10 @@ final class FileWrite: StoreTransaction {
     // MARK: Creators
 
     func creator(platform: String, key: String) async throws -> StoredCreator? {
-        try await run { db in try CreatorRecord.fetchOne(db, key: ["platform": platform, "key": key])?.creator }
+        try await run { db in
+            try CreatorRecord.fetchOne(db.cachedStatement(sql: #"SELECT * FROM creator WHERE platform = ? AND "key" = ?"#), arguments: [platform, key])?
+                .creator
+        }
     }
 
     func save(_ creator: StoredCreator) async throws -> Int64 {
