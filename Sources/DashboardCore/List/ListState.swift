@@ -230,13 +230,9 @@ public struct ListState<Row: ListRow>: Sendable, Equatable where Row.ID: Hashabl
         var indices = Array(rows.indices)
         if !query.isEmpty { indices = indices.filter { rows[$0].matches(query) } }
         if let sort {
-            let keys = indices.map { rows[$0].sortKey(sort.column) }
-            var order = Array(indices.indices)
-            order.sort { left, right in
-                if keys[left] != keys[right] { return (keys[left] < keys[right]) == sort.ascending }
-                return indices[left] < indices[right]
-            }
-            visible = order.map { indices[$0] }
+            // Read in place: a copy of each row would cost more than its key.
+            let keys = rows.withUnsafeBufferPointer { rows in indices.map { rows[$0].sortKey(sort.column) } }
+            visible = SortKey.order(indices, by: keys, ascending: sort.ascending)
         } else {
             visible = indices
         }
