@@ -133,7 +133,7 @@ let package = Package(
                 "TextGrid",
             ]),
         .testTarget(
-            name: "ylyticTests", dependencies: ["ylytic", "RefreshAPI", "RefreshSimulator", "RefreshTestSupport", "TextGrid"]),
+            name: "ylyticTests", dependencies: ["ylytic", "RefreshAPI", "RefreshSimulator", "RefreshStore", "RefreshTracking", "RefreshTestSupport", "TextGrid"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Derives a refresh target from a pasted Instagram or YouTube address.
-enum PastedURL {
+public enum PastedURL {
     /// Instagram paths that are not profiles.
     private static let reservedInstagramPaths: Set<String> = [
         "explore", "accounts", "stories", "direct", "about", "developer", "legal", "web", "api",
@@ -13,7 +13,7 @@ enum PastedURL {
         + "youtube.com/watch?v=ID, youtu.be/ID, youtube.com/shorts/ID"
 
     /// Whether the input is meant as a web address (a scheme, or a host name followed by a path), known or not.
-    static func looksLikeAnAddress(_ input: String) -> Bool {
+    public static func looksLikeAnAddress(_ input: String) -> Bool {
         let lowered = input.lowercased()
         if lowered.contains("://") || lowered.hasPrefix("www.") { return true }
         guard let slash = lowered.firstIndex(of: "/") else { return false }

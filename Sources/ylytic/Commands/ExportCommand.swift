@@ -15,10 +15,13 @@ struct ExportCommand: YlyticCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write the posts of a finished refresh in the store, one row per post.",
-        discussion: "CSV has a header row and is quoted as RFC 4180 says; JSON is a list of posts.")
+        discussion: """
+            A creator or post means its latest finished refresh. CSV has a header row and is quoted as RFC 4180 \
+            says; JSON is a list of posts.
+            """)
 
-    @Argument(help: "The request id.")
-    var id: String
+    @Argument(help: ArgumentHelp(ReferenceArguments.help, valueName: "request-or-creator"))
+    var reference: [String]
 
     @Option(name: .long, help: "csv or json.")
     var format: Format = .csv
@@ -29,19 +32,27 @@ struct ExportCommand: YlyticCommand {
     @OptionGroup var storage: StoreOptions
 
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
+        let references = try ReferenceArguments.read(reference)
+        guard references.count == 1, let named = references.first else {
+            return context.fail(CommandFailure(message: "give one request id or creator", status: .invalidInput))
+        }
+        let name = SafeText.sanitize(named.description)
         guard let store = try await storage.openForReading(context) else {
             return context.fail(
                 CommandFailure(
-                    message: "no finished response for '\(SafeText.sanitize(id))': there is no store at "
+                    message: "no finished response for '\(name)': there is no store at "
                         + "\((try storage.address(context))) yet",
                     status: .invalidInput))
         }
+        let id: RequestID
+        switch try await ReferenceArguments.find(named, in: store, wanting: .latestFinished) {
+        case .stored(let found, _), .serverOnly(let found): id = found
+        }
         let body: Data
         do {
-            guard let stored = try await store.responseBody(RequestID(typed: id)) else {
+            guard let stored = try await store.responseBody(id) else {
                 return context.fail(
-                    CommandFailure(
-                        message: "no finished response for '\(SafeText.sanitize(id))' in the store", status: .invalidInput))
+                    CommandFailure(message: "no finished response for '\(name)' in the store", status: .invalidInput))
             }
             body = stored
         } catch {

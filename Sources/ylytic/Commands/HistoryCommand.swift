@@ -11,34 +11,32 @@ struct HistoryCommand: YlyticCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
         abstract: "Show a creator's figures at each refresh in the local store.",
-        discussion: "CREATOR is a handle (with or without @), a channel or user id, or a full name.")
+        discussion: """
+            CREATOR is a handle (with or without @), a pasted profile address, TYPE VALUE, a channel or user id, a \
+            full name, or the id of a request that refreshed the creator.
+            """)
 
     @Argument(help: "The creator.")
-    var creator: String
+    var creator: [String]
 
     @OptionGroup var storage: StoreOptions
     @OptionGroup var output: OutputOptions
 
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
+        let references = try ReferenceArguments.read(creator)
+        guard references.count == 1, let reference = references.first else {
+            return context.fail(CommandFailure(message: "give one creator", status: .invalidInput))
+        }
         guard let store = try await storage.openForReading(context) else {
             return context.fail(
                 CommandFailure(
-                    message: "no creator '\(SafeText.sanitize(creator))': there is no store at "
+                    message: "no creator \(SafeText.sanitize(reference.description)): there is no store at "
                         + "\((try storage.address(context))) yet",
                     status: .invalidInput))
         }
-        let matches: [StoredCreator]
+        let found = try await ReferenceArguments.findCreator(reference, in: store)
         let snapshots: [CreatorSnapshot]
         do {
-            matches = try await store.creators(matching: creator)
-            guard matches.count == 1, let found = matches.first else {
-                let message =
-                    matches.isEmpty
-                    ? "no creator '\(SafeText.sanitize(creator))' in the store (ylytic list shows what was refreshed)"
-                    : "'\(SafeText.sanitize(creator))' matches \(matches.count) creators: "
-                        + matches.map { "\($0.platform) \(SafeText.sanitize($0.key))" }.joined(separator: ", ")
-                return context.fail(CommandFailure(message: message, status: .invalidInput))
-            }
             snapshots = try await store.history(of: found)
         } catch {
             return context.fail(CommandFailure(message: "the store failed: \(error)", status: .invalidInput))
@@ -47,7 +45,6 @@ struct HistoryCommand: YlyticCommand {
             context.stdout.line(JSONOutput.encode(snapshots.map(HistoryEntry.init)))
             return .succeeded
         }
-        let found = matches[0]
         let writer = output.writer(context)
         var title = StyledLine(SafeText.sanitize(found.name ?? found.key), role: .heading)
         title.append("  \(found.platform) \(SafeText.sanitize(found.handle.map { "@" + $0 } ?? found.key))", role: .dim)

@@ -13,12 +13,14 @@ struct StatusCommand: YlyticCommand {
         commandName: "status",
         abstract: "Show the current state of requests.",
         discussion: """
+            A request the store holds as ended is answered from the store, with no token or network; others are \
+            asked of the API (and their answers recorded). A creator or post means its latest request. \
             Exits 0 when all succeeded, 1 when any failed, 5 when any is still pending, and 2, 3 or 4 for errors.
 
             \(ExitStatus.helpText)
             """)
 
-    @Argument(help: "Request ids.")
+    @Argument(help: ArgumentHelp(ReferenceArguments.help, valueName: "request-or-creator"))
     var ids: [String]
 
     @OptionGroup var connection: ConnectionOptions
@@ -30,14 +32,39 @@ struct StatusCommand: YlyticCommand {
     }
 
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
-        let client = try connection.client(context)
-        // Answers are recorded for requests the store tracks; a store that is missing or read-only is only read.
+        let references = try ReferenceArguments.read(ids)
         let store = try await storage.openForReading(context)
-        let tracker = store.flatMap { $0.isReadOnly ? nil : context.tracker(store: $0, client: client, scope: .requested) }
+        // The API is reached only for requests the store cannot answer about; its answers are recorded for
+        // requests the store tracks, unless the store is read-only.
+        var api: (client: RefreshClient, tracker: RefreshTracker?)?
         var statuses: [ExitStatus] = []
         var results: [RecordJSON] = []
         var rows: [(id: String, state: String, detail: String)] = []
-        for id in ids.map({ RequestID(typed: $0) }) {
+        for reference in references {
+            let id: RequestID
+            do throws(CommandFailure) {
+                switch try await ReferenceArguments.find(reference, in: store, wanting: .latestRequest) {
+                case .serverOnly(let word): id = word
+                case .stored(let found, let tracked):
+                    id = found
+                    if let store, let end = try await StoredEnd.read(found, tracked: tracked, in: store) {
+                        statuses.append(ExitStatus(end.record.state))
+                        results.append(RecordJSON(end.record))
+                        rows.append((id.rawValue, end.record.state.name, end.record.state.detail ?? ""))
+                        continue
+                    }
+                }
+            } catch {
+                statuses.append(error.status)
+                results.append(RecordJSON(id: RequestID(reference.description), state: "error", error: error.message))
+                rows.append((reference.description, "error", error.message))
+                continue
+            }
+            if api == nil {
+                let client = try connection.client(context)
+                api = (client, store.flatMap { $0.isReadOnly ? nil : context.tracker(store: $0, client: client, scope: .requested) })
+            }
+            guard let (client, tracker) = api else { continue }
             do throws(RefreshClientError) {
                 let fetched = try await client.fetchWithBody(id)
                 let record = fetched.record
