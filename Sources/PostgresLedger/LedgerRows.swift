@@ -51,6 +51,7 @@ extension StoredCreator {
     /// The columns of `ylytic.creator` a creator is read from.
     static let ledgerColumns = """
         id, platform, key, handle, platform_id, name, tier, followers, engagement, content_per_week, posts,
+        previous_followers, followers_growth_month, sponsored_share, category, city, country, biography,
         last_refreshed_at
         """
 
@@ -61,6 +62,10 @@ extension StoredCreator {
             handle: try cells.value("handle"), platformID: try cells.value("platform_id"), name: try cells.value("name"),
             tier: try cells.value("tier"), followers: try cells.value("followers"), engagement: try cells.value("engagement"),
             contentPerWeek: try cells.value("content_per_week"), posts: try cells.value("posts"),
+            previousFollowers: try cells.value("previous_followers"),
+            followersGrowthMonth: try cells.value("followers_growth_month"),
+            sponsoredShare: try cells.value("sponsored_share"), category: try cells.value("category"),
+            city: try cells.value("city"), country: try cells.value("country"), biography: try cells.value("biography"),
             lastRefreshedAt: try cells.date("last_refreshed_at"))
     }
 }

@@ -112,6 +112,17 @@ enum LedgerSchema {
             )
             """,
         ],
+        // 3: what creators are browsed and queried by (filled by each refresh from now on).
+        [
+            """
+            ALTER TABLE ylytic.creator ADD COLUMN previous_followers bigint,
+                ADD COLUMN followers_growth_month double precision, ADD COLUMN sponsored_share double precision,
+                ADD COLUMN category text, ADD COLUMN city text, ADD COLUMN country text, ADD COLUMN biography text
+            """,
+            "CREATE INDEX creator_on_followers ON ylytic.creator (followers)",
+            "CREATE INDEX creator_on_engagement ON ylytic.creator (engagement)",
+            "CREATE INDEX creator_on_last_refreshed_at ON ylytic.creator (last_refreshed_at)",
+        ],
     ]
 
     /// The version this ylytic writes.

@@ -167,13 +167,19 @@ extension LedgerWrite: StoreTransaction {
         let saved = try await rows(
             """
             INSERT INTO ylytic.creator (platform, key, handle, platform_id, name, tier, followers, engagement,
-                content_per_week, posts, last_refreshed_at)
+                content_per_week, posts, previous_followers, followers_growth_month, sponsored_share, category, city,
+                country, biography, last_refreshed_at)
             VALUES (\(creator.platform), \(creator.key), \(creator.handle), \(creator.platformID), \(creator.name),
                 \(creator.tier), \(creator.followers), \(creator.engagement), \(creator.contentPerWeek), \(creator.posts),
+                \(creator.previousFollowers), \(creator.followersGrowthMonth), \(creator.sponsoredShare),
+                \(creator.category), \(creator.city), \(creator.country), \(creator.biography),
                 \(creator.lastRefreshedAt.timeIntervalSince1970))
             ON CONFLICT (platform, key) DO UPDATE SET handle = excluded.handle, platform_id = excluded.platform_id,
                 name = excluded.name, tier = excluded.tier, followers = excluded.followers, engagement = excluded.engagement,
                 content_per_week = excluded.content_per_week, posts = excluded.posts,
+                previous_followers = excluded.previous_followers, followers_growth_month = excluded.followers_growth_month,
+                sponsored_share = excluded.sponsored_share, category = excluded.category, city = excluded.city,
+                country = excluded.country, biography = excluded.biography,
                 last_refreshed_at = excluded.last_refreshed_at
             RETURNING id
             """)

@@ -108,6 +108,23 @@ enum StoreSchema {
                     );
                     """)
         }
+        migrator.registerMigration("v5") { db in
+            // What creators are browsed and queried by: the change of followers, growth, sponsored share, category,
+            // place and biography (filled by each refresh from now on).
+            try db.execute(
+                sql: """
+                    ALTER TABLE creator ADD COLUMN previous_followers INTEGER;
+                    ALTER TABLE creator ADD COLUMN followers_growth_month DOUBLE;
+                    ALTER TABLE creator ADD COLUMN sponsored_share DOUBLE;
+                    ALTER TABLE creator ADD COLUMN category TEXT;
+                    ALTER TABLE creator ADD COLUMN city TEXT;
+                    ALTER TABLE creator ADD COLUMN country TEXT;
+                    ALTER TABLE creator ADD COLUMN biography TEXT;
+                    CREATE INDEX creator_on_followers ON creator (followers);
+                    CREATE INDEX creator_on_engagement ON creator (engagement);
+                    CREATE INDEX creator_on_last_refreshed_at ON creator (last_refreshed_at);
+                    """)
+        }
         return migrator
     }
 }

@@ -17,12 +17,24 @@ public struct StoredCreator: Hashable, Sendable {
     public var engagement: Double?
     public var contentPerWeek: Double?
     public var posts: Int?
+    /// The followers at the refresh before the latest, for the change since.
+    public var previousFollowers: Int?
+    /// The change of followers over the last month, in percent, as the server reckons it.
+    public var followersGrowthMonth: Double?
+    /// The share of the latest refresh's posts marked as sponsored, in percent; nil when it had no posts.
+    public var sponsoredShare: Double?
+    public var category: String?
+    public var city: String?
+    public var country: String?
+    public var biography: String?
     public var lastRefreshedAt: Date
 
     public init(
         id: Int64? = nil, platform: String, key: String, handle: String? = nil, platformID: String? = nil,
         name: String? = nil, tier: String? = nil,
         followers: Int? = nil, engagement: Double? = nil, contentPerWeek: Double? = nil, posts: Int? = nil,
+        previousFollowers: Int? = nil, followersGrowthMonth: Double? = nil, sponsoredShare: Double? = nil,
+        category: String? = nil, city: String? = nil, country: String? = nil, biography: String? = nil,
         lastRefreshedAt: Date
     ) {
         self.id = id
@@ -36,17 +48,34 @@ public struct StoredCreator: Hashable, Sendable {
         self.engagement = engagement
         self.contentPerWeek = contentPerWeek
         self.posts = posts
+        self.previousFollowers = previousFollowers
+        self.followersGrowthMonth = followersGrowthMonth
+        self.sponsoredShare = sponsoredShare
+        self.category = category
+        self.city = city
+        self.country = country
+        self.biography = biography
         self.lastRefreshedAt = lastRefreshedAt
     }
 
-    /// The creator with the figures of a finished refresh about it.
+    /// The creator with the figures of a finished refresh about it. The figures it had become the previous ones
+    /// when the refresh is a later one.
     public mutating func update(from record: RefreshRecord, at date: Date) {
         let overview = record.response?.profileOverview
+        let details = record.response?.profileDetails
         handle = overview?.handle ?? handle
         platformID = overview?.userID ?? overview?.channelID ?? platformID
-        name = record.response?.profileDetails?.fullName ?? name
+        name = details?.fullName ?? name
         tier = overview.flatMap(DisplayedTier.init)?.name ?? tier
+        if date > lastRefreshedAt, let followers { previousFollowers = followers }
         followers = overview?.followers
+        followersGrowthMonth = record.response?.growthTrends?.monthlyFollowersGrowth
+        let recent = record.response?.posts.map { $0.video + $0.nonVideo } ?? []
+        sponsoredShare = recent.isEmpty ? nil : Double(recent.count { $0.sponsored }) * 100 / Double(recent.count)
+        category = details?.category ?? details?.platformCategory ?? category
+        city = details?.city ?? city
+        country = details?.country ?? country
+        biography = details?.biography ?? biography
         engagement = overview?.engagement
         contentPerWeek = overview?.contentPerWeek
         posts = overview?.posts

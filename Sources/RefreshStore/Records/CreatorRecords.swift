@@ -16,7 +16,9 @@ struct CreatorRecord: FetchableRecord, MutablePersistableRecord {
         creator = StoredCreator(
             id: row["id"], platform: row["platform"], key: row["key"], handle: row["handle"], platformID: row["platform_id"],
             name: row["name"], tier: row["tier"], followers: row["followers"], engagement: row["engagement"],
-            contentPerWeek: row["content_per_week"], posts: row["posts"],
+            contentPerWeek: row["content_per_week"], posts: row["posts"], previousFollowers: row["previous_followers"],
+            followersGrowthMonth: row["followers_growth_month"], sponsoredShare: row["sponsored_share"],
+            category: row["category"], city: row["city"], country: row["country"], biography: row["biography"],
             lastRefreshedAt: Date(timeIntervalSince1970: row["last_refreshed_at"]))
     }
 
@@ -32,6 +34,13 @@ struct CreatorRecord: FetchableRecord, MutablePersistableRecord {
         container["engagement"] = creator.engagement
         container["content_per_week"] = creator.contentPerWeek
         container["posts"] = creator.posts
+        container["previous_followers"] = creator.previousFollowers
+        container["followers_growth_month"] = creator.followersGrowthMonth
+        container["sponsored_share"] = creator.sponsoredShare
+        container["category"] = creator.category
+        container["city"] = creator.city
+        container["country"] = creator.country
+        container["biography"] = creator.biography
         container["last_refreshed_at"] = creator.lastRefreshedAt.timeIntervalSince1970
     }
 

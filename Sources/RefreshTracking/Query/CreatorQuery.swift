@@ -1,0 +1,77 @@
+import Foundation
+
+/// A question about creators, as typed in `creators --where`, `/` on the Creators tab and in a roster:
+/// `tier:micro,mid er>3% city:pune refreshed<7d OR -platform:youtube stale`. Terms next to each other must all hold;
+/// `OR` joins such groups. Parsed once (``init(parsing:)``), then asked of each creator.
+public struct CreatorQuery: Hashable, Sendable {
+    /// Groups of terms: a creator matches when every term of any group holds. No group: every creator matches.
+    public var groups: [[QueryTerm]]
+
+    public init(groups: [[QueryTerm]]) {
+        self.groups = groups
+    }
+
+    /// Reads a query; an empty one matches every creator.
+    public init(parsing text: String) throws(QueryError) {
+        groups = try QueryParser(text).parse()
+    }
+
+    /// Whether the query asks nothing (it matches every creator).
+    public var isEmpty: Bool { groups.isEmpty }
+
+    public func matches(_ creator: StoredCreator, in context: QueryContext) -> Bool {
+        groups.isEmpty || groups.contains { group in group.allSatisfy { $0.holds(for: creator, in: context) } }
+    }
+
+    /// The creators of `creators` that match, in their order.
+    public func filter(_ creators: [StoredCreator], in context: QueryContext) -> [StoredCreator] {
+        groups.isEmpty ? creators : creators.filter { matches($0, in: context) }
+    }
+}
+
+extension QueryTerm {
+    /// Whether the term holds for `creator`. A condition on a figure or text the store does not know never holds
+    /// (so its negation does).
+    public func holds(for creator: StoredCreator, in context: QueryContext) -> Bool {
+        conditionHolds(for: creator, in: context) != negated
+    }
+
+    private func conditionHolds(for creator: StoredCreator, in context: QueryContext) -> Bool {
+        switch condition {
+        case .text(let text):
+            return [creator.name, creator.handle, creator.biography, creator.key].contains { field in
+                field.map { $0.range(of: text, options: [.caseInsensitive, .diacriticInsensitive]) != nil } ?? false
+            }
+        case .oneOf(let field, let wanted):
+            return Self.holds(field, wanted, for: creator, in: context)
+        case .compare(let field, let comparison, let value):
+            return field.value(of: creator).map { comparison.holds($0, value) } ?? false
+        case .between(let field, let low, let high):
+            guard let value = field.value(of: creator) else { return false }
+            return (low.map { value >= $0 } ?? true) && (high.map { value <= $0 } ?? true)
+        case .refreshed(let comparison, let seconds):
+            return comparison.holds(context.now.timeIntervalSince(creator.lastRefreshedAt), seconds)
+        case .stale:
+            return context.isStale(creator)
+        }
+    }
+
+    private static func holds(_ field: TextField, _ wanted: [String], for creator: StoredCreator, in context: QueryContext)
+        -> Bool
+    {
+        switch field {
+        case .tier:
+            guard let tier = creator.tier?.lowercased() else { return false }
+            return wanted.contains { $0 == tier || tier.split(separator: "-").contains(Substring($0)) }
+        case .platform:
+            return wanted.contains(creator.platform.lowercased())
+        case .roster:
+            let names = context.rosters(of: creator).map(\.name)
+            return wanted.contains { names.contains($0) }
+        case .category, .city, .country:
+            let text = field == .category ? creator.category : field == .city ? creator.city : creator.country
+            guard let text else { return false }
+            return wanted.contains { text.range(of: $0, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// What a query asks besides a creator's own figures: the time now, and the rosters each creator is in.
+public struct QueryContext: Sendable {
+    /// A roster a creator is in: its name in lower case and its maximum age.
+    public struct Membership: Hashable, Sendable {
+        public var name: String
+        public var maxAge: TimeInterval?
+
+        public init(name: String, maxAge: TimeInterval?) {
+            self.name = name.lowercased()
+            self.maxAge = maxAge
+        }
+    }
+
+    public var now: Date
+    /// The rosters of each creator, by its store number.
+    public var rosters: [Int64: [Membership]]
+
+    public init(now: Date, rosters: [Int64: [Membership]] = [:]) {
+        self.now = now
+        self.rosters = rosters
+    }
+
+    /// The rosters of `creator`.
+    public func rosters(of creator: StoredCreator) -> [Membership] {
+        creator.id.flatMap { rosters[$0] } ?? []
+    }
+
+    /// Whether the creator's figures are older than the smallest maximum age of its rosters; never when none
+    /// of its rosters has one.
+    public func isStale(_ creator: StoredCreator) -> Bool {
+        guard let maxAge = rosters(of: creator).compactMap(\.maxAge).min() else { return false }
+        return now.timeIntervalSince(creator.lastRefreshedAt) > maxAge
+    }
+
+    /// The context of `store` at `now`: every roster's creators that were refreshed.
+    public static func read(from store: any TrackingStore, now: Date) async throws -> QueryContext {
+        var rosters: [Int64: [Membership]] = [:]
+        for roster in try await store.rosters() {
+            let membership = Membership(name: roster.name, maxAge: roster.maxAge)
+            for member in try await store.rosterMembers(of: roster.name) {
+                guard let id = member.creator?.id else { continue }
+                rosters[id, default: []].append(membership)
+            }
+        }
+        return QueryContext(now: now, rosters: rosters)
+    }
+}
