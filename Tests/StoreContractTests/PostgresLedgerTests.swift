@@ -57,24 +57,32 @@ struct PostgresLedgerTests {
         let (server, url) = try newDatabase()
         let address = try LedgerAddress(parsing: url, environment: [:])
         let ledger = try await PostgresLedger.open(address)
-        #expect(try await ledger.schemaVersion() == 2)
+        #expect(try await ledger.schemaVersion() == 3)
         _ = try await PostgresLedger.open(address)
-        #expect(try server.sql("SELECT count(*) FROM ylytic.schema_version", in: url) == "2\n")
+        #expect(try server.sql("SELECT count(*) FROM ylytic.schema_version", in: url) == "3\n")
         #expect(try server.sql("SELECT value FROM ylytic.store_revision", in: url) == "1\n")
     }
 
-    @Test func aLedgerOfTheFirstVersionGainsRostersAndKeepsItsRows() async throws {
+    @Test func aLedgerOfTheFirstVersionGainsRostersAndCreatorFiguresAndKeepsItsRows() async throws {
         let (server, url) = try newDatabase()
         let address = try LedgerAddress(parsing: url, environment: [:])
         let ledger = try await PostgresLedger.open(address)
         try await ledger.recordSubmittedAndFinished(
             StoreSamples.record("a", message: "success", followers: 5), body: Data("{}".utf8), at: StoreSamples.date)
-        // Back to what the first version wrote: no rosters, version 1.
+        // Back to what the first version wrote: no rosters, no creator figures for queries, version 1.
         _ = try server.sql(
-            "DROP TABLE ylytic.roster_member; DROP TABLE ylytic.roster; DELETE FROM ylytic.schema_version WHERE version = 2",
+            """
+            DROP TABLE ylytic.roster_member; DROP TABLE ylytic.roster;
+            ALTER TABLE ylytic.creator DROP COLUMN previous_followers, DROP COLUMN followers_growth_month,
+                DROP COLUMN sponsored_share, DROP COLUMN category, DROP COLUMN city, DROP COLUMN country,
+                DROP COLUMN biography;
+            DROP INDEX ylytic.creator_on_followers, ylytic.creator_on_engagement, ylytic.creator_on_last_refreshed_at;
+            DELETE FROM ylytic.schema_version WHERE version >= 2
+            """,
             in: url)
         let migrated = try await PostgresLedger.open(address)
-        #expect(try await migrated.schemaVersion() == 2)
+        #expect(try await migrated.schemaVersion() == 3)
+        #expect(try await migrated.creators().first?.followers == 5, "the creators are kept")
         #expect(try await migrated.request(RequestID("a"))?.followers == 5, "the rows are kept")
         _ = try await migrated.addToRoster(
             try RosterName("kept"), [try RefreshTarget(type: .instagram, value: "thetatvaindia")], at: StoreSamples.date,

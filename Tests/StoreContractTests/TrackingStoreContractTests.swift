@@ -236,6 +236,28 @@ struct TrackingStoreContractTests {
     }
 
     @Test(arguments: StoreKind.allCases)
+    func aCreatorKeepsWhatQueriesAskAboutAndItsFollowersBefore(kind: StoreKind) async throws {
+        let shared = try await SharedStore.make(kind)
+        defer { shared.cleanUp() }
+        let store = shared.mine
+        for (index, followers) in [9_000, 9_500].enumerated() {
+            var record = StoreSamples.record("q\(index)", message: "success", followers: followers)
+            record.response?.profileDetails?.category = "Food"
+            record.response?.profileDetails?.city = "Pune"
+            record.response?.profileDetails?.country = "India"
+            record.response?.profileDetails?.biography = "Home recipes"
+            record.response?.growthTrends = GrowthTrends(monthlyFollowersGrowth: -0.5)
+            try await store.recordSubmittedAndFinished(record, body: Data("{}".utf8), at: StoreSamples.date + Double(index))
+        }
+        let creator = try #require(try await store.creators().first)
+        #expect(creator.followers == 9_500)
+        #expect(creator.previousFollowers == 9_000)
+        #expect(creator.followersGrowthMonth == -0.5)
+        #expect(creator.sponsoredShare == 50, "one of the two sample posts is sponsored")
+        #expect([creator.category, creator.city, creator.country, creator.biography] == ["Food", "Pune", "India", "Home recipes"])
+    }
+
+    @Test(arguments: StoreKind.allCases)
     func historyGrowsWithEachRefreshOfTheSameCreator(kind: StoreKind) async throws {
         let shared = try await SharedStore.make(kind)
         defer { shared.cleanUp() }
