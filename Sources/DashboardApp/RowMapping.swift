@@ -19,6 +19,7 @@ extension CreatorRow {
     /// Every creator in the store with the figures of its latest refresh and the change since the one before.
     public static func all(in store: any TrackingStore) async throws -> [CreatorRow] {
         var rows: [CreatorRow] = []
+        let rosters = try await QueryContext.memberships(in: store)
         for creator in try await store.creators() {
             let history = try await store.history(of: creator)
             let latest = history.last, previous = history.dropLast().last
@@ -26,10 +27,8 @@ extension CreatorRow {
             if let now = latest?.followers, let then = previous?.followers { change = now - then }
             rows.append(
                 CreatorRow(
-                    id: creator.id ?? 0, platform: Platform(rawValue: creator.platform) ?? .instagram, key: creator.key,
-                    handle: creator.handle, name: creator.name, tier: creator.tier, followers: creator.followers,
-                    engagement: creator.engagement, contentPerWeek: creator.contentPerWeek, followerChange: change,
-                    lastRefreshedAt: creator.lastRefreshedAt, latestRequestID: latest?.requestID))
+                    creator, followerChange: change, latestRequestID: latest?.requestID,
+                    rosters: creator.id.flatMap { rosters[$0] } ?? []))
         }
         return rows
     }

@@ -376,11 +376,30 @@ struct CreatorsListTests {
         #expect(state.creators.sort?.column == .followers)
         #expect(state.selectedCreator?.followers == 2_450_000, "largest first")
         _ = reducer.reduce(&state, .key(.character("/")))
-        for character in "youtube" { _ = reducer.reduce(&state, .key(.character(character))) }
+        for character in "platform:youtube" { _ = reducer.reduce(&state, .key(.character(character))) }
         #expect(state.creators.visible.count == 1)
         _ = reducer.reduce(&state, .creatorsLoaded(DashboardFixtures.creators + [
             CreatorRow(id: 4, platform: .youtube, key: "ucnew", name: "New", lastRefreshedAt: DashboardFixtures.now)]))
         #expect(state.creators.visible.count == 2)
+    }
+
+    @Test func aQueryOnCreatorsNarrowsTheListAndABadTermIsPointedAtLeavingTheLastResult() {
+        var state = DashboardFixtures.state(width: 120, height: 40)
+        _ = reducer.reduce(&state, .key(.tab))
+        _ = reducer.reduce(&state, .key(.character("/")))
+        for character in "tier:micro,nano er>2" { _ = reducer.reduce(&state, .key(.character(character))) }
+        #expect(state.creators.visibleRows.map(\.id) == [2])
+        _ = reducer.reduce(&state, .key(.backspace))
+        _ = reducer.reduce(&state, .key(.character(">")))
+        _ = reducer.reduce(&state, .key(.character("3")))
+        #expect(state.creators.visibleRows.map(\.id) == [2], "the last query that could be read stays")
+        let text = DashboardView().render(state).text
+        #expect(text.contains("/tier:micro,nano er>>3"))
+        #expect(text.contains(">3 ^ expected a number after '>'"), "\(text)")
+        for _ in 0..<2 { _ = reducer.reduce(&state, .key(.backspace)) }
+        _ = reducer.reduce(&state, .key(.character("1")))
+        #expect(state.creators.visibleRows.map(\.id) == [1, 2])
+        #expect(!DashboardView().render(state).text.contains("^ expected"))
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Presentation
 import TextGrid
 
@@ -46,7 +47,7 @@ extension ListState {
 
     /// A key typed while the filter is edited: Esc empties it, Enter keeps it, the arrows and pages leave it and
     /// move; any other key edits it.
-    mutating func typeIntoFilter(_ key: Key, rowsInView: Int) {
+    mutating func typeIntoFilter(_ key: Key, rowsInView: Int, now: Date) {
         switch key {
         case .escape: clearFilter()
         case .enter: stopFiltering()
@@ -54,16 +55,19 @@ extension ListState {
             stopFiltering()
             let step = key == .up ? -1 : key == .down ? 1 : key == .pageUp ? -rowsInView : rowsInView
             move(by: step, rowsInView: rowsInView)
-        default: _ = editFilter(key)
+        default: _ = editFilter(key, now: now)
         }
         keepInView(rowsInView: rowsInView)
     }
 
-    /// The filter as the status bar shows it: typed (with its cursor) or in force, and how many rows it lets through.
+    /// The filter as the status bar shows it: typed (with its cursor) or in force, how many rows it lets through,
+    /// and where the text typed cannot be read (the rows of the last text that could stay).
     func filterLine(cursor: String) -> String? {
         guard isEditingFilter || !filter.isEmpty else { return nil }
         let typed = isEditingFilter ? filterField.showing(cursor: cursor) : filter
-        return " /" + SafeText.sanitize(typed) + "  (\(visible.count) of \(rows.count))"
+        let line = " /" + SafeText.sanitize(typed) + "  (\(visible.count) of \(rows.count))"
+        guard let filterProblem else { return line }
+        return line + "  " + SafeText.sanitize(filterProblem.inline(filter))
     }
 
     /// A wheel turn moves the selection; a click selects the row under it. Returns whether the click was on the

@@ -1,3 +1,6 @@
+import Foundation
+import RefreshTracking
+
 /// One list, whatever its rows: the rows, what the filter lets through in the order of the sort, a selection that
 /// follows its row, the first row in view, and marks. Requests, creators, rosters, a roster's creators and posts
 /// are each one of these; the screen around it says which columns show and what Enter does.
@@ -9,6 +12,10 @@ public struct ListState<Row: ListRow>: Sendable, Equatable where Row.ID: Hashabl
     public private(set) var filterField = LineEditor()
     /// Whether keys go to the filter.
     public private(set) var isEditingFilter = false
+    /// What the filter asks of rows: the last text typed that could be read.
+    private var appliedFilter: Row.Filter?
+    /// Why the text typed cannot be read; the rows of the last one that could stay shown.
+    public private(set) var filterProblem: QueryError?
     /// The column sorted by, and which way; nil for the order the rows came in.
     public private(set) var sort: SortOrder<Row.Column>?
     /// The position of the selected row in ``visible``.
@@ -144,26 +151,37 @@ public struct ListState<Row: ListRow>: Sendable, Equatable where Row.ID: Hashabl
     /// Empties the filter and stops editing it.
     public mutating func clearFilter() {
         isEditingFilter = false
-        setFilter("")
+        setFilter("", now: .distantPast)
     }
 
-    /// Edits the filter with an editing key; false (nothing changed) for a key that edits nothing.
-    public mutating func editFilter(_ key: Key) -> Bool {
+    /// Edits the filter, typed at `now`, with an editing key; false (nothing changed) for a key that edits nothing.
+    public mutating func editFilter(_ key: Key, now: Date) -> Bool {
         var field = filterField
         guard field.handle(key) else { return false }
-        setFilterField(field)
+        setFilterField(field, now: now)
         return true
     }
 
-    /// Filters by `text`.
-    public mutating func setFilter(_ text: String) {
-        setFilterField(LineEditor(text))
+    /// Filters by `text`, read at `now`.
+    public mutating func setFilter(_ text: String, now: Date) {
+        setFilterField(LineEditor(text), now: now)
     }
 
-    private mutating func setFilterField(_ field: LineEditor) {
+    /// Reads the field's text; a text that cannot be read leaves the rows of the last one that could.
+    private mutating func setFilterField(_ field: LineEditor, now: Date) {
         let changed = field.text != filterField.text
         filterField = field
         guard changed else { return }
+        let applied: Row.Filter?
+        do throws(QueryError) {
+            applied = field.text.isEmpty ? nil : try Row.Filter(field.text, now: now)
+            filterProblem = nil
+        } catch {
+            filterProblem = error
+            return
+        }
+        guard applied != appliedFilter else { return }
+        appliedFilter = applied
         refresh(keeping: selectionIsChosen ? selected?.id : nil)
     }
 
@@ -226,9 +244,8 @@ public struct ListState<Row: ListRow>: Sendable, Equatable where Row.ID: Hashabl
     /// Filters and sorts again; the selection goes to the row `kept` when it is shown. Each row's key is read once,
     /// so that a sort of many rows compares keys and nothing else.
     private mutating func refresh(keeping kept: Row.ID?) {
-        let query = filter.lowercased()
         var indices = Array(rows.indices)
-        if !query.isEmpty { indices = indices.filter { rows[$0].matches(query) } }
+        if let appliedFilter { indices = indices.filter { appliedFilter.admits(rows[$0]) } }
         if let sort {
             // Read in place: a copy of each row would cost more than its key.
             let keys = rows.withUnsafeBufferPointer { rows in indices.map { rows[$0].sortKey(sort.column) } }

@@ -20,7 +20,13 @@ public struct CreatorQuery: Hashable, Sendable {
     public var isEmpty: Bool { groups.isEmpty }
 
     public func matches(_ creator: StoredCreator, in context: QueryContext) -> Bool {
-        groups.isEmpty || groups.contains { group in group.allSatisfy { $0.holds(for: creator, in: context) } }
+        matches(creator, rosters: context.rosters(of: creator), now: context.now)
+    }
+
+    /// Whether `creator`, in `rosters`, matches at `now`.
+    public func matches(_ creator: StoredCreator, rosters: [QueryContext.Membership], now: Date) -> Bool {
+        groups.isEmpty
+            || groups.contains { group in group.allSatisfy { $0.holds(for: creator, rosters: rosters, now: now) } }
     }
 
     /// The creators of `creators` that match, in their order.
@@ -32,33 +38,33 @@ public struct CreatorQuery: Hashable, Sendable {
 extension QueryTerm {
     /// Whether the term holds for `creator`. A condition on a figure or text the store does not know never holds
     /// (so its negation does).
-    public func holds(for creator: StoredCreator, in context: QueryContext) -> Bool {
-        conditionHolds(for: creator, in: context) != negated
+    public func holds(for creator: StoredCreator, rosters: [QueryContext.Membership], now: Date) -> Bool {
+        conditionHolds(for: creator, rosters: rosters, now: now) != negated
     }
 
-    private func conditionHolds(for creator: StoredCreator, in context: QueryContext) -> Bool {
+    private func conditionHolds(for creator: StoredCreator, rosters: [QueryContext.Membership], now: Date) -> Bool {
         switch condition {
         case .text(let text):
             return [creator.name, creator.handle, creator.biography, creator.key].contains { field in
                 field.map { $0.range(of: text, options: [.caseInsensitive, .diacriticInsensitive]) != nil } ?? false
             }
         case .oneOf(let field, let wanted):
-            return Self.holds(field, wanted, for: creator, in: context)
+            return Self.holds(field, wanted, for: creator, rosters: rosters)
         case .compare(let field, let comparison, let value):
             return field.value(of: creator).map { comparison.holds($0, value) } ?? false
         case .between(let field, let low, let high):
             guard let value = field.value(of: creator) else { return false }
             return (low.map { value >= $0 } ?? true) && (high.map { value <= $0 } ?? true)
         case .refreshed(let comparison, let seconds):
-            return comparison.holds(context.now.timeIntervalSince(creator.lastRefreshedAt), seconds)
+            return comparison.holds(now.timeIntervalSince(creator.lastRefreshedAt), seconds)
         case .stale:
-            return context.isStale(creator)
+            return QueryContext.isStale(creator, in: rosters, at: now)
         }
     }
 
-    private static func holds(_ field: TextField, _ wanted: [String], for creator: StoredCreator, in context: QueryContext)
-        -> Bool
-    {
+    private static func holds(
+        _ field: TextField, _ wanted: [String], for creator: StoredCreator, rosters: [QueryContext.Membership]
+    ) -> Bool {
         switch field {
         case .tier:
             guard let tier = creator.tier?.lowercased() else { return false }
@@ -66,8 +72,7 @@ extension QueryTerm {
         case .platform:
             return wanted.contains(creator.platform.lowercased())
         case .roster:
-            let names = context.rosters(of: creator).map(\.name)
-            return wanted.contains { names.contains($0) }
+            return rosters.contains { wanted.contains($0.name) }
         case .category, .city, .country:
             let text = field == .category ? creator.category : field == .city ? creator.city : creator.country
             guard let text else { return false }

@@ -30,12 +30,22 @@ public struct QueryContext: Sendable {
     /// Whether the creator's figures are older than the smallest maximum age of its rosters; never when none
     /// of its rosters has one.
     public func isStale(_ creator: StoredCreator) -> Bool {
-        guard let maxAge = rosters(of: creator).compactMap(\.maxAge).min() else { return false }
+        Self.isStale(creator, in: rosters(of: creator), at: now)
+    }
+
+    /// Whether the creator's figures are older at `now` than the smallest maximum age of `rosters`.
+    public static func isStale(_ creator: StoredCreator, in rosters: [Membership], at now: Date) -> Bool {
+        guard let maxAge = rosters.compactMap(\.maxAge).min() else { return false }
         return now.timeIntervalSince(creator.lastRefreshedAt) > maxAge
     }
 
-    /// The context of `store` at `now`: every roster's creators that were refreshed.
+    /// The context of `store` at `now`.
     public static func read(from store: any TrackingStore, now: Date) async throws -> QueryContext {
+        QueryContext(now: now, rosters: try await memberships(in: store))
+    }
+
+    /// The rosters of every creator in `store` that a refresh made known, by its store number.
+    public static func memberships(in store: any TrackingStore) async throws -> [Int64: [Membership]] {
         var rosters: [Int64: [Membership]] = [:]
         for roster in try await store.rosters() {
             let membership = Membership(name: roster.name, maxAge: roster.maxAge)
@@ -44,6 +54,6 @@ public struct QueryContext: Sendable {
                 rosters[id, default: []].append(membership)
             }
         }
-        return QueryContext(now: now, rosters: rosters)
+        return rosters
     }
 }

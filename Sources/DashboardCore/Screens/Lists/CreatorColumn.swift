@@ -39,6 +39,8 @@ public enum CreatorColumn: String, ListColumn, CaseIterable {
 }
 
 extension CreatorRow: ListRow {
+    public typealias Filter = CreatorRowFilter
+
     public func sortKey(_ column: CreatorColumn) -> SortKey {
         switch column {
         case .name: .text(name ?? key)
@@ -51,10 +53,6 @@ extension CreatorRow: ListRow {
         case .change: .number(followerChange)
         case .refreshed: .number(lastRefreshedAt.timeIntervalSince1970)
         }
-    }
-
-    public func matches(_ query: String) -> Bool {
-        [key, handle ?? "", name ?? "", tier ?? "", platform.rawValue].contains { $0.lowercased().contains(query) }
     }
 
     /// "@handle" for Instagram, the handle or channel id for YouTube.

@@ -37,7 +37,7 @@ public struct CreatorsTab: ListTab {
     }
 
     func offers(_ shared: Shared) -> [Offer] {
-        var offers = list.offers(backClearsFilter: true)
+        var offers = list.offers(filterSummary: CreatorQueryHelp.summary, backClearsFilter: true)
         if list.selected?.latestRequestID != nil { offers.append(Offer(.open, "the selected creator's latest page", hint: "open", rank: 8)) }
         let marked = list.marked.count
         if !chosen.isEmpty {

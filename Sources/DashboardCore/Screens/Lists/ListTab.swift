@@ -1,3 +1,4 @@
+import Foundation
 import Presentation
 import TextGrid
 
@@ -63,8 +64,8 @@ extension ListTab {
     var isTyping: Bool { list.isEditingFilter }
 
     /// A key while its filter is typed.
-    mutating func type(_ key: Key, area: Rect) {
-        list.typeIntoFilter(key, rowsInView: ListState<Row>.rowsInView(area))
+    mutating func type(_ key: Key, area: Rect, now: Date) {
+        list.typeIntoFilter(key, rowsInView: ListState<Row>.rowsInView(area), now: now)
     }
 
     /// What changed outside, taken in, the selection kept in view.

@@ -125,8 +125,8 @@ public struct ListsScreen: Component {
 
     public mutating func type(_ key: Key, _ shared: inout Shared) -> Outcome {
         guard isTyping else { return .nothing }
-        let area = listArea(shared)
-        withShownTab { $0.type(key, area: area) }
+        let area = listArea(shared), now = shared.now
+        withShownTab { $0.type(key, area: area, now: now) }
         return .nothing
     }
 

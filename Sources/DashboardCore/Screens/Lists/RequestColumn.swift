@@ -30,7 +30,9 @@ public enum RequestColumn: String, ListColumn, CaseIterable {
     }
 }
 
-extension RequestRow: ListRow {
+extension RequestRow: ListRow, TextSearchable {
+    public typealias Filter = TextFilter<RequestRow>
+
     public func sortKey(_ column: RequestColumn) -> SortKey {
         switch column {
         case .type: .text(typeName)

@@ -29,7 +29,9 @@ public enum RosterColumn: String, ListColumn, CaseIterable {
     }
 }
 
-extension RosterRow: ListRow {
+extension RosterRow: ListRow, TextSearchable {
+    public typealias Filter = TextFilter<RosterRow>
+
     public func sortKey(_ column: RosterColumn) -> SortKey {
         switch column {
         case .name: .text(name)
@@ -62,6 +64,8 @@ public enum MemberColumn: String, ListColumn, CaseIterable {
 }
 
 extension RosterRow.Member: ListRow {
+    public typealias Filter = MemberRowFilter
+
     /// The target it was added as: its mark stays on it when a refresh makes its creator known.
     public var id: RefreshTarget { target }
 
@@ -76,9 +80,5 @@ extension RosterRow.Member: ListRow {
         // Never refreshed sorts as the oldest.
         case .refreshed: .number(creator?.lastRefreshedAt.timeIntervalSince1970)
         }
-    }
-
-    public func matches(_ query: String) -> Bool {
-        [target.value, creator?.handle ?? "", creator?.name ?? "", creator?.key ?? ""].contains { $0.lowercased().contains(query) }
     }
 }

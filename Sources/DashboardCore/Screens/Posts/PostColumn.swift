@@ -3,7 +3,9 @@ import RefreshAPI
 import TextGrid
 
 /// A post as a row of the posts table: its place among the posts of its kind, and the post.
-public struct PostRow: ListRow {
+public struct PostRow: ListRow, TextSearchable {
+    public typealias Filter = TextFilter<PostRow>
+
     public let id: Int
     public let post: Post
 

@@ -33,7 +33,7 @@ public struct PostsScreen: Component {
     private mutating func showRows() {
         let filter = list.filter
         list = ListState(rows: Self.rows(of: posts, title), sort: list.sort)
-        list.setFilter(filter)
+        list.setFilter(filter, now: .distantPast)
     }
 
     /// The table: below the title bar, a blank line above the status bar.
@@ -87,7 +87,7 @@ public struct PostsScreen: Component {
     public var isTyping: Bool { list.isEditingFilter }
 
     public mutating func type(_ key: Key, _ shared: inout Shared) -> Outcome {
-        if isTyping { list.typeIntoFilter(key, rowsInView: ListState<PostRow>.rowsInView(Self.tableArea(shared))) }
+        if isTyping { list.typeIntoFilter(key, rowsInView: ListState<PostRow>.rowsInView(Self.tableArea(shared)), now: shared.now) }
         return .nothing
     }
 

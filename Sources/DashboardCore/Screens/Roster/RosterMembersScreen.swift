@@ -64,7 +64,7 @@ public struct RosterMembersScreen: Component {
     }
 
     public func offers(_ shared: Shared) -> [Offer] {
-        var offers = list.offers()
+        var offers = list.offers(filterSummary: CreatorQueryHelp.summary)
         let marked = list.marked.count
         if list.selected != nil { offers.append(Offer(.mark, "mark or unmark the selected creator", hint: "mark", rank: 2)) }
         if !list.visible.isEmpty { offers.append(Offer(.markAll, "mark every creator shown (again: unmark them)")) }
@@ -132,7 +132,7 @@ public struct RosterMembersScreen: Component {
     public var isTyping: Bool { list.isEditingFilter }
 
     public mutating func type(_ key: Key, _ shared: inout Shared) -> Outcome {
-        if isTyping { list.typeIntoFilter(key, rowsInView: ListState<RosterRow.Member>.rowsInView(Self.tableArea(shared))) }
+        if isTyping { list.typeIntoFilter(key, rowsInView: ListState<RosterRow.Member>.rowsInView(Self.tableArea(shared)), now: shared.now) }
         return .nothing
     }
 

@@ -1,0 +1,45 @@
+import Foundation
+import RefreshAPI
+import RefreshTracking
+
+/// What `/` offers where creators are queried, for help.
+enum CreatorQueryHelp {
+    static let summary = "query as you type: text, tier:micro,mid er>3% city:pune refreshed<7d stale -x OR … (Esc clears)"
+}
+
+/// The filter of the Creators list: the text typed read as a ``CreatorQuery`` (`tier:micro er>3% city:pune`).
+public struct CreatorRowFilter: RowFilter {
+    let query: CreatorQuery
+    let now: Date
+
+    public init(_ text: String, now: Date) throws(QueryError) {
+        query = try CreatorQuery(parsing: text)
+        self.now = now
+    }
+
+    public func admits(_ row: CreatorRow) -> Bool {
+        query.matches(row.creator, rosters: row.rosters, now: now)
+    }
+}
+
+/// The filter of a roster's creators: the same query, asked of each creator; one never refreshed is known by the
+/// target it was added as, and is stale when its roster has a maximum age.
+public struct MemberRowFilter: RowFilter {
+    let query: CreatorQuery
+    let now: Date
+
+    public init(_ text: String, now: Date) throws(QueryError) {
+        query = try CreatorQuery(parsing: text)
+        self.now = now
+    }
+
+    public func admits(_ row: RosterRow.Member) -> Bool {
+        if let creator = row.creator { return query.matches(creator.creator, rosters: creator.rosters, now: now) }
+        let known = StoredCreator(
+            platform: row.target.type.platform.rawValue, key: row.target.value, handle: row.target.value,
+            lastRefreshedAt: .distantPast)
+        // A maximum age of nothing makes a creator never refreshed stale, as its roster says it is.
+        let rosters = row.isStale ? [QueryContext.Membership(name: "", maxAge: 0)] : []
+        return query.matches(known, rosters: rosters, now: now)
+    }
+}
