@@ -18,7 +18,7 @@ struct Ylytic: AsyncParsableCommand {
         version: YlyticVersion.current,
         subcommands: [
             DashCommand.self, DemoCommand.self, OpenCommand.self, RefreshCommand.self, StatusCommand.self, ShowCommand.self, WatchCommand.self, ListCommand.self,
-            HistoryCommand.self, ForgetCommand.self, ExportCommand.self, RosterCommand.self, StoreCommand.self, SimulateCommand.self,
+            HistoryCommand.self, CreatorsCommand.self, ForgetCommand.self, ExportCommand.self, RosterCommand.self, StoreCommand.self, SimulateCommand.self,
             ConfigCommand.self,
         ],
         defaultSubcommand: DashCommand.self

@@ -5,11 +5,11 @@ import Testing
 @Suite("Posts as CSV")
 struct PostsCSVTests {
     @Test func fieldsAreQuotedOnlyWhenNeededAndQuotesDoubled() {
-        #expect(PostsCSV.field("plain") == "plain")
-        #expect(PostsCSV.field("a, b") == "\"a, b\"")
-        #expect(PostsCSV.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
-        #expect(PostsCSV.field("two\nlines") == "\"two\nlines\"")
-        #expect(PostsCSV.field("red \u{1B}[31mtext") == "red text")
+        #expect(CSV.field("plain") == "plain")
+        #expect(CSV.field("a, b") == "\"a, b\"")
+        #expect(CSV.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSV.field("two\nlines") == "\"two\nlines\"")
+        #expect(CSV.field("red \u{1B}[31mtext") == "red text")
     }
 
     @Test func oneRowPerPostAfterTheHeader() {

@@ -17,14 +17,7 @@ public enum ComparisonCSV {
             }
         }
         rows.append(["Last refreshed"] + creators.map { Timestamp.rfc3339($0.row.lastRefreshedAt) })
-        return rows.map { $0.map { PostsCSV.field(inert($0)) }.joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-    }
-
-    /// Text a spreadsheet would take for a formula (starting with =, +, - or @, and not a number) is kept as text
-    /// with a leading apostrophe.
-    private static func inert(_ text: String) -> String {
-        guard let first = text.first, "=+-@".contains(first), Double(text) == nil else { return text }
-        return "'" + text
+        return rows.map { $0.map { CSV.field(CSV.inert($0)) }.joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
     /// A number as a spreadsheet reads it: whole numbers without a fraction, others to four places.

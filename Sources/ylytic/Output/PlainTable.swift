@@ -11,6 +11,8 @@ struct PlainTable {
     var maxWidth: Int? = nil
     /// Columns never cut, because a cut one is of no use (a request id to copy).
     var keptWhole: Set<Int> = []
+    /// Whether a column is never cut narrower than its header.
+    var keepsHeaders = false
 
     /// The narrowest a column is cut to.
     private static let narrowest = 6
@@ -30,19 +32,20 @@ struct PlainTable {
     }
 
     /// Each column as wide as its widest cell, then the widest ones narrowed, one column at a time, until the
-    /// table fits `maxWidth` or every column is at its narrowest.
+    /// table fits `maxWidth` or every column is at its narrowest (six, or its header's width when headers are kept).
     private func fittedWidths() -> [Int] {
         var widths = headers.indices.map { column in
             ([headers[column]] + rows.map { $0[column] }).map { DisplayWidth.of($0) }.max() ?? 0
         }
         guard let maxWidth else { return widths }
         var total = widths.reduce(0, +) + 2 * max(0, widths.count - 1)
+        let narrowest = headers.map { keepsHeaders ? max(Self.narrowest, DisplayWidth.of($0)) : Self.narrowest }
         let cuttable = widths.indices.filter { !keptWhole.contains($0) }
-        while total > maxWidth, let widest = cuttable.max(by: { widths[$0] < widths[$1] }),
-            widths[widest] > Self.narrowest
+        while total > maxWidth,
+            let widest = cuttable.filter({ widths[$0] > narrowest[$0] }).max(by: { widths[$0] < widths[$1] })
         {
             let runnerUp = cuttable.filter { $0 != widest }.map { widths[$0] }.max() ?? 0
-            let cut = min(total - maxWidth, widths[widest] - max(Self.narrowest, runnerUp - 1))
+            let cut = min(total - maxWidth, widths[widest] - max(narrowest[widest], runnerUp - 1))
             widths[widest] -= max(1, cut)
             total -= max(1, cut)
         }

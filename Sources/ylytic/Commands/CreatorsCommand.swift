@@ -1,0 +1,150 @@
+import ArgumentParser
+import Foundation
+import Presentation
+import RefreshTracking
+import TextGrid
+
+/// `ylytic creators`: every creator in the store with its latest figures, the Creators tab's twin.
+struct CreatorsCommand: YlyticCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "creators",
+        abstract: "List the creators in the store with their latest figures.",
+        discussion: """
+            Each creator with its name, handle, platform, tier, followers and their change since the refresh \
+            before, engagement, posts a week, category, place, when it was last refreshed and whether its rosters \
+            count it stale. --where selects by a query, as / does on the Creators tab; --csv and --json write \
+            every field in full, with RFC 3339 times.
+            """)
+
+    @OptionGroup var selection: CreatorSelectionOptions
+
+    @Flag(name: .long, help: "Write CSV (RFC 4180) instead of a table.")
+    var csv = false
+
+    @OptionGroup var storage: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if csv && output.json { throw ValidationError("give --csv or --json, not both") }
+    }
+
+    func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
+        _ = try selection.creatorQuery()
+        _ = try selection.creatorSort()
+        guard let store = try await storage.openForReading(context) else {
+            if output.json { context.stdout.line("[]") }
+            if csv { context.stdout.write(CreatorsCSV.text([])) }
+            context.stderr.line("ylytic: no creators yet: there is no store at \((try storage.address(context)))")
+            return .succeeded
+        }
+        let (listings, selected) = try await selection.select(from: store, now: context.time.now)
+        CreatorListingOutput(listings: listings, csv: csv, output: output).write(context)
+        if selected > listings.count {
+            context.stderr.line("ylytic: the first \(listings.count) of \(selected) creators; --limit 0 shows all")
+        } else if listings.isEmpty {
+            context.stderr.line(
+                selection.query == nil ? "ylytic: no creators in \(store.location)" : "ylytic: no creator matches the query")
+        }
+        return .succeeded
+    }
+}
+
+/// Creators written as a table fitting the terminal, as CSV or as JSON.
+struct CreatorListingOutput {
+    let listings: [CreatorListing]
+    let csv: Bool
+    let output: OutputOptions
+
+    /// The columns of the table, most wanted first; the last ones go first when the terminal is narrow.
+    static let tableFields: [CreatorField] = [
+        .handle, .followers, .engagement, .refreshed, .stale, .tier, .name, .change, .postsPerWeek, .platform, .place,
+        .category,
+    ]
+    /// The order the table shows them in.
+    static let tableOrder: [CreatorField] = [
+        .name, .handle, .platform, .tier, .followers, .change, .engagement, .postsPerWeek, .category, .place, .refreshed,
+        .stale,
+    ]
+
+    func write(_ context: CommandContext) {
+        if output.json {
+            context.stdout.line(JSONOutput.encode(listings.map(ListedCreator.init)))
+            return
+        }
+        if csv {
+            context.stdout.write(CreatorsCSV.text(listings))
+            return
+        }
+        let now = context.time.now
+        let fields = Self.fields(fitting: context.outputWidth, listings, now: now)
+        let table = PlainTable(
+            headers: fields.map(\.header), rows: listings.map { listing in fields.map { $0.text(listing, now: now) } },
+            rightAligned: Set(fields.indices.filter { fields[$0].isNumber }), maxWidth: context.outputWidth,
+            keepsHeaders: true)
+        let writer = output.writer(context)
+        for (index, line) in table.lines().enumerated() {
+            writer.write(StyledLine(line, role: index == 0 ? .label : .plain))
+        }
+    }
+
+    /// The most wanted columns whose narrowest widths fit `width`, in the table's order.
+    static func fields(fitting width: Int?, _ listings: [CreatorListing], now: Date) -> [CreatorField] {
+        var chosen = tableFields
+        if let width {
+            func narrowest(_ field: CreatorField) -> Int {
+                let widest = ([field.header] + listings.map { field.text($0, now: now) }).map(DisplayWidth.of).max() ?? 0
+                return min(widest, max(6, DisplayWidth.of(field.header)))
+            }
+            while chosen.count > 2, chosen.map(narrowest).reduce(0, +) + 2 * (chosen.count - 1) > width {
+                chosen.removeLast()
+            }
+        }
+        return tableOrder.filter(chosen.contains)
+    }
+}
+
+/// A creator as `creators --json` prints it: every field in full.
+struct ListedCreator: Encodable {
+    let platform: String
+    let key: String
+    let handle: String?
+    let name: String?
+    let tier: String?
+    let followers: Int?
+    let followersChange: Int?
+    let engagement: Double?
+    let postsPerWeek: Double?
+    let growthMonth: Double?
+    let sponsoredShare: Double?
+    let category: String?
+    let city: String?
+    let country: String?
+    let lastRefreshedAt: Date
+    let stale: Bool
+
+    init(_ listing: CreatorListing) {
+        let creator = listing.creator
+        platform = creator.platform
+        key = creator.key
+        handle = creator.handle
+        name = creator.name
+        tier = creator.tier
+        followers = creator.followers
+        followersChange = listing.followerChange
+        engagement = creator.engagement
+        postsPerWeek = creator.contentPerWeek
+        growthMonth = creator.followersGrowthMonth
+        sponsoredShare = creator.sponsoredShare
+        category = creator.category
+        city = creator.city
+        country = creator.country
+        lastRefreshedAt = creator.lastRefreshedAt
+        stale = listing.isStale
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case platform, key, handle, name, tier, followers, followersChange = "followers_change", engagement
+        case postsPerWeek = "posts_per_week", growthMonth = "growth_month", sponsoredShare = "sponsored_share"
+        case category, city, country, lastRefreshedAt = "last_refreshed_at", stale
+    }
+}

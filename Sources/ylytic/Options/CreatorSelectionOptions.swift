@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import Presentation
+import RefreshTracking
+import TextGrid
+
+/// Which creators a command lists, and in what order: `--where QUERY`, `--sort FIELD[:asc|desc]`, `--limit N`.
+struct CreatorSelectionOptions: ParsableArguments {
+    @Option(
+        name: .customLong("where"),
+        help: ArgumentHelp(
+            "Only the creators a query selects, e.g. 'tier:micro,mid er>3% city:pune refreshed<7d' (see the README).",
+            valueName: "query"))
+    var query: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Sort by a column, e.g. followers:desc, er, name:asc (default: refreshed, newest first).",
+            valueName: "column[:asc|desc]"))
+    var sort: String?
+
+    @Option(name: .long, help: "Show the first N (0: all).")
+    var limit = 0
+
+    func validate() throws {
+        guard limit >= 0 else { throw ValidationError("--limit must be 0 (all) or more, not \(limit)") }
+    }
+
+    /// The query read, or an input error (exit 2) that shows it with a caret under the fault.
+    func creatorQuery() throws(CommandFailure) -> CreatorQuery {
+        guard let query else { return CreatorQuery(groups: []) }
+        do {
+            return try CreatorQuery(parsing: query)
+        } catch {
+            let pointed = error.pointing(at: SafeText.sanitize(query)).split(separator: "\n").map { "  " + $0 }
+            throw CommandFailure(
+                message: "--where cannot be read:\n" + pointed.joined(separator: "\n"), status: .invalidInput)
+        }
+    }
+
+    func creatorSort() throws(CommandFailure) -> CreatorSort {
+        guard let sort else { return .newestFirst }
+        do {
+            return try CreatorSort(parsing: sort)
+        } catch {
+            throw CommandFailure(message: "--sort " + SafeText.sanitize(error.message), status: .invalidInput)
+        }
+    }
+
+    /// The creators of `store` (only those of `among`, when given) the query selects at `now`, in order, at most
+    /// `limit`; and how many it selected in all.
+    func select(from store: any TrackingStore, among: Set<Int64>? = nil, now: Date) async throws(CommandFailure)
+        -> (shown: [CreatorListing], selected: Int)
+    {
+        let query = try creatorQuery()
+        let order = try creatorSort()
+        let creators: [StoredCreator]
+        let context: QueryContext
+        do {
+            creators = try await store.creators()
+            context = try await QueryContext.read(from: store, now: now)
+        } catch {
+            throw CommandFailure(message: "the store failed: \(error)", status: .invalidInput)
+        }
+        let selected = query.filter(creators, in: context)
+            .filter { creator in among.map { creator.id.map($0.contains) ?? false } ?? true }
+            .map { CreatorListing($0, isStale: context.isStale($0)) }
+        let sorted = order.sorted(selected)
+        return (limit == 0 ? sorted : Array(sorted.prefix(limit)), selected.count)
+    }
+}

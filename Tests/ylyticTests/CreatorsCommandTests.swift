@@ -1,0 +1,117 @@
+import Foundation
+import RefreshAPI
+import RefreshStore
+import RefreshTestSupport
+import RefreshTracking
+import Testing
+
+/// `ylytic creators`: the Creators tab's twin on the command line.
+@Suite("ylytic creators")
+struct CreatorsCommandTests {
+    /// A store with an Instagram creator refreshed twice (in a roster with a maximum age of a day) and a YouTube one.
+    static func store() async throws -> CLIHarness {
+        let cli = CLIHarness([])
+        let store = try RefreshStore(url: URL(fileURLWithPath: try #require(cli.environment["YLYTIC_STORE"])))
+        let date = cli.time.now - 3 * 86_400
+        for (index, followers) in [40_000, 42_000].enumerated() {
+            var record = StoreSamples.record("i\(index)", message: "success", followers: followers, handle: "priya.cooks")
+            record.response?.profileOverview?.engagement = 4.2
+            record.response?.profileDetails?.category = "Food"
+            record.response?.profileDetails?.city = "Pune"
+            record.response?.profileDetails?.country = "India"
+            try await store.recordSubmittedAndFinished(record, body: Data("{}".utf8), at: date + Double(index))
+        }
+        var tech = StoreSamples.record(
+            "y1", message: "success", followers: 750_000, handle: "UCtechtalk0000000000000a", type: .youtube)
+        tech.response?.profileDetails?.fullName = "Tech Talk"
+        tech.response?.profileDetails?.category = "Technology"
+        tech.response?.profileOverview?.engagement = 2.5
+        try await store.recordSubmittedAndFinished(tech, body: Data("{}".utf8), at: cli.time.now - 3_600)
+        _ = try await store.addToRoster(
+            try RosterName("summer-26"), [try RefreshTarget(type: .instagram, value: "priya.cooks")], at: date,
+            creating: true)
+        try await store.setMaxAge(of: "summer-26", to: 86_400)
+        return cli
+    }
+
+    @Test func aTableOfEveryCreatorNewestFirst() async throws {
+        var cli = try await Self.store()
+        cli.environment["COLUMNS"] = "200"
+        let run = await cli.run("creators")
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines[0].hasPrefix("NAME "))
+        for header in ["HANDLE", "PLATFORM", "TIER", "FOLLOWERS", "CHANGE", "ER", "POSTS/WK", "CATEGORY", "PLACE", "REFRESHED", "STALE"] {
+            #expect(lines[0].contains(header), "\(header)")
+        }
+        #expect(lines[1].contains("Tech Talk") && lines[1].contains("YouTube") && lines[1].contains("750k"))
+        #expect(lines[2].contains("@priya.cooks") && lines[2].contains("+2.00k") && lines[2].contains("Pune, India"), "\(run.stdout)")
+        #expect(lines[2].hasSuffix("stale"))
+    }
+
+    @Test func aNarrowTerminalKeepsTheMostWantedColumnsAndNoLineIsWider() async throws {
+        var cli = try await Self.store()
+        cli.environment["COLUMNS"] = "60"
+        let run = await cli.run("creators")
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { $0.count <= 60 }, "\(run.stdout)")
+        #expect(lines[0].contains("HANDLE") && lines[0].contains("FOLLOWERS") && lines[0].contains("ER"), "\(run.stdout)")
+        #expect(!lines[0].contains("CATEGORY"))
+        #expect(!run.stdout.contains("FOLLOWE…"), "a header is never cut")
+    }
+
+    @Test func whereSortAndLimitChooseAndOrder() async throws {
+        let cli = try await Self.store()
+        let micro = await cli.run("creators", "--where", "tier:micro er>3%", "--csv")
+        #expect(micro.status == 0, "\(micro.stderr)")
+        #expect(micro.stdout.split(separator: "\r\n").count == 2)
+        #expect(micro.stdout.contains("priya.cooks"))
+        let sorted = await cli.run("creators", "--sort", "followers:asc", "--csv")
+        let handles = sorted.stdout.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",")[1] }
+        #expect(handles == ["priya.cooks", "UCtechtalk0000000000000a"])
+        let limited = await cli.run("creators", "--limit", "1", "--csv")
+        #expect(limited.stdout.split(separator: "\r\n").count == 2)
+        #expect(limited.stderr.contains("the first 1 of 2 creators"))
+        let stale = await cli.run("creators", "--where", "stale OR platform:yt", "--json")
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(stale.stdout.utf8)) as? [[String: Any]])
+        #expect(array.count == 2)
+    }
+
+    @Test func csvAndJSONHoldEveryFieldInFull() async throws {
+        let cli = try await Self.store()
+        let csv = await cli.run("creators", "--csv", "--where", "priya")
+        #expect(csv.stdout.hasPrefix(
+            "name,handle,platform,tier,followers,followers_change,engagement,posts_per_week,growth_month,sponsored_share,"
+                + "category,city,country,last_refreshed_at,stale\r\n"))
+        #expect(csv.stdout.contains("Anurag Gupta,priya.cooks,instagram,micro,42000,2000,4.2,"))
+        #expect(csv.stdout.contains(",Food,Pune,India,"))
+        #expect(csv.stdout.hasSuffix(",true\r\n"))
+        let json = await cli.run("creators", "--json", "--where", "platform:youtube")
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let tech = try #require(array.first)
+        #expect(tech["followers"] as? Int == 750_000)
+        #expect(tech["name"] as? String == "Tech Talk")
+        #expect((tech["last_refreshed_at"] as? String).map(JSONTimesTests.isRFC3339) == true)
+        #expect(tech["stale"] as? Bool == false)
+    }
+
+    @Test func aBadQueryOrSortIsPointedAtAndExitsTwo() async throws {
+        let cli = try await Self.store()
+        let query = await cli.run("creators", "--where", "tier:micro er>>3")
+        #expect(query.status == 2)
+        #expect(query.stderr == "ylytic: --where cannot be read:\n  tier:micro er>>3\n                ^ expected a number after '>'\n")
+        let sort = await cli.run("creators", "--sort", "likes")
+        #expect(sort.status == 2)
+        #expect(sort.stderr.contains("'likes' is not a column"))
+        let way = await cli.run("creators", "--sort", "followers:up")
+        #expect(way.stderr.contains("asc or desc"))
+    }
+
+    @Test func noStoreIsAnEmptyListNotAnError() async {
+        let cli = CLIHarness([])
+        let run = await cli.run("creators", "--json")
+        #expect(run.status == 0)
+        #expect(run.stdout == "[]\n")
+    }
+}
