@@ -112,7 +112,8 @@ enum LedgerSchema {
             )
             """,
         ],
-        // 3: what creators are browsed and queried by (filled by each refresh from now on).
+        // 3: what creators are browsed and queried by: the change of followers (from the snapshots already kept),
+        // and the rest (filled by each refresh from now on).
         [
             """
             ALTER TABLE ylytic.creator ADD COLUMN previous_followers bigint,
@@ -122,6 +123,11 @@ enum LedgerSchema {
             "CREATE INDEX creator_on_followers ON ylytic.creator (followers)",
             "CREATE INDEX creator_on_engagement ON ylytic.creator (engagement)",
             "CREATE INDEX creator_on_last_refreshed_at ON ylytic.creator (last_refreshed_at)",
+            """
+            UPDATE ylytic.creator c SET previous_followers = (
+                SELECT s.followers FROM ylytic.snapshot s WHERE s.creator_id = c.id
+                ORDER BY s.taken_at DESC, s.id DESC OFFSET 1 LIMIT 1)
+            """,
         ],
     ]
 

@@ -109,8 +109,8 @@ enum StoreSchema {
                     """)
         }
         migrator.registerMigration("v5") { db in
-            // What creators are browsed and queried by: the change of followers, growth, sponsored share, category,
-            // place and biography (filled by each refresh from now on).
+            // What creators are browsed and queried by: the change of followers (from the snapshots already kept),
+            // growth, sponsored share, category, place and biography (filled by each refresh from now on).
             try db.execute(
                 sql: """
                     ALTER TABLE creator ADD COLUMN previous_followers INTEGER;
@@ -123,6 +123,9 @@ enum StoreSchema {
                     CREATE INDEX creator_on_followers ON creator (followers);
                     CREATE INDEX creator_on_engagement ON creator (engagement);
                     CREATE INDEX creator_on_last_refreshed_at ON creator (last_refreshed_at);
+                    UPDATE creator SET previous_followers = (
+                        SELECT followers FROM snapshot WHERE snapshot.creator_id = creator.id
+                        ORDER BY taken_at DESC, id DESC LIMIT 1 OFFSET 1);
                     """)
         }
         return migrator

@@ -129,12 +129,13 @@ struct StoreLocationTests {
             try db.execute(sql: """
                 INSERT INTO request (request_id, request_type, target_value, state, submitted_at, owner_pid)
                     VALUES ('a', 'instagram', 'thetatvaindia', 'succeeded', 1750000000, NULL),
-                           (NULL, 'instagram', 'interrupted', 'submitting', 1750000001, 4242);
+                           (NULL, 'instagram', 'interrupted', 'submitting', 1750000001, 4242),
+                           ('b', 'instagram', 'thetatvaindia', 'succeeded', 1740000000, NULL);
                 INSERT INTO response (request_id, received_at, body) VALUES ('a', 1750000002, X'7B7D');
                 INSERT INTO creator (platform, key, followers, last_refreshed_at)
                     VALUES ('instagram', 'thetatvaindia', 5, 1750000002);
                 INSERT INTO snapshot (creator_id, request_id, taken_at, followers) VALUES (1, 'a', 1750000002, 5),
-                    (1, 'a', 1750000003, 5), (1, 'a', 1750000004, 5);
+                    (1, 'a', 1750000003, 5), (1, 'a', 1750000004, 5), (1, 'b', 1740000001, 4);
                 """)
         }
         try queue.close()
@@ -144,7 +145,8 @@ struct StoreLocationTests {
         #expect(try await store.request("a")?.submittedBy == nil, "who submitted it was not recorded before v3")
         #expect(try await store.responseBody("a") == Data("{}".utf8))
         let creator = try #require(try await store.creators().first)
-        #expect(try await store.history(of: creator).count == 1, "looks at a finished request recorded more than once")
+        #expect(try await store.history(of: creator).count == 2, "looks at a finished request recorded more than once")
+        #expect(creator.previousFollowers == 4, "the change since the refresh before is read from the snapshots")
         #expect(try await store.recoverInterruptedSubmissions(now: StoreSamples.date) == 1, "v1 intents have no lease")
         #expect(try store.integrityCheck() == "ok")
     }

@@ -68,6 +68,8 @@ struct PostgresLedgerTests {
         let address = try LedgerAddress(parsing: url, environment: [:])
         let ledger = try await PostgresLedger.open(address)
         try await ledger.recordSubmittedAndFinished(
+            StoreSamples.record("z", message: "success", followers: 4), body: Data("{}".utf8), at: StoreSamples.date - 60)
+        try await ledger.recordSubmittedAndFinished(
             StoreSamples.record("a", message: "success", followers: 5), body: Data("{}".utf8), at: StoreSamples.date)
         // Back to what the first version wrote: no rosters, no creator figures for queries, version 1.
         _ = try server.sql(
@@ -83,6 +85,7 @@ struct PostgresLedgerTests {
         let migrated = try await PostgresLedger.open(address)
         #expect(try await migrated.schemaVersion() == 3)
         #expect(try await migrated.creators().first?.followers == 5, "the creators are kept")
+        #expect(try await migrated.creators().first?.previousFollowers == 4, "the change is read from the snapshots")
         #expect(try await migrated.request(RequestID("a"))?.followers == 5, "the rows are kept")
         _ = try await migrated.addToRoster(
             try RosterName("kept"), [try RefreshTarget(type: .instagram, value: "thetatvaindia")], at: StoreSamples.date,
