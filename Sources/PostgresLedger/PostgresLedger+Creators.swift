@@ -13,6 +13,24 @@ extension PostgresLedger {
         }
     }
 
+    public func creators(where prefilter: CreatorPrefilter) async throws -> [StoredCreator] {
+        let (condition, values) = prefilter.sql { "$\($0)" }
+        var bindings = PostgresBindings(capacity: values.count)
+        for value in values {
+            switch value {
+            case .number(let number): bindings.append(number)
+            case .text(let text): bindings.append(text)
+            }
+        }
+        let query = PostgresQuery(
+            unsafeSQL: "SELECT \(StoredCreator.ledgerColumns) FROM ylytic.creator WHERE \(condition) "
+                + "ORDER BY last_refreshed_at DESC",
+            binds: bindings)
+        return try await read { connection, logger in
+            try await connection.query(query, logger: logger).collect().map(StoredCreator.init(ledgerRow:))
+        }
+    }
+
     public func creators(matching query: String) async throws -> [StoredCreator] {
         let wanted = (query.hasPrefix("@") ? String(query.dropFirst()) : query).lowercased()
         return try await read { connection, logger in

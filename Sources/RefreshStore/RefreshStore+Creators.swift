@@ -10,6 +10,21 @@ extension RefreshStore {
         }
     }
 
+    public func creators(where prefilter: CreatorPrefilter) async throws -> [StoredCreator] {
+        let (condition, values) = prefilter.sql { _ in "?" }
+        let arguments = StatementArguments(values.map { value -> (any DatabaseValueConvertible)? in
+            switch value {
+            case .number(let number): number
+            case .text(let text): text
+            }
+        })
+        return try await database.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM creator WHERE \(condition) ORDER BY last_refreshed_at DESC", arguments: arguments
+            ).map { CreatorRecord(row: $0).creator }
+        }
+    }
+
     public func creators(matching query: String) async throws -> [StoredCreator] {
         let wanted = (query.hasPrefix("@") ? String(query.dropFirst()) : query).lowercased()
         return try await database.read { db in

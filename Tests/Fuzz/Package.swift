@@ -22,6 +22,9 @@ let package = Package(
             name: "FuzzPastedURL", dependencies: ["FuzzEntry", .product(name: "RefreshAPI", package: ylytic)],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .executableTarget(
+            name: "FuzzCreatorQuery", dependencies: ["FuzzEntry", .product(name: "RefreshTracking", package: ylytic)],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+        .executableTarget(
             name: "FuzzSanitizer", dependencies: ["FuzzEntry", .product(name: "TextGrid", package: ylytic)],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
     ],

@@ -3,14 +3,14 @@
 # seed corpus (Corpus/NAME, copied so that what the fuzzer finds stays out of the repository). Prints each
 # target's executions, coverage and crashes; exits non-zero if any target crashed, keeping the input that
 # crashed it in .build-fuzz/crashes/ (replay it with: .build-fuzz/debug/TARGET FILE).
-# Usage: Tests/Fuzz/run.sh [SECONDS] [TARGET...]     (targets: FuzzReader FuzzPastedURL FuzzSanitizer)
+# Usage: Tests/Fuzz/run.sh [SECONDS] [TARGET...]     (targets: FuzzReader FuzzPastedURL FuzzSanitizer FuzzCreatorQuery)
 set -euo pipefail
 export SWIFT_BACKTRACE=enable=no  # libFuzzer reports crashes and keeps their inputs itself
 cd "$(dirname "$0")"
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ "${#targets[@]}" -gt 0 ] || targets=(FuzzReader FuzzPastedURL FuzzSanitizer)
+[ "${#targets[@]}" -gt 0 ] || targets=(FuzzReader FuzzPastedURL FuzzSanitizer FuzzCreatorQuery)
 for target in "${targets[@]}"; do
     swift build -c debug --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address --product "$target" 2>&1 |
         grep -E "error|Build" | tail -3

@@ -56,7 +56,9 @@ extension QueryTerm {
             guard let value = field.value(of: creator) else { return false }
             return (low.map { value >= $0 } ?? true) && (high.map { value <= $0 } ?? true)
         case .refreshed(let comparison, let seconds):
-            return comparison.holds(now.timeIntervalSince(creator.lastRefreshedAt), seconds)
+            // As a store asks it: the time of the refresh against the time that many seconds ago.
+            return comparison.mirrored.holds(
+                creator.lastRefreshedAt.timeIntervalSince1970, now.timeIntervalSince1970 - seconds)
         case .stale:
             return QueryContext.isStale(creator, in: rosters, at: now)
         }

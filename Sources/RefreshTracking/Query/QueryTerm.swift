@@ -61,6 +61,17 @@ public enum NumberField: String, CaseIterable, Hashable, Sendable {
 public enum QueryComparison: String, CaseIterable, Hashable, Sendable {
     case less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">=", equal = "="
 
+    /// The comparison with its sides swapped: `a < b` is `b > a`.
+    public var mirrored: QueryComparison {
+        switch self {
+        case .less: .greater
+        case .lessOrEqual: .greaterOrEqual
+        case .greater: .less
+        case .greaterOrEqual: .lessOrEqual
+        case .equal: .equal
+        }
+    }
+
     public func holds(_ left: Double, _ right: Double) -> Bool {
         switch self {
         case .less: left < right

@@ -58,7 +58,12 @@ struct CreatorSelectionOptions: ParsableArguments {
         let creators: [StoredCreator]
         let context: QueryContext
         do {
-            creators = try await store.creators()
+            // What the store can answer through its indexes it answers; the rest of the query is asked below.
+            if let prefilter = CreatorPrefilter(query, now: now) {
+                creators = try await store.creators(where: prefilter)
+            } else {
+                creators = try await store.creators()
+            }
             context = try await QueryContext.read(from: store, now: now)
         } catch {
             throw CommandFailure(message: "the store failed: \(error)", status: .invalidInput)
