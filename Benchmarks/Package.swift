@@ -21,6 +21,14 @@ let package = Package(
         .executableTarget(
             name: "decode-timing", dependencies: [.product(name: "RefreshAPI", package: ylytic), "ResponseBodies"],
             path: "Sources/DecodeTiming"),
+        // A store of many creators and refreshes, for timing whole commands. Run: swift run -c release seed-creators PATH
+        .executableTarget(
+            name: "seed-creators",
+            dependencies: [
+                .product(name: "RefreshAPI", package: ylytic), .product(name: "RefreshStore", package: ylytic),
+                .product(name: "RefreshTestSupport", package: ylytic), .product(name: "RefreshTracking", package: ylytic),
+            ],
+            path: "Sources/SeedCreators"),
     ] + ["Decoding", "Monitor", "Store", "Dashboard"].map { name in
         .executableTarget(
             name: name,

@@ -24,6 +24,27 @@ extension PostgresLedger {
         }
     }
 
+    public func rosterMemberships() async throws -> [RosterMembership] {
+        try await read { connection, logger in
+            try await connection.query(
+                """
+                SELECT r.name, r.max_age, s.creator_id
+                FROM ylytic.roster_member m JOIN ylytic.roster r ON r.id = m.roster_id
+                JOIN LATERAL (
+                    SELECT q.request_id FROM ylytic.request q
+                    WHERE q.request_type = m.request_type AND lower(q.target_value) = lower(m.target_value)
+                        AND (m.request_type = 'instagram' OR q.target_value = m.target_value) AND q.state = 'succeeded'
+                    ORDER BY q.finished_at DESC, q.id DESC LIMIT 1
+                ) succeeded ON true
+                JOIN ylytic.snapshot s ON s.request_id = succeeded.request_id
+                """, logger: logger
+            ).collect().map { row in
+                let (name, maxAge, creatorID) = try row.decode((String, Double?, Int64).self)
+                return RosterMembership(roster: name, maxAge: maxAge, creatorID: creatorID)
+            }
+        }
+    }
+
     public func rosterMembers(of name: String) async throws -> [RosterMember] {
         try await read { connection, logger in
             guard

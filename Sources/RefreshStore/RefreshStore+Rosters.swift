@@ -53,6 +53,23 @@ extension RefreshStore {
         }
     }
 
+    public func rosterMemberships() async throws -> [RosterMembership] {
+        try await database.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT r.name, r.max_age, s.creator_id
+                    FROM roster_member m JOIN roster r ON r.id = m.roster_id
+                    JOIN snapshot s ON s.request_id = (
+                        SELECT q.request_id FROM request q
+                        WHERE q.request_type = m.request_type AND lower(q.target_value) = lower(m.target_value)
+                            AND (m.request_type = 'instagram' OR q.target_value = m.target_value) AND q.state = 'succeeded'
+                        ORDER BY q.finished_at DESC, q.id DESC LIMIT 1)
+                    """
+            ).map { RosterMembership(roster: $0["name"], maxAge: $0["max_age"], creatorID: $0["creator_id"]) }
+        }
+    }
+
     private static func roster(_ db: Database, named name: String) throws -> Roster? {
         try Row.fetchOne(
             db,

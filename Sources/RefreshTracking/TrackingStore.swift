@@ -146,6 +146,10 @@ public protocol TrackingStore: AnyObject, Sendable {
     /// refresh of it last succeeded and the creator that refresh was about. Throws ``RosterError/notFound(_:)``.
     func rosterMembers(of name: String) async throws -> [RosterMember]
 
+    /// For every member of every roster whose creator a refresh made known (the creator of its latest successful
+    /// refresh, as ``rosterMembers(of:)`` says): the roster, and the creator's store number.
+    func rosterMemberships() async throws -> [RosterMembership]
+
     /// Makes an empty roster. Throws ``RosterError/exists(_:)`` when one has that name, whatever its case.
     func createRoster(_ name: RosterName, maxAge: TimeInterval?, at date: Date) async throws
 

@@ -45,6 +45,10 @@ struct RosterContractTests {
         let now = try #require(members[0].refreshedAt) + 86_400
         #expect(!members[0].isStale(maxAge: 7 * 86_400, at: now) && members[1].isStale(maxAge: 7 * 86_400, at: now))
         #expect(members[0].isStale(maxAge: 7 * 86_400, at: now + 7 * 86_400))
+        #expect(
+            try await theirs.rosterMemberships()
+                == [RosterMembership(roster: "summer-26", maxAge: 7 * 86_400, creatorID: try #require(members[0].creator?.id))],
+            "each refreshed member's creator, as its roster says")
 
         try await mine.setMaxAge(of: "Summer-26", to: nil)
         #expect(try await theirs.roster(named: "summer-26")?.maxAge == nil)

@@ -47,12 +47,8 @@ public struct QueryContext: Sendable {
     /// The rosters of every creator in `store` that a refresh made known, by its store number.
     public static func memberships(in store: any TrackingStore) async throws -> [Int64: [Membership]] {
         var rosters: [Int64: [Membership]] = [:]
-        for roster in try await store.rosters() {
-            let membership = Membership(name: roster.name, maxAge: roster.maxAge)
-            for member in try await store.rosterMembers(of: roster.name) {
-                guard let id = member.creator?.id else { continue }
-                rosters[id, default: []].append(membership)
-            }
+        for membership in try await store.rosterMemberships() {
+            rosters[membership.creatorID, default: []].append(Membership(name: membership.roster, maxAge: membership.maxAge))
         }
         return rosters
     }

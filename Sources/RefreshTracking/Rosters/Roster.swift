@@ -55,6 +55,19 @@ public struct RosterMember: Hashable, Sendable {
     }
 }
 
+/// A creator in a roster: the roster's name and maximum age, and the creator's store number.
+public struct RosterMembership: Hashable, Sendable {
+    public var roster: String
+    public var maxAge: TimeInterval?
+    public var creatorID: Int64
+
+    public init(roster: String, maxAge: TimeInterval?, creatorID: Int64) {
+        self.roster = roster
+        self.maxAge = maxAge
+        self.creatorID = creatorID
+    }
+}
+
 /// What adding targets to a roster did.
 public struct RosterAddition: Hashable, Sendable {
     /// Whether the roster was made by this addition.
