@@ -55,6 +55,7 @@ let benchmarks: @Sendable () -> Void = {
     creatorBenchmarks()
     textBenchmarks()
     comparisonBenchmarks()
+    queryBenchmarks()
 }
 
 enum HomeFixture {

@@ -58,13 +58,15 @@ struct CreatorSelectionOptions: ParsableArguments {
         let creators: [StoredCreator]
         let context: QueryContext
         do {
-            // What the store can answer through its indexes it answers; the rest of the query is asked below.
+            // The creators and the rosters they are in are read at once. What the store can answer through its
+            // indexes it answers; the rest of the query is asked below.
+            async let rosters = QueryContext.read(from: store, now: now)
             if let prefilter = CreatorPrefilter(query, now: now) {
                 creators = try await store.creators(where: prefilter)
             } else {
                 creators = try await store.creators()
             }
-            context = try await QueryContext.read(from: store, now: now)
+            context = try await rosters
         } catch {
             throw CommandFailure(message: "the store failed: \(error)", status: .invalidInput)
         }
