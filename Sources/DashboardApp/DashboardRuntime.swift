@@ -217,8 +217,10 @@ public final class DashboardRuntime {
             }
         case .exportPosts(let record):
             exportPosts(of: record)
-        case .submitMany(let targets):
-            submitMany(targets)
+        case .submitMany(let targets, let join):
+            submitMany(targets, join: join)
+        case .priceBatch(let plan):
+            price(plan)
         case .addToRoster(let name, let targets):
             let store = self.store
             let time = self.time
@@ -248,18 +250,33 @@ public final class DashboardRuntime {
         }
     }
 
-    /// Submits each target once (joined when under way or fresh) under the bulk policy the command line follows
+    /// Submits each target once (joined when under way or fresh, as `join` says) under the bulk policy the command line follows
     /// too (``BulkRefresh``): at most five POSTs a second however many batches are under way, stopped when three POSTs
     /// in a row cannot reach the server; says how it went.
-    private func submitMany(_ targets: [RefreshTarget]) {
+    private func submitMany(_ targets: [RefreshTarget], join: JoinPolicy) {
         let runner = self.runner
-        let bulk = BulkRefresh(targets, tracker: tracker, join: .standard, pacer: pacer)
+        let bulk = BulkRefresh(targets, tracker: tracker, join: join, pacer: pacer)
         let task = Task {
             await bulk.submit()
             let sentence = await bulk.sentence
             runner.send(await bulk.stoppedForAProblem ? .problem(sentence) : .notice(sentence))
         }
         batches.add(bulk, task)
+    }
+
+    /// Reads what the batch would cost (how many new requests, how many joined), to ask before it is sent.
+    private func price(_ plan: BatchPlan) {
+        let runner = self.runner
+        let store = self.store
+        let now = time.now
+        Task {
+            do {
+                let requests = try await store.requests(in: nil)
+                runner.send(.batchPriced(plan, BulkPrice.of(plan.targets, requests: requests, join: .standard, now: now)))
+            } catch {
+                runner.send(.problem("Sent nothing: the store could not say what the refresh would cost: \(error)"))
+            }
+        }
     }
 
     /// Reads the latest refresh of each creator and opens them side by side.

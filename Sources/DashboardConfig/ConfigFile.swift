@@ -2,7 +2,8 @@ import DashboardCore
 import Yams
 
 /// The dashboard's config file, `config.yml`: keys per screen, colours by role, the sort
-/// of each table, the preview pane and the mouse. Read from its text; what is wrong is reported with its line and
+/// of each table, the preview pane, the mouse, how finished refreshes are told, and how large a batch of refreshes
+/// may be before it asks. Read from its text; what is wrong is reported with its line and
 /// setting, and leaves that setting at its default.
 ///
 /// ```yaml
@@ -21,6 +22,7 @@ import Yams
 /// preview: false
 /// mouse: false
 /// notify: osc
+/// confirm_above: 50
 /// ```
 public enum ConfigFile {
     /// The settings the text makes, what was wrong with it, and the line each setting came from.
@@ -35,7 +37,7 @@ public enum ConfigFile {
     }
 
     /// The settings the file may hold, for messages.
-    static let sections = ["keys", "theme", "sort", "preview", "mouse", "notify"]
+    static let sections = ["keys", "theme", "sort", "preview", "mouse", "notify", "confirm_above"]
 
     /// Reads the text of a config file. Text that is not YAML gives the standard settings and one problem.
     public static func read(_ text: String) -> Reading {
@@ -70,6 +72,16 @@ public enum ConfigFile {
                         ConfigProblem(
                             line: value.mark?.line, key: name,
                             message: "expected one of \(NotificationStyle.allCases.map(\.rawValue).joined(separator: ", "))"))
+                }
+            case "confirm_above":
+                if let count = value.int, count >= 0 {
+                    reading.settings.confirmAbove = count
+                    reading.lines[name] = value.mark?.line
+                } else {
+                    reading.problems.append(
+                        ConfigProblem(
+                            line: value.mark?.line, key: name,
+                            message: "expected a number of creators, 0 or more (a refresh of more asks first)"))
                 }
             case "preview", "mouse":
                 if let on = value.bool {

@@ -22,9 +22,14 @@ struct ConfigFileTests {
               posts: likes asc
             preview: off
             notify: osc777
+            confirm_above: 50
             """)
         #expect(reading.problems.isEmpty)
         #expect(reading.settings.notify == .osc777)
+        #expect(reading.settings.confirmAbove == 50)
+        let bad = ConfigFile.read("confirm_above: lots\n")
+        #expect(bad.problems.map(\.line) == [1] && bad.problems.first?.message.contains("a number of creators") == true)
+        #expect(bad.settings.confirmAbove == 20, "left at its default")
         let bindings = reading.settings.bindings
         #expect(bindings.keys(for: .quit, in: .list) == [.character("Q"), .control("q")])
         #expect(bindings.keys(for: .moveDown, in: .list) == [.control("n")])

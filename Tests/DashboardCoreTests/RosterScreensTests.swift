@@ -144,7 +144,7 @@ struct RosterScreensTests {
         #expect(refresh == [.submitMany([
             RefreshTarget(uncheckedType: .instagram, value: "chai.and.code"),
             RefreshTarget(uncheckedType: .instagram, value: "thetatvaindia"),
-        ])])
+        ], join: .standard)])
         let compare = reducer.reduce(&state, .key(.character("c")))
         #expect(compare == [.compare([RosterFixtures.compared[2].0, RosterFixtures.compared[0].0])], "biggest first")
         _ = reducer.reduce(&state, .problem("unreadable"))
@@ -182,12 +182,12 @@ struct RosterScreensTests {
         #expect(reducer.reduce(&state, .key(.character("R"))) == [.submitMany([
             RefreshTarget(uncheckedType: .youtube, value: "UCurYxozQbvKn-oNUxNJh45Q"),
             RefreshTarget(uncheckedType: .instagram, value: "zoe.travels"),
-        ])])
+        ], join: .standard)])
         _ = reducer.reduce(&state, .key(.enter))
         _ = reducer.reduce(&state, .key(.down))
         #expect(reducer.reduce(&state, .key(.character("r"))) == [.submitMany([
             RefreshTarget(uncheckedType: .youtube, value: "UCurYxozQbvKn-oNUxNJh45Q"),
-        ])], "r without marks refreshes the selected creator")
+        ], join: .standard)], "r without marks refreshes the selected creator")
         _ = reducer.reduce(&state, .key(.character("G")))
         #expect(reducer.reduce(&state, .key(.enter)).isEmpty, "a creator never refreshed has no page")
         #expect(state.notice?.text.contains("r refreshes it") == true)

@@ -80,6 +80,13 @@ public struct DashboardReducer: Sendable {
             state.keysAwaitingPage = nil
         case .notice(let text):
             state.shared.tell(text)
+        case .batchPriced(let plan, let price):
+            state.shared.clearNotice()
+            if state.overlay == nil {
+                state.overlay = .confirmBatch(ConfirmBatch(plan, price: price))
+            } else {
+                state.shared.tell("Sent nothing: another box was open.")
+            }
         case .joined(let target, let row):
             // "Submitting…" no longer holds: nothing was sent.
             state.shared.clearNotice()

@@ -78,6 +78,8 @@ public enum Overlay: Sendable, Equatable {
     case joined(JoinedRequest)
     /// The chosen creators go to the roster named in it (a new one when no roster has the name).
     case addToRoster(AddToRoster)
+    /// A large batch of refreshes waits for a yes, with its price.
+    case confirmBatch(ConfirmBatch)
 
     /// The box as a component.
     public var component: any Component {
@@ -88,6 +90,7 @@ public enum Overlay: Sendable, Equatable {
         case .details(let box): box
         case .joined(let box): box
         case .addToRoster(let box): box
+        case .confirmBatch(let box): box
         }
     }
 
@@ -106,6 +109,7 @@ public enum Overlay: Sendable, Equatable {
         case let box as RequestDetails: self = .details(box)
         case let box as JoinedRequest: self = .joined(box)
         case let box as AddToRoster: self = .addToRoster(box)
+        case let box as ConfirmBatch: self = .confirmBatch(box)
         default: return nil
         }
     }

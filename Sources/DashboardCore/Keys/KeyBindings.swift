@@ -63,6 +63,10 @@ public struct KeyBindings: Sendable, Equatable {
                 (.submit, [.enter]), (.nextChoice, [.tab, .down]), (.previousChoice, [.backTab, .up]), (.back, [.escape]),
             ]),
             .confirm: bindings([(.confirm, [.character("y"), .character("Y")]), (.back, [.escape, .character("n"), .character("q")])]),
+            .confirmBatch: bindings([
+                (.confirm, [.character("y"), .character("Y")]), (.forceSubmit, [.character("f"), .character("F")]),
+                (.back, [.escape, .character("n"), .character("q")]),
+            ]),
             .joined: bindings([(.follow, [.enter]), (.forceSubmit, [.character("f"), .character("F")]), (.back, [.escape, .character("q")])]),
             .addToRoster: bindings([(.confirm, [.enter]), (.complete, [.tab]), (.back, [.escape])]),
             .setup: bindings([(.quit, [.character("q"), .escape])]),

@@ -18,6 +18,8 @@ public enum KeyContext: String, Sendable, CaseIterable {
     case newRequest
     /// The box that asks before a request is forgotten.
     case confirm
+    /// The box that asks before a large batch of refreshes is sent, with its price.
+    case confirmBatch
     /// The box that says a new request's target is already under way or fresh.
     case joined
     /// The box that adds creators to a roster.
@@ -54,6 +56,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
         case .details: [.back]
         case .newRequest: [.submit, .nextChoice, .previousChoice, .back]
         case .confirm: [.confirm, .back]
+        case .confirmBatch: [.confirm, .forceSubmit, .back]
         case .joined: [.follow, .forceSubmit, .back]
         case .addToRoster: [.confirm, .complete, .back]
         case .setup: [.quit]

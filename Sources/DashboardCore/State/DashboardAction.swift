@@ -1,6 +1,7 @@
 import Foundation
 import Presentation
 import RefreshAPI
+import RefreshTracking
 
 /// Everything that can happen to the dashboard: keys, the terminal, time, and
 /// the answers of effects and of the monitor.
@@ -44,6 +45,19 @@ public enum DashboardAction: Sendable {
     case rosterAdditionRefused(name: String, [RefreshTarget], reason: String)
     /// The latest refreshes of the creators to compare, read from the store.
     case comparisonLoaded([ComparedCreator])
+    /// What a batch too large to send without asking would cost, read from the store.
+    case batchPriced(BatchPlan, BulkPrice)
+}
+
+/// A refresh of several creators at once, and what they are ("the marked creators", "summer-26").
+public struct BatchPlan: Sendable, Equatable {
+    public var targets: [RefreshTarget]
+    public var what: String
+
+    public init(_ targets: [RefreshTarget], what: String) {
+        self.targets = targets
+        self.what = what
+    }
 }
 
 /// Work the reducer asks for; the runtime does it and answers with actions.
@@ -61,8 +75,10 @@ public enum DashboardEffect: Sendable, Equatable {
     case loadPreview(requestID: String)
     /// Write the posts of a report as CSV to a file, and say which.
     case exportPosts(RefreshRecord)
-    /// Submit each of these (joined when under way or fresh), a few a second.
-    case submitMany([RefreshTarget])
+    /// Submit each of these, a few a second, joining a request under way or fresh as `join` says.
+    case submitMany([RefreshTarget], join: JoinPolicy)
+    /// Read what submitting this batch would cost, to ask first.
+    case priceBatch(BatchPlan)
     /// Add these targets to the roster of this name, made when there is none.
     case addToRoster(name: String, [RefreshTarget])
     /// Read the latest refresh of each of these creators, to compare them.

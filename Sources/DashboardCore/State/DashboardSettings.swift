@@ -15,6 +15,8 @@ public struct DashboardSettings: Sendable, Equatable {
     public var notify = NotificationStyle.bell
     /// Whether the interface draws with ASCII only (`--ascii`, or a locale that is not UTF-8).
     public var ascii = false
+    /// A refresh of more creators than this asks first, saying its price.
+    public var confirmAbove = 20
 
     public init() {}
 }
