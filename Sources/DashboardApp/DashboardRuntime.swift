@@ -46,11 +46,12 @@ public final class DashboardRuntime {
 
     /// Runs until the person quits or the terminal goes away; submits `starters` first. Stops the batches under
     /// way (their POSTs finish) and the tracker (its leases go to other processes at once), and gives the terminal
-    /// back.
+    /// back. Returns what to say once it is back: how far each batch stopped by quitting got.
     ///
     /// `postText` is the whole reading of the body the page the state starts on was read from without its posts'
     /// text (``CreatorPage/hasPostText``): the page takes it once drawn.
-    public func run(submitting starters: [RefreshTarget] = [], postText: WholeReading? = nil) async {
+    @discardableResult
+    public func run(submitting starters: [RefreshTarget] = [], postText: WholeReading? = nil) async -> [String] {
         let size = terminal.size
         _ = reducer.reduce(&state, .resize(width: size.width, height: size.height))
         _ = reducer.reduce(&state, .tick(time.now))
@@ -79,10 +80,11 @@ public final class DashboardRuntime {
             }
             return !state.shouldQuit
         }
-        await stopBatches()
+        let stopped = await stopBatches()
         await tracker.stop()
         runner.stop()
         terminal.stop()
+        return stopped
     }
 
     /// Reduces an action, does what it asks, draws the frame, and ticks as often as the screen changes with time.
@@ -146,10 +148,11 @@ public final class DashboardRuntime {
     }
 
     /// Asks every batch under way to stop and waits for the POSTs under way, at most five seconds (a real time: it
-    /// keeps a person from waiting on a server that does not answer, and synchronises nothing).
-    private func stopBatches() async {
+    /// keeps a person from waiting on a server that does not answer, and synchronises nothing). Returns how far each
+    /// got.
+    private func stopBatches() async -> [String] {
         let running = batches.running
-        guard !running.isEmpty else { return }
+        guard !running.isEmpty else { return [] }
         for batch in running { await batch.bulk.requestStop() }
         let waited = Once()
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
@@ -163,6 +166,9 @@ public final class DashboardRuntime {
                 waited.resume()
             }
         }
+        var sentences: [String] = []
+        for batch in running { sentences.append(await batch.bulk.sentence) }
+        return sentences
     }
 
     private func perform(_ effect: DashboardEffect) {

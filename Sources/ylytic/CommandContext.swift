@@ -11,6 +11,10 @@ struct CommandContext: Sendable {
     var stderr: any OutputSink
     var stdoutIsTerminal: Bool
     var stderrIsTerminal: Bool
+    /// Whether standard input is a terminal a person can answer a question on.
+    var stdinIsTerminal = false
+    /// A line typed on standard input (without its line break), or nil at its end.
+    var readLine: @Sendable () async -> String? = { nil }
     /// The columns of the terminal standard output goes to, if it is one.
     var stdoutColumns: Int? = nil
     /// The width of the terminal stderr goes to, when it is one (for a progress line).
@@ -29,6 +33,7 @@ struct CommandContext: Sendable {
             environment: ProcessInfo.processInfo.environment,
             stdout: FileSink(descriptor: STDOUT_FILENO), stderr: FileSink(descriptor: STDERR_FILENO),
             stdoutIsTerminal: isatty(STDOUT_FILENO) == 1, stderrIsTerminal: isatty(STDERR_FILENO) == 1,
+            stdinIsTerminal: isatty(STDIN_FILENO) == 1, readLine: { Swift.readLine() },
             stdoutColumns: TerminalWidth.of(STDOUT_FILENO), stderrColumns: TerminalWidth.of(STDERR_FILENO),
             transport: URLSessionTransport(), time: SystemTimeSource(), random: SystemRandomSource(),
             stopRequests: StopSignals.stream)
@@ -62,13 +67,13 @@ struct FileSink: OutputSink {
 }
 
 extension CommandContext {
-    /// How wide text tables may be: `COLUMNS`, else the terminal's width; nil (no limit) for a pipe or a file.
     /// How wide a line rewritten in place on stderr may be: `COLUMNS`, else the terminal's width, else 80.
     var progressWidth: Int {
         if let columns = environment["COLUMNS"].flatMap({ Int($0) }), columns > 0 { return columns }
         return stderrColumns ?? 80
     }
 
+    /// How wide text tables may be: `COLUMNS`, else the terminal's width; nil (no limit) for a pipe or a file.
     var outputWidth: Int? {
         if let columns = environment["COLUMNS"].flatMap({ Int($0) }), columns > 0 { return columns }
         return stdoutColumns

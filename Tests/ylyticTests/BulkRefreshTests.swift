@@ -25,9 +25,11 @@ struct BulkRefreshTests {
     }
 
     /// Runs ylytic in-process on the real network stack and clock; `stops` is what Ctrl-C would send.
-    func run(_ arguments: [String], against simulator: RunningSimulator, stops: AsyncStream<Void> = AsyncStream { _ in })
-        async -> CLIHarness.Run
-    {
+    /// With an `answer`, standard input is a terminal on which it is typed.
+    func run(
+        _ arguments: [String], against simulator: RunningSimulator, stops: AsyncStream<Void> = AsyncStream { _ in },
+        answer: String? = nil
+    ) async -> CLIHarness.Run {
         let stdout = BufferSink(), stderr = BufferSink()
         var context = CommandContext(
             environment: [
@@ -39,8 +41,38 @@ struct BulkRefreshTests {
             stopRequests: { stops })
         context.tracking.monitor.firstPollDelay = 0.5
         context.tracking.monitor.maxInterval = 1
+        if let answer {
+            context.stdinIsTerminal = true
+            context.readLine = { answer }
+        }
         let status = await Ylytic.run(arguments, context: context)
         return CLIHarness.Run(status: status, stdout: stdout.text, stderr: stderr.text)
+    }
+
+    @Test func aLargeBatchAsksOnATerminalWithItsPriceAndNoSendsNothing() async throws {
+        let log = CreationLog()
+        var settings = SimulatorSettings()
+        settings.tokens = ["e2e-token"]
+        settings.processingTime = 0.2...0.4
+        settings.log = { log.take($0) }
+        let simulator = try await Simulator.start(settings)
+        defer { Task { await simulator.stop() } }
+        let listed = FileManager.default.temporaryDirectory.appendingPathComponent("asked-\(UUID().uuidString).txt")
+        try (0..<25).map { "@asked_\($0)" }.joined(separator: "\n").write(to: listed, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: listed) }
+
+        let declined = await run(["refresh", "--from", listed.path], against: simulator, answer: "n")
+        #expect(declined.status == 130)
+        #expect(declined.stderr == "Refresh 25 creators? 25 new requests. [y]es, [N]o: Sent nothing.\n")
+        #expect(log.targets.isEmpty, "nothing was sent")
+
+        let accepted = await run(["refresh", "--from", listed.path], against: simulator, answer: "y")
+        #expect(accepted.status == 0, "\(accepted.stderr)")
+        #expect(log.targets.count == 25)
+        let again = await run(["refresh", "--from", listed.path, "--fresh-for", "1h"], against: simulator, answer: "")
+        #expect(again.stderr.hasPrefix("Refresh 25 creators? 0 new requests; 25 fresh ones joined. [y]es, [f]orce the fresh ones too, [N]o: "))
+        #expect(await run(["refresh", "--from", listed.path, "--yes", "--json"], against: simulator, answer: "n").status == 0, "--yes sends without asking")
+        #expect(log.targets.count == 25, "the fresh ones were joined")
     }
 
     @Test func twoHundredTargetsArePostedOnceEachAtFiveASecondAcrossAnInterruption() async throws {

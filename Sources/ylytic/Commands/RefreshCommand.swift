@@ -59,6 +59,9 @@ struct RefreshCommand: YlyticCommand {
     @Flag(name: .long, help: "Submit a new request even when the same target is under way or fresh in the store.")
     var force = false
 
+    @Flag(name: .long, help: "With --from, send without asking, however many creators (a terminal is asked above 20).")
+    var yes = false
+
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var storage: StoreOptions
     @OptionGroup var output: OutputOptions
@@ -175,7 +178,9 @@ struct RefreshCommand: YlyticCommand {
         }
         let client = try connection.client(context)
         let store = try await storage.open(context)
-        return await BulkRefreshRun(targets: file.targets, join: joinPolicy, timeout: timeout, json: output.json, context: context)
+        guard let join = try await BatchConsent(targets: file.targets, join: joinPolicy, yes: yes, context: context).ask(store: store)
+        else { return .interrupted }
+        return await BulkRefreshRun(targets: file.targets, join: join, timeout: timeout, json: output.json, context: context)
             .run(client: client, store: store)
     }
 

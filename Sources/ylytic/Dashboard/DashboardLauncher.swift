@@ -46,7 +46,10 @@ enum DashboardLauncher {
             terminal: TerminalScreenSurface(screen: terminal, insideTmux: !(context.environment["TMUX"] ?? "").isEmpty),
             tracker: context.tracker(store: store, client: client, scope: .everything), store: store, state: state,
             time: context.time, exportFolder: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        await runtime.run(submitting: starters, postText: postText)
+        let stoppedBatches = await runtime.run(submitting: starters, postText: postText)
+        // What was left unsent by quitting is said where the person looks next: the terminal, once it is back.
+        restoreStandardError(savedStderr)
+        for sentence in stoppedBatches { context.stderr.line("ylytic: \(sentence)") }
         return .succeeded
     }
 

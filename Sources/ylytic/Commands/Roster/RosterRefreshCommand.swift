@@ -26,6 +26,7 @@ struct RosterRefreshCommand: YlyticCommand {
         help: ArgumentHelp("Join a request that succeeded within this long instead of submitting.", valueName: "duration"))
     var freshFor = "1h"
     @Flag(name: .long, help: "Submit new requests even for creators under way or fresh.") var force = false
+    @Flag(name: .long, help: "Send without asking, however many creators (a terminal is asked above 20).") var yes = false
     @Option(name: .long, help: "Stop following after this many seconds (exit 5 when some are still pending).")
     var timeout: Double?
     @OptionGroup var connection: ConnectionOptions
@@ -68,9 +69,11 @@ struct RosterRefreshCommand: YlyticCommand {
         // A creator chosen for being older than `age` is not joined with a refresh younger than that: the fresh
         // window is never longer than the age asked for.
         let freshWindow = min((try? DurationText.seconds(freshFor, option: "--fresh-for")) ?? 3600, age ?? .infinity)
-        let join: JoinPolicy = force ? .never : .underWayOrFresh(freshFor: freshWindow)
-        return await BulkRefreshRun(
-            targets: chosen.map(\.target), join: join, timeout: timeout, json: output.json, context: context)
+        let targets = chosen.map(\.target)
+        let asked: JoinPolicy = force ? .never : .underWayOrFresh(freshFor: freshWindow)
+        guard let join = try await BatchConsent(targets: targets, join: asked, yes: yes, context: context).ask(store: store)
+        else { return .interrupted }
+        return await BulkRefreshRun(targets: targets, join: join, timeout: timeout, json: output.json, context: context)
             .run(client: client, store: store)
     }
 }
