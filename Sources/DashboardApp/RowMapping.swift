@@ -11,7 +11,8 @@ extension RequestRow {
             typeName: tracked.requestType.isEmpty ? "?" : tracked.requestType,
             target: tracked.targetValue.isEmpty ? tracked.requestID ?? "" : tracked.targetValue, phase: tracked.state,
             detail: tracked.detail, failedPolls: tracked.errorCount, submittedAt: tracked.submittedAt, finishedAt: tracked.finishedAt,
-            followers: tracked.followers, creatorName: tracked.creatorName, submittedBy: tracked.submittedBy)
+            followers: tracked.followers, creatorName: tracked.creatorName, submittedBy: tracked.submittedBy,
+            nextPollAt: tracked.state.isFollowed ? tracked.nextPollAt : nil)
     }
 }
 

@@ -357,6 +357,24 @@ struct CreatorsListTests {
         #expect(state.tab == .rosters)
         _ = reducer.reduce(&state, .key(.tab))
         #expect(state.tab == .requests, "Tab goes round the three lists")
+        _ = reducer.reduce(&state, .key(.backTab))
+        #expect(state.tab == .rosters, "Shift-Tab goes back")
+        _ = reducer.reduce(&state, .key(.backTab))
+        #expect(state.tab == .creators)
+    }
+
+    @Test func aRequestsDetailsSayWhenItIsPolledNextAndHowManyPollsFailed() {
+        let now = DashboardFixtures.now
+        let row = RequestRow(
+            id: 1, requestID: "r1", type: .instagram, target: "thetatvaindia", phase: .pending,
+            detail: "the server cannot be reached", failedPolls: 3, submittedAt: now - 60, nextPollAt: now + 90)
+        let facts = row.facts(now: now)
+        #expect(facts.contains("Next poll  in 1m (\(Timestamp.text(now + 90)))"))
+        #expect(facts.contains("Failed     3 polls in a row"))
+        var ended = row
+        ended.phase = .succeeded
+        ended.failedPolls = 0
+        #expect(!ended.facts(now: now).contains { $0.hasPrefix("Next poll") || $0.hasPrefix("Failed") })
     }
 
     @Test func sortingAndFilteringCreators() {

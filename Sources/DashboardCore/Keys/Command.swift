@@ -3,7 +3,7 @@
 /// and closes a box.
 public enum Command: String, Sendable, CaseIterable {
     case moveUp, moveDown, pageUp, pageDown, first, last
-    case switchTab, filter, sort, reverseSort, newRequest, refreshAgain, toggleLive, forget, open
+    case switchTab, previousTab, filter, sort, reverseSort, newRequest, refreshAgain, toggleLive, forget, open
     case togglePreview
     case showPosts, exactNumbers, exportPosts, sponsoredOnly
     case mark, markAll, refreshStale, addToRoster, compare, nextColumns, previousColumns, exportComparison

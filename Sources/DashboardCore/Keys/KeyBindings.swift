@@ -22,7 +22,8 @@ public struct KeyBindings: Sendable, Equatable {
         let back: [Key] = [.escape, .character("q"), .backspace, .left]
         return KeyBindings(table: [
             .list: bindings(moves + [
-                (.switchTab, [.tab]), (.filter, [.character("/")]), (.back, [.escape]), (.sort, [.character("s")]),
+                (.switchTab, [.tab]), (.previousTab, [.backTab]), (.filter, [.character("/")]), (.back, [.escape]),
+                (.sort, [.character("s")]),
                 (.reverseSort, [.character("S")]), (.newRequest, [.character("n")]), (.refreshAgain, [.character("r")]),
                 (.refreshStale, [.character("R")]), (.mark, [.character(" ")]), (.markAll, [.character("*")]),
                 (.compare, [.character("c")]), (.addToRoster, [.character("a")]), (.toggleLive, [.character("p")]),

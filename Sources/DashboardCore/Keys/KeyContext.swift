@@ -40,7 +40,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
         return switch self {
         case .list:
             moves + [
-                .switchTab, .newRequest, .compare, .refreshAgain, .refreshStale, .mark, .markAll, .addToRoster, .filter,
+                .switchTab, .previousTab, .newRequest, .compare, .refreshAgain, .refreshStale, .mark, .markAll, .addToRoster, .filter,
                 .back, .sort, .reverseSort, .toggleLive, .forget, .open, .togglePreview, .help, .quit,
             ]
         case .creator: moves + [.showPosts, .exactNumbers, .exportPosts, .help, .back]

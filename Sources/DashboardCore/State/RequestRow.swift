@@ -26,11 +26,13 @@ public struct RequestRow: Hashable, Sendable, Identifiable {
     public var changedAt: Date?
     /// Who submitted it ("user@host"), when known.
     public var submittedBy: String?
+    /// When it is asked about next, while it is followed.
+    public var nextPollAt: Date?
 
     public init(
         id: Int64, requestID: String? = nil, type: RequestType?, typeName: String? = nil, target: String, phase: Phase,
         detail: String? = nil, failedPolls: Int = 0, submittedAt: Date, finishedAt: Date? = nil, followers: Int? = nil,
-        creatorName: String? = nil, changedAt: Date? = nil, submittedBy: String? = nil
+        creatorName: String? = nil, changedAt: Date? = nil, submittedBy: String? = nil, nextPollAt: Date? = nil
     ) {
         self.failedPolls = failedPolls
         self.id = id
@@ -46,5 +48,6 @@ public struct RequestRow: Hashable, Sendable, Identifiable {
         self.creatorName = creatorName
         self.changedAt = changedAt
         self.submittedBy = submittedBy
+        self.nextPollAt = nextPollAt
     }
 }

@@ -80,6 +80,7 @@ public struct ListsScreen: Component {
         let next = Tab.allCases[(Tab.allCases.firstIndex(of: tab)! + 1) % Tab.allCases.count]
         var offers = [
             Offer(.switchTab, "switch between Requests, Creators and Rosters", hint: next.rawValue, rank: 3),
+            Offer(.previousTab, "the tab before"),
             Offer(.newRequest, "new request (type or paste a URL)", hint: "new", rank: 1),
         ]
         offers += shownTab.offers(shared)
@@ -98,8 +99,9 @@ public struct ListsScreen: Component {
     public mutating func run(_ command: Command, _ shared: inout Shared) -> Outcome {
         shared.clearNotice()
         switch command {
-        case .switchTab:
-            tab = Tab.allCases[((Tab.allCases.firstIndex(of: tab) ?? 0) + 1) % Tab.allCases.count]
+        case .switchTab, .previousTab:
+            let step = command == .switchTab ? 1 : Tab.allCases.count - 1
+            tab = Tab.allCases[((Tab.allCases.firstIndex(of: tab) ?? 0) + step) % Tab.allCases.count]
         case .newRequest:
             return .go(.show(.newRequest(RequestForm())))
         case .toggleLive:

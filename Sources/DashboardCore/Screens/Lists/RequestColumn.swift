@@ -67,6 +67,11 @@ extension RequestRow {
         if let creatorName { lines.append("Creator    \(SafeText.sanitize(creatorName))") }
         if let followers { lines.append("Followers  \(NumberFormat.compact(Double(followers))) (\(NumberFormat.grouped(followers)))") }
         if let detail { lines.append("Detail     \(SafeText.sanitize(detail))") }
+        if let nextPollAt, phase.isFollowed {
+            let when = nextPollAt > now ? "in " + Age.duration(nextPollAt.timeIntervalSince(now)) : "now"
+            lines.append("Next poll  \(when) (\(Timestamp.text(nextPollAt)))")
+        }
+        if failedPolls > 0 { lines.append("Failed     \(failedPolls) poll\(failedPolls == 1 ? "" : "s") in a row") }
         return lines
     }
 
