@@ -229,6 +229,10 @@ extension LedgerWrite: StoreTransaction {
         try await rows("UPDATE ylytic.roster SET max_age = \(maxAge) WHERE id = \(id)")
     }
 
+    func rename(roster id: Int64, to name: String) async throws {
+        try await rows("UPDATE ylytic.roster SET name = \(name) WHERE id = \(id)")
+    }
+
     func deleteRoster(_ id: Int64) async throws {
         try await rows("DELETE FROM ylytic.roster WHERE id = \(id)")
     }

@@ -230,6 +230,10 @@ final class FileWrite: StoreTransaction {
         try await run { db in _ = try RosterRecord.filter(key: id).updateAll(db, Column("max_age").set(to: maxAge)) }
     }
 
+    func rename(roster id: Int64, to name: String) async throws {
+        try await run { db in _ = try RosterRecord.filter(key: id).updateAll(db, Column("name").set(to: name)) }
+    }
+
     func deleteRoster(_ id: Int64) async throws {
         try await run { db in _ = try RosterRecord.deleteOne(db, key: id) }
     }

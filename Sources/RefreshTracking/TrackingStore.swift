@@ -166,6 +166,10 @@ public protocol TrackingStore: AnyObject, Sendable {
     /// Sets or clears the roster's maximum age. Throws ``RosterError/notFound(_:)``.
     func setMaxAge(of name: String, to maxAge: TimeInterval?) async throws
 
+    /// Renames the roster named `name` (whatever its case) to `newName`, keeping its creators and maximum age. Throws
+    /// ``RosterError/notFound(_:)``, and ``RosterError/exists(_:)`` when another roster has the new name.
+    func renameRoster(_ name: String, to newName: RosterName) async throws
+
     /// Deletes the roster (its creators' requests and figures stay). Returns whether there was one.
     @discardableResult
     func deleteRoster(_ name: String) async throws -> Bool

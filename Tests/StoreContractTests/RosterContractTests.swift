@@ -55,6 +55,25 @@ struct RosterContractTests {
     }
 
     @Test(arguments: StoreKind.allCases)
+    func aRenamedRosterKeepsItsCreatorsAndAgeAndANameInUseIsRefused(kind: StoreKind) async throws {
+        let shared = try await SharedStore.make(kind)
+        defer { shared.cleanUp() }
+        let (mine, theirs) = (shared.mine, shared.theirs)
+        try await mine.createRoster(try RosterName("summer"), maxAge: 86_400, at: date)
+        _ = try await mine.addToRoster(try RosterName("summer"), try handles("a", "b"), at: date, creating: false)
+        try await mine.createRoster(try RosterName("winter"), maxAge: nil, at: date)
+        await #expect(throws: RosterError.exists("Winter")) { try await mine.renameRoster("summer", to: try RosterName("Winter")) }
+        await #expect(throws: RosterError.notFound("autumn")) { try await mine.renameRoster("autumn", to: try RosterName("fall")) }
+        let before = try await theirs.changes(since: .beginning).revision
+        try await mine.renameRoster("SUMMER", to: try RosterName("summer-26"))
+        #expect(try await theirs.changes(since: before).creatorsChanged, "another process learns of it")
+        #expect(try await theirs.roster(named: "summer-26") == Roster(name: "summer-26", maxAge: 86_400, createdAt: date, memberCount: 2))
+        #expect(try await theirs.roster(named: "summer") == nil)
+        try await mine.renameRoster("summer-26", to: try RosterName("Summer-26"))
+        #expect(try await theirs.rosters().map(\.name) == ["Summer-26", "winter"], "a change of case is a rename")
+    }
+
+    @Test(arguments: StoreKind.allCases)
     func badChangesAreRefusedWithTheReasonAndWriteNothing(kind: StoreKind) async throws {
         let shared = try await SharedStore.make(kind)
         defer { shared.cleanUp() }

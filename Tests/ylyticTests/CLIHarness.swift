@@ -18,6 +18,8 @@ struct CLIHarness {
         "HOME": "/nonexistent", "LANG": "C.UTF-8",
     ]
     var isTerminal = false
+    /// What a person types on standard input, which is then a terminal; nil: standard input is not one.
+    var answer: String?
     let transport: FakeTransport
     /// Real time run a hundred times as fast: a command's polls, leases and time-outs keep their order.
     let time = ScaledTimeSource()
@@ -49,6 +51,10 @@ struct CLIHarness {
             environment: environment, stdout: stdout, stderr: stderr, stdoutIsTerminal: isTerminal,
             stderrIsTerminal: isTerminal, transport: transport, time: time, random: FixedRandomSource(0.5),
             stopRequests: { [stream = stops.stream] in stream })
+        if let answer {
+            context.stdinIsTerminal = true
+            context.readLine = { answer }
+        }
         // An hour of lease: on a clock a hundred times as fast, a busy test machine never lets one lapse.
         context.tracking.leaseDuration = 3600
         let status = await Ylytic.run(arguments, context: context)

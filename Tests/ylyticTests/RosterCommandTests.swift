@@ -50,10 +50,39 @@ struct RosterCommandTests {
 
         #expect(await cli.run("roster", "max-age", "summer-26", "0").status == 0)
         #expect(await cli.run("roster", "show", "summer-26").stdout.contains("2 never refreshed"))
-        #expect(await cli.run("roster", "delete", "summer-26").status == 0)
-        let gone = await cli.run("roster", "delete", "summer-26")
+        let unasked = await cli.run("roster", "delete", "summer-26")
+        #expect(unasked.status == 2, "no terminal to ask on, and no --yes")
+        #expect(unasked.stderr.contains("give --yes to delete summer-26 without a terminal"))
+        var asked = cli
+        asked.answer = "n"
+        let kept = await asked.run("roster", "delete", "summer-26")
+        #expect(kept.status == 130)
+        #expect(kept.stderr == "Delete the roster summer-26 (2 creators)? Their requests and figures stay. [y/N]: Deleted nothing.\n")
+        #expect(await cli.run("roster", "list").stdout.contains("summer-26"))
+        asked.answer = "y"
+        #expect(await asked.run("roster", "delete", "summer-26").status == 0)
+        let gone = await cli.run("roster", "delete", "summer-26", "--yes")
         #expect(gone.status == 2)
         #expect(gone.stderr.contains("there is no roster named 'summer-26'"))
+    }
+
+    @Test func aRosterIsRenamedKeepingItsCreatorsAndANameInUseIsRefused() async throws {
+        let cli = CLIHarness([])
+        #expect(await cli.run("roster", "create", "summer", "@one", "@two", "--max-age", "7d").status == 0)
+        #expect(await cli.run("roster", "create", "winter").status == 0)
+        let taken = await cli.run("roster", "rename", "summer", "WINTER")
+        #expect(taken.status == 2)
+        #expect(taken.stderr.contains("a roster named 'WINTER' exists already"))
+        let bad = await cli.run("roster", "rename", "summer", "two words")
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("a roster name is one word"))
+        #expect(await cli.run("roster", "rename", "nothing", "other").status == 2)
+        let renamed = await cli.run("roster", "rename", "SUMMER", "summer-26")
+        #expect(renamed.status == 0, "\(renamed.stderr)")
+        let shown = await cli.run("roster", "show", "summer-26", "--json")
+        #expect(shown.stdout.contains("one") && shown.stdout.contains("two"))
+        #expect(await cli.run("roster", "show", "summer").status == 2)
+        #expect(await cli.run("roster", "rename", "summer-26", "Summer-26").status == 0, "a change of case is a rename")
     }
 
     @Test func badNamesAndTargetsAreRefusedAndNothingIsWritten() async throws {

@@ -84,6 +84,8 @@ public protocol StoreTransaction: Sendable {
 
     func setMaxAge(ofRoster id: Int64, to maxAge: TimeInterval?) async throws
 
+    func rename(roster id: Int64, to name: String) async throws
+
     func deleteRoster(_ id: Int64) async throws
 
     /// Adds the members the roster lacks, in order; returns how many were added.

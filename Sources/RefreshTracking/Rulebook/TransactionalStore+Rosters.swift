@@ -62,6 +62,17 @@ extension TransactionalStore {
         }
     }
 
+    public func renameRoster(_ name: String, to newName: RosterName) async throws {
+        try await write { store in
+            guard let rosterID = try await store.rosterID(named: name) else { throw RosterError.notFound(name) }
+            if let other = try await store.rosterID(named: newName.rawValue), other != rosterID {
+                throw RosterError.exists(newName.rawValue)
+            }
+            try await store.rename(roster: rosterID, to: newName.rawValue)
+            _ = try await store.nextRevision(creators: true)
+        }
+    }
+
     @discardableResult
     public func deleteRoster(_ name: String) async throws -> Bool {
         try await write { store in

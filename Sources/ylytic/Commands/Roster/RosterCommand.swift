@@ -17,7 +17,7 @@ struct RosterCommand: ParsableCommand {
             """,
         subcommands: [
             RosterCreateCommand.self, RosterAddCommand.self, RosterRemoveCommand.self, RosterImportCommand.self,
-            RosterListCommand.self, RosterShowCommand.self, RosterMaxAgeCommand.self, RosterDeleteCommand.self,
+            RosterListCommand.self, RosterShowCommand.self, RosterMaxAgeCommand.self, RosterRenameCommand.self, RosterDeleteCommand.self,
             RosterRefreshCommand.self,
         ])
 }

@@ -112,20 +112,73 @@ struct RosterMaxAgeCommand: YlyticCommand {
     }
 }
 
-/// `ylytic roster delete NAME`.
+/// `ylytic roster delete NAME`: asks first on a terminal (`--yes` does not), and refuses without `--yes` when there is
+/// no terminal to ask on.
 struct RosterDeleteCommand: YlyticCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete", abstract: "Delete a roster (its creators' requests and figures stay in the store).")
+        commandName: "delete", abstract: "Delete a roster (its creators' requests and figures stay in the store).",
+        discussion: "Asks first, saying how many creators it holds (and, on a team's ledger, that it is the team's); "
+            + "--yes deletes without asking, and is needed where no terminal can answer.")
 
     @Argument(help: "The roster's name.") var name: String
+    @Flag(name: .long, help: "Delete without asking.") var yes = false
     @OptionGroup var storage: StoreOptions
     @OptionGroup var output: OutputOptions
 
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
         let store = try await storage.open(context)
         do {
-            guard try await store.deleteRoster(name) else { throw RosterError.notFound(name) }
-            RosterOutput.changed("Deleted the roster \(name).", name: name, json: output.json, context)
+            guard let roster = try await store.roster(named: name) else { throw RosterError.notFound(name) }
+            let shown = SafeText.sanitize(roster.name)
+            if !yes {
+                guard context.stdinIsTerminal else {
+                    return context.fail(
+                        CommandFailure(
+                            message: "roster delete asks before it deletes; give --yes to delete \(shown) without a terminal",
+                            status: .invalidInput))
+                }
+                let isTeams = if case .ledger = try storage.address(context) { true } else { false }
+                let creators = "\(NumberFormat.grouped(roster.memberCount)) creator\(roster.memberCount == 1 ? "" : "s")"
+                context.stderr.write(
+                    "Delete the roster \(shown) (\(creators)\(isTeams ? "; the team's, for everyone on the ledger" : ""))? "
+                        + "Their requests and figures stay. [y/N]: ")
+                let answer = (await context.readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+                guard answer == "y" || answer == "yes" else {
+                    context.stderr.line("Deleted nothing.")
+                    return .interrupted
+                }
+            }
+            guard try await store.deleteRoster(roster.name) else { throw RosterError.notFound(name) }
+            RosterOutput.changed("Deleted the roster \(roster.name).", name: roster.name, json: output.json, context)
+            return .succeeded
+        } catch {
+            return context.fail(CommandFailure(rosterStoreError: error, store: store))
+        }
+    }
+}
+
+/// `ylytic roster rename OLD NEW`.
+struct RosterRenameCommand: YlyticCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rename", abstract: "Rename a roster, keeping its creators and maximum age.")
+
+    @Argument(help: "The roster's name.") var name: String
+    @Argument(help: "Its new name.") var newName: String
+    @OptionGroup var storage: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
+        let renamed: RosterName
+        do {
+            renamed = try RosterName(newName)
+        } catch {
+            return context.fail(CommandFailure(message: SafeText.sanitize(error.description), status: .invalidInput))
+        }
+        let store = try await storage.open(context)
+        do {
+            try await store.renameRoster(name, to: renamed)
+            RosterOutput.changed(
+                "Renamed the roster \(name) to \(renamed.rawValue).", name: renamed.rawValue, json: output.json, context)
             return .succeeded
         } catch {
             return context.fail(CommandFailure(rosterStoreError: error, store: store))
