@@ -251,6 +251,8 @@ public final class DashboardRuntime {
             compare(creators)
         case .exportComparison(let comparison):
             export(comparison)
+        case .exportCreators(let name, let listings):
+            export(listings, name: name)
         case .notify(let text, let style):
             terminal.notify(SafeText.sanitize(text), style: style)
         }
@@ -326,6 +328,31 @@ public final class DashboardRuntime {
         String(
             text.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "." }
                 .map(Character.init).prefix(40))
+    }
+
+    /// Writes creators as CSV in the export folder, named after what they are (`creators`, a roster) and the day.
+    private func export(_ listings: [CreatorListing], name: String) {
+        let stem = Self.fileSafe(name)
+        let file = Self.unused(exportFolder.appendingPathComponent("ylytic-\(stem.isEmpty ? "creators" : stem)-\(Timestamp.day(time.now)).csv"))
+        do {
+            try Data(CreatorsCSV.text(listings).utf8).write(to: file, options: .withoutOverwriting)
+            runner.send(.notice("Wrote \(NumberFormat.grouped(listings.count)) creators to \(file.path)"))
+        } catch {
+            runner.send(.problem("Could not write \(file.path): \(FileProblem.writing(file.path, error))"))
+        }
+    }
+
+    /// `file`, or when it exists, the first of `NAME-2.csv`, `NAME-3.csv`… that does not: an export never
+    /// overwrites a file.
+    private static func unused(_ file: URL) -> URL {
+        let manager = FileManager.default
+        guard manager.fileExists(atPath: file.path) else { return file }
+        let stem = file.deletingPathExtension().lastPathComponent, folder = file.deletingLastPathComponent()
+        var number = 2
+        while manager.fileExists(atPath: folder.appendingPathComponent("\(stem)-\(number).\(file.pathExtension)").path) {
+            number += 1
+        }
+        return folder.appendingPathComponent("\(stem)-\(number).\(file.pathExtension)")
     }
 
     /// Writes the posts of `record` as CSV in the export folder, named after the creator and the request.

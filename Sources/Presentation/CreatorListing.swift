@@ -168,7 +168,7 @@ public enum CreatorsCSV {
 
     public static func text(_ listings: [CreatorListing]) -> String {
         var lines = [CSV.row(fields.map(\.fileName))]
-        for listing in listings { lines.append(CSV.row(fields.map { CSV.inert($0.value(listing)) })) }
+        for listing in listings { lines.append(CSV.row(fields.map { $0.value(listing) })) }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 }

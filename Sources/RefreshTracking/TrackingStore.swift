@@ -99,7 +99,7 @@ public protocol TrackingStore: AnyObject, Sendable {
     /// Every creator, most recently refreshed first.
     func creators() async throws -> [StoredCreator]
 
-    /// The creators `prefilter` selects, most recently refreshed first, read through the store's indexes.
+    /// The creators `prefilter` selects, most recently refreshed first, answered in SQL.
     func creators(where prefilter: CreatorPrefilter) async throws -> [StoredCreator]
 
     /// The creators whose key, handle, user or channel id, or name is `query` (case-insensitive; a leading `@` is

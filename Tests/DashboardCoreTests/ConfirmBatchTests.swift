@@ -105,3 +105,31 @@ struct BulkPriceTests {
         #expect(BulkPrice.of(targets, requests: requests, join: .never, now: now) == BulkPrice(new: 5, fresh: 0, underWay: 0))
     }
 }
+
+@Suite("Exporting what is shown")
+struct ExportCreatorsTests {
+    let reducer = DashboardReducer()
+
+    @Test func eWritesEveryCreatorTheQueryShowsNotJustThePage() {
+        var state = DashboardFixtures.state(width: 120, height: 12)
+        let rows = (0..<50).map { (index: Int) -> CreatorRow in
+            let platform: Platform = index % 2 == 0 ? .instagram : .youtube
+            return CreatorRow(
+                id: Int64(index + 1), platform: platform, key: "creator\(index)", handle: "creator\(index)",
+                lastRefreshedAt: DashboardFixtures.now - Double(index))
+        }
+        _ = reducer.reduce(&state, .creatorsLoaded(rows))
+        _ = reducer.reduce(&state, .key(.tab))
+        _ = reducer.reduce(&state, .key(.character("/")))
+        for character in "platform:yt" { _ = reducer.reduce(&state, .key(.character(character))) }
+        _ = reducer.reduce(&state, .key(.enter))
+        let effects = reducer.reduce(&state, .key(.character("e")))
+        guard case .exportCreators(let name, let listings)? = effects.first else {
+            Issue.record("expected an export, got \(effects)")
+            return
+        }
+        #expect(name == "creators")
+        #expect(listings.count == 25, "every creator shown, beyond the screen's page")
+        #expect(listings.allSatisfy { $0.creator.platform == "youtube" })
+    }
+}

@@ -9,6 +9,10 @@ struct PostsCSVTests {
         #expect(CSV.field("a, b") == "\"a, b\"")
         #expect(CSV.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
         #expect(CSV.field("two\nlines") == "\"two\nlines\"")
+        #expect(CSV.field("=HYPERLINK(\"https://evil\")") == "\"'=HYPERLINK(\"\"https://evil\"\")\"", "a formula is kept as text")
+        #expect(CSV.field("\u{200E}@SUM(A1)") == "'@SUM(A1)", "even behind a character that is removed")
+        #expect(CSV.field("  +1+2") == "'  +1+2")
+        #expect(CSV.field("-12.5") == "-12.5", "a number is a number")
         #expect(CSV.field("red \u{1B}[31mtext") == "red text")
     }
 

@@ -94,6 +94,7 @@ struct CreatorQueryTests {
         ("er>3x", 4, "'3x' is not a number"),
         ("tier:", 5, "expected a value after 'tier:'"),
         ("-er>>3", 4, "expected a number after '>'"),
+        ("refreshed=7d", 9, "compare a time with < or >"),
     ])
     func aBadTermIsPointedAt(query: String, offset: Int, message: String) {
         #expect {

@@ -65,6 +65,9 @@ struct BulkRefreshTests {
         #expect(declined.status == 130)
         #expect(declined.stderr == "Refresh 25 creators? 25 new requests. [y]es, [N]o: Sent nothing.\n")
         #expect(log.targets.isEmpty, "nothing was sent")
+        let forcedNothing = await run(["refresh", "--from", listed.path], against: simulator, answer: "f")
+        #expect(forcedNothing.status == 130, "f is no yes when nothing is fresh")
+        #expect(log.targets.isEmpty)
 
         let accepted = await run(["refresh", "--from", listed.path], against: simulator, answer: "y")
         #expect(accepted.status == 0, "\(accepted.stderr)")

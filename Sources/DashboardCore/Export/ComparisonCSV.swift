@@ -17,7 +17,7 @@ public enum ComparisonCSV {
             }
         }
         rows.append(["Last refreshed"] + creators.map { Timestamp.rfc3339($0.row.lastRefreshedAt) })
-        return rows.map { $0.map { CSV.field(CSV.inert($0)) }.joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return rows.map { $0.map { CSV.field($0) }.joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
     /// A number as a spreadsheet reads it: whole numbers without a fraction, others to four places.

@@ -6,7 +6,7 @@ public enum Command: String, Sendable, CaseIterable {
     case switchTab, previousTab, filter, sort, reverseSort, newRequest, refreshAgain, toggleLive, forget, open
     case togglePreview
     case showPosts, exactNumbers, exportPosts, sponsoredOnly
-    case mark, markAll, refreshStale, addToRoster, compare, nextColumns, previousColumns, exportComparison
+    case mark, markAll, refreshStale, addToRoster, compare, nextColumns, previousColumns, exportComparison, exportCreators
     /// In boxes: do what the box asks (forget, add), send the form, follow the request found, force a new one.
     case confirm, submit, follow, forceSubmit
     /// In boxes: the next or the previous choice of a selector, and completing a typed name.

@@ -28,13 +28,14 @@ public struct KeyBindings: Sendable, Equatable {
                 (.refreshStale, [.character("R")]), (.mark, [.character(" ")]), (.markAll, [.character("*")]),
                 (.compare, [.character("c")]), (.addToRoster, [.character("a")]), (.toggleLive, [.character("p")]),
                 (.forget, [.character("d")]), (.open, [.enter]), (.togglePreview, [.character("v")]), (.help, [.character("?")]),
+                (.exportCreators, [.character("e")]),
                 (.quit, [.character("q"), .control("c")]),
             ]),
             .roster: bindings(moves + [
                 (.filter, [.character("/")]), (.sort, [.character("s")]), (.reverseSort, [.character("S")]),
                 (.mark, [.character(" ")]), (.markAll, [.character("*")]), (.refreshAgain, [.character("r")]),
                 (.refreshStale, [.character("R")]), (.compare, [.character("c")]), (.addToRoster, [.character("a")]),
-                (.open, [.enter]), (.help, [.character("?")]), (.back, back),
+                (.open, [.enter]), (.exportCreators, [.character("e")]), (.help, [.character("?")]), (.back, back),
             ]),
             .compare: bindings([
                 (.moveDown, [.character("j"), .down]), (.moveUp, [.character("k"), .up]), (.pageDown, [.pageDown, .character(" ")]),

@@ -41,7 +41,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
         case .list:
             moves + [
                 .switchTab, .previousTab, .newRequest, .compare, .refreshAgain, .refreshStale, .mark, .markAll, .addToRoster, .filter,
-                .back, .sort, .reverseSort, .toggleLive, .forget, .open, .togglePreview, .help, .quit,
+                .back, .sort, .reverseSort, .toggleLive, .forget, .open, .togglePreview, .exportCreators, .help, .quit,
             ]
         case .creator: moves + [.showPosts, .exactNumbers, .exportPosts, .help, .back]
         case .posts: moves + [.switchTab, .sort, .reverseSort, .filter, .sponsoredOnly, .open, .help, .back]
@@ -49,7 +49,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
         case .roster:
             moves + [
                 .filter, .sort, .reverseSort, .mark, .markAll, .refreshAgain, .refreshStale, .compare,
-                .addToRoster, .open, .help, .back,
+                .addToRoster, .open, .exportCreators, .help, .back,
             ]
         case .compare: moves + [.nextColumns, .previousColumns, .exportComparison, .help, .back]
         case .help: moves + [.back]

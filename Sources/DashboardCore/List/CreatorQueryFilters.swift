@@ -1,10 +1,18 @@
 import Foundation
+import Presentation
 import RefreshAPI
 import RefreshTracking
 
 /// What `/` offers where creators are queried, for help.
 enum CreatorQueryHelp {
     static let summary = "query as you type: text, tier:micro,mid er>3% city:pune refreshed<7d stale -x OR … (Esc clears)"
+}
+
+extension CreatorRow {
+    /// The row as files of creators list it, stale as its rosters say at `now`.
+    func listing(now: Date) -> CreatorListing {
+        CreatorListing(creator, isStale: QueryContext.isStale(creator, in: rosters, at: now))
+    }
 }
 
 /// The filter of the Creators list: the text typed read as a ``CreatorQuery`` (`tier:micro er>3% city:pune`).

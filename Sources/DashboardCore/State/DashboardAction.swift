@@ -85,6 +85,8 @@ public enum DashboardEffect: Sendable, Equatable {
     case compare([CreatorRow])
     /// Write a comparison as CSV to a file, and say which.
     case exportComparison(Comparison)
+    /// Write these creators as CSV to a file named after `name` (a new file, never one that exists), and say which.
+    case exportCreators(name: String, [CreatorListing])
     /// Tell the person, in the way of ``NotificationStyle``, that refreshes finished.
     case notify(String, NotificationStyle)
     case quit

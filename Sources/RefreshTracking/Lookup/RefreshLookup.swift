@@ -54,8 +54,7 @@ public struct RefreshLookup: Sendable {
             return id.isWellFormed ? .unknownWord(id) : .notFound("no request or creator '\(word)' in the store")
         case .target(let target):
             if !target.type.isSinglePost {
-                let creators = try await store.creators(matching: target.value)
-                    .filter { $0.platform == target.type.platform.rawValue }
+                let creators = try await store.creators(matching: target.value).filter { Self.is($0, target) }
                 if creators.count > 1 { return .ambiguous(creators) }
                 if let creator = creators.first { return try await latest(of: creator, typed: target, wanted) }
             }
@@ -76,8 +75,7 @@ public struct RefreshLookup: Sendable {
             creators = []
             if case .request(let id, _)? = try await latest(of: target, .latestFinished) { aboutRequest = id }
         case .target(let target):
-            creators = try await store.creators(matching: target.value)
-                .filter { $0.platform == target.type.platform.rawValue }
+            creators = try await store.creators(matching: target.value).filter { Self.is($0, target) }
         }
         if creators.count > 1 { return .ambiguous(creators) }
         if let creator = creators.first { return .creator(creator) }
@@ -93,14 +91,11 @@ public struct RefreshLookup: Sendable {
     private func latest(of creator: StoredCreator, typed: RefreshTarget?, _ wanted: Wanted) async throws -> Found {
         let snapshots = try await store.history(of: creator)
         let refreshedBy = Set(snapshots.map(\.requestID))
-        let names = Set([creator.key, creator.handle, creator.platformID, typed?.value].compactMap { $0?.lowercased() })
         let requests = try await store.requests(in: nil).filter { request in
             guard let id = request.requestID else { return false }
             if refreshedBy.contains(id) { return true }
-            guard let target = request.target, !target.type.isSinglePost,
-                target.type.platform.rawValue == creator.platform
-            else { return false }
-            return names.contains(target.value.lowercased())
+            guard let target = request.target, !target.type.isSinglePost else { return false }
+            return Self.is(creator, target) || typed.map { Self.sameTarget(target, $0) } ?? false
         }
         switch wanted {
         case .latestRequest:
@@ -121,8 +116,8 @@ public struct RefreshLookup: Sendable {
     /// The latest refresh of a target no stored creator answers to (a post, or a creator not refreshed yet).
     private func latest(of target: RefreshTarget, _ wanted: Wanted) async throws -> Found? {
         let requests = try await store.requests(in: nil).filter { request in
-            request.requestID != nil && request.requestType == target.type.rawValue
-                && request.targetValue.lowercased() == target.value.lowercased()
+            guard request.requestID != nil, let requested = request.target else { return false }
+            return Self.sameTarget(requested, target)
         }
         let chosen =
             switch wanted {
@@ -130,5 +125,24 @@ public struct RefreshLookup: Sendable {
             case .latestFinished: requests.first { $0.state == .succeeded } ?? requests.first { $0.state == .failed }
             }
         return chosen.map { .request(RequestID($0.requestID!), tracked: $0) }
+    }
+
+    /// Whether `creator` is the one `target` names: by handle (whatever its case) for an Instagram handle, by
+    /// user id, or by channel id (exactly); never by name.
+    static func `is`(_ creator: StoredCreator, _ target: RefreshTarget) -> Bool {
+        guard creator.platform == target.type.platform.rawValue else { return false }
+        switch target.type {
+        case .instagram: return creator.key == target.value.lowercased() || creator.handle?.lowercased() == target.value.lowercased()
+        case .instagramID: return creator.platformID == target.value || creator.key == target.value
+        case .youtube: return creator.key == target.value || creator.platformID == target.value
+        case .instagramPost, .youtubePost: return false
+        }
+    }
+
+    /// Whether two targets are the same: a handle whatever its case, anything else exactly (ids, shortcodes and
+    /// channel ids are case-sensitive).
+    static func sameTarget(_ one: RefreshTarget, _ other: RefreshTarget) -> Bool {
+        guard one.type == other.type else { return false }
+        return one.type == .instagram ? one.value.lowercased() == other.value.lowercased() : one.value == other.value
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
-/// The part of a ``CreatorQuery`` a store answers in SQL, over the columns it indexes or holds plainly (followers,
-/// engagement, the time of the last refresh, platform, tier): for each group of the query, the terms on those
-/// columns. The creators it selects include every creator the whole query matches; the rest of the query is then
+/// The part of a ``CreatorQuery`` a store answers in SQL, over columns of its creator table (followers, engagement,
+/// growth, posts a week, sponsored share, the time of the last refresh, platform, tier; the first three of the
+/// figures indexed): for each group of the query, the terms on those columns. The creators it selects include every creator the whole query matches; the rest of the query is then
 /// asked of them in memory (``CreatorQuery/filter(_:in:)``).
 public struct CreatorPrefilter: Hashable, Sendable {
     /// A value bound to a placeholder.

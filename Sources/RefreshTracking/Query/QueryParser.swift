@@ -85,6 +85,9 @@ struct QueryParser {
         rest = rest.dropFirst(comparison.rawValue.count)
         let valueAt = nameEnd + comparison.rawValue.count
         if name == "refreshed" {
+            guard comparison != .equal else {
+                throw QueryError(offset: nameEnd, "compare a time with < or > (refreshed<7d: within 7 days)")
+            }
             return QueryTerm(
                 .refreshed(comparison, try duration(String(rest), at: valueAt, after: comparison.rawValue)), negated: negated)
         }

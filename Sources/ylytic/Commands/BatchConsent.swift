@@ -29,7 +29,7 @@ struct BatchConsent {
         let answer = (await context.readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         switch answer {
         case "y", "yes": return join
-        case "f", "force" where price.fresh > 0: return .underWayOrFresh(freshFor: 0)
+        case "f" where price.fresh > 0, "force" where price.fresh > 0: return .underWayOrFresh(freshFor: 0)
         default:
             context.stderr.line("Sent nothing.")
             return nil

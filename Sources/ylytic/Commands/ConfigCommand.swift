@@ -13,7 +13,7 @@ struct ConfigCommand: ParsableCommand {
         discussion: """
             The file is $XDG_CONFIG_HOME/ylytic/config.yml (~/.config/ylytic/config.yml), in YAML: keys per screen \
             (list, creator, posts, post, roster, compare), colours by role (theme), the sort of each table (requests, creators, posts), \
-            preview: true|false, mouse: true|false, notify: bell|osc|osc777|off. \
+            preview: true|false, mouse: true|false, notify: bell|osc|osc777|off, confirm_above: N. \
             See ylytic config show for every setting and its name.
             """,
         subcommands: [Path.self, Show.self, Check.self])
@@ -125,6 +125,7 @@ private struct SettingList {
         entries.append(("preview", settings.preview ? "true" : "false"))
         entries.append(("mouse", settings.mouse ? "true" : "false"))
         entries.append(("notify", settings.notify.rawValue))
+        entries.append(("confirm_above", String(settings.confirmAbove)))
         self.entries = entries
     }
 }

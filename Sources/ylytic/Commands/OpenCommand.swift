@@ -58,7 +58,15 @@ struct OpenCommand: YlyticCommand {
             if source.count == 1 { return (source[0], try ShowCommand.readBody(source[0]).get()) }
             throw CommandFailure(message: "no refresh of \(name): the store is empty", status: .invalidInput)
         }
-        switch try await ReferenceArguments.find(named, in: store, wanting: .latestFinished) {
+        let found: ReferenceArguments.Named
+        do throws(CommandFailure) {
+            found = try await ReferenceArguments.find(named, in: store, wanting: .latestFinished)
+        } catch {
+            // One word that names nothing is most likely a file mistyped: say why that file cannot be read.
+            if source.count == 1, case .word = named { return (source[0], try ShowCommand.readBody(source[0]).get()) }
+            throw error
+        }
+        switch found {
         case .stored(let id, _):
             let body: Data?
             do {

@@ -5,6 +5,7 @@ import RefreshAPI
 import RefreshStore
 import RefreshTracking
 import Terminal
+import TextGrid
 
 /// Starts the screen for `dash`, `demo` and `open`, with logs sent to a file while it is up. `postText` is the
 /// whole reading of the body `page` was read from without its posts' text.
@@ -49,7 +50,7 @@ enum DashboardLauncher {
         let stoppedBatches = await runtime.run(submitting: starters, postText: postText)
         // What was left unsent by quitting is said where the person looks next: the terminal, once it is back.
         restoreStandardError(savedStderr)
-        for sentence in stoppedBatches { context.stderr.line("ylytic: \(sentence)") }
+        for sentence in stoppedBatches { context.stderr.line("ylytic: " + SafeText.sanitize(sentence)) }
         return .succeeded
     }
 

@@ -33,7 +33,8 @@ struct CreatorSelectionOptions: ParsableArguments {
         do {
             return try CreatorQuery(parsing: query)
         } catch {
-            let pointed = error.pointing(at: SafeText.sanitize(query)).split(separator: "\n").map { "  " + $0 }
+            let pointed = SafeText.sanitize(error.pointing(at: query), keepingNewlines: true).split(separator: "\n")
+                .map { "  " + $0 }
             throw CommandFailure(
                 message: "--where cannot be read:\n" + pointed.joined(separator: "\n"), status: .invalidInput)
         }
@@ -48,9 +49,8 @@ struct CreatorSelectionOptions: ParsableArguments {
         }
     }
 
-    /// The creators of `store` (only those of `among`, when given) the query selects at `now`, in order, at most
-    /// `limit`; and how many it selected in all.
-    func select(from store: any TrackingStore, among: Set<Int64>? = nil, now: Date) async throws(CommandFailure)
+    /// The creators of `store` the query selects at `now`, in order, at most `limit`; and how many it selected in all.
+    func select(from store: any TrackingStore, now: Date) async throws(CommandFailure)
         -> (shown: [CreatorListing], selected: Int)
     {
         let query = try creatorQuery()
@@ -71,7 +71,6 @@ struct CreatorSelectionOptions: ParsableArguments {
             throw CommandFailure(message: "the store failed: \(error)", status: .invalidInput)
         }
         let selected = query.filter(creators, in: context)
-            .filter { creator in among.map { creator.id.map($0.contains) ?? false } ?? true }
             .map { CreatorListing($0, isStale: context.isStale($0)) }
         let sorted = order.sorted(selected)
         return (limit == 0 ? sorted : Array(sorted.prefix(limit)), selected.count)

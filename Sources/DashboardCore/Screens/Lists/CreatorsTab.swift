@@ -53,6 +53,7 @@ public struct CreatorsTab: ListTab {
                 Offer(.compare, "compare the 2 to 4 marked creators side by side", hint: ComparisonRequest.hint(list.markedRows), rank: 2))
         }
         if !chosen.isEmpty { offers.append(Offer(.addToRoster, "add the marked creators (else the selected one) to a roster")) }
+        if !list.visible.isEmpty { offers.append(Offer(.exportCreators, "write every creator shown as CSV", hint: "export")) }
         return offers
     }
 
@@ -74,6 +75,9 @@ public struct CreatorsTab: ListTab {
             let targets = chosen.map(\.refreshTarget)
             guard !targets.isEmpty else { return .nothing }
             return .go(.show(.addToRoster(AddToRoster(targets: targets))))
+        case .exportCreators:
+            guard !list.visible.isEmpty else { return .nothing }
+            return Outcome([.exportCreators(name: "creators", list.visibleRows.map { $0.listing(now: shared.now) })])
         default:
             break
         }

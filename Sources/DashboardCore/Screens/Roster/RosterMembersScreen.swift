@@ -86,6 +86,9 @@ public struct RosterMembersScreen: Component {
             offers.append(Offer(.addToRoster, "add the marked creators (else the selected one) to a roster", hint: "add to roster", rank: 5))
         }
         if list.selected != nil { offers.append(Offer(.open, "the selected creator's page", hint: "open", rank: 6)) }
+        if list.visibleRows.contains(where: { $0.creator != nil }) {
+            offers.append(Offer(.exportCreators, "write every refreshed creator shown as CSV", hint: "export"))
+        }
         offers.append(Offer(.help, "show this help", hint: "help", rank: 0))
         offers.append(Offer(.back, "back to the rosters", hint: "back", rank: 0))
         return offers
@@ -119,6 +122,10 @@ public struct RosterMembersScreen: Component {
                 return .nothing
             }
             return Outcome([.openLatest(creator)])
+        case .exportCreators:
+            let shown = list.visibleRows.compactMap(\.creator)
+            guard !shown.isEmpty else { return .nothing }
+            return Outcome([.exportCreators(name: name, shown.map { $0.listing(now: shared.now) })])
         case .help:
             return .go(.show(.help(Help(context: context, offers: offers(shared)))))
         case .back:
