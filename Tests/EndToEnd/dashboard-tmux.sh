@@ -289,5 +289,34 @@ wait_for "ROSTER" 30 && pass "Esc goes back through the roster to the list" || f
 tmux -L "$socket" send-keys -t e2e "q"
 [ "$(exit_code)" = "0" ] && pass "q quits from the rosters" || fail "q did not quit from the rosters"
 
+# 9. Creators queried, exported and refreshed in bulk: a query narrows the list and a bad term is pointed at, e
+# writes every creator shown, and a batch above confirm_above asks with its price; Esc sends nothing.
+mkdir -p "$work/asking/ylytic"
+printf 'confirm_above: 2\n' > "$work/asking/ylytic/config.yml"
+start "XDG_CONFIG_HOME='$work/asking' $binary demo --latency 1-2"
+wait_for "demo simulator" 100 || fail "the demo did not open for queries"
+tmux -L "$socket" send-keys -t e2e Tab
+wait_for_match " ([4-9]|[1-9][0-9]+) creators" 300 && pass "the Creators tab fills as refreshes end" || fail "too few creators"
+tmux -L "$socket" send-keys -t e2e "/" "platform:youtube"
+wait_for_match "/platform:youtube.*\(([0-9]+) of" 30 && pass "a query narrows the Creators list" || fail "the query did not show"
+screen | grep -q "Instagram" && fail "the query let an Instagram creator through" || pass "and only YouTube creators are left"
+tmux -L "$socket" send-keys -t e2e " er>>3"
+wait_for ">3 ^ expected a number after '>'" 30 && pass "a bad term is pointed at" || fail "the bad term was not pointed at"
+tmux -L "$socket" send-keys -t e2e Escape
+tmux -L "$socket" send-keys -t e2e "e"
+wait_for_match "Wrote [0-9]+ creators to" 30 && pass "e exports the creators shown" || fail "no creators export"
+creators_csv="$(ls "$work"/ylytic-creators-*.csv 2>/dev/null | head -1)"
+[ -n "$creators_csv" ] && head -1 "$creators_csv" | grep -q "^name,handle,platform,tier,followers," \
+    && pass "the CSV holds every field" || fail "no creators CSV ($creators_csv)"
+tmux -L "$socket" send-keys -t e2e "e"
+wait_for_match "Wrote [0-9]+ creators to .*-2\.csv" 30 && pass "a second export never overwrites the first" || fail "the second export"
+tmux -L "$socket" send-keys -t e2e "*" "r"
+wait_for "new requests, each costing quota" 50 && pass "a batch above confirm_above asks with its price" || fail "no price asked"
+tmux -L "$socket" send-keys -t e2e Escape
+wait_for "Sent nothing." 30 && pass "Esc sends nothing" || fail "Esc did not say it sent nothing"
+screen | grep -q "Refreshing the marked creators" && fail "the batch was sent" || pass "no refresh was started"
+tmux -L "$socket" send-keys -t e2e "q"
+[ "$(exit_code)" = "0" ] && pass "q quits after the queries" || fail "q did not quit after the queries"
+
 echo "dashboard: $passes passed, $failures failed"
 [ "$failures" -eq 0 ]
