@@ -108,6 +108,26 @@ struct CreatorsCommandTests {
         #expect(way.stderr.contains("asc or desc"))
     }
 
+    @Test func aRostersCreatorsAreQueriedAndWrittenAsCSV() async throws {
+        let cli = try await Self.store()
+        #expect(await cli.run("roster", "add", "summer-26", "@nobody").status == 0)
+        let stale = await cli.run("roster", "show", "summer-26", "--where", "stale")
+        #expect(stale.status == 0, "\(stale.stderr)")
+        #expect(stale.stdout.contains("@priya.cooks") && stale.stdout.contains("@nobody"), "never refreshed is stale too")
+        let food = await cli.run("roster", "show", "summer-26", "--where", "category:food")
+        #expect(food.stdout.contains("@priya.cooks") && !food.stdout.contains("@nobody"))
+        let named = await cli.run("roster", "show", "summer-26", "--where", "nobody")
+        #expect(named.stdout.contains("@nobody") && !named.stdout.contains("@priya.cooks"), "found by the target it was added as")
+        let csv = await cli.run("roster", "show", "summer-26", "--csv")
+        #expect(csv.stdout.hasPrefix("name,handle,platform,"))
+        #expect(csv.stdout.split(separator: "\r\n").count == 2)
+        #expect(csv.stdout.contains(",priya.cooks,instagram,micro,42000,2000,"))
+        #expect(csv.stderr.contains("1 never refreshed, left out"))
+        let bad = await cli.run("roster", "show", "summer-26", "--where", "er>>3")
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("^ expected a number after '>'"))
+    }
+
     @Test func noStoreIsAnEmptyListNotAnError() async {
         let cli = CLIHarness([])
         let run = await cli.run("creators", "--json")

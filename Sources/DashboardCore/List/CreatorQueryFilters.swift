@@ -42,12 +42,8 @@ public struct MemberRowFilter: RowFilter {
     }
 
     public func admits(_ row: RosterRow.Member) -> Bool {
-        if let creator = row.creator { return query.matches(creator.creator, rosters: creator.rosters, now: now) }
-        let known = StoredCreator(
-            platform: row.target.type.platform.rawValue, key: row.target.value, handle: row.target.value,
-            lastRefreshedAt: .distantPast)
-        // A maximum age of nothing makes a creator never refreshed stale, as its roster says it is.
-        let rosters = row.isStale ? [QueryContext.Membership(name: "", maxAge: 0)] : []
-        return query.matches(known, rosters: rosters, now: now)
+        query.matches(
+            member: row.target, creator: row.creator?.creator, rosters: row.creator?.rosters ?? [], isStale: row.isStale,
+            now: now)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RefreshAPI
 
 /// A question about creators, as typed in `creators --where`, `/` on the Creators tab and in a roster:
 /// `tier:micro,mid er>3% city:pune refreshed<7d OR -platform:youtube stale`. Terms next to each other must all hold;
@@ -27,6 +28,19 @@ public struct CreatorQuery: Hashable, Sendable {
     public func matches(_ creator: StoredCreator, rosters: [QueryContext.Membership], now: Date) -> Bool {
         groups.isEmpty
             || groups.contains { group in group.allSatisfy { $0.holds(for: creator, rosters: rosters, now: now) } }
+    }
+
+    /// Whether a roster's member matches: the creator a refresh made known (in `rosters`), or, never refreshed, the
+    /// target it was added as, stale exactly when its roster says so (`isStale`).
+    public func matches(
+        member target: RefreshTarget, creator: StoredCreator?, rosters: [QueryContext.Membership], isStale: Bool,
+        now: Date
+    ) -> Bool {
+        if let creator { return matches(creator, rosters: rosters, now: now) }
+        let known = StoredCreator(
+            platform: target.type.platform.rawValue, key: target.value, handle: target.value, lastRefreshedAt: .distantPast)
+        // A maximum age of nothing makes a creator never refreshed stale, as its roster says it is.
+        return matches(known, rosters: isStale ? [QueryContext.Membership(name: "", maxAge: 0)] : [], now: now)
     }
 
     /// The creators of `creators` that match, in their order.

@@ -59,22 +59,55 @@ struct RosterShowCommand: YlyticCommand {
         commandName: "show", abstract: "Show a roster's creators with their latest figures; stale ones are marked.")
 
     @Argument(help: "The roster's name.") var name: String
+
+    @Option(
+        name: .customLong("where"),
+        help: ArgumentHelp("Only the creators a query selects, as `ylytic creators --where` takes it.", valueName: "query"))
+    var query: String?
+
+    @Flag(name: .long, help: "Write the refreshed creators as CSV (RFC 4180), every field in full, as `ylytic creators --csv`.")
+    var csv = false
+
     @OptionGroup var storage: StoreOptions
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        if csv && output.json { throw ValidationError("give --csv or --json, not both") }
+    }
+
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
+        var selection = CreatorSelectionOptions()
+        selection.query = query
+        let creatorQuery = try selection.creatorQuery()
         guard let store = try await storage.openForReading(context) else {
             return context.fail(CommandFailure(message: RosterError.notFound(SafeText.sanitize(name)).description, status: .invalidInput))
         }
         let now = context.time.now
         let roster: Roster
-        let members: [RosterMember]
+        let all: [RosterMember]
+        let rosters: QueryContext
         do {
             guard let found = try await store.roster(named: name) else { throw RosterError.notFound(name) }
             roster = found
-            members = try await store.rosterMembers(of: name)
+            all = try await store.rosterMembers(of: name)
+            rosters = creatorQuery.isEmpty ? QueryContext(now: now) : try await QueryContext.read(from: store, now: now)
         } catch {
             return context.fail(CommandFailure(rosterStoreError: error, store: store))
+        }
+        let members = all.filter { member in
+            creatorQuery.matches(
+                member: member.target, creator: member.creator, rosters: member.creator.map(rosters.rosters(of:)) ?? [],
+                isStale: member.isStale(maxAge: roster.maxAge, at: now), now: now)
+        }
+        if csv {
+            let refreshed = members.compactMap { member in
+                member.creator.map { CreatorListing($0, isStale: member.isStale(maxAge: roster.maxAge, at: now)) }
+            }
+            context.stdout.write(CreatorsCSV.text(refreshed))
+            if refreshed.count < members.count {
+                context.stderr.line("ylytic: \(members.count - refreshed.count) never refreshed, left out: they have no figures yet")
+            }
+            return .succeeded
         }
         let summary = RosterSummary(members: members, maxAge: roster.maxAge, at: now)
         if output.json {
