@@ -247,6 +247,27 @@ public final class DashboardRuntime {
                     runner.send(.problem("\(error)"))
                 }
             }
+        case .removeFromRoster(let name, let targets):
+            let store = self.store
+            Task {
+                do {
+                    try await store.removeFromRoster(name, targets)
+                    let who = targets.count == 1 ? targets[0].description : "\(targets.count) creators"
+                    runner.send(.notice("Removed \(who) from \(name)."))
+                } catch {
+                    runner.send(.problem("\(error)"))
+                }
+            }
+        case .deleteRoster(let name):
+            let store = self.store
+            Task {
+                do {
+                    guard try await store.deleteRoster(name) else { throw RosterError.notFound(name) }
+                    runner.send(.notice("Deleted the roster \(name)."))
+                } catch {
+                    runner.send(.problem("\(error)"))
+                }
+            }
         case .compare(let creators):
             compare(creators)
         case .exportComparison(let comparison):

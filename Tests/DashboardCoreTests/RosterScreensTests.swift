@@ -129,6 +129,37 @@ struct RosterScreensTests {
 
     enum Expected: Error { case screen }
 
+    @Test func aRosterIsDeletedAndItsCreatorsRemovedOnlyAfterAYes() {
+        var state = RosterFixtures.state(width: 120, height: 40)
+        _ = reducer.reduce(&state, .key(.tab))
+        _ = reducer.reduce(&state, .key(.tab))
+        _ = reducer.reduce(&state, .key(.down))
+        #expect(reducer.reduce(&state, .key(.character("d"))).isEmpty)
+        var text = DashboardView().render(state).text
+        #expect(text.contains("Delete the roster summer-26 ("), "\(text)")
+        #expect(text.contains("for everyone using this store? Their requests and figures stay."))
+        #expect(reducer.reduce(&state, .key(.escape)).isEmpty)
+        #expect(state.overlay == nil)
+        #expect(DashboardView().render(state).text.contains("Nothing changed."))
+        _ = reducer.reduce(&state, .key(.character("d")))
+        #expect(reducer.reduce(&state, .key(.character("y"))) == [.deleteRoster(name: "summer-26")])
+
+        _ = reducer.reduce(&state, .key(.enter))
+        _ = reducer.reduce(&state, .key(.character(" ")))
+        _ = reducer.reduce(&state, .key(.character(" ")))
+        _ = reducer.reduce(&state, .key(.character("d")))
+        text = DashboardView().render(state).text
+        #expect(text.contains("Remove 2 creators from the roster summer-26?"), "\(text)")
+        #expect(reducer.reduce(&state, .key(.character("n"))).isEmpty, "n changes nothing")
+        _ = reducer.reduce(&state, .key(.character("d")))
+        #expect(
+            reducer.reduce(&state, .key(.character("y"))) == [
+                .removeFromRoster(
+                    name: "summer-26",
+                    [RefreshTarget(uncheckedType: .instagram, value: "thetatvaindia"), RefreshTarget(uncheckedType: .youtube, value: "UCurYxozQbvKn-oNUxNJh45Q")])
+            ])
+    }
+
     @Test func marksRefreshCompareAndAddToARoster() throws {
         var state = RosterFixtures.state(width: 120, height: 40)
         _ = reducer.reduce(&state, .key(.tab))

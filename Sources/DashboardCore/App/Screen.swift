@@ -80,6 +80,8 @@ public enum Overlay: Sendable, Equatable {
     case addToRoster(AddToRoster)
     /// A large batch of refreshes waits for a yes, with its price.
     case confirmBatch(ConfirmBatch)
+    /// A change to a roster that cannot be taken back waits for a yes.
+    case confirmChange(ConfirmChange)
 
     /// The box as a component.
     public var component: any Component {
@@ -91,6 +93,7 @@ public enum Overlay: Sendable, Equatable {
         case .joined(let box): box
         case .addToRoster(let box): box
         case .confirmBatch(let box): box
+        case .confirmChange(let box): box
         }
     }
 
@@ -110,6 +113,7 @@ public enum Overlay: Sendable, Equatable {
         case let box as JoinedRequest: self = .joined(box)
         case let box as AddToRoster: self = .addToRoster(box)
         case let box as ConfirmBatch: self = .confirmBatch(box)
+        case let box as ConfirmChange: self = .confirmChange(box)
         default: return nil
         }
     }

@@ -35,7 +35,8 @@ public struct KeyBindings: Sendable, Equatable {
                 (.filter, [.character("/")]), (.sort, [.character("s")]), (.reverseSort, [.character("S")]),
                 (.mark, [.character(" ")]), (.markAll, [.character("*")]), (.refreshAgain, [.character("r")]),
                 (.refreshStale, [.character("R")]), (.compare, [.character("c")]), (.addToRoster, [.character("a")]),
-                (.open, [.enter]), (.exportCreators, [.character("e")]), (.help, [.character("?")]), (.back, back),
+                (.open, [.enter]), (.exportCreators, [.character("e")]), (.forget, [.character("d")]),
+                (.help, [.character("?")]), (.back, back),
             ]),
             .compare: bindings([
                 (.moveDown, [.character("j"), .down]), (.moveUp, [.character("k"), .up]), (.pageDown, [.pageDown, .character(" ")]),

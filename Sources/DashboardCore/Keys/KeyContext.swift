@@ -49,7 +49,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
         case .roster:
             moves + [
                 .filter, .sort, .reverseSort, .mark, .markAll, .refreshAgain, .refreshStale, .compare,
-                .addToRoster, .open, .exportCreators, .help, .back,
+                .addToRoster, .open, .exportCreators, .forget, .help, .back,
             ]
         case .compare: moves + [.nextColumns, .previousColumns, .exportComparison, .help, .back]
         case .help: moves + [.back]

@@ -81,6 +81,10 @@ public enum DashboardEffect: Sendable, Equatable {
     case priceBatch(BatchPlan)
     /// Add these targets to the roster of this name, made when there is none.
     case addToRoster(name: String, [RefreshTarget])
+    /// Take these targets out of the roster of this name (their requests and figures stay).
+    case removeFromRoster(name: String, [RefreshTarget])
+    /// Delete the roster of this name (its creators' requests and figures stay).
+    case deleteRoster(name: String)
     /// Read the latest refresh of each of these creators, to compare them.
     case compare([CreatorRow])
     /// Write a comparison as CSV to a file, and say which.

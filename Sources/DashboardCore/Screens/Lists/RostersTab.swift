@@ -31,6 +31,7 @@ public struct RostersTab: ListTab {
             Offer(.open, "the selected roster's creators", hint: "open", rank: 8),
             Offer(.refreshAgain, "refresh every creator of the selected roster", hint: "refresh all", rank: 4),
             Offer(.refreshStale, "refresh the stale creators of the selected roster", hint: roster.stale > 0 ? "refresh stale" : nil, rank: 4),
+            Offer(.forget, "delete the selected roster (after a confirm)", hint: "delete", rank: 9),
         ]
         return offers
     }
@@ -45,6 +46,19 @@ public struct RostersTab: ListTab {
         case .refreshStale:
             let stale = roster.members.filter(\.isStale).map(\.target)
             return BatchRefresh.of(stale, what: "the stale creators of \(SafeText.sanitize(roster.name))", &shared)
+        case .forget:
+            let name = SafeText.sanitize(roster.name)
+            let count = roster.members.count
+            return .go(
+                .show(
+                    .confirmChange(
+                        ConfirmChange(
+                            title: "Delete \(name)",
+                            lines: [
+                                "Delete the roster \(name) (\(NumberFormat.grouped(count)) creator\(count == 1 ? "" : "s"))",
+                                "for everyone using this store? Their requests and figures stay.",
+                            ],
+                            verb: "delete", effect: .deleteRoster(name: roster.name)))))
         default:
             return .nothing
         }

@@ -84,6 +84,7 @@ public struct RosterMembersScreen: Component {
         }
         if !chosen.isEmpty {
             offers.append(Offer(.addToRoster, "add the marked creators (else the selected one) to a roster", hint: "add to roster", rank: 5))
+            offers.append(Offer(.forget, "remove the marked creators (else the selected one) from the roster, after a confirm", hint: "remove"))
         }
         if list.selected != nil { offers.append(Offer(.open, "the selected creator's page", hint: "open", rank: 6)) }
         if list.visibleRows.contains(where: { $0.creator != nil }) {
@@ -122,6 +123,18 @@ public struct RosterMembersScreen: Component {
                 return .nothing
             }
             return Outcome([.openLatest(creator)])
+        case .forget:
+            let targets = chosen.map(\.target)
+            guard !targets.isEmpty else { return .nothing }
+            let shown = SafeText.sanitize(name)
+            let who = targets.count == 1 ? SafeText.sanitize(targets[0].description) : "\(NumberFormat.grouped(targets.count)) creators"
+            return .go(
+                .show(
+                    .confirmChange(
+                        ConfirmChange(
+                            title: "Remove from \(shown)",
+                            lines: ["Remove \(who) from the roster \(shown)?", "Their requests and figures stay."],
+                            verb: "remove", effect: .removeFromRoster(name: name, targets)))))
         case .exportCreators:
             let shown = list.visibleRows.compactMap(\.creator)
             guard !shown.isEmpty else { return .nothing }
