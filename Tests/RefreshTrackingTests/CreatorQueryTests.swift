@@ -95,6 +95,10 @@ struct CreatorQueryTests {
         ("tier:", 5, "expected a value after 'tier:'"),
         ("-er>>3", 4, "expected a number after '>'"),
         ("refreshed=7d", 9, "compare a time with < or >"),
+        ("platform:ig,tiktok", 12, "unknown platform 'tiktok'"),
+        ("tier:micro,giant", 11, "unknown tier 'giant'"),
+        ("followers:\"10k..5x\"", 17, "'5x' is not a number"),
+        ("\"er\">>3", 5, "expected a number after '>'"),
     ])
     func aBadTermIsPointedAt(query: String, offset: Int, message: String) {
         #expect {

@@ -3,10 +3,20 @@ import RefreshAPI
 
 /// Reads the text of a ``CreatorQuery`` into groups of terms, pointing at the first character that cannot be read.
 struct QueryParser {
-    /// A word of the query and the offset, in characters, of its first character.
+    /// A word of the query (its quotes dropped), the offset in characters of its first character, and of each of its
+    /// characters in the query.
     private struct Word {
         var text: String
         var offset: Int
+        var offsets: [Int] = []
+
+        /// The offset in the query of what is `offset` counted as if the word's characters stood side by side from
+        /// its start (quotes shift what follows them).
+        func source(_ offset: Int) -> Int {
+            let index = offset - self.offset
+            guard index >= 0, !offsets.isEmpty else { return offset }
+            return index < offsets.count ? offsets[index] : offsets[offsets.count - 1] + 1
+        }
     }
 
     /// The longest query read: what a person types, or a saved view.
@@ -33,7 +43,11 @@ struct QueryParser {
                 lastOr = word
                 continue
             }
-            group.append(try term(word))
+            do {
+                group.append(try term(word))
+            } catch {
+                throw QueryError(offset: word.source(error.offset), error.message)
+            }
         }
         if let lastOr, group.isEmpty { throw QueryError(offset: lastOr.offset, "expected a term after OR") }
         if !group.isEmpty { groups.append(group) }
@@ -55,6 +69,7 @@ struct QueryParser {
             } else {
                 if current == nil { current = Word(text: "", offset: offset) }
                 current!.text.append(character)
+                current!.offsets.append(offset)
             }
         }
         if let quoteOffset { throw QueryError(offset: quoteOffset, "this quote is never closed") }
@@ -120,22 +135,23 @@ struct QueryParser {
                 offset: offset,
                 "unknown field '\(name)' (\((TextField.allCases.map(\.rawValue) + ["followers"]).joined(separator: ", ")))")
         }
-        let values = value.split(separator: ",").map { $0.lowercased() }
+        let parts = value.split(separator: ",")
+        let values = parts.map { $0.lowercased() }
         guard !values.isEmpty else { throw QueryError(offset: valueAt, "expected a value after '\(name):'") }
+        // Where the value at `index` starts in the query, to point at it.
+        func start(_ index: Int) -> Int { valueAt + value.distance(from: value.startIndex, to: parts[index].startIndex) }
         switch field {
         case .platform:
-            return .oneOf(field, try values.map { (value) throws(QueryError) -> String in
-                guard let platform = Self.platforms[value] else {
-                    throw QueryError(offset: valueAt, "unknown platform '\(value)' (instagram, youtube)")
-                }
-                return platform
-            })
+            if let bad = values.firstIndex(where: { Self.platforms[$0] == nil }) {
+                throw QueryError(offset: start(bad), "unknown platform '\(values[bad])' (instagram, youtube)")
+            }
+            return .oneOf(field, values.compactMap { Self.platforms[$0] })
         case .tier:
             let known = Set(InfluencerTier.allCases.map(\.rawValue) + ["mid"])
-            if let unknown = values.first(where: { !known.contains($0) }) {
+            if let bad = values.firstIndex(where: { !known.contains($0) }) {
                 throw QueryError(
-                    offset: valueAt,
-                    "unknown tier '\(unknown)' (\(InfluencerTier.allCases.map(\.rawValue).joined(separator: ", ")), mid)")
+                    offset: start(bad),
+                    "unknown tier '\(values[bad])' (\(InfluencerTier.allCases.map(\.rawValue).joined(separator: ", ")), mid)")
             }
             return .oneOf(field, values)
         case .category, .city, .country, .roster:
