@@ -61,7 +61,9 @@ let package = Package(
         .target(name: "Presentation", dependencies: ["RefreshAPI", "RefreshTracking", "TextGrid"]),
         .target(name: "DashboardCore", dependencies: ["RefreshAPI", "RefreshTracking", "Presentation", "TextGrid"]),
         .target(name: "DashboardApp", dependencies: ["DashboardCore", "RefreshTracking", "RefreshAPI", "TextGrid"]),
-        .target(name: "DashboardConfig", dependencies: ["DashboardCore", "TextGrid", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "DashboardConfig",
+            dependencies: ["DashboardCore", "Presentation", "RefreshTracking", "TextGrid", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "ylytic",
             dependencies: [
@@ -125,7 +127,7 @@ let package = Package(
         .testTarget(
             name: "DashboardCoreTests",
             dependencies: ["DashboardCore", "Presentation", "RefreshTracking", "TextGrid", "RefreshTestSupport"]),
-        .testTarget(name: "DashboardConfigTests", dependencies: ["DashboardConfig", "DashboardCore", "TextGrid"]),
+        .testTarget(name: "DashboardConfigTests", dependencies: ["DashboardConfig", "DashboardCore", "Presentation", "TextGrid"]),
         .testTarget(
             name: "DashboardAppTests",
             dependencies: [

@@ -268,6 +268,16 @@ public final class DashboardRuntime {
                     runner.send(.problem("\(error)"))
                 }
             }
+        case .renameRoster(let name, let newName):
+            let store = self.store
+            Task {
+                do {
+                    try await store.renameRoster(name, to: newName)
+                    runner.send(.notice("Renamed the roster \(name) to \(newName)."))
+                } catch {
+                    runner.send(.problem("\(error)"))
+                }
+            }
         case .compare(let creators):
             compare(creators)
         case .exportComparison(let comparison):

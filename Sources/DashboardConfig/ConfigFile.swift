@@ -2,7 +2,7 @@ import DashboardCore
 import Yams
 
 /// The dashboard's config file, `config.yml`: keys per screen, colours by role, the sort
-/// of each table, the preview pane, the mouse, how finished refreshes are told, and how large a batch of refreshes
+/// of each table, saved views of the creators, the preview pane, the mouse, how finished refreshes are told, and how large a batch of refreshes
 /// may be before it asks. Read from its text; what is wrong is reported with its line and
 /// setting, and leaves that setting at its default.
 ///
@@ -19,6 +19,11 @@ import Yams
 /// sort:
 ///   requests: followers desc
 ///   posts: likes
+/// views:
+///   - name: pune food
+///     query: category:food city:pune er>3%
+///     sort: er:desc
+///     columns: [name, handle, followers, er]
 /// preview: false
 /// mouse: false
 /// notify: osc
@@ -37,7 +42,7 @@ public enum ConfigFile {
     }
 
     /// The settings the file may hold, for messages.
-    static let sections = ["keys", "theme", "sort", "preview", "mouse", "notify", "confirm_above"]
+    static let sections = ["keys", "theme", "sort", "views", "preview", "mouse", "notify", "confirm_above"]
 
     /// Reads the text of a config file. Text that is not YAML gives the standard settings and one problem.
     public static func read(_ text: String) -> Reading {
@@ -63,6 +68,7 @@ public enum ConfigFile {
             case "keys": KeysSection.read(value, into: &reading)
             case "theme": ThemeSection.read(value, into: &reading)
             case "sort": SortSection.read(value, into: &reading)
+            case "views": ViewsSection.read(value, into: &reading)
             case "notify":
                 if let style = value.scalar.flatMap({ NotificationStyle(rawValue: $0.string) }) {
                     reading.settings.notify = style

@@ -1,4 +1,5 @@
 import DashboardCore
+import Presentation
 import Yams
 
 /// `sort:` of the config file: the column each table starts sorted by, optionally
@@ -33,7 +34,12 @@ enum SortSection {
                 guard let column = choose(RequestColumn.self, words[0], line: line, path: path, into: &reading) else { continue }
                 reading.settings.requestsSort = SortOrder(column, ascending: direction ?? column.sortsAscendingFirst)
             case "creators":
-                guard let column = choose(CreatorColumn.self, words[0], line: line, path: path, into: &reading) else { continue }
+                guard let column = CreatorField(named: words[0]) else {
+                    let known = CreatorField.allCases.map(\.rawValue).joined(separator: ", ")
+                    reading.problems.append(
+                        ConfigProblem(line: line, key: path, message: "no such column '\(words[0])' (the columns are \(known))"))
+                    continue
+                }
                 reading.settings.creatorsSort = SortOrder(column, ascending: direction ?? column.sortsAscendingFirst)
             case "posts":
                 guard let column = choose(PostColumn.self, words[0], line: line, path: path, into: &reading) else { continue }

@@ -38,7 +38,9 @@ public enum CreatorField: String, CaseIterable, Sendable {
     case growth = "growth.month", sponsored, category, city, country, place, refreshed, stale
 
     /// Names `--sort` also takes.
-    static let aliases: [String: CreatorField] = ["engagement": .engagement, "posts_per_week": .postsPerWeek, "growth": .growth]
+    static let aliases: [String: CreatorField] = [
+        "engagement": .engagement, "posts_per_week": .postsPerWeek, "postsperweek": .postsPerWeek, "growth": .growth,
+    ]
 
     /// The field named `name` (`followers`, `er`, `posts/wk`…), whatever its case.
     public init?(named name: String) {
@@ -88,7 +90,7 @@ public enum CreatorField: String, CaseIterable, Sendable {
         case .platform: Platform(rawValue: creator.platform)?.displayName ?? SafeText.sanitize(creator.platform)
         case .tier: SafeText.sanitize(creator.tier ?? "")
         case .followers: creator.followers.map { NumberFormat.compact(Double($0)) } ?? ""
-        case .change: listing.followerChange.map { ($0 > 0 ? "+" : "") + NumberFormat.compact(Double($0)) } ?? ""
+        case .change: Self.changeText(listing.followerChange)
         case .engagement: creator.engagement.map { NumberFormat.percent($0) } ?? ""
         case .postsPerWeek: creator.contentPerWeek.map { NumberFormat.decimal($0) } ?? ""
         case .growth: creator.followersGrowthMonth.map(NumberFormat.signedPercent) ?? ""
@@ -100,6 +102,11 @@ public enum CreatorField: String, CaseIterable, Sendable {
         case .refreshed: Age.ago(creator.lastRefreshedAt, now: now)
         case .stale: listing.isStale ? "stale" : ""
         }
+    }
+
+    /// A change in followers as a table shows it: signed, short.
+    public static func changeText(_ change: Int?) -> String {
+        change.map { ($0 > 0 ? "+" : "") + NumberFormat.compact(Double($0)) } ?? ""
     }
 
     /// What a file holds: numbers in full, times in RFC 3339, text as it came (made safe by the writer).
@@ -166,7 +173,7 @@ public enum CreatorsCSV {
         .city, .country, .refreshed, .stale,
     ]
 
-    public static func text(_ listings: [CreatorListing]) -> String {
+    public static func text(_ listings: [CreatorListing], fields: [CreatorField] = Self.fields) -> String {
         var lines = [CSV.row(fields.map(\.fileName))]
         for listing in listings { lines.append(CSV.row(fields.map { $0.value(listing) })) }
         return lines.joined(separator: "\r\n") + "\r\n"

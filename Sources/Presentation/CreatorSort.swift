@@ -31,6 +31,9 @@ public struct CreatorSort: Sendable, Equatable {
         self.init(field, ascending: ascending)
     }
 
+    /// As `--sort` takes it: `er:desc`.
+    public var text: String { field.rawValue + (ascending ? ":asc" : ":desc") }
+
     /// `listings` in this order; ties keep the order they came in.
     public func sorted(_ listings: [CreatorListing]) -> [CreatorListing] {
         let keyed = listings.enumerated().map { (offset: $0.offset, value: field.sortValue($0.element), listing: $0.element) }

@@ -1,5 +1,6 @@
 import DashboardConfig
 import DashboardCore
+import Presentation
 import Testing
 import TextGrid
 
@@ -82,6 +83,62 @@ struct ConfigFileTests {
         #expect(reading.problems.count == 1)
         #expect(reading.problems.first?.line == line)
         #expect(reading.settings == DashboardSettings())
+    }
+
+    @Test func savedViewsKeepTheirQuerySortAndColumnsInOrder() {
+        let reading = ConfigFile.read("""
+            views:
+              - name: pune food
+                query: category:food city:pune er>3%
+                sort: er:desc
+                columns: [name, handle, followers, er, place]
+              - name: stale
+                query: stale
+              - name: by size
+                sort: followers
+                columns: handle, followers
+            sort:
+              creators: postsPerWeek
+            """)
+        #expect(reading.problems.isEmpty, "\(reading.problems)")
+        #expect(reading.settings.views.map(\.name) == ["pune food", "stale", "by size"])
+        let food = reading.settings.views[0]
+        #expect(food.query == "category:food city:pune er>3%")
+        #expect(food.sort == CreatorSort(.engagement, ascending: false))
+        #expect(food.columns == [.name, .handle, .followers, .engagement, .place])
+        #expect(reading.settings.views[1].sort == nil && reading.settings.views[1].columns.isEmpty)
+        #expect(reading.settings.views[2].sort == CreatorSort(.followers, ascending: false), "figures sort largest first unless told")
+        #expect(reading.settings.views[2].columns == [.handle, .followers], "columns may be a comma-separated line too")
+        #expect(reading.settings.creatorsSort == .init(.postsPerWeek, ascending: false), "the dashboard's old column names still read")
+        #expect(reading.lines["views.stale"] == 6)
+    }
+
+    @Test func aViewThatCannotBeReadIsReportedAtItsLineAndLeftOut() {
+        let reading = ConfigFile.read("""
+            views:
+              - name: bad query
+                query: tier:micro er>>3
+              - name: bad sort
+                sort: likes
+              - name: bad columns
+                columns: [handle, likes]
+              - query: no name
+              - name: fine
+              - name: odd
+                colour: red
+              - name: fine
+            """)
+        #expect(reading.settings.views.map(\.name) == ["fine"])
+        #expect(reading.problems.map(\.description) == [
+            "line 3, views.bad query.query: 'tier:micro er>>3' cannot be read: >3 ^ expected a number after '>'",
+            "line 5, views.bad sort.sort: 'likes' is not a column; sort by one of "
+                + CreatorField.allCases.map(\.rawValue).joined(separator: ", "),
+            "line 7, views.bad columns.columns: no such column 'likes' (the columns are "
+                + CreatorField.allCases.map(\.rawValue).joined(separator: ", ") + ")",
+            "line 8, views: view 4 has no name",
+            "line 11, views.odd.colour: no such setting of a view (a view has name, query, sort, columns)",
+            "line 12, views.fine: a view of this name comes earlier; names are told apart",
+        ])
     }
 
     @Test func anEmptyFileIsTheStandardSettings() {

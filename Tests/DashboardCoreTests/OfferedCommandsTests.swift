@@ -114,6 +114,18 @@ struct OfferedCommandsTests {
         adding.type("sum")
         scenarios.append(("Add to roster", adding))
 
+        var views = SavedViewsTests.state(width: 120, height: 24)
+        views.press(.character("V"), .down)
+        scenarios.append(("Views", views))
+
+        var renaming = rosters
+        renaming.press(.character("N"))
+        scenarios.append(("Rename roster", renaming))
+
+        var inAView = SavedViewsTests.state(width: 120, height: 24)
+        inAView.press(.character("V"), .down, .enter)
+        scenarios.append(("Creators, in a view", inAView))
+
         // Where there is little to act on: a filter that lets nothing through, one row, nothing marked, a page that fits.
         var creatorsFilteredToNothing = RosterFixtures.state(width: 120, height: 24)
         creatorsFilteredToNothing.showTab(.creators)

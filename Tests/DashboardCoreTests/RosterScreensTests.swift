@@ -1,6 +1,7 @@
 import Foundation
 import Presentation
 import RefreshAPI
+import RefreshTracking
 import Testing
 @testable import DashboardCore
 
@@ -158,6 +159,32 @@ struct RosterScreensTests {
                     name: "summer-26",
                     [RefreshTarget(uncheckedType: .instagram, value: "thetatvaindia"), RefreshTarget(uncheckedType: .youtube, value: "UCurYxozQbvKn-oNUxNJh45Q")])
             ])
+    }
+
+    @Test func aRosterIsRenamedOnScreenWithTheRulesOfANameSaidInTheBox() {
+        var state = RosterFixtures.state(width: 120, height: 40)
+        state.showTab(.rosters)
+        state.press(.down)
+        state.press(.character("N"))
+        var text = DashboardView().render(state).text
+        #expect(text.contains("Rename the roster summer-26 for everyone using this store:"), "\(text)")
+        #expect(text.contains("New name: summer-26"))
+        state.press(.control("u"))
+        state.type("winter 26")
+        #expect(reducer.reduce(&state, .key(.enter)).isEmpty)
+        text = DashboardView().render(state).text
+        #expect(text.contains("holds a space"), "\(text)")
+        state.press(.control("u"))
+        state.type("winter-26")
+        #expect(reducer.reduce(&state, .key(.enter)) == [.renameRoster("summer-26", to: try! RosterName("winter-26"))])
+        #expect(state.overlay == nil)
+
+        state.press(.character("N"))
+        #expect(reducer.reduce(&state, .key(.enter)).isEmpty, "the same name changes nothing")
+        #expect(state.notice?.text == "The roster keeps its name.")
+        state.press(.character("N"))
+        state.press(.escape)
+        #expect(state.overlay == nil)
     }
 
     @Test func marksRefreshCompareAndAddToARoster() throws {

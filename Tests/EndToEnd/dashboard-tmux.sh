@@ -290,9 +290,11 @@ tmux -L "$socket" send-keys -t e2e "q"
 [ "$(exit_code)" = "0" ] && pass "q quits from the rosters" || fail "q did not quit from the rosters"
 
 # 9. Creators queried, exported and refreshed in bulk: a query narrows the list and a bad term is pointed at, e
-# writes every creator shown, and a batch above confirm_above asks with its price; Esc sends nothing.
+# writes every creator shown, and a batch above confirm_above asks with its price; Esc sends nothing. V opens a
+# saved view of the config; a roster's creator is removed, and the roster renamed and deleted, after confirms.
 mkdir -p "$work/asking/ylytic"
-printf 'confirm_above: 2\n' > "$work/asking/ylytic/config.yml"
+printf 'confirm_above: 2\nviews:\n  - name: tubers\n    query: platform:yt\n    columns: [handle, platform, followers]\n' \
+    > "$work/asking/ylytic/config.yml"
 start "XDG_CONFIG_HOME='$work/asking' $binary demo --latency 1-2"
 wait_for "demo simulator" 100 || fail "the demo did not open for queries"
 tmux -L "$socket" send-keys -t e2e Tab
@@ -315,6 +317,31 @@ wait_for "new requests, each costing quota" 50 && pass "a batch above confirm_ab
 tmux -L "$socket" send-keys -t e2e Escape
 wait_for "Sent nothing." 30 && pass "Esc sends nothing" || fail "Esc did not say it sent nothing"
 screen | grep -q "Refreshing the marked creators" && fail "the batch was sent" || pass "no refresh was started"
+tmux -L "$socket" send-keys -t e2e "V"
+wait_for "tubers  platform:yt" 30 && pass "V lists the saved views" || fail "no views box"
+tmux -L "$socket" send-keys -t e2e "j" Enter
+wait_for_match "tubers: [0-9]+ of [0-9]+ creators" 30 && pass "a view opens with its count" || fail "the view did not open"
+screen | grep -q "  HANDLE .*PLATFORM .*FOLLOWERS" && pass "with its columns" || fail "not the view's columns"
+screen | grep -q "Instagram" && fail "the view let an Instagram creator through" || pass "and its query"
+tmux -L "$socket" send-keys -t e2e Escape
+wait_for "Every creator:" 30 && pass "Esc leaves the view" || fail "Esc kept the view"
+tmux -L "$socket" send-keys -t e2e Tab
+wait_for "demo-campaign" 30 || fail "no roster to manage"
+tmux -L "$socket" send-keys -t e2e Enter
+wait_for "never (stale)" 30 || fail "the roster did not open"
+tmux -L "$socket" send-keys -t e2e "d"
+wait_for "from the roster demo-campaign?" 30 && pass "d in a roster asks before removing" || fail "no removal asked"
+tmux -L "$socket" send-keys -t e2e "y"
+wait_for "from demo-campaign." 30 && pass "y removes the creator" || fail "nothing removed"
+tmux -L "$socket" send-keys -t e2e Escape "N"
+wait_for "Rename the roster demo-campaign" 30 && pass "N asks for a roster's new name" || fail "no rename box"
+tmux -L "$socket" send-keys -t e2e C-u "autumn-26" Enter
+wait_for "Renamed the roster demo-campaign to autumn-26." 30 && pass "the roster is renamed" || fail "no rename"
+wait_for_match "autumn-26 +6 " 30 && pass "and listed under its new name, one creator fewer" || fail "the new name is not listed"
+tmux -L "$socket" send-keys -t e2e "d"
+wait_for "Delete the roster autumn-26 (6 creators)" 30 && pass "d asks before deleting, saying how many" || fail "no delete asked"
+tmux -L "$socket" send-keys -t e2e "y"
+wait_for "No rosters yet" 30 && pass "y deletes the roster" || fail "the roster stayed"
 tmux -L "$socket" send-keys -t e2e "q"
 [ "$(exit_code)" = "0" ] && pass "q quits after the queries" || fail "q did not quit after the queries"
 

@@ -128,6 +128,57 @@ struct CreatorsCommandTests {
         #expect(bad.stderr.contains("^ expected a number after '>'"))
     }
 
+    /// The harness with `config` as its config.yml.
+    static func configured(_ cli: CLIHarness, _ config: String) throws -> CLIHarness {
+        var cli = cli
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ylytic-views-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("ylytic"), withIntermediateDirectories: true)
+        try config.write(to: folder.appendingPathComponent("ylytic/config.yml"), atomically: true, encoding: .utf8)
+        cli.environment["XDG_CONFIG_HOME"] = folder.path
+        return cli
+    }
+
+    static let views = """
+        views:
+          - name: food
+            query: category:food OR platform:yt
+            sort: followers:asc
+            columns: [handle, followers, category]
+          - name: broken
+            query: er>>3
+        """
+
+    @Test func aSavedViewChoosesSortsAndPicksTheColumns() async throws {
+        var cli = try Self.configured(try await Self.store(), Self.views)
+        cli.environment["COLUMNS"] = "200"
+        let run = await cli.run("creators", "--view", "food")
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines[0].split(separator: " ") == ["HANDLE", "FOLLOWERS", "CATEGORY"], "the view's columns, in its order")
+        #expect(lines[1].contains("@priya.cooks") && lines[2].contains("UCtechtalk"), "its sort: fewest followers first")
+        let csv = await cli.run("creators", "--view", "food", "--csv")
+        #expect(csv.stdout.hasPrefix("handle,followers,category\r\n"))
+        let narrowed = await cli.run("creators", "--view", "food", "--where", "platform:ig", "--sort", "followers")
+        #expect(narrowed.stdout.contains("@priya.cooks") && !narrowed.stdout.contains("UCtechtalk"), "--where narrows the view")
+        let resorted = await cli.run("creators", "--view", "food", "--sort", "followers:desc")
+        let order = resorted.stdout.split(separator: "\n").dropFirst().map { String($0.prefix(12)) }
+        #expect(order.first?.hasPrefix("UCtechtalk") == true, "--sort replaces the view's sort: \(resorted.stdout)")
+    }
+
+    @Test func anUnknownOrBrokenViewExitsTwoSayingWhich() async throws {
+        let cli = try Self.configured(try await Self.store(), Self.views)
+        let unknown = await cli.run("creators", "--view", "drinks")
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("no view named 'drinks'") && unknown.stderr.contains("the views are 'food'"), "\(unknown.stderr)")
+        let broken = await cli.run("creators", "--view", "broken")
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains("line 7, views.broken.query: 'er>>3' cannot be read: >3 ^ expected a number after '>'"), "\(broken.stderr)")
+        let check = await cli.run("config", "check")
+        #expect(check.status != 0)
+        #expect(check.stdout.contains("views.broken.query") || check.stderr.contains("views.broken.query"))
+    }
+
     @Test func noStoreIsAnEmptyListNotAnError() async {
         let cli = CLIHarness([])
         let run = await cli.run("creators", "--json")

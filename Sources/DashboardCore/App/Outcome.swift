@@ -1,3 +1,4 @@
+import Presentation
 import RefreshAPI
 
 /// What a screen or a box asks of the dashboard after a key or an event: work to do outside, and where to go.
@@ -48,6 +49,8 @@ public enum ScreenEvent: Sendable, Equatable {
     case selectRequest(Int64)
     /// The response read for the preview pane of the request `requestID`.
     case previewLoaded(requestID: String, CreatorPage)
+    /// The Creators list is to show this saved view (nil: every creator, as the list starts).
+    case applyView(CreatorView?)
     /// The terminal's size changed.
     case resized
 }

@@ -82,6 +82,10 @@ public enum Overlay: Sendable, Equatable {
     case confirmBatch(ConfirmBatch)
     /// A change to a roster that cannot be taken back waits for a yes.
     case confirmChange(ConfirmChange)
+    /// A saved view of the creators to choose.
+    case views(ViewPicker)
+    /// A roster's new name, typed.
+    case renameRoster(RenameRoster)
 
     /// The box as a component.
     public var component: any Component {
@@ -94,6 +98,8 @@ public enum Overlay: Sendable, Equatable {
         case .addToRoster(let box): box
         case .confirmBatch(let box): box
         case .confirmChange(let box): box
+        case .views(let box): box
+        case .renameRoster(let box): box
         }
     }
 
@@ -114,6 +120,8 @@ public enum Overlay: Sendable, Equatable {
         case let box as AddToRoster: self = .addToRoster(box)
         case let box as ConfirmBatch: self = .confirmBatch(box)
         case let box as ConfirmChange: self = .confirmChange(box)
+        case let box as ViewPicker: self = .views(box)
+        case let box as RenameRoster: self = .renameRoster(box)
         default: return nil
         }
     }

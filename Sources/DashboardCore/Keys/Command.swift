@@ -7,6 +7,7 @@ public enum Command: String, Sendable, CaseIterable {
     case togglePreview
     case showPosts, exactNumbers, exportPosts, sponsoredOnly
     case mark, markAll, refreshStale, addToRoster, compare, nextColumns, previousColumns, exportComparison, exportCreators
+    case chooseView, renameRoster
     /// In boxes: do what the box asks (forget, add), send the form, follow the request found, force a new one.
     case confirm, submit, follow, forceSubmit
     /// In boxes: the next or the previous choice of a selector, and completing a typed name.

@@ -28,7 +28,7 @@ public struct KeyBindings: Sendable, Equatable {
                 (.refreshStale, [.character("R")]), (.mark, [.character(" ")]), (.markAll, [.character("*")]),
                 (.compare, [.character("c")]), (.addToRoster, [.character("a")]), (.toggleLive, [.character("p")]),
                 (.forget, [.character("d")]), (.open, [.enter]), (.togglePreview, [.character("v")]), (.help, [.character("?")]),
-                (.exportCreators, [.character("e")]),
+                (.exportCreators, [.character("e")]), (.chooseView, [.character("V")]), (.renameRoster, [.character("N")]),
                 (.quit, [.character("q"), .control("c")]),
             ]),
             .roster: bindings(moves + [
@@ -72,6 +72,8 @@ public struct KeyBindings: Sendable, Equatable {
             ]),
             .joined: bindings([(.follow, [.enter]), (.forceSubmit, [.character("f"), .character("F")]), (.back, [.escape, .character("q")])]),
             .addToRoster: bindings([(.confirm, [.enter]), (.complete, [.tab]), (.back, [.escape])]),
+            .views: bindings(moves + [(.confirm, [.enter]), (.back, [.escape, .character("q"), .character("V")])]),
+            .renameRoster: bindings([(.confirm, [.enter]), (.back, [.escape])]),
             .setup: bindings([(.quit, [.character("q"), .escape])]),
         ])
     }()

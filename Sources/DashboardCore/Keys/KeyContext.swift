@@ -24,6 +24,10 @@ public enum KeyContext: String, Sendable, CaseIterable {
     case joined
     /// The box that adds creators to a roster.
     case addToRoster
+    /// The box that chooses a saved view of the creators.
+    case views
+    /// The box that gives a roster a new name.
+    case renameRoster
     /// The box with what is known of a request.
     case details
     /// The screen that says how to set a token.
@@ -31,7 +35,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
 
     /// Whether the box has a field that characters are typed into: a character bound to a command there could never
     /// be typed.
-    public var takesText: Bool { self == .newRequest || self == .addToRoster }
+    public var takesText: Bool { [.newRequest, .addToRoster, .renameRoster].contains(self) }
 
     /// Every command a screen of this context may have, in the order the help lists them: what the config file may
     /// bind there. What a screen offers at a given moment is a part of this (``Offer``).
@@ -41,7 +45,8 @@ public enum KeyContext: String, Sendable, CaseIterable {
         case .list:
             moves + [
                 .switchTab, .previousTab, .newRequest, .compare, .refreshAgain, .refreshStale, .mark, .markAll, .addToRoster, .filter,
-                .back, .sort, .reverseSort, .toggleLive, .forget, .open, .togglePreview, .exportCreators, .help, .quit,
+                .back, .sort, .reverseSort, .toggleLive, .forget, .renameRoster, .open, .togglePreview, .exportCreators,
+                .chooseView, .help, .quit,
             ]
         case .creator: moves + [.showPosts, .exactNumbers, .exportPosts, .help, .back]
         case .posts: moves + [.switchTab, .sort, .reverseSort, .filter, .sponsoredOnly, .open, .help, .back]
@@ -59,6 +64,8 @@ public enum KeyContext: String, Sendable, CaseIterable {
         case .confirmBatch: [.confirm, .forceSubmit, .back]
         case .joined: [.follow, .forceSubmit, .back]
         case .addToRoster: [.confirm, .complete, .back]
+        case .views: moves + [.confirm, .back]
+        case .renameRoster: [.confirm, .back]
         case .setup: [.quit]
         }
     }

@@ -85,6 +85,8 @@ public enum DashboardEffect: Sendable, Equatable {
     case removeFromRoster(name: String, [RefreshTarget])
     /// Delete the roster of this name (its creators' requests and figures stay).
     case deleteRoster(name: String)
+    /// Give the roster of this name a new one.
+    case renameRoster(String, to: RosterName)
     /// Read the latest refresh of each of these creators, to compare them.
     case compare([CreatorRow])
     /// Write a comparison as CSV to a file, and say which.

@@ -20,6 +20,13 @@ public struct CreatorQuery: Hashable, Sendable {
     /// Whether the query asks nothing (it matches every creator).
     public var isEmpty: Bool { groups.isEmpty }
 
+    /// The creators both queries select: each group of one joined to each group of the other.
+    public func and(_ other: CreatorQuery) -> CreatorQuery {
+        if isEmpty { return other }
+        if other.isEmpty { return self }
+        return CreatorQuery(groups: groups.flatMap { mine in other.groups.map { mine + $0 } })
+    }
+
     public func matches(_ creator: StoredCreator, in context: QueryContext) -> Bool {
         matches(creator, rosters: context.rosters(of: creator), now: context.now)
     }

@@ -35,8 +35,13 @@ public struct QueryContext: Sendable {
 
     /// Whether the creator's figures are older at `now` than the smallest maximum age of `rosters`.
     public static func isStale(_ creator: StoredCreator, in rosters: [Membership], at now: Date) -> Bool {
-        guard let maxAge = rosters.compactMap(\.maxAge).min() else { return false }
-        return now.timeIntervalSince(creator.lastRefreshedAt) > maxAge
+        guard let due = dueDate(creator, in: rosters) else { return false }
+        return now > due
+    }
+
+    /// When the creator's figures grow older than the smallest maximum age of `rosters`; nil when none has one.
+    public static func dueDate(_ creator: StoredCreator, in rosters: [Membership]) -> Date? {
+        rosters.compactMap(\.maxAge).min().map { creator.lastRefreshedAt.addingTimeInterval($0) }
     }
 
     /// The context of `store` at `now`.

@@ -13,7 +13,7 @@ struct ConfigCommand: ParsableCommand {
         discussion: """
             The file is $XDG_CONFIG_HOME/ylytic/config.yml (~/.config/ylytic/config.yml), in YAML: keys per screen \
             (list, creator, posts, post, roster, compare), colours by role (theme), the sort of each table (requests, creators, posts), \
-            preview: true|false, mouse: true|false, notify: bell|osc|osc777|off, confirm_above: N. \
+            saved views of the creators (views: each with a name, a query, a sort and columns), preview: true|false, mouse: true|false, notify: bell|osc|osc777|off, confirm_above: N. \
             See ylytic config show for every setting and its name.
             """,
         subcommands: [Path.self, Show.self, Check.self])
@@ -122,6 +122,13 @@ private struct SettingList {
         entries.append(("sort.requests", "\(settings.requestsSort.column.rawValue) \(direction(settings.requestsSort.ascending))"))
         entries.append(("sort.creators", "\(settings.creatorsSort.column.rawValue) \(direction(settings.creatorsSort.ascending))"))
         entries.append(("sort.posts", "\(settings.postsSort.column.rawValue) \(direction(settings.postsSort.ascending))"))
+        for view in settings.views {
+            let parts = [
+                view.query.isEmpty ? nil : "query: \(view.query)", view.sort.map { "sort: \($0.text)" },
+                view.columns.isEmpty ? nil : "columns: [\(view.columns.map(\.rawValue).joined(separator: ", "))]",
+            ]
+            entries.append(("views.\(view.name)", "{\(parts.compactMap { $0 }.joined(separator: ", "))}"))
+        }
         entries.append(("preview", settings.preview ? "true" : "false"))
         entries.append(("mouse", settings.mouse ? "true" : "false"))
         entries.append(("notify", settings.notify.rawValue))

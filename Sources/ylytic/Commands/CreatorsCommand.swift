@@ -13,10 +13,14 @@ struct CreatorsCommand: YlyticCommand {
             Each creator with its name, handle, platform, tier, followers and their change since the refresh \
             before, engagement, posts a week, category, place, when it was last refreshed and whether its rosters \
             count it stale. --where selects by a query, as / does on the Creators tab; --csv and --json write \
-            every field in full, with RFC 3339 times.
+            every field in full, with RFC 3339 times. --view starts from a saved view of config.yml (views:): its \
+            query, which --where narrows, its sort, which --sort replaces, and its columns.
             """)
 
     @OptionGroup var selection: CreatorSelectionOptions
+
+    @Option(name: .long, help: ArgumentHelp("Start from a saved view of config.yml (views:).", valueName: "name"))
+    var view: String?
 
     @Flag(name: .long, help: "Write CSV (RFC 4180) instead of a table.")
     var csv = false
@@ -29,29 +33,52 @@ struct CreatorsCommand: YlyticCommand {
     }
 
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
-        _ = try selection.creatorQuery()
-        _ = try selection.creatorSort()
+        let view = try savedView(context)
+        _ = try selection.creatorQuery(view: view)
+        _ = try selection.creatorSort(view: view)
         guard let store = try await storage.openForReading(context) else {
             if output.json { context.stdout.line("[]") }
             if csv { context.stdout.write(CreatorsCSV.text([])) }
             context.stderr.line("ylytic: no creators yet: there is no store at \((try storage.address(context)))")
             return .succeeded
         }
-        let (listings, selected) = try await selection.select(from: store, now: context.time.now)
-        CreatorListingOutput(listings: listings, csv: csv, output: output).write(context)
+        let (listings, selected) = try await selection.select(from: store, now: context.time.now, view: view)
+        CreatorListingOutput(listings: listings, columns: view?.columns ?? [], csv: csv, output: output).write(context)
         if selected > listings.count {
             context.stderr.line("ylytic: the first \(listings.count) of \(selected) creators; --limit 0 shows all")
         } else if listings.isEmpty {
             context.stderr.line(
-                selection.query == nil ? "ylytic: no creators in \(store.location)" : "ylytic: no creator matches the query")
+                selection.query == nil && view == nil
+                    ? "ylytic: no creators in \(store.location)" : "ylytic: no creator matches the query")
         }
         return .succeeded
+    }
+
+    /// The view `--view` names, as the config file holds it; an input error (exit 2) when it holds none of that
+    /// name, or one it cannot read.
+    private func savedView(_ context: CommandContext) throws(CommandFailure) -> CreatorView? {
+        guard let name = view else { return nil }
+        let config = LoadedConfig(environment: context.environment)
+        if let found = config.reading.settings.views.first(where: { $0.name == name }) { return found }
+        let path = SafeText.sanitize(config.file.path)
+        if let problem = config.reading.problems.first(where: { $0.key == "views.\(name)" || $0.key.hasPrefix("views.\(name).") }) {
+            throw CommandFailure(
+                message: "the view '\(SafeText.sanitize(name))' in \(path) cannot be used: \(SafeText.sanitize(problem.description))",
+                status: .invalidInput)
+        }
+        let names = config.reading.settings.views.map { "'\(SafeText.sanitize($0.name))'" }
+        throw CommandFailure(
+            message: "no view named '\(SafeText.sanitize(name))' in \(path)"
+                + (names.isEmpty ? " (it has no views: see the README)" : "; the views are \(names.joined(separator: ", "))"),
+            status: .invalidInput)
     }
 }
 
 /// Creators written as a table fitting the terminal, as CSV or as JSON.
 struct CreatorListingOutput {
     let listings: [CreatorListing]
+    /// The columns a saved view shows, in its order; empty for the standard ones.
+    var columns: [CreatorField] = []
     let csv: Bool
     let output: OutputOptions
 
@@ -72,11 +99,11 @@ struct CreatorListingOutput {
             return
         }
         if csv {
-            context.stdout.write(CreatorsCSV.text(listings))
+            context.stdout.write(CreatorsCSV.text(listings, fields: columns.isEmpty ? CreatorsCSV.fields : columns))
             return
         }
         let now = context.time.now
-        let fields = Self.fields(fitting: context.outputWidth, listings, now: now)
+        let fields = Self.fields(fitting: context.outputWidth, listings, now: now, wanted: columns)
         let table = PlainTable(
             headers: fields.map(\.header), rows: listings.map { listing in fields.map { $0.text(listing, now: now) } },
             rightAligned: Set(fields.indices.filter { fields[$0].isNumber }), maxWidth: context.outputWidth,
@@ -87,9 +114,12 @@ struct CreatorListingOutput {
         }
     }
 
-    /// The most wanted columns whose narrowest widths fit `width`, in the table's order.
-    static func fields(fitting width: Int?, _ listings: [CreatorListing], now: Date) -> [CreatorField] {
-        var chosen = tableFields
+    /// The most wanted columns whose narrowest widths fit `width`, in the table's order; or the first of a view's
+    /// columns (`wanted`) that fit, in its order.
+    static func fields(fitting width: Int?, _ listings: [CreatorListing], now: Date, wanted: [CreatorField] = [])
+        -> [CreatorField]
+    {
+        var chosen = wanted.isEmpty ? tableFields : wanted
         if let width {
             func narrowest(_ field: CreatorField) -> Int {
                 let widest = ([field.header] + listings.map { field.text($0, now: now) }).map(DisplayWidth.of).max() ?? 0
@@ -99,7 +129,7 @@ struct CreatorListingOutput {
                 chosen.removeLast()
             }
         }
-        return tableOrder.filter(chosen.contains)
+        return wanted.isEmpty ? tableOrder.filter(chosen.contains) : chosen
     }
 }
 

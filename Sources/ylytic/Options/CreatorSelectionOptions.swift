@@ -4,7 +4,8 @@ import Presentation
 import RefreshTracking
 import TextGrid
 
-/// Which creators a command lists, and in what order: `--where QUERY`, `--sort FIELD[:asc|desc]`, `--limit N`.
+/// Which creators a command lists, and in what order: `--where QUERY`, `--sort FIELD[:asc|desc]`, `--limit N`;
+/// `--where` narrows what a saved view selects and `--sort` replaces its order.
 struct CreatorSelectionOptions: ParsableArguments {
     @Option(
         name: .customLong("where"),
@@ -27,11 +28,14 @@ struct CreatorSelectionOptions: ParsableArguments {
         guard limit >= 0 else { throw ValidationError("--limit must be 0 (all) or more, not \(limit)") }
     }
 
-    /// The query read, or an input error (exit 2) that shows it with a caret under the fault.
-    func creatorQuery() throws(CommandFailure) -> CreatorQuery {
-        guard let query else { return CreatorQuery(groups: []) }
+    /// The query read (the view's and `--where`'s, both), or an input error (exit 2) that shows it with a caret
+    /// under the fault.
+    func creatorQuery(view: CreatorView? = nil) throws(CommandFailure) -> CreatorQuery {
+        // The config check read the view's query already.
+        let viewQuery = view.flatMap { try? CreatorQuery(parsing: $0.query) } ?? CreatorQuery(groups: [])
+        guard let query else { return viewQuery }
         do {
-            return try CreatorQuery(parsing: query)
+            return try viewQuery.and(CreatorQuery(parsing: query))
         } catch {
             let pointed = SafeText.sanitize(error.pointing(at: query), keepingNewlines: true).split(separator: "\n")
                 .map { "  " + $0 }
@@ -40,8 +44,8 @@ struct CreatorSelectionOptions: ParsableArguments {
         }
     }
 
-    func creatorSort() throws(CommandFailure) -> CreatorSort {
-        guard let sort else { return .newestFirst }
+    func creatorSort(view: CreatorView? = nil) throws(CommandFailure) -> CreatorSort {
+        guard let sort else { return view?.sort ?? .newestFirst }
         do {
             return try CreatorSort(parsing: sort)
         } catch {
@@ -49,12 +53,12 @@ struct CreatorSelectionOptions: ParsableArguments {
         }
     }
 
-    /// The creators of `store` the query selects at `now`, in order, at most `limit`; and how many it selected in all.
-    func select(from store: any TrackingStore, now: Date) async throws(CommandFailure)
+    /// The creators of `store` the query (and the view's) selects at `now`, in order, at most `limit`; and how many it selected in all.
+    func select(from store: any TrackingStore, now: Date, view: CreatorView? = nil) async throws(CommandFailure)
         -> (shown: [CreatorListing], selected: Int)
     {
-        let query = try creatorQuery()
-        let order = try creatorSort()
+        let query = try creatorQuery(view: view)
+        let order = try creatorSort(view: view)
         let creators: [StoredCreator]
         let context: QueryContext
         do {

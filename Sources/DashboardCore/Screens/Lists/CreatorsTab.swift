@@ -6,13 +6,40 @@ import TextGrid
 /// before. Marks choose creators to refresh, compare or add to a roster.
 public struct CreatorsTab: ListTab {
     public internal(set) var list: ListState<CreatorRow>
+    /// The saved view shown, if one is.
+    public private(set) var view: CreatorView?
+    /// The sort the list starts with, that leaving a view goes back to.
+    let standardSort: SortOrder<CreatorField>
 
-    public init(rows: [CreatorRow] = [], sort: SortOrder<CreatorColumn>) {
+    public init(rows: [CreatorRow] = [], sort: SortOrder<CreatorField>) {
         list = ListState(rows: rows, sort: sort)
+        standardSort = sort
     }
 
-    static func columns(forWidth width: Int) -> [ShownColumn<CreatorColumn>] {
-        let followers = ShownColumn(CreatorColumn.followers, "FOLLOWERS", width: 10, alignRight: true)
+    /// Shows a saved view: its query as the filter, its sort and its columns; nil goes back to every creator, as the
+    /// list starts. Says how many creators the view holds, or why its query cannot be read.
+    mutating func show(_ view: CreatorView?, area: Rect, _ shared: inout Shared) {
+        self.view = view
+        list.clearFilter()
+        list.setFilter(view?.query ?? "", now: shared.now)
+        let sort = view?.sort.map { SortOrder($0.field, ascending: $0.ascending) } ?? standardSort
+        list.sort(by: sort.column, ascending: sort.ascending)
+        list.keepInView(rowsInView: ListState<CreatorRow>.rowsInView(area))
+        guard let view else {
+            shared.tell("Every creator: \(NumberFormat.grouped(list.rows.count)).")
+            return
+        }
+        if let problem = list.filterProblem {
+            shared.tell("The view \(SafeText.sanitize(view.name)) cannot be read: \(SafeText.sanitize(problem.inline(view.query)))")
+        } else {
+            shared.tell(
+                "View \(SafeText.sanitize(view.name)): \(NumberFormat.grouped(list.visible.count)) of \(NumberFormat.grouped(list.rows.count)) creators.")
+        }
+    }
+
+    func columns(forWidth width: Int) -> [ShownColumn<CreatorField>] {
+        if let view, !view.columns.isEmpty { return Self.columns(view.columns, forWidth: width) }
+        let followers = ShownColumn(CreatorField.followers, "FOLLOWERS", width: 10, alignRight: true)
         if width >= 110 {
             return [
                 ShownColumn(.name, "NAME", width: 20), ShownColumn(.handle, "HANDLE", width: 18),
@@ -31,13 +58,25 @@ public struct CreatorsTab: ListTab {
         return [ShownColumn(.handle, "HANDLE", width: nil), followers]
     }
 
+    /// A view's columns at a width: as many as fit, in its order, the name (else the last) taking what is left.
+    static func columns(_ fields: [CreatorField], forWidth width: Int) -> [ShownColumn<CreatorField>] {
+        var shown = fields
+        func total(_ fields: [CreatorField]) -> Int { fields.map(\.columnWidth).reduce(0, +) + fields.count + 2 }
+        while shown.count > 1, total(shown) > width { shown.removeLast() }
+        let flexible = shown.contains(.name) ? CreatorField.name : shown.last
+        return shown.map { field in
+            ShownColumn(field, field.header, width: field == flexible ? nil : field.columnWidth, alignRight: field.isNumber)
+        }
+    }
+
     /// The marked creators, else the selected one.
     private var chosen: [CreatorRow] {
         list.marked.isEmpty ? list.selected.map { [$0] } ?? [] : list.markedRows
     }
 
     func offers(_ shared: Shared) -> [Offer] {
-        var offers = list.offers(filterSummary: CreatorQueryHelp.summary, backClearsFilter: true)
+        var offers = list.offers(filterSummary: CreatorQueryHelp.summary, backClearsFilter: view == nil)
+        if view != nil { offers.append(Offer(.back, "leave the view for every creator", hint: "all creators", rank: 3)) }
         if list.selected?.latestRequestID != nil { offers.append(Offer(.open, "the selected creator's latest page", hint: "open", rank: 8)) }
         let marked = list.marked.count
         if !chosen.isEmpty {
@@ -54,6 +93,7 @@ public struct CreatorsTab: ListTab {
         }
         if !chosen.isEmpty { offers.append(Offer(.addToRoster, "add the marked creators (else the selected one) to a roster")) }
         if !list.visible.isEmpty { offers.append(Offer(.exportCreators, "write every creator shown as CSV", hint: "export")) }
+        offers.append(Offer(.chooseView, "open a saved view (views: in config.yml)", hint: "views", rank: 9))
         return offers
     }
 
@@ -75,6 +115,12 @@ public struct CreatorsTab: ListTab {
             let targets = chosen.map(\.refreshTarget)
             guard !targets.isEmpty else { return .nothing }
             return .go(.show(.addToRoster(AddToRoster(targets: targets))))
+        case .chooseView:
+            guard !shared.settings.views.isEmpty else {
+                shared.tell("No saved views: add them under views: in config.yml (see the README), then ylytic config check.")
+                return .nothing
+            }
+            return .go(.show(.views(ViewPicker(views: shared.settings.views, current: view?.name))))
         case .exportCreators:
             guard !list.visible.isEmpty else { return .nothing }
             return Outcome([.exportCreators(name: "creators", list.visibleRows.map { $0.listing(now: shared.now) })])
@@ -95,10 +141,17 @@ public struct CreatorsTab: ListTab {
     }
 
     /// The change in followers is coloured by its sign.
-    func cell(_ row: CreatorRow, _ column: CreatorColumn, _ shared: Shared) -> TableCell {
+    func cell(_ row: CreatorRow, _ column: CreatorField, _ shared: Shared) -> TableCell {
         let change = row.followerChange ?? 0
-        let style: Style = column != .change ? .plain : change > 0 ? shared.theme[.positive] : change < 0 ? shared.theme[.negative] : .plain
-        return TableCell(text: column.text(row, now: shared.now), style: style)
+        let style: Style =
+            switch column {
+            case .change: change > 0 ? shared.theme[.positive] : change < 0 ? shared.theme[.negative] : .plain
+            case .stale: shared.theme[.stale]
+            default: .plain
+            }
+        // The change is the row's own, read from the creator's history.
+        let text = column == .change ? CreatorField.changeText(row.followerChange) : column.text(row.listing(now: shared.now), now: shared.now)
+        return TableCell(text: text, style: style)
     }
 
     var previewSubject: String? { list.selected?.latestRequestID }

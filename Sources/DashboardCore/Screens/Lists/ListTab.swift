@@ -9,8 +9,8 @@ protocol ListTab: Sendable, Equatable {
 
     var list: ListState<Row> { get set }
 
-    /// The columns that fit a width, widest layout first.
-    static func columns(forWidth width: Int) -> [ShownColumn<Row.Column>]
+    /// The columns shown at a width.
+    func columns(forWidth width: Int) -> [ShownColumn<Row.Column>]
 
     /// What a row is called, for "No creator matches …".
     static var rowName: String { get }
@@ -44,7 +44,7 @@ protocol ListTab: Sendable, Equatable {
 extension ListTab {
     /// Runs a command every list has: a move, the filter, the sort, a mark; false for any other.
     mutating func runListCommand(_ command: Command, area: Rect, _ shared: inout Shared) -> Bool {
-        list.run(command, rowsInView: ListState<Row>.rowsInView(area), columns: Self.columns(forWidth: area.width).map(\.column), &shared)
+        list.run(command, rowsInView: ListState<Row>.rowsInView(area), columns: columns(forWidth: area.width).map(\.column), &shared)
     }
 
     func mark(_ row: Row, _ shared: Shared) -> TableCell? {
@@ -53,7 +53,7 @@ extension ListTab {
 
     func draw(in area: Rect, into grid: inout Grid, _ shared: Shared) {
         let empty = list.rows.isEmpty ? emptyText(shared) : "No \(Self.rowName) matches '\(SafeText.sanitize(list.filter))'."
-        list.draw(Self.columns(forWidth: area.width), in: area, into: &grid, shared, emptyText: empty) { row, column in
+        list.draw(columns(forWidth: area.width), in: area, into: &grid, shared, emptyText: empty) { row, column in
             cell(row, column, shared)
         } mark: { row in
             mark(row, shared)

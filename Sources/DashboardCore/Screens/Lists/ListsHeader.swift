@@ -69,7 +69,14 @@ struct ListsHeader {
         case .creators:
             let list = lists.creators.list
             let marked = list.marked.isEmpty ? "" : ", \(NumberFormat.grouped(list.marked.count)) marked"
-            segments.append(Segment(text: "  \(NumberFormat.grouped(list.rows.count)) creators\(marked)", style: theme[.dim]))
+            let all = NumberFormat.grouped(list.rows.count)
+            let count = list.visible.count == list.rows.count ? all : "\(NumberFormat.grouped(list.visible.count)) of \(all)"
+            if let view = lists.creators.view, wording != .letters {
+                segments.append(Segment(text: "  " + SafeText.sanitize(view.name), style: theme[.activeTab]))
+                segments.append(Segment(text: ": \(count) creators\(marked)", style: theme[.dim]))
+            } else {
+                segments.append(Segment(text: "  \(count) creators\(marked)", style: theme[.dim]))
+            }
         case .rosters:
             let count = lists.rosters.list.rows.count
             segments.append(Segment(text: "  \(count) roster\(count == 1 ? "" : "s")", style: theme[.dim]))

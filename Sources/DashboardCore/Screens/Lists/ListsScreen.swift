@@ -112,6 +112,8 @@ public struct ListsScreen: Component {
             if shared.width < Self.previewMinimumWidth {
                 shared.tell("The preview pane needs a terminal \(Self.previewMinimumWidth) columns wide.")
             }
+        case .back where tab == .creators && creators.view != nil:
+            creators.show(nil, area: listArea(shared), &shared)
         case .help:
             return .go(.show(.help(Help(context: context, offers: offers(shared)))))
         case .quit:
@@ -140,6 +142,9 @@ public struct ListsScreen: Component {
         case .selectRequest:
             tab = .requests
             requests.hear(event, area: area, shared)
+        case .applyView(let view):
+            tab = .creators
+            creators.show(view, area: area, &shared)
         case .rostersLoaded, .creatorsLoaded, .requestsLoaded, .firstPage, .requestsChanged, .requestsRemoved, .resized:
             requests.hear(event, area: area, shared)
             creators.hear(event, area: area, shared)

@@ -21,7 +21,7 @@ public struct RequestsTab: ListTab {
     }
 
     /// The columns that fit a width, widest layout first. FOLLOWERS has room for its sort arrow.
-    static func columns(forWidth width: Int) -> [ShownColumn<RequestColumn>] {
+    func columns(forWidth width: Int) -> [ShownColumn<RequestColumn>] {
         let type = ShownColumn(RequestColumn.type, "TYPE", width: 14)
         let name = ShownColumn(RequestColumn.name, "NAME", width: 20)
         let submitted = ShownColumn(RequestColumn.submitted, "SUBMITTED", width: 10)

@@ -10,7 +10,7 @@ public struct RostersTab: ListTab {
         list = ListState(rows: rows, sort: SortOrder(.name, ascending: true))
     }
 
-    static func columns(forWidth width: Int) -> [ShownColumn<RosterColumn>] {
+    func columns(forWidth width: Int) -> [ShownColumn<RosterColumn>] {
         let name = ShownColumn(RosterColumn.name, "ROSTER", width: nil)
         let creators = ShownColumn(RosterColumn.creators, "CREATORS", width: 9, alignRight: true)
         let stale = ShownColumn(RosterColumn.stale, "STALE", width: 6, alignRight: true)
@@ -32,6 +32,7 @@ public struct RostersTab: ListTab {
             Offer(.refreshAgain, "refresh every creator of the selected roster", hint: "refresh all", rank: 4),
             Offer(.refreshStale, "refresh the stale creators of the selected roster", hint: roster.stale > 0 ? "refresh stale" : nil, rank: 4),
             Offer(.forget, "delete the selected roster (after a confirm)", hint: "delete", rank: 9),
+            Offer(.renameRoster, "rename the selected roster", hint: "rename", rank: 10),
         ]
         return offers
     }
@@ -46,6 +47,8 @@ public struct RostersTab: ListTab {
         case .refreshStale:
             let stale = roster.members.filter(\.isStale).map(\.target)
             return BatchRefresh.of(stale, what: "the stale creators of \(SafeText.sanitize(roster.name))", &shared)
+        case .renameRoster:
+            return .go(.show(.renameRoster(RenameRoster(name: roster.name))))
         case .forget:
             let name = SafeText.sanitize(roster.name)
             let count = roster.members.count
