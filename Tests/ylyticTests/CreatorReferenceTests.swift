@@ -77,6 +77,19 @@ struct CreatorReferenceTests {
         #expect(status.stdout.contains("\(Self.id)  succeeded"))
     }
 
+    @Test func aBareWordNoCreatorHasIsAskedOfTheServerAndTheFailureSaysSo() async {
+        var cli = await Self.offlineStore()
+        cli.environment["YLYTIC_TOKEN"] = Samples.token.secret
+        let show = await cli.run("show", "bravo")
+        #expect(show.status == 4)
+        #expect(show.stderr.contains("('bravo' names no creator in the store either; a handle is written @bravo)"), "\(show.stderr)")
+        let status = await cli.run("status", "bravo")
+        #expect(status.stdout.contains("names no creator in the store either"), "\(status.stdout)")
+        let id = await cli.run("show", "65b87c8576c9b42b3a2858ff")
+        #expect(id.status == 4)
+        #expect(!id.stderr.contains("in the store either"), "a word shaped as a request id is only that")
+    }
+
     @Test func aNameTwoCreatorsShareListsThemAndExitsTwo() async throws {
         let cli = CLIHarness([])
         let store = try RefreshStore(url: URL(fileURLWithPath: try #require(cli.environment["YLYTIC_STORE"])))

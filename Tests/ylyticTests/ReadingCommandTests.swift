@@ -22,7 +22,7 @@ struct ReadingCommandTests {
         #expect(run.stdout == """
             a                         pending
             65b87c8576c9b42b3a285805  failed    failed: account is private
-            zz                        error     The server knows no request with id zz. Check the id (ylytic list shows the ones you submitted).
+            zz                        error     The server knows no request with id zz. Check the id (ylytic list shows the ones you submitted). ('zz' names no creator in the store either; a handle is written @zz)
 
             """)
     }

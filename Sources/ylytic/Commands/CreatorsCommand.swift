@@ -107,25 +107,32 @@ struct CreatorListingOutput {
         let table = PlainTable(
             headers: fields.map(\.header), rows: listings.map { listing in fields.map { $0.text(listing, now: now) } },
             rightAligned: Set(fields.indices.filter { fields[$0].isNumber }), maxWidth: context.outputWidth,
-            keepsHeaders: true)
+            keptWhole: Set(fields.indices.filter { !Self.cuttable.contains(fields[$0]) }), keepsHeaders: true)
         let writer = output.writer(context)
-        for (index, line) in table.lines().enumerated() {
-            writer.write(StyledLine(line, role: index == 0 ? .label : .plain))
-        }
+        writer.write(table.styledLines())
     }
 
-    /// The most wanted columns whose narrowest widths fit `width`, in the table's order; or the first of a view's
-    /// columns (`wanted`) that fit, in its order.
+    /// The columns that may be cut, with an ellipsis, to at least ``cutWidth``: words that are still told apart
+    /// when cut. A handle, a figure, a tier or an age is shown whole or not at all.
+    static let cuttable: Set<CreatorField> = [.name, .category, .city, .country, .place]
+    static let cutWidth = 10
+
+    /// The most wanted columns that have something to say and whose narrowest widths fit `width`, in the table's
+    /// order; or the first of a view's columns (`wanted`) that fit, in its order.
     static func fields(fitting width: Int?, _ listings: [CreatorListing], now: Date, wanted: [CreatorField] = [])
         -> [CreatorField]
     {
         var chosen = wanted.isEmpty ? tableFields : wanted
         if let width {
+            // A column with nothing to say (no creator stale, no place known) gives its room to one that has.
+            if wanted.isEmpty, !listings.isEmpty {
+                chosen.removeAll { field in field != .handle && listings.allSatisfy { field.text($0, now: now).isEmpty } }
+            }
             func narrowest(_ field: CreatorField) -> Int {
                 let widest = ([field.header] + listings.map { field.text($0, now: now) }).map(DisplayWidth.of).max() ?? 0
-                return min(widest, max(6, DisplayWidth.of(field.header)))
+                return cuttable.contains(field) ? min(widest, max(cutWidth, DisplayWidth.of(field.header))) : widest
             }
-            while chosen.count > 2, chosen.map(narrowest).reduce(0, +) + 2 * (chosen.count - 1) > width {
+            while chosen.count > 1, chosen.map(narrowest).reduce(0, +) + 2 * (chosen.count - 1) > width {
                 chosen.removeLast()
             }
         }

@@ -65,9 +65,7 @@ struct HistoryCommand: YlyticCommand {
         let table = PlainTable(
             headers: ["REFRESHED", "FOLLOWERS", "CHANGE", "ENGAGEMENT", "POSTS", "TIER", "REQUEST"], rows: rows,
             rightAligned: [1, 2, 3, 4], maxWidth: context.outputWidth, keptWhole: [6])
-        for (index, line) in table.lines().enumerated() {
-            writer.write(StyledLine(line, role: index == 0 ? .label : .plain))
-        }
+        writer.write(table.styledLines())
         return .succeeded
     }
 }

@@ -68,9 +68,7 @@ struct ListCommand: YlyticCommand {
             headers: ["ID", "TYPE", "TARGET", "STATE", "SUBMITTED", "BY", "FINISHED", "FOLLOWERS", "NAME"], rows: rows,
             rightAligned: [7], maxWidth: context.outputWidth, keptWhole: [0])
         let writer = output.writer(context)
-        for (index, line) in table.lines().enumerated() {
-            writer.write(StyledLine(line, role: index == 0 ? .label : .plain))
-        }
+        writer.write(table.styledLines())
         if requests.isEmpty { context.stderr.line("ylytic: no requests in \(store.location)") }
         return .succeeded
     }

@@ -56,8 +56,11 @@ struct ShowCommand: YlyticCommand {
             }
             let store = try await storage.openForReading(context)
             let id: RequestID
+            var hint = ""
             switch try await ReferenceArguments.find(named, in: store, wanting: .latestFinished) {
-            case .serverOnly(let word): id = word
+            case .serverOnly(let word):
+                id = word
+                hint = ReferenceArguments.unknownWordHint(word)
             case .stored(let found, let tracked):
                 id = found
                 if !fetch, let store, let stored = try await StoredEnd.read(found, tracked: tracked, in: store) {
@@ -68,7 +71,7 @@ struct ShowCommand: YlyticCommand {
             do {
                 record = try await client.fetch(id)
             } catch {
-                return context.fail(CommandFailure(error))
+                return context.fail(CommandFailure(message: error.description + hint, status: ExitStatus(error)))
             }
         }
         return write(record, storedAt: nil, context)

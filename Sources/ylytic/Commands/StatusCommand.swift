@@ -42,9 +42,12 @@ struct StatusCommand: YlyticCommand {
         var rows: [(id: String, state: String, detail: String)] = []
         for reference in references {
             let id: RequestID
+            var hint = ""
             do throws(CommandFailure) {
                 switch try await ReferenceArguments.find(reference, in: store, wanting: .latestRequest) {
-                case .serverOnly(let word): id = word
+                case .serverOnly(let word):
+                    id = word
+                    hint = ReferenceArguments.unknownWordHint(word)
                 case .stored(let found, let tracked):
                     id = found
                     if let store, let end = try await StoredEnd.read(found, tracked: tracked, in: store) {
@@ -80,8 +83,8 @@ struct StatusCommand: YlyticCommand {
                 if case .tokenMissing = error { return context.fail(CommandFailure(error)) }
                 if case .tokenRejected = error { return context.fail(CommandFailure(error)) }
                 statuses.append(ExitStatus(error))
-                results.append(RecordJSON(id: id, state: "error", error: error.description))
-                rows.append((id.rawValue, "error", error.description))
+                results.append(RecordJSON(id: id, state: "error", error: error.description + hint))
+                rows.append((id.rawValue, "error", error.description + hint))
             }
         }
         if output.json {

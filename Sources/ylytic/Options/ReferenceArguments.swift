@@ -27,6 +27,15 @@ enum ReferenceArguments {
         case serverOnly(RequestID)
     }
 
+    /// What to add when the server fails to answer for a word the store knows nothing of: that the store does not
+    /// know it either, and how a creator of that handle is written. Nothing for a word shaped as the API's request
+    /// ids are (24 hexadecimal digits).
+    static func unknownWordHint(_ id: RequestID) -> String {
+        let word = id.rawValue
+        if word.count == 24, word.allSatisfy(\.isHexDigit) { return "" }
+        return " ('\(SafeText.sanitize(word))' names no creator in the store either; a handle is written @\(SafeText.sanitize(word)))"
+    }
+
     /// The request `reference` names in `store` (nil when there is no store yet). Naming nothing, or several
     /// creators (which are listed), is an input error (exit 2).
     static func find(

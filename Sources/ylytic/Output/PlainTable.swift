@@ -1,3 +1,4 @@
+import Presentation
 import TextGrid
 
 /// Columns of already-safe text, aligned by display width, for list-like commands. Given a width (the
@@ -29,6 +30,12 @@ struct PlainTable {
             while line.hasSuffix(" ") { line.removeLast() }
             return line
         }
+    }
+
+    /// The lines as a terminal shows them: the headers as labels, each row in the role `rowRole` gives it (by its
+    /// place among the rows, from 0).
+    func styledLines(rowRole: (Int) -> TextRole = { _ in .plain }) -> [StyledLine] {
+        lines().enumerated().map { index, line in StyledLine(line, role: index == 0 ? .label : rowRole(index - 1)) }
     }
 
     /// Each column as wide as its widest cell, then the widest ones narrowed, one column at a time, until the

@@ -24,9 +24,11 @@ enum RosterOutput {
         SafeText.sanitize(target.type == .instagram ? "@" + target.value : target.description)
     }
 
-    /// The summary as one line: "3 creators · 1 stale (max age 7d) · 12.0k followers · …".
-    static func summaryText(_ summary: RosterSummary, maxAge: TimeInterval?) -> String {
-        var parts = ["\(summary.creators) creator\(summary.creators == 1 ? "" : "s")"]
+    /// The summary as one line: "3 creators · 1 stale (max age 7d) · 12.0k followers · …"; "3 of 10 creators" when a
+    /// query chose them among `all`.
+    static func summaryText(_ summary: RosterSummary, maxAge: TimeInterval?, of all: Int? = nil) -> String {
+        let of = all.flatMap { $0 == summary.creators ? nil : " of \(NumberFormat.grouped($0))" } ?? ""
+        var parts = ["\(NumberFormat.grouped(summary.creators))\(of) creator\(summary.creators == 1 && of.isEmpty ? "" : "s")"]
         if let maxAge {
             parts.append("\(summary.stale) stale (max age \(Age.duration(maxAge)))")
         } else if summary.refreshed < summary.creators {

@@ -48,7 +48,7 @@ struct RosterListCommand: YlyticCommand {
             headers: ["ROSTER", "CREATORS", "STALE", "FOLLOWERS", "MEDIAN ER", "POSTS/WK", "MAX AGE"], rows: rows,
             rightAligned: [1, 2, 3, 4, 5], maxWidth: context.outputWidth, keptWhole: [0])
         let writer = output.writer(context)
-        for (index, line) in table.lines().enumerated() { writer.write(StyledLine(line, role: index == 0 ? .label : .plain)) }
+        writer.write(table.styledLines())
         return .succeeded
     }
 }
@@ -116,7 +116,7 @@ struct RosterShowCommand: YlyticCommand {
         }
         let writer = output.writer(context)
         var title = StyledLine(SafeText.sanitize(roster.name), role: .heading)
-        title.append("  " + RosterOutput.summaryText(summary, maxAge: roster.maxAge), role: .dim)
+        title.append("  " + RosterOutput.summaryText(summary, maxAge: roster.maxAge, of: all.count), role: .dim)
         writer.write(title)
         let rows = members.map { member -> [String] in
             let creator = member.creator
@@ -132,10 +132,7 @@ struct RosterShowCommand: YlyticCommand {
         let table = PlainTable(
             headers: ["CREATOR", "NAME", "FOLLOWERS", "ER", "POSTS/WK", "TIER", "REFRESHED", "LATEST"], rows: rows,
             rightAligned: [2, 3, 4], maxWidth: context.outputWidth, keptWhole: [0])
-        for (index, line) in table.lines().enumerated() {
-            let isStale = index > 0 && members[index - 1].isStale(maxAge: roster.maxAge, at: now)
-            writer.write(StyledLine(line, role: index == 0 ? .label : isStale ? .warning : .plain))
-        }
+        writer.write(table.styledLines { members[$0].isStale(maxAge: roster.maxAge, at: now) ? .warning : .plain })
         return .succeeded
     }
 }
