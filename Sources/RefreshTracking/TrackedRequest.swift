@@ -93,11 +93,12 @@ extension TrackedRequest {
         }
     }
 
-    /// The request ended with `record`, seen at `date`: its state, when it finished, the figures lists show, and
-    /// no lease (nobody follows an ended request).
+    /// The request ended with `record`, seen at `date`: its state, when it finished by this store's clock (what
+    /// "fresh" and "stale" count from: a server's `response_at` may be any time, and is shown from the response,
+    /// never compared), the figures lists show, and no lease (nobody follows an ended request).
     public mutating func finish(with record: RefreshRecord, at date: Date) {
         apply(record)
-        finishedAt = record.status?.responseAt ?? date
+        finishedAt = date
         lastPolledAt = date
         nextPollAt = nil
         errorCount = 0

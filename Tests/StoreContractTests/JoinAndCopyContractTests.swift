@@ -75,6 +75,31 @@ struct JoinAndCopyContractTests {
         #expect(try await theirs.requests(in: .submitting).allSatisfy { $0.submittedBy == "alice@box" })
     }
 
+    /// A server that stamps its answers in the past (the spec's samples say 2024) must not make a success stale the
+    /// moment it is recorded: freshness counts from when this store recorded it.
+    @Test(arguments: StoreKind.allCases)
+    func freshnessCountsFromWhenTheStoreRecordedTheSuccessNotTheServersStamp(kind: StoreKind) async throws {
+        let shared = try await SharedStore.make(kind)
+        defer { shared.cleanUp() }
+        let store = shared.mine
+        let target = try RefreshTarget(type: .instagram, value: "bravo")
+        guard case .recorded(let id) = try await intent(store, target, at: date, freshFor: hour) else {
+            Issue.record("an empty store has nothing to join")
+            return
+        }
+        try await store.recordSubmission(
+            id, StoreSamples.record("b", message: "pending", code: 201, handle: "bravo"), holder: nil, leaseUntil: nil)
+        var answer = StoreSamples.record("b", message: "success", followers: 5, handle: "bravo")
+        answer.status?.responseAt = Date(timeIntervalSince1970: 1_704_067_200)  // 2024-01-01, long before `date`
+        try await store.recordFinished(answer, body: Data("{}".utf8), at: date + 20)
+        #expect(try await store.request("b")?.finishedAt == date + 20)
+        guard case .joined(let fresh) = try await intent(store, target, at: date + 40, freshFor: hour) else {
+            Issue.record("a success recorded twenty seconds ago is fresh, whatever the server stamped")
+            return
+        }
+        #expect(fresh.requestID == "b")
+    }
+
     @Test(arguments: StoreKind.allCases)
     func aFailedOrForgottenTargetIsSubmittedAgain(kind: StoreKind) async throws {
         let shared = try await SharedStore.make(kind)
