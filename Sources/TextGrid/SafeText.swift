@@ -40,6 +40,26 @@ public enum SafeText {
 
     private static let zeroWidthJoiner: UInt32 = 0x200D
 
+    /// Returns `text` with every character a terminal would act on or hide named instead (`U+1B`, `U+202E`): C0
+    /// and C1 controls (an escape sequence's ESC among them, so the rest of it shows as the harmless text it is),
+    /// bidirectional overrides and isolates, and line separators; `\n` is kept. For messages that quote what a
+    /// person typed or a file held, so that what was wrong with it can be seen.
+    public static func visible(_ text: String) -> String {
+        if isPlainASCII(text) { return text }
+        var output = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0A:
+                output.unicodeScalars.append(scalar)
+            case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0x061C, 0x200E, 0x200F, 0x85, 0x2028, 0x2029:
+                output += "U+" + String(scalar.value, radix: 16, uppercase: true)
+            default:
+                output.unicodeScalars.append(scalar)
+            }
+        }
+        return output
+    }
+
     /// Appends a scalar, dropping a zero-width joiner that joins nothing (at the start,
     /// next to a space or another joiner): terminals would join it to whatever they
     /// draw next, wherever that is.

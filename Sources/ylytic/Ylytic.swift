@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RefreshAPI
+import TextGrid
 
 /// The `ylytic` command: argument parsing and wiring of the subcommands.
 @main
@@ -50,7 +51,8 @@ struct Ylytic: AsyncParsableCommand {
                 context.stdout.line(message)
                 return ExitStatus.succeeded.rawValue
             }
-            context.stderr.line(message)
+            // A parse error quotes the arguments as typed.
+            context.stderr.line(SafeText.visible(message))
             return code == .validationFailure ? ExitStatus.invalidInput.rawValue : code.rawValue
         }
     }
@@ -65,7 +67,8 @@ protocol YlyticCommand: ParsableCommand {
 extension CommandContext {
     /// Prints a failure as `ylytic: message` on stderr and returns its status.
     func fail(_ failure: CommandFailure) -> ExitStatus {
-        stderr.line("ylytic: \(failure.message)")
+        // A failure may quote what was typed or read from a file: nothing in it reaches the terminal as a control.
+        stderr.line("ylytic: " + SafeText.visible(failure.message))
         return failure.status
     }
 }

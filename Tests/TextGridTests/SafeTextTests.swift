@@ -76,4 +76,15 @@ struct DisplayWidthTests {
         #expect(ColumnFit.wrap("日本語のテキスト", to: 6) == ["日本語", "のテキ", "スト"])
         #expect(ColumnFit.wrap("one\ntwo", to: 10) == ["one", "two"])
     }
+
+    @Test func visibleNamesWhatATerminalWouldActOnOrHide() {
+        #expect(SafeText.visible("@abc\u{1B}[2Jdef") == "@abcU+1B[2Jdef")
+        #expect(SafeText.visible("x\u{202E}y\u{7}z\u{85}") == "xU+202EyU+7zU+85")
+        #expect(SafeText.visible("two\nlines, 東京 🇮🇳 e\u{301}") == "two\nlines, 東京 🇮🇳 e\u{301}", "newlines and visible text stay")
+        #expect(SafeText.visible("plain") == "plain")
+        for text in ["a\u{1B}]0;title\u{7}b", "\u{9B}31m", "\r\n\t"] {
+            let shown = SafeText.visible(text)
+            #expect(!shown.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) }, "\(shown)")
+        }
+    }
 }

@@ -15,6 +15,27 @@ struct RefreshCommandTests {
         #expect(String(decoding: body, as: UTF8.self) == #"{"handle":"thetatvaindia","request_type":"instagram"}"#)
     }
 
+    @Test func whatWasTypedIsQuotedWithItsControlsNamedNeverSentToTheTerminal() async throws {
+        let cli = CLIHarness([])
+        let escape = await cli.run("refresh", "@abc\u{1B}[2Jdef")
+        #expect(escape.status == 2)
+        #expect(escape.stderr.contains("'abcU+1B[2Jdef' contains 'U+1B'"), "\(escape.stderr)")
+        let override = await cli.run("refresh", "@abc\u{202E}def")
+        #expect(override.stderr.contains("U+202E"))
+        let parse = await cli.run("list", "--limit", "1\u{1B}[2J")
+        for run in [escape, override, parse] {
+            #expect(!run.everything.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E }, "\(run.everything)")
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ylytic-typed-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("two.txt")
+        try "@ok\n@e\u{1B}[31mvil\n".write(to: file, atomically: true, encoding: .utf8)
+        let listed = await cli.run("refresh", "--from", file.path)
+        #expect(listed.stderr.contains(":2: an Instagram handle holds only letters, digits, '.' and '_'; 'eU+1B[31mvil' contains 'U+1B'"), "\(listed.stderr)")
+        #expect(!listed.everything.unicodeScalars.contains { $0.value == 0x1B })
+        #expect(cli.transport.requests.isEmpty, "nothing was sent")
+    }
+
     @Test func anAddressAfterItsTypeIsAccepted() async throws {
         let cli = CLIHarness([Bodies.pending])
         let run = await cli.run("refresh", "instagram", "https://www.instagram.com/TheTatvaIndia/?igsh=x")

@@ -37,7 +37,7 @@ struct CreatorSelectionOptions: ParsableArguments {
         do {
             return try viewQuery.and(CreatorQuery(parsing: query))
         } catch {
-            let pointed = SafeText.sanitize(error.pointing(at: query), keepingNewlines: true).split(separator: "\n")
+            let pointed = SafeText.visible(error.pointing(at: query)).split(separator: "\n")
                 .map { "  " + $0 }
             throw CommandFailure(
                 message: "--where cannot be read:\n" + pointed.joined(separator: "\n"), status: .invalidInput)

@@ -54,7 +54,7 @@ enum TypedTargets {
             } catch {
                 let reason = (error as? TargetValidationError)?.message ?? "\(error)"
                 throw CommandFailure(
-                    message: "'\(SafeText.sanitize(entry))': \(SafeText.sanitize(reason)); nothing was changed",
+                    message: "'\(SafeText.visible(entry))': \(SafeText.visible(reason)); nothing was changed",
                     status: .invalidInput)
             }
         }

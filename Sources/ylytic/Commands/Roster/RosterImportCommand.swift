@@ -121,7 +121,7 @@ enum RosterFileInput {
             if json {
                 context.stderr.line(JSONOutput.encode(BadLineJSON(file: path, line: problem.line, reason: problem.reason)))
             } else {
-                context.stderr.line("\(SafeText.sanitize(path)):\(problem.line): \(SafeText.sanitize(problem.reason))")
+                context.stderr.line("\(SafeText.visible(path)):\(problem.line): \(SafeText.visible(problem.reason))")
             }
         }
     }
