@@ -26,6 +26,14 @@ public enum Timestamp {
         return (CalendarDate(daysSinceEpoch: days), "\(twoDigits(inDay / 3600)):\(twoDigits(inDay % 3600 / 60)):\(twoDigits(inDay % 60))")
     }
 
+    /// For a tight table: "12-07 08:30" (UTC) in the year of `now`, else the day, "2025-12-07".
+    public static func short(_ date: Date, now: Date) -> String {
+        let (day, clock) = parts(date)
+        let dayText = "\(day)"
+        guard dayText.prefix(4) == "\(parts(now).day)".prefix(4) else { return dayText }
+        return "\(dayText.dropFirst(5)) \(clock.prefix(5))"
+    }
+
     /// A day, for file names and CSV: "2026-12-07".
     public static func day(_ date: Date) -> String {
         String(rfc3339(date).prefix(10))

@@ -51,6 +51,29 @@ struct StoreCommandTests {
         #expect(await cli.run("list", "--json").stdout == "[]\n")
     }
 
+    @Test func tablesGiveWayInTheirOrderAndNeverCutAnIdOrGrowWiderThanTheTerminal() async throws {
+        var cli = CLIHarness([Bodies.pending, Bodies.succeeded(id: Self.id)], fallback: Bodies.succeeded(id: Self.id))
+        #expect(await cli.run("refresh", "instagram", "anurag.itbhu05", "--wait").status == 0)
+        var headers: [Int: [Substring]] = [:]
+        for width in [40, 60, 80, 100, 120, 160, 200] {
+            cli.environment["COLUMNS"] = String(width)
+            for command in [["list"], ["history", "@anurag.itbhu05"]] {
+                let lines = await cli.run(command).stdout.split(separator: "\n")
+                #expect(lines.allSatisfy { DisplayWidth.of(String($0)) <= width }, "\(command) at \(width): \(lines)")
+                if width >= 60 { #expect(lines.contains { $0.contains(Self.id) }, "\(command) at \(width): the id is whole") }
+            }
+            headers[width] = await cli.run("list").stdout.split(separator: "\n").first?.split(separator: " ")
+        }
+        #expect(headers[200] == ["ID", "TYPE", "TARGET", "STATE", "SUBMITTED", "BY", "FINISHED", "FOLLOWERS", "NAME"])
+        #expect(headers[120] == ["ID", "TYPE", "TARGET", "STATE", "SUBMITTED", "FOLLOWERS", "NAME"], "BY and FINISHED go first")
+        #expect(headers[80] == ["ID", "TYPE", "TARGET", "STATE", "SUBMITTED"], "then NAME and FOLLOWERS")
+        #expect(headers[60] == ["ID", "TARGET", "STATE", "SUBMITTED"], "then TYPE")
+        #expect(headers[100] == headers[120])
+        cli.environment["COLUMNS"] = "100"
+        #expect(await cli.run("list").stdout.contains(" ago"), "the submission's time shortens to an age before NAME goes")
+        #expect(!(await cli.run("list").stdout.contains("…")), "nothing that fits is cut")
+    }
+
     @Test func finishedRefreshGivesHistoryAndExport() async throws {
         let cli = CLIHarness([Bodies.pending, Bodies.succeeded(id: Self.id)], fallback: Bodies.succeeded(id: Self.id))
         #expect(await cli.run("refresh", "instagram", "anurag.itbhu05", "--wait").status == 0)

@@ -46,7 +46,7 @@ struct ConfigCommand: ParsableCommand {
                 context.stdout.line(JSONOutput.encode(settings))
             } else {
                 let rows = settings.map { [$0.setting, $0.value, $0.origin] }
-                for line in PlainTable(headers: ["SETTING", "VALUE", "FROM"], rows: rows).lines() { context.stdout.line(line) }
+                for line in PlainTable.whole(headers: ["SETTING", "VALUE", "FROM"], rows: rows).lines() { context.stdout.line(line) }
             }
             if !config.reading.problems.isEmpty {
                 context.stderr.line("ylytic: \(config.reading.problems.count) problem(s) in \(config.file.path): ylytic config check")

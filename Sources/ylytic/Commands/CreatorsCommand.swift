@@ -105,9 +105,12 @@ struct CreatorListingOutput {
         let now = context.time.now
         let fields = Self.fields(fitting: context.outputWidth, listings, now: now, wanted: columns)
         let table = PlainTable(
-            headers: fields.map(\.header), rows: listings.map { listing in fields.map { $0.text(listing, now: now) } },
-            rightAligned: Set(fields.indices.filter { fields[$0].isNumber }), maxWidth: context.outputWidth,
-            keptWhole: Set(fields.indices.filter { !Self.cuttable.contains(fields[$0]) }), keepsHeaders: true)
+            columns: fields.map { field in
+                .init(
+                    field.header, listings.map { field.text($0, now: now) }, alignRight: field.isNumber,
+                    cutTo: Self.cuttable.contains(field) ? Self.cutWidth : nil)
+            },
+            maxWidth: context.outputWidth)
         let writer = output.writer(context)
         writer.write(table.styledLines())
     }

@@ -50,21 +50,26 @@ struct HistoryCommand: YlyticCommand {
         title.append("  \(found.platform) \(SafeText.sanitize(found.handle.map { "@" + $0 } ?? found.key))", role: .dim)
         writer.write(title)
         var previous: Int?
-        let rows = snapshots.map { snapshot -> [String] in
+        let changes = snapshots.map { snapshot -> String in
             defer { previous = snapshot.followers ?? previous }
-            var change = ""
-            if let now = snapshot.followers, let then = previous {
-                change = (now >= then ? "+" : "") + NumberFormat.grouped(now - then)
-            }
-            return [
-                Timestamp.text(snapshot.takenAt), snapshot.followers.map(NumberFormat.grouped) ?? "", change,
-                snapshot.engagement.map { NumberFormat.percent($0) } ?? "", snapshot.posts.map(String.init) ?? "",
-                SafeText.sanitize(snapshot.tier ?? ""), snapshot.requestID,
-            ]
+            guard let now = snapshot.followers, let then = previous else { return "" }
+            return (now >= then ? "+" : "") + NumberFormat.grouped(now - then)
         }
+        // On a narrow terminal TIER goes, then POSTS, then the date loses its year, then CHANGE and the request id.
         let table = PlainTable(
-            headers: ["REFRESHED", "FOLLOWERS", "CHANGE", "ENGAGEMENT", "POSTS", "TIER", "REQUEST"], rows: rows,
-            rightAligned: [1, 2, 3, 4], maxWidth: context.outputWidth, keptWhole: [6])
+            columns: [
+                .init(
+                    "REFRESHED", snapshots.map { Timestamp.text($0.takenAt) },
+                    short: snapshots.map { Timestamp.short($0.takenAt, now: context.time.now) }),
+                .init("FOLLOWERS", snapshots.map { $0.followers.map(NumberFormat.grouped) ?? "" }, alignRight: true),
+                .init("CHANGE", changes, alignRight: true),
+                .init("ENGAGEMENT", snapshots.map { $0.engagement.map { NumberFormat.percent($0) } ?? "" }, alignRight: true),
+                .init("POSTS", snapshots.map { $0.posts.map(String.init) ?? "" }, alignRight: true),
+                .init("TIER", snapshots.map { SafeText.sanitize($0.tier ?? "") }),
+                .init("REQUEST", snapshots.map { SafeText.sanitize($0.requestID) }),
+            ],
+            maxWidth: context.outputWidth,
+            giveWay: [.drop("TIER"), .drop("POSTS"), .shorten("REFRESHED"), .drop("CHANGE"), .drop("REQUEST")])
         writer.write(table.styledLines())
         return .succeeded
     }

@@ -53,26 +53,33 @@ struct ListCommand: YlyticCommand {
             context.stdout.line(JSONOutput.encode(requests.map { ListedRequest($0, now: context.time.now) }))
             return .succeeded
         }
-        let now = context.time.now
-        let rows = requests.map { request -> [String] in
-            [
-                request.requestID.map { SafeText.sanitize($0) } ?? "#\(request.id ?? 0)", request.requestType,
-                SafeText.sanitize(request.targetValue), RequestStateText.of(request, now: now),
-                Timestamp.text(request.submittedAt), SafeText.sanitize(request.submittedBy ?? ""),
-                request.finishedAt.map(Timestamp.text) ?? "",
-                request.followers.map { NumberFormat.compact(Double($0)) } ?? "",
-                SafeText.sanitize(request.creatorName ?? ""),
-            ]
-        }
-        let table = PlainTable(
-            headers: ["ID", "TYPE", "TARGET", "STATE", "SUBMITTED", "BY", "FINISHED", "FOLLOWERS", "NAME"], rows: rows,
-            rightAligned: [7], maxWidth: context.outputWidth, keptWhole: [0])
+        let table = Self.table(requests, now: context.time.now, width: context.outputWidth)
         let writer = output.writer(context)
         writer.write(table.styledLines())
         if requests.isEmpty { context.stderr.line("ylytic: no requests in \(store.location)") }
         return .succeeded
     }
 
+    /// The requests as a table that fits `width`: it drops BY, then FINISHED, then shows SUBMITTED as an age, then
+    /// drops NAME, FOLLOWERS and TYPE, before it cuts a target or a state; a request id is always whole.
+    static func table(_ requests: [TrackedRequest], now: Date, width: Int?) -> PlainTable {
+        PlainTable(
+            columns: [
+                .init("ID", requests.map { request in request.requestID.map { SafeText.sanitize($0) } ?? "#\(request.id ?? 0)" }),
+                .init("TYPE", requests.map(\.requestType)),
+                .init("TARGET", requests.map { SafeText.sanitize($0.targetValue) }, cutTo: 12),
+                .init("STATE", requests.map { RequestStateText.of($0, now: now) }, cutTo: 9),
+                .init(
+                    "SUBMITTED", requests.map { Timestamp.text($0.submittedAt) },
+                    short: requests.map { Age.ago($0.submittedAt, now: now) }),
+                .init("BY", requests.map { SafeText.sanitize($0.submittedBy ?? "") }, cutTo: 8),
+                .init("FINISHED", requests.map { $0.finishedAt.map(Timestamp.text) ?? "" }),
+                .init("FOLLOWERS", requests.map { $0.followers.map { NumberFormat.compact(Double($0)) } ?? "" }, alignRight: true),
+                .init("NAME", requests.map { SafeText.sanitize($0.creatorName ?? "") }, cutTo: 10),
+            ],
+            maxWidth: width,
+            giveWay: [.drop("BY"), .drop("FINISHED"), .shorten("SUBMITTED"), .drop("NAME"), .drop("FOLLOWERS"), .drop("TYPE")])
+    }
 }
 
 /// A tracked request as `list --json` prints it.

@@ -36,17 +36,19 @@ struct RosterListCommand: YlyticCommand {
             context.stderr.line("No rosters (ylytic roster create NAME makes one).")
             return .succeeded
         }
-        let rows = listed.map { roster, summary in
-            [
-                SafeText.sanitize(roster.name), String(summary.creators), roster.maxAge == nil ? "" : String(summary.stale),
-                NumberFormat.compact(Double(summary.totalFollowers)),
-                summary.medianEngagement.map { NumberFormat.percent($0) } ?? "",
-                NumberFormat.decimal(summary.postsPerWeek), roster.maxAge.map(Age.duration) ?? "",
-            ]
-        }
+        // On a narrow terminal POSTS/WK goes, then MEDIAN ER, MAX AGE and FOLLOWERS; a roster's name is whole.
         let table = PlainTable(
-            headers: ["ROSTER", "CREATORS", "STALE", "FOLLOWERS", "MEDIAN ER", "POSTS/WK", "MAX AGE"], rows: rows,
-            rightAligned: [1, 2, 3, 4, 5], maxWidth: context.outputWidth, keptWhole: [0])
+            columns: [
+                .init("ROSTER", listed.map { SafeText.sanitize($0.0.name) }),
+                .init("CREATORS", listed.map { String($0.1.creators) }, alignRight: true),
+                .init("STALE", listed.map { $0.0.maxAge == nil ? "" : String($0.1.stale) }, alignRight: true),
+                .init("FOLLOWERS", listed.map { NumberFormat.compact(Double($0.1.totalFollowers)) }, alignRight: true),
+                .init("MEDIAN ER", listed.map { $0.1.medianEngagement.map { NumberFormat.percent($0) } ?? "" }, alignRight: true),
+                .init("POSTS/WK", listed.map { NumberFormat.decimal($0.1.postsPerWeek) }, alignRight: true),
+                .init("MAX AGE", listed.map { $0.0.maxAge.map(Age.duration) ?? "" }),
+            ],
+            maxWidth: context.outputWidth,
+            giveWay: [.drop("POSTS/WK"), .drop("MEDIAN ER"), .drop("MAX AGE"), .drop("FOLLOWERS")])
         let writer = output.writer(context)
         writer.write(table.styledLines())
         return .succeeded
@@ -118,20 +120,22 @@ struct RosterShowCommand: YlyticCommand {
         var title = StyledLine(SafeText.sanitize(roster.name), role: .heading)
         title.append("  " + RosterOutput.summaryText(summary, maxAge: roster.maxAge, of: all.count), role: .dim)
         writer.write(title)
-        let rows = members.map { member -> [String] in
-            let creator = member.creator
-            return [
-                RosterOutput.targetText(member.target), SafeText.sanitize(creator?.name ?? ""),
-                creator?.followers.map(NumberFormat.grouped) ?? "",
-                creator?.engagement.map { NumberFormat.percent($0) } ?? "",
-                creator?.contentPerWeek.map { NumberFormat.decimal($0) } ?? "", SafeText.sanitize(creator?.tier ?? ""),
-                FreshnessText.of(refreshedAt: member.refreshedAt, isStale: member.isStale(maxAge: roster.maxAge, at: now), now: now),
-                member.latest.map { RequestStateText.of($0, now: now) } ?? "",
-            ]
-        }
+        // On a narrow terminal POSTS/WK goes, then TIER, LATEST and NAME; a creator's handle is whole.
         let table = PlainTable(
-            headers: ["CREATOR", "NAME", "FOLLOWERS", "ER", "POSTS/WK", "TIER", "REFRESHED", "LATEST"], rows: rows,
-            rightAligned: [2, 3, 4], maxWidth: context.outputWidth, keptWhole: [0])
+            columns: [
+                .init("CREATOR", members.map { RosterOutput.targetText($0.target) }),
+                .init("NAME", members.map { SafeText.sanitize($0.creator?.name ?? "") }, cutTo: 10),
+                .init("FOLLOWERS", members.map { $0.creator?.followers.map(NumberFormat.grouped) ?? "" }, alignRight: true),
+                .init("ER", members.map { $0.creator?.engagement.map { NumberFormat.percent($0) } ?? "" }, alignRight: true),
+                .init("POSTS/WK", members.map { $0.creator?.contentPerWeek.map { NumberFormat.decimal($0) } ?? "" }, alignRight: true),
+                .init("TIER", members.map { SafeText.sanitize($0.creator?.tier ?? "") }),
+                .init(
+                    "REFRESHED",
+                    members.map { FreshnessText.of(refreshedAt: $0.refreshedAt, isStale: $0.isStale(maxAge: roster.maxAge, at: now), now: now) }),
+                .init("LATEST", members.map { $0.latest.map { RequestStateText.of($0, now: now) } ?? "" }, cutTo: 9),
+            ],
+            maxWidth: context.outputWidth,
+            giveWay: [.drop("POSTS/WK"), .drop("TIER"), .drop("LATEST"), .drop("NAME")])
         writer.write(table.styledLines { members[$0].isStale(maxAge: roster.maxAge, at: now) ? .warning : .plain })
         return .succeeded
     }
