@@ -274,6 +274,8 @@ public final class DashboardRuntime {
                 do {
                     try await store.renameRoster(name, to: newName)
                     runner.send(.notice("Renamed the roster \(name) to \(newName)."))
+                } catch let refused as RosterError {
+                    runner.send(.rosterRenameRefused(name: name, typed: newName.rawValue, reason: refused.description))
                 } catch {
                     runner.send(.problem("\(error)"))
                 }

@@ -45,7 +45,7 @@ extension RosterRow {
             let summary = RosterSummary(members: members, maxAge: roster.maxAge, at: now)
             rows.append(
                 RosterRow(
-                    name: roster.name, maxAge: roster.maxAge,
+                    storeID: roster.id, name: roster.name, maxAge: roster.maxAge,
                     members: members.map { member in
                         Member(
                             target: member.target, creator: member.creator?.id.flatMap { byID[$0] },

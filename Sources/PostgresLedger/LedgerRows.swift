@@ -85,12 +85,12 @@ extension CreatorSnapshot {
 
 extension Roster {
     /// The columns of `ylytic.roster` a roster is read from, with its members counted.
-    static let ledgerColumns = "name, max_age, created_at, (SELECT count(*) FROM ylytic.roster_member WHERE roster_id = roster.id) AS members"
+    static let ledgerColumns = "id, name, max_age, created_at, (SELECT count(*) FROM ylytic.roster_member WHERE roster_id = roster.id) AS members"
 
     init(ledgerRow row: PostgresRow) throws {
         let cells = row.makeRandomAccess()
         self.init(
-            name: try cells.value("name"), maxAge: try cells.value("max_age"), createdAt: try cells.date("created_at"),
+            id: try cells.value("id"), name: try cells.value("name"), maxAge: try cells.value("max_age"), createdAt: try cells.date("created_at"),
             memberCount: Int(try cells.value("members", as: Int64.self)))
     }
 }

@@ -66,7 +66,7 @@ enum RosterFixtures {
         let creators = DashboardFixtures.creators
         return [
             RosterRow(
-                name: "summer-26", maxAge: 7 * 86_400,
+                storeID: 1, name: "summer-26", maxAge: 7 * 86_400,
                 members: [
                     .init(target: RefreshTarget(uncheckedType: .instagram, value: "thetatvaindia"), creator: creators[0], isStale: false),
                     .init(target: RefreshTarget(uncheckedType: .youtube, value: "UCurYxozQbvKn-oNUxNJh45Q"), creator: creators[1], isStale: true),
@@ -175,9 +175,19 @@ struct RosterScreensTests {
         text = DashboardView().render(state).text
         #expect(text.contains("holds a space"), "\(text)")
         state.press(.control("u"))
+        state.type("BRAND-X")
+        #expect(reducer.reduce(&state, .key(.enter)).isEmpty, "a name another roster has is refused in the box")
+        #expect(DashboardView().render(state).text.contains("another roster is named 'brand-x' already"))
+        #expect(state.overlay != nil, "and the box stays open for another name")
+        state.press(.control("u"))
         state.type("winter-26")
         #expect(reducer.reduce(&state, .key(.enter)) == [.renameRoster("summer-26", to: try! RosterName("winter-26"))])
         #expect(state.overlay == nil)
+
+        _ = reducer.reduce(&state, .rosterRenameRefused(name: "summer-26", typed: "winter-26", reason: "another roster is named 'winter-26' already"))
+        text = DashboardView().render(state).text
+        #expect(text.contains("New name: winter-26") && text.contains("! another roster is named 'winter-26' already"), "a refusal from the store opens the box again: \(text)")
+        state.press(.escape)
 
         state.press(.character("N"))
         #expect(reducer.reduce(&state, .key(.enter)).isEmpty, "the same name changes nothing")
@@ -185,6 +195,22 @@ struct RosterScreensTests {
         state.press(.character("N"))
         state.press(.escape)
         #expect(state.overlay == nil)
+    }
+
+    @Test func anOpenRosterFollowsARenameMadeElsewhereAndSaysWhenItIsDeleted() {
+        var state = RosterFixtures.state(width: 120, height: 40)
+        state.showTab(.rosters)
+        state.press(.down, .enter)
+        #expect(state.rosterScreen?.name == "summer-26")
+        var renamed = RosterFixtures.rosters
+        renamed[0].name = "autumn-26"
+        _ = reducer.reduce(&state, .rostersLoaded(renamed))
+        #expect(state.rosterScreen?.name == "autumn-26", "followed by the store's number")
+        #expect(state.notice?.text == "The roster summer-26 is now named autumn-26.")
+        let text = DashboardView().render(state).text
+        #expect(text.contains("autumn-26") && !text.contains("This roster was deleted."), "\(text)")
+        _ = reducer.reduce(&state, .rostersLoaded(Array(renamed.dropFirst())))
+        #expect(DashboardView().render(state).text.contains("This roster was deleted."))
     }
 
     @Test func marksRefreshCompareAndAddToARoster() throws {

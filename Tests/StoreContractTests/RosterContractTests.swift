@@ -30,7 +30,10 @@ struct RosterContractTests {
 
         let changes = try await theirs.changes(since: before)
         #expect(changes.creatorsChanged, "another process learns that rosters changed")
-        #expect(try await theirs.rosters() == [Roster(name: "summer-26", maxAge: 7 * 86_400, createdAt: date, memberCount: 3)])
+        let listed = try await theirs.rosters()
+        #expect(listed.map { Roster(name: $0.name, maxAge: $0.maxAge, createdAt: $0.createdAt, memberCount: $0.memberCount) }
+            == [Roster(name: "summer-26", maxAge: 7 * 86_400, createdAt: date, memberCount: 3)])
+        #expect(listed.allSatisfy { $0.id != nil }, "each roster read from a store has its number")
         #expect(try await theirs.roster(named: "SUMMER-26")?.name == "summer-26", "names are found whatever their case")
 
         try await mine.recordSubmittedAndFinished(
@@ -62,12 +65,15 @@ struct RosterContractTests {
         try await mine.createRoster(try RosterName("summer"), maxAge: 86_400, at: date)
         _ = try await mine.addToRoster(try RosterName("summer"), try handles("a", "b"), at: date, creating: false)
         try await mine.createRoster(try RosterName("winter"), maxAge: nil, at: date)
-        await #expect(throws: RosterError.exists("Winter")) { try await mine.renameRoster("summer", to: try RosterName("Winter")) }
+        await #expect(throws: RosterError.nameInUse("Winter")) { try await mine.renameRoster("summer", to: try RosterName("Winter")) }
         await #expect(throws: RosterError.notFound("autumn")) { try await mine.renameRoster("autumn", to: try RosterName("fall")) }
         let before = try await theirs.changes(since: .beginning).revision
+        let number = try #require(try await theirs.roster(named: "summer")?.id)
         try await mine.renameRoster("SUMMER", to: try RosterName("summer-26"))
         #expect(try await theirs.changes(since: before).creatorsChanged, "another process learns of it")
-        #expect(try await theirs.roster(named: "summer-26") == Roster(name: "summer-26", maxAge: 86_400, createdAt: date, memberCount: 2))
+        #expect(
+            try await theirs.roster(named: "summer-26")
+                == Roster(id: number, name: "summer-26", maxAge: 86_400, createdAt: date, memberCount: 2), "the same roster, by its number")
         #expect(try await theirs.roster(named: "summer") == nil)
         try await mine.renameRoster("summer-26", to: try RosterName("Summer-26"))
         #expect(try await theirs.rosters().map(\.name) == ["Summer-26", "winter"], "a change of case is a rename")

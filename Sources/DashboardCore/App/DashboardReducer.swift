@@ -62,6 +62,9 @@ public struct DashboardReducer: Sendable {
         case .rosterAdditionRefused(let name, let targets, let reason):
             if state.overlay == nil { state.overlay = .addToRoster(AddToRoster(targets: targets, name: name, problem: reason)) }
             state.shared.warn(reason)
+        case .rosterRenameRefused(let name, let typed, let reason):
+            if state.overlay == nil { state.overlay = .renameRoster(RenameRoster(name: name, typed: typed, problem: reason)) }
+            state.shared.warn(reason)
         case .focus(let isInFront):
             state.shared.hasFocus = isInFront
         case .comparisonLoaded(let creators):

@@ -10,9 +10,11 @@ public struct RenameRoster: Component {
     /// Why the name typed cannot be taken, if it cannot.
     public private(set) var problem: String?
 
-    public init(name: String) {
+    /// The box for the roster `name`, with `typed` in its field and why the store refused it, if it did.
+    public init(name: String, typed: String? = nil, problem: String? = nil) {
         self.name = name
-        field = LineEditor(name)
+        field = LineEditor(typed ?? name)
+        self.problem = problem
     }
 
     public var context: KeyContext { .renameRoster }
@@ -30,6 +32,10 @@ public struct RenameRoster: Component {
             guard typed != name else {
                 shared.tell("The roster keeps its name.")
                 return .go(.closeOverlay())
+            }
+            if let other = shared.rosterNames.first(where: { $0.lowercased() == typed.lowercased() && $0 != name }) {
+                problem = RosterError.nameInUse(other).description
+                return .nothing
             }
             do throws(RosterError) {
                 return Outcome([.renameRoster(name, to: try RosterName(typed))], then: .closeOverlay())

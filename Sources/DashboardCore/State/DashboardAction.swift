@@ -43,6 +43,8 @@ public enum DashboardAction: Sendable {
     case rostersLoaded([RosterRow])
     /// The store refused to add to the roster of this name (the reason): the box opens again with the name typed.
     case rosterAdditionRefused(name: String, [RefreshTarget], reason: String)
+    /// The store would not give the roster `name` the name `typed`, for `reason`: the box opens again to say so.
+    case rosterRenameRefused(name: String, typed: String, reason: String)
     /// The latest refreshes of the creators to compare, read from the store.
     case comparisonLoaded([ComparedCreator])
     /// What a batch too large to send without asking would cost, read from the store.

@@ -31,6 +31,8 @@ public struct RosterRow: Sendable, Equatable, Identifiable {
         }
     }
 
+    /// The store's own number for the roster, which a rename keeps (nil for one not read from a store).
+    public var storeID: Int64?
     public var name: String
     /// Seconds past which figures are stale; nil: never.
     public var maxAge: TimeInterval?
@@ -42,9 +44,10 @@ public struct RosterRow: Sendable, Equatable, Identifiable {
     public var tiers: [Tier]
 
     public init(
-        name: String, maxAge: TimeInterval?, members: [Member], stale: Int, totalFollowers: Int,
+        storeID: Int64? = nil, name: String, maxAge: TimeInterval?, members: [Member], stale: Int, totalFollowers: Int,
         medianEngagement: Double?, postsPerWeek: Double, tiers: [Tier]
     ) {
+        self.storeID = storeID
         self.name = name
         self.maxAge = maxAge
         self.members = members

@@ -17,7 +17,7 @@ struct RosterRecord: FetchableRecord, MutablePersistableRecord {
     init(row: Row) {
         id = row["id"]
         roster = Roster(
-            name: row["name"], maxAge: row["max_age"], createdAt: Date(timeIntervalSince1970: row["created_at"]),
+            id: row["id"], name: row["name"], maxAge: row["max_age"], createdAt: Date(timeIntervalSince1970: row["created_at"]),
             memberCount: row["members"] ?? 0)
     }
 

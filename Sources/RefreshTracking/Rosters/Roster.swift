@@ -7,13 +7,16 @@ public struct Roster: Hashable, Sendable {
     /// The most creators one roster holds.
     public static let maximumMembers = 10_000
 
+    /// The store's own number for the roster, which a rename keeps; nil for one not read from a store.
+    public var id: Int64?
     public var name: String
     /// Figures older than this many seconds are stale; nil: never.
     public var maxAge: TimeInterval?
     public var createdAt: Date
     public var memberCount: Int
 
-    public init(name: String, maxAge: TimeInterval?, createdAt: Date, memberCount: Int) {
+    public init(id: Int64? = nil, name: String, maxAge: TimeInterval?, createdAt: Date, memberCount: Int) {
+        self.id = id
         self.name = name
         self.maxAge = maxAge
         self.createdAt = createdAt

@@ -17,6 +17,11 @@ public struct RosterError: Error, Hashable, Sendable, CustomStringConvertible {
         RosterError("a roster named '\(name)' exists already (ylytic roster add \(name) … adds to it)")
     }
 
+    /// A rename to a name another roster has (whatever its case).
+    public static func nameInUse(_ name: String) -> RosterError {
+        RosterError("another roster is named '\(name)' already (names are compared whatever their case): choose another name")
+    }
+
     /// Some of the targets to remove are not in the roster: nothing was removed.
     public static func notMembers(_ name: String, _ targets: [String]) -> RosterError {
         let shown = targets.prefix(5).joined(separator: ", ") + (targets.count > 5 ? " and \(targets.count - 5) more" : "")

@@ -66,7 +66,7 @@ extension TransactionalStore {
         try await write { store in
             guard let rosterID = try await store.rosterID(named: name) else { throw RosterError.notFound(name) }
             if let other = try await store.rosterID(named: newName.rawValue), other != rosterID {
-                throw RosterError.exists(newName.rawValue)
+                throw RosterError.nameInUse(newName.rawValue)
             }
             try await store.rename(roster: rosterID, to: newName.rawValue)
             _ = try await store.nextRevision(creators: true)

@@ -6,14 +6,17 @@ import TextGrid
 /// A roster opened as a list of its creators: a title bar with the roster summed up, its creators (marked ones in
 /// the margin, stale ones coloured and said so), kept live as the roster changes in the store.
 public struct RosterMembersScreen: Component {
-    /// The roster's name; its creators are those of the roster of that name as the store has it.
-    public let name: String
+    /// The roster's name as last read: a rename (here or in another process) is followed by the store's number.
+    public private(set) var name: String
+    /// The store's own number for the roster, when it came from a store.
+    let storeID: Int64?
     /// The roster as last read; nil once it is deleted.
     public private(set) var roster: RosterRow?
     public private(set) var list: ListState<RosterRow.Member>
 
     public init(roster: RosterRow) {
         name = roster.name
+        storeID = roster.storeID
         self.roster = roster
         list = ListState(rows: roster.members, sort: nil)
     }
@@ -159,7 +162,11 @@ public struct RosterMembersScreen: Component {
     public mutating func hear(_ event: ScreenEvent, _ shared: inout Shared) -> Outcome {
         switch event {
         case .rostersLoaded(let rosters):
-            roster = rosters.first { $0.id == name.lowercased() }
+            roster = rosters.first { storeID != nil ? $0.storeID == storeID : $0.id == name.lowercased() }
+            if let renamed = roster?.name, renamed != name {
+                shared.tell("The roster \(SafeText.sanitize(name)) is now named \(SafeText.sanitize(renamed)).")
+                name = renamed
+            }
             list.setRows(roster?.members ?? [])
         case .resized:
             break
