@@ -1,6 +1,7 @@
 import Foundation
 import Presentation
 import RefreshTracking
+import TextGrid
 import Yams
 
 /// `views:` of the config file: saved views of the creators, each a name with a query, a sort and the columns to
@@ -24,9 +25,11 @@ enum ViewsSection {
         }
         for (index, entry) in entries.enumerated() {
             if let view = readView(entry, index: index, into: &reading) {
-                if reading.settings.views.contains(where: { $0.name == view.name }) {
+                if reading.settings.views.contains(where: { $0.name.lowercased() == view.name.lowercased() }) {
                     reading.problems.append(
-                        ConfigProblem(line: entry.mark?.line, key: "views.\(view.name)", message: "a view of this name comes earlier; names are told apart"))
+                        ConfigProblem(
+                            line: entry.mark?.line, key: "views.\(view.name)",
+                            message: "an earlier view has this name (names are compared whatever their case)"))
                     continue
                 }
                 reading.settings.views.append(view)
@@ -44,6 +47,13 @@ enum ViewsSection {
         }
         guard let name = mapping["name"]?.scalar?.string.trimmingCharacters(in: .whitespaces), !name.isEmpty else {
             reading.problems.append(ConfigProblem(line: entry.mark?.line, key: "views", message: "view \(index + 1) has no name"))
+            return nil
+        }
+        guard SafeText.visible(name) == name else {
+            reading.problems.append(
+                ConfigProblem(
+                    line: entry.mark?.line, key: "views",
+                    message: "view \(index + 1)'s name '\(SafeText.visible(name))' holds a control or invisible character"))
             return nil
         }
         var view = CreatorView(name: name)
@@ -87,6 +97,8 @@ enum ViewsSection {
                         unknown.isEmpty
                             ? "expected a list of columns (\(known))"
                             : "no such column \(unknown.map { "'\($0)'" }.joined(separator: ", ")) (the columns are \(known))")
+                } else if let twice = columns.first(where: { column in columns.filter { $0 == column }.count > 1 }) {
+                    problem(value, field, "'\(twice.rawValue)' is listed twice")
                 } else {
                     view.columns = columns
                 }

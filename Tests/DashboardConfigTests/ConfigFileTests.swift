@@ -126,7 +126,10 @@ struct ConfigFileTests {
               - name: fine
               - name: odd
                 colour: red
-              - name: fine
+              - name: FINE
+              - name: "tab\\there"
+              - name: twice
+                columns: [name, name]
             """)
         #expect(reading.settings.views.map(\.name) == ["fine"])
         #expect(reading.problems.map(\.description) == [
@@ -137,7 +140,9 @@ struct ConfigFileTests {
                 + CreatorField.allCases.map(\.rawValue).joined(separator: ", ") + ")",
             "line 8, views: view 4 has no name",
             "line 11, views.odd.colour: no such setting of a view (a view has name, query, sort, columns)",
-            "line 12, views.fine: a view of this name comes earlier; names are told apart",
+            "line 12, views.FINE: an earlier view has this name (names are compared whatever their case)",
+            "line 13, views: view 8's name 'tabU+9here' holds a control or invisible character",
+            "line 15, views.twice.columns: 'name' is listed twice",
         ])
     }
 

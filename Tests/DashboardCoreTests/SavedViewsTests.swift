@@ -45,6 +45,7 @@ struct SavedViewsTests {
         #expect(lines[0].contains("youtube: \(youtube.count) of \(all) creators"), "\(lines[0])")
         #expect(lines[1].split(separator: " ") == ["HANDLE", "PLATFORM", "FOLLOWERS↑"], "its columns, sorted as it says: \(lines[1])")
         #expect(state.notice?.text == "View youtube: \(youtube.count) of \(all) creators.")
+        #expect(lines.last?.contains("View youtube:") == true, "the notice shows before the filter line: \(lines.last ?? "")")
 
         state.press(.character("V"))
         #expect(DashboardView().render(state).text.contains("▸ youtube"), "the picker opens on the view in force")
@@ -69,5 +70,6 @@ struct SavedViewsTests {
         state.press(.enter)
         #expect(state.creators.filter == "followers>1m platform:ig")
         #expect(state.creators.visibleRows.allSatisfy { $0.platform == .instagram })
+        #expect(DashboardView().render(state).text.split(separator: "\n")[0].contains("big ones (query edited):"), "the header says the view's query was changed")
     }
 }

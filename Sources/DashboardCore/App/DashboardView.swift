@@ -40,7 +40,10 @@ public struct DashboardView {
 
     private func drawStatusBar(in bar: Rect, into grid: inout Grid, front: any Component, _ shared: Shared) {
         grid.fill(bar, with: Cell(" ", style: shared.theme[.statusBar]))
-        if let own = front.statusLine(shared) {
+        // What is typed shows as it is typed; else a notice (a file written, a view opened) before the screen's own
+        // line (a filter in force), which comes back at the next key.
+        let own = front.statusLine(shared)
+        if let own, front.isTyping || shared.notice == nil {
             grid.put(own, in: bar, x: 0, y: 0, style: shared.theme[.statusBar], ellipsis: shared.glyphs.ellipsis)
         } else if let notice = shared.notice {
             grid.put(

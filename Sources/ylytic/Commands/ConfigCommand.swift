@@ -39,7 +39,7 @@ struct ConfigCommand: ParsableCommand {
             let config = LoadedConfig(environment: context.environment)
             let settings = SettingList(config.reading.settings).entries.map { entry in
                 ShownSetting(
-                    setting: entry.path, value: entry.value,
+                    setting: SafeText.visible(entry.path), value: SafeText.visible(entry.value),
                     origin: config.reading.lines[entry.path].map { "\(config.file.lastPathComponent) line \($0)" } ?? "default")
             }
             if output.json {

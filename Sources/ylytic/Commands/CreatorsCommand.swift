@@ -59,7 +59,10 @@ struct CreatorsCommand: YlyticCommand {
     private func savedView(_ context: CommandContext) throws(CommandFailure) -> CreatorView? {
         guard let name = view else { return nil }
         let config = LoadedConfig(environment: context.environment)
-        if let found = config.reading.settings.views.first(where: { $0.name == name }) { return found }
+        let views = config.reading.settings.views
+        if let found = views.first(where: { $0.name == name }) ?? views.first(where: { $0.name.lowercased() == name.lowercased() }) {
+            return found
+        }
         let path = SafeText.sanitize(config.file.path)
         if let problem = config.reading.problems.first(where: { $0.key == "views.\(name)" || $0.key.hasPrefix("views.\(name).") }) {
             throw CommandFailure(

@@ -72,7 +72,8 @@ struct ListsHeader {
             let all = NumberFormat.grouped(list.rows.count)
             let count = list.visible.count == list.rows.count ? all : "\(NumberFormat.grouped(list.visible.count)) of \(all)"
             if let view = lists.creators.view, wording != .letters {
-                segments.append(Segment(text: "  " + SafeText.sanitize(view.name), style: theme[.activeTab]))
+                let edited = list.filter == view.query ? "" : " (query edited)"
+                segments.append(Segment(text: "  " + SafeText.sanitize(view.name) + edited, style: theme[.activeTab]))
                 segments.append(Segment(text: ": \(count) creators\(marked)", style: theme[.dim]))
             } else {
                 segments.append(Segment(text: "  \(count) creators\(marked)", style: theme[.dim]))
