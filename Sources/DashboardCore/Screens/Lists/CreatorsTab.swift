@@ -10,6 +10,9 @@ public struct CreatorsTab: ListTab {
     public private(set) var view: CreatorView?
     /// The sort the list starts with, that leaving a view goes back to.
     let standardSort: SortOrder<CreatorField>
+    /// How wide the handles are (within bounds), read when the creators are: a handle is how a creator is told
+    /// apart, so its column is as wide as they need before a name gets the rest.
+    private(set) var handleWidth = 18
 
     public init(rows: [CreatorRow] = [], sort: SortOrder<CreatorField>) {
         list = ListState(rows: rows, sort: sort)
@@ -38,20 +41,20 @@ public struct CreatorsTab: ListTab {
     }
 
     func columns(forWidth width: Int) -> [ShownColumn<CreatorField>] {
-        if let view, !view.columns.isEmpty { return Self.columns(view.columns, forWidth: width) }
+        if let view, !view.columns.isEmpty { return Self.columns(view.columns, forWidth: width, handleWidth: handleWidth) }
         let followers = ShownColumn(CreatorField.followers, "FOLLOWERS", width: 10, alignRight: true)
         if width >= 110 {
             return [
-                ShownColumn(.name, "NAME", width: 20), ShownColumn(.handle, "HANDLE", width: 18),
+                ShownColumn(.name, "NAME", width: nil), ShownColumn(.handle, "HANDLE", width: handleWidth),
                 ShownColumn(.platform, "PLATFORM", width: 9), ShownColumn(.tier, "TIER", width: 10), followers,
-                ShownColumn(.engagement, "ENG.", width: 7, alignRight: true),
+                ShownColumn(.engagement, "ER", width: 7, alignRight: true),
                 ShownColumn(.postsPerWeek, "POSTS/WK", width: 9, alignRight: true),
-                ShownColumn(.change, "CHANGE", width: 9, alignRight: true), ShownColumn(.refreshed, "REFRESHED", width: nil),
+                ShownColumn(.change, "CHANGE", width: 9, alignRight: true), ShownColumn(.refreshed, "REFRESHED", width: 10),
             ]
         }
         if width >= 80 {
             return [
-                ShownColumn(.name, "NAME", width: nil), ShownColumn(.handle, "HANDLE", width: 16), followers,
+                ShownColumn(.name, "NAME", width: nil), ShownColumn(.handle, "HANDLE", width: min(handleWidth, width - 44)), followers,
                 ShownColumn(.change, "CHANGE", width: 8, alignRight: true), ShownColumn(.refreshed, "REFRESHED", width: 10),
             ]
         }
@@ -59,13 +62,14 @@ public struct CreatorsTab: ListTab {
     }
 
     /// A view's columns at a width: as many as fit, in its order, the name (else the last) taking what is left.
-    static func columns(_ fields: [CreatorField], forWidth width: Int) -> [ShownColumn<CreatorField>] {
+    static func columns(_ fields: [CreatorField], forWidth width: Int, handleWidth: Int) -> [ShownColumn<CreatorField>] {
         var shown = fields
-        func total(_ fields: [CreatorField]) -> Int { fields.map(\.columnWidth).reduce(0, +) + fields.count + 2 }
+        func columnWidth(_ field: CreatorField) -> Int { field == .handle ? handleWidth : field.columnWidth }
+        func total(_ fields: [CreatorField]) -> Int { fields.map(columnWidth).reduce(0, +) + fields.count + 2 }
         while shown.count > 1, total(shown) > width { shown.removeLast() }
         let flexible = shown.contains(.name) ? CreatorField.name : shown.last
         return shown.map { field in
-            ShownColumn(field, field.header, width: field == flexible ? nil : field.columnWidth, alignRight: field.isNumber)
+            ShownColumn(field, field.header, width: field == flexible ? nil : columnWidth(field), alignRight: field.isNumber)
         }
     }
 
@@ -131,7 +135,11 @@ public struct CreatorsTab: ListTab {
     }
 
     mutating func take(_ event: ScreenEvent, area: Rect, _ shared: Shared) {
-        if case .creatorsLoaded(let creators) = event { list.setRows(creators) }
+        if case .creatorsLoaded(let creators) = event {
+            list.setRows(creators)
+            let widest = creators.lazy.map { DisplayWidth.of(SafeText.sanitize($0.handleText)) }.max() ?? 0
+            handleWidth = min(32, max(10, widest))
+        }
     }
 
     static let rowName = "creator"
