@@ -66,6 +66,19 @@ struct RosterCommandTests {
         #expect(gone.stderr.contains("there is no roster named 'summer-26'"))
     }
 
+    @Test func aNarrowTerminalGetsTheSummaryUnderTheNameAndNoFiguresForARosterNeverRefreshed() async throws {
+        var narrow = cli
+        narrow.environment["COLUMNS"] = "40"
+        #expect(await narrow.run("roster", "create", "summer-26", "@alpha", "@bravo", "--max-age", "7d").status == 0)
+        let shown = await narrow.run("roster", "show", "summer-26")
+        let lines = shown.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { $0.count <= 40 }, "\(shown.stdout)")
+        #expect(lines[0] == "summer-26" && lines[1] == "2 creators · 2 stale (max age 7d)", "\(shown.stdout)")
+        #expect(!shown.stdout.contains("followers") && !shown.stdout.contains("posts/wk"), "no figures when none is known")
+        let listed = await narrow.run("roster", "list")
+        #expect(listed.stdout.split(separator: "\n")[1].split(separator: " ") == ["summer-26", "2", "2"], "no followers for a roster never refreshed: \(listed.stdout)")
+    }
+
     @Test func aRosterIsRenamedKeepingItsCreatorsAndANameInUseIsRefused() async throws {
         let cli = CLIHarness([])
         #expect(await cli.run("roster", "create", "summer", "@one", "@two", "--max-age", "7d").status == 0)

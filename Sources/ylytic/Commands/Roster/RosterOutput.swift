@@ -34,9 +34,12 @@ enum RosterOutput {
         } else if summary.refreshed < summary.creators {
             parts.append("\(summary.creators - summary.refreshed) never refreshed")
         }
-        parts.append("\(NumberFormat.compact(Double(summary.totalFollowers))) followers")
-        if let median = summary.medianEngagement { parts.append("median ER \(NumberFormat.percent(median))") }
-        parts.append("\(NumberFormat.decimal(summary.postsPerWeek)) posts/wk")
+        // Figures only when some creator has them.
+        if summary.refreshed > 0 {
+            parts.append("\(NumberFormat.compact(Double(summary.totalFollowers))) followers")
+            if let median = summary.medianEngagement { parts.append("median ER \(NumberFormat.percent(median))") }
+            parts.append("\(NumberFormat.decimal(summary.postsPerWeek)) posts/wk")
+        }
         if !summary.tiers.isEmpty {
             parts.append(summary.tiers.map { "\(SafeText.sanitize($0.name)) \($0.count)" }.joined(separator: ", "))
         }

@@ -42,9 +42,12 @@ struct RosterListCommand: YlyticCommand {
                 .init("ROSTER", listed.map { SafeText.sanitize($0.0.name) }),
                 .init("CREATORS", listed.map { String($0.1.creators) }, alignRight: true),
                 .init("STALE", listed.map { $0.0.maxAge == nil ? "" : String($0.1.stale) }, alignRight: true),
-                .init("FOLLOWERS", listed.map { NumberFormat.compact(Double($0.1.totalFollowers)) }, alignRight: true),
+                // A roster none of whose creators is refreshed has no figures: blank, as its median is.
+                .init(
+                    "FOLLOWERS", listed.map { $0.1.refreshed == 0 ? "" : NumberFormat.compact(Double($0.1.totalFollowers)) },
+                    alignRight: true),
                 .init("MEDIAN ER", listed.map { $0.1.medianEngagement.map { NumberFormat.percent($0) } ?? "" }, alignRight: true),
-                .init("POSTS/WK", listed.map { NumberFormat.decimal($0.1.postsPerWeek) }, alignRight: true),
+                .init("POSTS/WK", listed.map { $0.1.refreshed == 0 ? "" : NumberFormat.decimal($0.1.postsPerWeek) }, alignRight: true),
                 .init("MAX AGE", listed.map { $0.0.maxAge.map(Age.duration) ?? "" }),
             ],
             maxWidth: context.outputWidth,
@@ -117,9 +120,25 @@ struct RosterShowCommand: YlyticCommand {
             return .succeeded
         }
         let writer = output.writer(context)
-        var title = StyledLine(SafeText.sanitize(roster.name), role: .heading)
-        title.append("  " + RosterOutput.summaryText(summary, maxAge: roster.maxAge, of: all.count), role: .dim)
-        writer.write(title)
+        let name = SafeText.sanitize(roster.name)
+        let summaryText = RosterOutput.summaryText(summary, maxAge: roster.maxAge, of: all.count)
+        if let width = context.outputWidth, DisplayWidth.of(name) + 2 + DisplayWidth.of(summaryText) > width {
+            // On a narrow terminal the summary goes under the name, wrapped between its parts.
+            writer.write(StyledLine(name, role: .heading))
+            var line = ""
+            for part in summaryText.components(separatedBy: " · ") {
+                if !line.isEmpty, DisplayWidth.of(line) + 3 + DisplayWidth.of(part) > width {
+                    writer.write(StyledLine(line, role: .dim))
+                    line = ""
+                }
+                line += (line.isEmpty ? "" : " · ") + part
+            }
+            if !line.isEmpty { writer.write(StyledLine(line, role: .dim)) }
+        } else {
+            var title = StyledLine(name, role: .heading)
+            title.append("  " + summaryText, role: .dim)
+            writer.write(title)
+        }
         // On a narrow terminal POSTS/WK goes, then TIER, LATEST and NAME; a creator's handle is whole.
         let table = PlainTable(
             columns: [
