@@ -70,13 +70,15 @@ struct ListsHeader {
             let list = lists.creators.list
             let marked = list.marked.isEmpty ? "" : ", \(NumberFormat.grouped(list.marked.count)) marked"
             let all = NumberFormat.grouped(list.rows.count)
-            let count = list.visible.count == list.rows.count ? all : "\(NumberFormat.grouped(list.visible.count)) of \(all)"
+            let count =
+                (list.visible.count == list.rows.count ? all : "\(NumberFormat.grouped(list.visible.count)) of \(all)")
+                + (list.rows.count == 1 ? " creator" : " creators")
             if let view = lists.creators.view, wording != .letters {
                 let edited = list.filter == view.query ? "" : " (query edited)"
                 segments.append(Segment(text: "  " + SafeText.sanitize(view.name) + edited, style: theme[.activeTab]))
-                segments.append(Segment(text: ": \(count) creators\(marked)", style: theme[.dim]))
+                segments.append(Segment(text: ": \(count)\(marked)", style: theme[.dim]))
             } else {
-                segments.append(Segment(text: "  \(count) creators\(marked)", style: theme[.dim]))
+                segments.append(Segment(text: "  \(count)\(marked)", style: theme[.dim]))
             }
         case .rosters:
             let count = lists.rosters.list.rows.count
