@@ -16,6 +16,9 @@ public struct RequestWatch: Sendable {
 
     /// Whether requests that become followed later are watched too (`watch` without ids).
     private let adoptsFollowedRequests: Bool
+    /// Whether the watch is done once every watched request has ended; a watch of every followed request that
+    /// keeps on is never done (it ends when it is stopped).
+    private let endsWhenIdle: Bool
     /// The latest row of each watched request; nil until it is first seen.
     private var latest: [RequestID: TrackedRequest?]
     private var forgotten: Set<RequestID> = []
@@ -28,17 +31,19 @@ public struct RequestWatch: Sendable {
     /// Watches these requests.
     public init(ids: [RequestID]) {
         adoptsFollowedRequests = false
+        endsWhenIdle = true
         latest = Dictionary(ids.map { ($0, nil) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Watches every request the store follows: those followed in the first list seen, and any that becomes
-    /// followed while watching.
-    public static func everyFollowedRequest() -> RequestWatch {
-        RequestWatch(adoptsFollowedRequests: true)
+    /// followed while watching; until none is followed (`untilIdle`), else until the watch is stopped.
+    public static func everyFollowedRequest(untilIdle: Bool = true) -> RequestWatch {
+        RequestWatch(adoptsFollowedRequests: true, endsWhenIdle: untilIdle)
     }
 
-    private init(adoptsFollowedRequests: Bool) {
+    private init(adoptsFollowedRequests: Bool, endsWhenIdle: Bool) {
         self.adoptsFollowedRequests = adoptsFollowedRequests
+        self.endsWhenIdle = endsWhenIdle
         latest = [:]
     }
 
@@ -62,9 +67,10 @@ public struct RequestWatch: Sendable {
     /// Whether the request was forgotten while watched.
     public func wasForgotten(_ id: RequestID) -> Bool { forgotten.contains(id) }
 
-    /// Whether every watched request has ended or was forgotten (and the store's list has been seen).
+    /// Whether every watched request has ended or was forgotten (and the store's list has been seen); never for a
+    /// watch that keeps on.
     public var isDone: Bool {
-        hasSeenTheList
+        endsWhenIdle && hasSeenTheList
             && latest.allSatisfy { id, row in
                 forgotten.contains(id) || endings[id] != nil || (row?.state.hasEnded ?? false)
             }

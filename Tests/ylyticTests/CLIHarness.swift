@@ -45,8 +45,35 @@ struct CLIHarness {
         await run(arguments)
     }
 
-    func run(_ arguments: [String]) async -> Run {
+    /// A command that runs until it is stopped, with what it has printed so far readable while it runs.
+    struct Running {
+        let stdout: BufferSink
+        let stderr: BufferSink
+        let task: Task<Run, Never>
+
+        /// Waits, polling at most `limit` seconds of real time, until `condition` holds of what was printed.
+        func waitUntil(_ limit: Double = 60, _ condition: (_ stdout: String, _ stderr: String) -> Bool) async -> Bool {
+            let clock = ContinuousClock(), end = clock.now + .seconds(limit)
+            while clock.now < end {
+                if condition(stdout.text, stderr.text) { return true }
+                try? await Task.sleep(for: .milliseconds(20))
+            }
+            return condition(stdout.text, stderr.text)
+        }
+    }
+
+    /// Starts a command; `stops` ends it as Ctrl-C would.
+    func start(_ arguments: String...) -> Running {
         let stdout = BufferSink(), stderr = BufferSink()
+        let harness = self
+        return Running(stdout: stdout, stderr: stderr, task: Task { await harness.run(arguments, stdout: stdout, stderr: stderr) })
+    }
+
+    func run(_ arguments: [String]) async -> Run {
+        await run(arguments, stdout: BufferSink(), stderr: BufferSink())
+    }
+
+    private func run(_ arguments: [String], stdout: BufferSink, stderr: BufferSink) async -> Run {
         var context = CommandContext(
             environment: environment, stdout: stdout, stderr: stderr, stdoutIsTerminal: isTerminal,
             stderrIsTerminal: isTerminal, transport: transport, time: time, random: FixedRandomSource(0.5),

@@ -132,15 +132,27 @@ struct StoreCommandTests {
         #expect(await cli.run("list", "--json").stdout.contains(Self.id), "nothing was forgotten")
     }
 
-    @Test func watchWithoutIDsFollowsWhatTheStoreHasPending() async throws {
+    @Test func watchUntilIdleFollowsWhatTheStoreHasPendingThenStops() async throws {
         let cli = CLIHarness([Bodies.pending, Bodies.succeeded(id: Self.id)])
         #expect(await cli.run("refresh", "instagram", "anurag.itbhu05").status == 0)
-        let watched = await cli.run("watch")
+        let watched = await cli.run("watch", "--until-idle")
         #expect(watched.status == 0)
         #expect(watched.stdout.contains("\(Self.id) succeeded"))
-        let again = await cli.run("watch")
+        let again = await cli.run("watch", "--until-idle")
         #expect(again.status == 0)
         #expect(again.stderr.contains("nothing is pending"))
+        #expect(await cli.run("watch", Self.id, "--until-idle").status == 2, "given ids are followed until they end anyway")
+    }
+
+    @Test func watchWithoutIDsKeepsFollowingNewRequestsUntilStopped() async throws {
+        let cli = CLIHarness([Bodies.pending, Bodies.succeeded(id: Self.id)])
+        let watcher = cli.start("watch")
+        #expect(await watcher.waitUntil { _, stderr in stderr.contains("and new ones; Ctrl-C stops") }, "nothing pending: it waits")
+        #expect(await cli.run("refresh", "instagram", "anurag.itbhu05").status == 0)
+        #expect(await watcher.waitUntil { stdout, _ in stdout.contains("\(Self.id) succeeded") }, "a request submitted meanwhile is followed to its end")
+        cli.stops.continuation.yield()
+        let run = await watcher.task.value
+        #expect(run.status == 0, "Ctrl-C is how it ends: \(run.stderr)")
     }
 
     @Test func unusableStoreStopsBeforeAnythingIsSent() async throws {

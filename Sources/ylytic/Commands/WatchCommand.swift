@@ -11,7 +11,8 @@ struct WatchCommand: YlyticCommand {
         abstract: "Follow requests, printing one line per change of state, until all have ended.",
         discussion: """
             Without ids, follows every request the store holds as pending or stale (after a restart, say), and \
-            any submitted meanwhile, until none is pending.
+            every one submitted meanwhile, by any process, until Ctrl-C or SIGTERM (exit 0); --until-idle stops \
+            once none is pending, for scripts.
 
             Requests that another ylytic already follows on the same store are not polled twice: their changes \
             are read from the store, and taken over if that process stops.
@@ -28,12 +29,16 @@ struct WatchCommand: YlyticCommand {
     @Option(name: .long, help: "Stop after this many seconds (exit 5 if any is still pending).")
     var timeout: Double?
 
+    @Flag(name: .long, help: "Without ids: stop once nothing is pending, rather than follow new requests until Ctrl-C.")
+    var untilIdle = false
+
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var storage: StoreOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         try Seconds.check(timeout, option: "--timeout")
+        if untilIdle, !ids.isEmpty { throw ValidationError("--until-idle is for watch without ids (given ids are followed until they end)") }
     }
 
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
@@ -56,9 +61,20 @@ struct WatchCommand: YlyticCommand {
         let printer = StateChangePrinter(
             sink: context.stdout, json: output.json, time: context.time, ascii: output.writer(context).glyphs == .ascii)
         let session = WatchSession(tracker: tracker, store: store, context: context, timeout: timeout)
+        let keepsOn = requested.isEmpty && !untilIdle
+        if keepsOn {
+            context.stderr.line("ylytic: following every pending request in \(store.location), and new ones; Ctrl-C stops")
+        }
         let (watched, stopped) = await session.run(
-            requested.isEmpty ? .everyFollowedRequest() : RequestWatch(ids: requested)
+            requested.isEmpty ? .everyFollowedRequest(untilIdle: untilIdle) : RequestWatch(ids: requested)
         ) { printer.print($0, $1) }
+        if keepsOn {
+            // Stopped by a signal, or by --timeout: what is still pending stays followed by whoever runs next.
+            await tracker.stop()
+            session.stop()
+            return stopped || !watched.ids.contains(where: { !(watched.latest($0)?.state.hasEnded ?? false) })
+                ? .succeeded : .stillPending
+        }
         if requested.isEmpty, watched.ids.isEmpty {
             await tracker.stop()
             session.stop()

@@ -52,7 +52,7 @@ enum TypedTargets {
                 try RosterFile.checkIsACreator(target)
                 if !targets.contains(target) { targets.append(target) }
             } catch {
-                let reason = (error as? TargetValidationError)?.message ?? "\(error)"
+                let reason = error.message
                 throw CommandFailure(
                     message: "'\(SafeText.visible(entry))': \(SafeText.visible(reason)); nothing was changed",
                     status: .invalidInput)

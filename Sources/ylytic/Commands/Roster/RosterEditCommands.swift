@@ -23,7 +23,8 @@ struct RosterCreateCommand: YlyticCommand {
             try await store.createRoster(rosterName, maxAge: maxAge.seconds, at: context.time.now)
             if !members.isEmpty { _ = try await store.addToRoster(rosterName, members, at: context.time.now, creating: false) }
         } catch {
-            if !members.isEmpty { try? await store.deleteRoster(name) }
+            // A create that failed half-way leaves no roster behind.
+            if !members.isEmpty { _ = try? await store.deleteRoster(name) }
             return context.fail(CommandFailure(rosterStoreError: error, store: store))
         }
         RosterOutput.changed(
