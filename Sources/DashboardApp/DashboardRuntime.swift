@@ -347,12 +347,12 @@ public final class DashboardRuntime {
     private func export(_ comparison: Comparison) {
         let names = comparison.creators.map { Self.fileSafe($0.row.handle ?? $0.row.key) }.joined(separator: "-")
         let stamp = Timestamp.day(time.now)
-        let file = exportFolder.appendingPathComponent("ylytic-compare-\(names.prefix(80))-\(stamp).csv")
-        do {
-            try Data(ComparisonCSV.text(comparison).utf8).write(to: file, options: .atomic)
+        let name = exportFolder.appendingPathComponent("ylytic-compare-\(names.prefix(80))-\(stamp).csv")
+        do throws(ExportFailure) {
+            let file = try Self.writeNew(ComparisonCSV.text(comparison), named: name)
             runner.send(.notice("Wrote the comparison to \(file.path)"))
         } catch {
-            runner.send(.problem("Could not write \(file.path): \(FileProblem.writing(file.path, error))"))
+            runner.send(.problem("Could not write \(error.path): \(FileProblem.writing(error.path, error.error))"))
         }
     }
 
@@ -366,17 +366,34 @@ public final class DashboardRuntime {
     /// Writes creators as CSV in the export folder, named after what they are (`creators`, a roster) and the day.
     private func export(_ listings: [CreatorListing], name: String) {
         let stem = Self.fileSafe(name)
-        let file = Self.unused(exportFolder.appendingPathComponent("ylytic-\(stem.isEmpty ? "creators" : stem)-\(Timestamp.day(time.now)).csv"))
-        do {
-            try Data(CreatorsCSV.text(listings).utf8).write(to: file, options: .withoutOverwriting)
+        let name = exportFolder.appendingPathComponent("ylytic-\(stem.isEmpty ? "creators" : stem)-\(Timestamp.day(time.now)).csv")
+        do throws(ExportFailure) {
+            let file = try Self.writeNew(CreatorsCSV.text(listings), named: name)
             runner.send(.notice("Wrote \(NumberFormat.grouped(listings.count)) creators to \(file.path)"))
         } catch {
-            runner.send(.problem("Could not write \(file.path): \(FileProblem.writing(file.path, error))"))
+            runner.send(.problem("Could not write \(error.path): \(FileProblem.writing(error.path, error.error))"))
         }
     }
 
-    /// `file`, or when it exists, the first of `NAME-2.csv`, `NAME-3.csv`… that does not: an export never
-    /// overwrites a file.
+    /// A file an export could not write, and why.
+    private struct ExportFailure: Error {
+        let path: String
+        let error: any Error
+    }
+
+    /// Writes `text` to `name`, or when it exists to the first of `NAME-2.csv`, `NAME-3.csv`… that does not: an
+    /// export never overwrites a file. Returns the file written.
+    private static func writeNew(_ text: String, named name: URL) throws(ExportFailure) -> URL {
+        let file = unused(name)
+        do {
+            try Data(text.utf8).write(to: file, options: .withoutOverwriting)
+        } catch {
+            throw ExportFailure(path: file.path, error: error)
+        }
+        return file
+    }
+
+    /// `file`, or when it exists, the first of `NAME-2.csv`, `NAME-3.csv`… that does not.
     private static func unused(_ file: URL) -> URL {
         let manager = FileManager.default
         guard manager.fileExists(atPath: file.path) else { return file }
@@ -393,13 +410,13 @@ public final class DashboardRuntime {
         let posts = record.response?.posts ?? Posts()
         let who = record.response?.profileOverview?.handle ?? record.request?.target?.value ?? "creator"
         let safeName = Self.fileSafe(who)
-        let file = exportFolder.appendingPathComponent(
+        let name = exportFolder.appendingPathComponent(
             "ylytic-\(safeName.isEmpty ? "creator" : safeName)-\(record.requestID.rawValue.prefix(24))-posts.csv")
-        do {
-            try Data(PostsCSV.text(posts).utf8).write(to: file, options: .atomic)
+        do throws(ExportFailure) {
+            let file = try Self.writeNew(PostsCSV.text(posts), named: name)
             runner.send(.notice("Wrote \(posts.video.count + posts.nonVideo.count) posts to \(file.path)"))
         } catch {
-            runner.send(.problem("Could not write \(file.path): \(FileProblem.writing(file.path, error))"))
+            runner.send(.problem("Could not write \(error.path): \(FileProblem.writing(error.path, error.error))"))
         }
     }
 

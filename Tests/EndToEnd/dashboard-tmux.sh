@@ -117,6 +117,8 @@ tmux -L "$socket" send-keys -t e2e "e"
 wait_for "Wrote 2 posts to" 30 && pass "e exports the posts and names the file" || fail "no export"
 exported="$(ls "$work"/ylytic-anurag.itbhu05-*-posts.csv 2>/dev/null | head -1)"
 [ -n "$exported" ] && head -1 "$exported" | grep -q "^kind,shortcode" && pass "the export is CSV with a header" || fail "export file"
+tmux -L "$socket" send-keys -t e2e "e"
+wait_for_match "Wrote 2 posts to .*-posts-2\.csv" 30 && pass "a second e writes a new file, never over the first" || fail "the second posts export"
 
 tmux -L "$socket" send-keys -t e2e "q"
 [ "$(exit_code)" = "0" ] && pass "open quits with q" || fail "open did not quit"

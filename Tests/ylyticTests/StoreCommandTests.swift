@@ -110,6 +110,13 @@ struct StoreCommandTests {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID()).csv")
         defer { try? FileManager.default.removeItem(at: file) }
         #expect(await cli.run("export", Self.id, "--output", file.path).status == 0)
+        try Data("mine".utf8).write(to: file)
+        let inTheWay = await cli.run("export", Self.id, "--output", file.path)
+        #expect(inTheWay.status == 2)
+        #expect(inTheWay.stderr.contains("\(file.path) exists already; --force replaces it"), "\(inTheWay.stderr)")
+        #expect(try Data(contentsOf: file) == Data("mine".utf8), "a file in the way is never replaced unasked")
+        #expect(await cli.run("export", Self.id, "--output", file.path, "--force").status == 0)
+        #expect(try Data(contentsOf: file) != Data("mine".utf8), "--force replaces it")
         #expect(try String(contentsOf: file, encoding: .utf8).hasPrefix("kind,shortcode"))
 
         #expect(await cli.run("forget", Self.id).status == 0)

@@ -26,12 +26,21 @@ struct ExportCommand: YlyticCommand {
     @Option(name: .long, help: "csv or json.")
     var format: Format = .csv
 
-    @Option(name: .long, help: "Write to this file instead of standard output.")
+    @Option(name: .long, help: "Write to this file instead of standard output (a new one, unless --force).")
     var output: String?
+
+    @Flag(name: .long, help: "Replace the --output file when it exists.")
+    var force = false
 
     @OptionGroup var storage: StoreOptions
 
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
+        // Checked before anything is read, so that a file in the way costs nothing: it is never replaced unasked.
+        var isFolder: ObjCBool = false
+        if let output, !force, FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), !isFolder.boolValue {
+            return context.fail(
+                CommandFailure(message: "\(output) exists already; --force replaces it, or give another --output", status: .invalidInput))
+        }
         let references = try ReferenceArguments.read(reference)
         guard references.count == 1, let named = references.first else {
             return context.fail(CommandFailure(message: "give one request id or creator", status: .invalidInput))
@@ -70,7 +79,7 @@ struct ExportCommand: YlyticCommand {
             return .succeeded
         }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: force ? .atomic : .withoutOverwriting)
             context.stderr.line("Wrote \(posts.video.count + posts.nonVideo.count) posts to \(output).")
             return .succeeded
         } catch {
