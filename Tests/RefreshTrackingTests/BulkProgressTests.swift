@@ -20,8 +20,10 @@ struct BulkProgressTests {
         var progress = BulkProgress(total: 3)
         let submitted = progress.take(.submitted(a, StoreSamples.record("1", message: "pending", code: 201, handle: "a")))
         #expect(submitted?.event == "submitted")
-        _ = progress.take(.refused(try! RefreshTarget(type: .instagram, value: "c"), .client(.outcomeUnknown("timed out"))))
-        #expect(progress.pending == 1 && progress.refused == 1 && progress.failed == 0 && !progress.isDone)
+        let lost = progress.take(.refused(try! RefreshTarget(type: .instagram, value: "c"), .client(.outcomeUnknown("timed out"))))
+        #expect(lost?.event == "unknown" && lost?.detail == "timed out", "a POST whose answer was lost is told as unknown")
+        #expect(progress.pending == 1 && progress.refused == 0 && progress.failed == 0 && !progress.isDone)
+        #expect(progress.unknown == 1 && progress.unknownSubmissions == 1, "counted apart from failures")
         #expect(progress.secondsLeft(perSecond: 5) == nil, "no estimate before anything succeeded")
 
         let changes = progress.observe(StoreChanges(revision: StoreRevision(2), requests: [row("1", .succeeded, target: "a")]))

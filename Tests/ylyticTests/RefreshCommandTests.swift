@@ -36,6 +36,22 @@ struct RefreshCommandTests {
         #expect(cli.transport.requests.isEmpty, "nothing was sent")
     }
 
+    @Test func aBulkRunCountsAnUnknownOutcomeApartFromFailures() async throws {
+        let cli = CLIHarness(
+            [.failure(.interrupted("timed out")), Bodies.pending], fallback: Bodies.succeeded(id: "65b87c8576c9b42b3a285805"))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ylytic-unknown-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("two.txt")
+        try "@one\n@two\n".write(to: file, atomically: true, encoding: .utf8)
+        let run = await cli.run("refresh", "--from", file.path, "--json")
+        #expect(run.status == 4, "an unknown outcome is not a failure: \(run.stderr)")
+        #expect(run.stderr.contains("0 failed · 1 outcome unknown"), "\(run.stderr)")
+        let summary = try #require(run.stdout.split(separator: "\n").last)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(summary.utf8)) as? [String: Any])
+        #expect(object["unknown"] as? Int == 1 && object["failed"] as? Int == 0 && object["succeeded"] as? Int == 1, "\(summary)")
+        #expect(run.stdout.contains(#""event":"unknown""#), "the lost POST's event says unknown")
+    }
+
     @Test func anAddressAfterItsTypeIsAccepted() async throws {
         let cli = CLIHarness([Bodies.pending])
         let run = await cli.run("refresh", "instagram", "https://www.instagram.com/TheTatvaIndia/?igsh=x")

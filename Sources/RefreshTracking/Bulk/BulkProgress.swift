@@ -20,6 +20,8 @@ public struct BulkProgress: Sendable, Equatable {
     public private(set) var joined = 0
     /// Targets whose POST failed.
     public private(set) var refused = 0
+    /// Targets whose POST may or may not have reached the server (its answer was lost): never sent again unasked.
+    public private(set) var unknownSubmissions = 0
     /// POSTs in a row that failed because the server could not be reached or did not answer.
     public private(set) var unreachableInARow = 0
     /// Followed requests whose latest polls failed (the network, the server), still being asked again.
@@ -37,11 +39,13 @@ public struct BulkProgress: Sendable, Equatable {
     }
 
     /// Targets submitted, joined or refused so far.
-    public var started: Int { submitted + joined + refused }
+    public var started: Int { submitted + joined + refused + unknownSubmissions }
     public var pending: Int { states.values.filter { !$0.hasEnded }.count }
     public var succeeded: Int { states.values.filter { $0 == .succeeded }.count }
-    /// Requests that failed or whose outcome is unknown (targets whose POST was refused are ``refused``).
-    public var failed: Int { states.values.filter { $0 == .failed || $0 == .unknown }.count }
+    /// Requests that failed (targets whose POST was refused are ``refused``).
+    public var failed: Int { states.values.filter { $0 == .failed }.count }
+    /// Targets whose outcome is unknown: a POST whose answer was lost, or following that ended without one.
+    public var unknown: Int { unknownSubmissions + states.values.filter { $0 == .unknown }.count }
     /// Whether every target was started and every request has ended.
     public var isDone: Bool { started == total && pending == 0 }
     /// Requests whose latest polls failed and that are asked again.
@@ -67,6 +71,10 @@ public struct BulkProgress: Sendable, Equatable {
             return Change(
                 target: target, requestID: request.requestID.map { RequestID($0) }, event: "joined",
                 detail: "\(request.state.rawValue)\(who)")
+        case .refused(let target, .client(.outcomeUnknown(let reason))):
+            unknownSubmissions += 1
+            unreachableInARow += 1
+            return Change(target: target, requestID: nil, event: TrackedState.unknown.rawValue, detail: reason)
         case .refused(let target, let error):
             refused += 1
             switch error {

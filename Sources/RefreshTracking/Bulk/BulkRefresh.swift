@@ -85,6 +85,9 @@ public actor BulkRefresh {
         var parts = ["\(progress.submitted) submitted"]
         if progress.joined > 0 { parts.append("\(progress.joined) under way or fresh, joined") }
         if progress.refused > 0 { parts.append("\(progress.refused) refused") }
+        if progress.unknownSubmissions > 0 {
+            parts.append("\(progress.unknownSubmissions) sent with the outcome unknown (not sent again)")
+        }
         let left = progress.total - progress.started
         if stop != nil, left > 0 { parts.append("\(left) not sent") }
         let counts = parts.joined(separator: ", ")

@@ -130,7 +130,8 @@ struct BulkRefreshRun {
             return .stillPending
         }
         context.stderr.line("Done: \(summary).")
-        return progress.failed + progress.refused > 0 ? .refreshFailed : .succeeded
+        if progress.failed + progress.refused > 0 { return .refreshFailed }
+        return progress.unknown > 0 ? .networkProblem : .succeeded
     }
 
     /// "120 submitted, 12 joined, 68 to go · 40 pending · 88 succeeded · 3 failed · about 25s left".
@@ -150,7 +151,8 @@ struct BulkRefreshRun {
         if progress.refused > 0 { started += ", \(progress.refused) refused" }
         if progress.started < progress.total { started += ", \(progress.total - progress.started) to go" }
         let retrying = progress.retryingCount > 0 ? " (\(progress.retryingCount) retrying)" : ""
-        return "\(started) · \(progress.pending) pending\(retrying) · \(progress.succeeded) succeeded · \(progress.failed) failed"
+        let unknown = progress.unknown > 0 ? " · \(progress.unknown) outcome unknown" : ""
+        return "\(started) · \(progress.pending) pending\(retrying) · \(progress.succeeded) succeeded · \(progress.failed) failed\(unknown)"
     }
 
     struct ChangeJSON: Encodable {
@@ -176,7 +178,7 @@ struct BulkRefreshRun {
     /// The last object of `--json`: how the run ended (`done` marks it as the summary; `stopped` says the run stopped
     /// before every target was sent or followed to its end).
     struct SummaryJSON: Encodable {
-        let total, submitted, joined, refused, pending, succeeded, failed: Int
+        let total, submitted, joined, refused, pending, succeeded, failed, unknown: Int
         let stopped: Bool
         let done = true
 
@@ -188,6 +190,7 @@ struct BulkRefreshRun {
             pending = progress.pending
             succeeded = progress.succeeded
             failed = progress.failed
+            unknown = progress.unknown
             self.stopped = stopped
         }
     }
