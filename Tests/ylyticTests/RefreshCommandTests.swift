@@ -50,6 +50,19 @@ struct RefreshCommandTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(summary.utf8)) as? [String: Any])
         #expect(object["unknown"] as? Int == 1 && object["failed"] as? Int == 0 && object["succeeded"] as? Int == 1, "\(summary)")
         #expect(run.stdout.contains(#""event":"unknown""#), "the lost POST's event says unknown")
+
+        let skipped = await cli.run("refresh", "--from", file.path, "--skip-unknown")
+        #expect(skipped.stderr.contains("Left alone: 1 whose earlier POST's outcome is unknown"), "\(skipped.stderr)")
+        #expect(skipped.stderr.contains("Done: 0 submitted, 1 joined"), "\(skipped.stderr)")
+        let second = "65b87c8576c9b42b3a2858ff"
+        var retry = CLIHarness(
+            [Bodies.record(second, message: "pending", code: 201)], fallback: Bodies.succeeded(id: second))
+        retry.environment["YLYTIC_STORE"] = cli.environment["YLYTIC_STORE"]
+        let again = await retry.run("refresh", "--from", file.path)
+        #expect(again.stderr.contains("1 of them were sent before with the outcome unknown: they are sent again"), "\(again.stderr)")
+        #expect(again.stderr.contains("instagram two submitted again 65b87c8576c9b42b3a2858ff: the earlier POST's outcome was unknown"), "\(again.stderr)")
+        #expect(again.stderr.contains("1 submitted (1 again after an unknown outcome)"), "\(again.stderr)")
+        #expect(retry.transport.requests.filter { $0.method == "POST" }.count == 1, "only the unknown one is sent again")
     }
 
     @Test func anAddressAfterItsTypeIsAccepted() async throws {

@@ -39,4 +39,15 @@ public struct BulkPrice: Hashable, Sendable {
         }
         return price
     }
+
+    /// The targets of `targets` whose newest request in the store (`requests`, newest first) has an unknown outcome
+    /// (a POST whose answer was lost, or following that ended without an answer): sending them again may make a
+    /// second refresh, so a batch says so, and `--skip-unknown` leaves them.
+    public static func unknownOutcomes(of targets: [RefreshTarget], requests: [TrackedRequest]) -> Set<RefreshTarget> {
+        var newest: [String: TrackedState] = [:]
+        for request in requests where newest[request.requestType + " " + request.targetValue.lowercased()] == nil {
+            newest[request.requestType + " " + request.targetValue.lowercased()] = request.state
+        }
+        return Set(targets.filter { newest[$0.type.rawValue + " " + $0.value.lowercased()] == .unknown })
+    }
 }

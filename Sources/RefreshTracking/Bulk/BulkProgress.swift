@@ -22,6 +22,10 @@ public struct BulkProgress: Sendable, Equatable {
     public private(set) var refused = 0
     /// Targets whose POST may or may not have reached the server (its answer was lost): never sent again unasked.
     public private(set) var unknownSubmissions = 0
+    /// Targets sent although an earlier POST of theirs had an unknown outcome (told, and counted, as sent again).
+    public let sentAgainAfterUnknown: Set<RefreshTarget>
+    /// How many of those were sent.
+    public private(set) var resubmitted = 0
     /// POSTs in a row that failed because the server could not be reached or did not answer.
     public private(set) var unreachableInARow = 0
     /// Followed requests whose latest polls failed (the network, the server), still being asked again.
@@ -34,8 +38,9 @@ public struct BulkProgress: Sendable, Equatable {
     /// How long each request that succeeded took from its submission, for the estimate.
     private var durations: [TimeInterval] = []
 
-    public init(total: Int) {
+    public init(total: Int, sentAgainAfterUnknown: Set<RefreshTarget> = []) {
         self.total = total
+        self.sentAgainAfterUnknown = sentAgainAfterUnknown
     }
 
     /// Targets submitted, joined or refused so far.
@@ -62,7 +67,13 @@ public struct BulkProgress: Sendable, Equatable {
             submitted += 1
             unreachableInARow = 0
             follow(record.requestID, target, TrackedState(record.state))
-            return Change(target: target, requestID: record.requestID, event: "submitted", detail: nil)
+            guard sentAgainAfterUnknown.contains(target) else {
+                return Change(target: target, requestID: record.requestID, event: "submitted", detail: nil)
+            }
+            resubmitted += 1
+            return Change(
+                target: target, requestID: record.requestID, event: "submitted again",
+                detail: "the earlier POST's outcome was unknown")
         case .joined(let target, let request):
             joined += 1
             unreachableInARow = 0

@@ -34,9 +34,14 @@ public actor BulkRefresh {
     private let targets: [RefreshTarget]
     private let submission: BulkSubmission
 
-    public init(_ targets: [RefreshTarget], tracker: RefreshTracker, join: JoinPolicy, pacer: SubmissionPacer) {
+    /// The batch of `targets`; those in `sentAgainAfterUnknown` had a POST whose outcome is unknown, and are told as
+    /// sent again.
+    public init(
+        _ targets: [RefreshTarget], tracker: RefreshTracker, join: JoinPolicy, pacer: SubmissionPacer,
+        sentAgainAfterUnknown: Set<RefreshTarget> = []
+    ) {
         self.targets = targets
-        progress = BulkProgress(total: targets.count)
+        progress = BulkProgress(total: targets.count, sentAgainAfterUnknown: sentAgainAfterUnknown)
         submission = BulkSubmission(tracker: tracker, join: join, pacer: pacer)
     }
 
@@ -82,7 +87,7 @@ public actor BulkRefresh {
     /// What became of the submissions, for a status bar, why it stopped first (a status bar may cut the end):
     /// "Refreshes stopped, the server cannot be reached or keeps failing: 0 submitted, 3 refused, 9 not sent (…)."
     public var sentence: String {
-        var parts = ["\(progress.submitted) submitted"]
+        var parts = ["\(progress.submitted) submitted" + (progress.resubmitted > 0 ? " (\(progress.resubmitted) again after an unknown outcome)" : "")]
         if progress.joined > 0 { parts.append("\(progress.joined) under way or fresh, joined") }
         if progress.refused > 0 { parts.append("\(progress.refused) refused") }
         if progress.unknownSubmissions > 0 {

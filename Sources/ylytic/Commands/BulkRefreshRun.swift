@@ -14,8 +14,8 @@ struct BulkRefreshRun {
     /// POSTs a second, the client's bound.
     static let postsPerSecond = 5.0
 
-    let targets: [RefreshTarget]
-    let join: JoinPolicy
+    /// The targets, how to join, and which are sent again after an unknown outcome.
+    let plan: BatchConsent.Plan
     /// Seconds after which following stops (what is pending stays so on the server); nil: until every one ends.
     let timeout: TimeInterval?
     let json: Bool
@@ -32,7 +32,8 @@ struct BulkRefreshRun {
         let tracker = context.tracker(store: store, client: client, scope: .requested)
         await tracker.start()
         let bulk = BulkRefresh(
-            targets, tracker: tracker, join: join, pacer: SubmissionPacer(perSecond: Self.postsPerSecond, time: context.time))
+            plan.targets, tracker: tracker, join: plan.join, pacer: SubmissionPacer(perSecond: Self.postsPerSecond, time: context.time),
+            sentAgainAfterUnknown: plan.sentAgainAfterUnknown)
         let runner = EventRunner<Input>(tracker: tracker, time: context.time)
         runner.forward(context.stopRequests()) { .stop }
         if let timeout { runner.send(.deadline, after: timeout) }
@@ -51,7 +52,7 @@ struct BulkRefreshRun {
                 context.stdout.line(JSONOutput.encode(ChangeJSON(change)))
                 return
             }
-            let isProblem = ["refused", "failed", "unknown", "retrying"].contains(change.event)
+            let isProblem = ["refused", "failed", "unknown", "retrying", "submitted again"].contains(change.event)
             guard !showsProgress || isProblem else { return }
             let id = change.requestID.map { " " + SafeText.sanitize($0.rawValue) } ?? ""
             // The server's words often start with the state ("failed: this account is private").
@@ -147,6 +148,7 @@ struct BulkRefreshRun {
 
     static func summaryText(_ progress: BulkProgress) -> String {
         var started = "\(progress.submitted) submitted"
+        if progress.resubmitted > 0 { started += " (\(progress.resubmitted) again after an unknown outcome)" }
         if progress.joined > 0 { started += ", \(progress.joined) joined" }
         if progress.refused > 0 { started += ", \(progress.refused) refused" }
         if progress.started < progress.total { started += ", \(progress.total - progress.started) to go" }
@@ -166,7 +168,7 @@ struct BulkRefreshRun {
             requestType = change.target.type.rawValue
             target = change.target.value
             requestID = change.requestID?.rawValue
-            event = change.event
+            event = change.event.replacingOccurrences(of: " ", with: "_")
             detail = change.detail
         }
 
@@ -178,13 +180,14 @@ struct BulkRefreshRun {
     /// The last object of `--json`: how the run ended (`done` marks it as the summary; `stopped` says the run stopped
     /// before every target was sent or followed to its end).
     struct SummaryJSON: Encodable {
-        let total, submitted, joined, refused, pending, succeeded, failed, unknown: Int
+        let total, submitted, resubmitted, joined, refused, pending, succeeded, failed, unknown: Int
         let stopped: Bool
         let done = true
 
         init(_ progress: BulkProgress, stopped: Bool) {
             total = progress.total
             submitted = progress.submitted
+            resubmitted = progress.resubmitted
             joined = progress.joined
             refused = progress.refused
             pending = progress.pending

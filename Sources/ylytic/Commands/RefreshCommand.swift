@@ -62,6 +62,9 @@ struct RefreshCommand: YlyticCommand {
     @Flag(name: .long, help: "With --from, send without asking, however many creators (a terminal is asked above 20).")
     var yes = false
 
+    @Flag(name: .long, help: "With --from, leave alone the creators whose earlier POST's outcome is unknown.")
+    var skipUnknown = false
+
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var storage: StoreOptions
     @OptionGroup var output: OutputOptions
@@ -178,10 +181,12 @@ struct RefreshCommand: YlyticCommand {
         }
         let client = try connection.client(context)
         let store = try await storage.open(context)
-        guard let join = try await BatchConsent(targets: file.targets, join: joinPolicy, yes: yes, context: context).ask(store: store)
+        guard
+            let plan = try await BatchConsent(
+                targets: file.targets, join: joinPolicy, yes: yes, skipUnknown: skipUnknown, context: context
+            ).settle(store: store)
         else { return .interrupted }
-        return await BulkRefreshRun(targets: file.targets, join: join, timeout: timeout, json: output.json, context: context)
-            .run(client: client, store: store)
+        return await BulkRefreshRun(plan: plan, timeout: timeout, json: output.json, context: context).run(client: client, store: store)
     }
 
     private func parseTarget() throws(TargetValidationError) -> RefreshTarget {

@@ -27,6 +27,7 @@ struct RosterRefreshCommand: YlyticCommand {
     var freshFor = "1h"
     @Flag(name: .long, help: "Submit new requests even for creators under way or fresh.") var force = false
     @Flag(name: .long, help: "Send without asking, however many creators (a terminal is asked above 20).") var yes = false
+    @Flag(name: .long, help: "Leave alone the creators whose earlier POST's outcome is unknown.") var skipUnknown = false
     @Option(name: .long, help: "Stop following after this many seconds (exit 5 when some are still pending).")
     var timeout: Double?
     @OptionGroup var connection: ConnectionOptions
@@ -71,9 +72,10 @@ struct RosterRefreshCommand: YlyticCommand {
         let freshWindow = min((try? DurationText.seconds(freshFor, option: "--fresh-for")) ?? 3600, age ?? .infinity)
         let targets = chosen.map(\.target)
         let asked: JoinPolicy = force ? .never : .underWayOrFresh(freshFor: freshWindow)
-        guard let join = try await BatchConsent(targets: targets, join: asked, yes: yes, context: context).ask(store: store)
+        guard
+            let plan = try await BatchConsent(targets: targets, join: asked, yes: yes, skipUnknown: skipUnknown, context: context)
+                .settle(store: store)
         else { return .interrupted }
-        return await BulkRefreshRun(targets: targets, join: join, timeout: timeout, json: output.json, context: context)
-            .run(client: client, store: store)
+        return await BulkRefreshRun(plan: plan, timeout: timeout, json: output.json, context: context).run(client: client, store: store)
     }
 }
