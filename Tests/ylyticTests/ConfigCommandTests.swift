@@ -13,6 +13,16 @@ struct ConfigCommandTests {
         return cli
     }
 
+    @Test func aSymbolicLinkLoopAtThePathCannotBeReadAndSaysSo() async throws {
+        let cli = try Self.harness(config: nil)
+        let file = try #require(cli.environment["XDG_CONFIG_HOME"]) + "/ylytic/config.yml"
+        try FileManager.default.createSymbolicLink(atPath: file, withDestinationPath: file)
+        let check = await cli.run("config", "check")
+        #expect(check.status == 2, "a loop is no missing file: \(check.everything)")
+        #expect(check.everything.contains("cannot be read: it is a symbolic link to"), "\(check.everything)")
+        #expect(!check.everything.contains("standard settings are in force"))
+    }
+
     @Test func pathShowAndCheckOnAGoodFile() async throws {
         let cli = try Self.harness(config: "keys:\n  list:\n    quit: Q\nsort:\n  posts: likes\n")
         let path = await cli.run("config", "path")

@@ -13,6 +13,17 @@ struct LoadedConfig: Sendable {
     init(environment: [String: String]) {
         file = ConfigDirectory(environment: environment).url.appendingPathComponent("config.yml")
         guard FileManager.default.fileExists(atPath: file.path) else {
+            // A symbolic link that leads nowhere (a loop, a file gone) is there, and cannot be read.
+            if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: file.path) {
+                exists = true
+                var broken = ConfigFile.Reading()
+                broken.problems.append(
+                    ConfigProblem(
+                        line: nil, key: "",
+                        message: "cannot be read: it is a symbolic link to \(target), which leads to no file (a loop, or a file gone)"))
+                reading = broken
+                return
+            }
             exists = false
             reading = ConfigFile.Reading()
             return
