@@ -473,6 +473,20 @@ struct JoinedRequestTests {
         _ = reducer.reduce(&state, .removed([row.id]))
         #expect(state.overlay == nil, "and closes when it is forgotten")
     }
+
+    @Test func aWholeListReadAgainUpdatesTheBoxOrClosesIt() {
+        var state = DashboardFixtures.state(width: 120, height: 40)
+        var row = state.requests.row(2)!
+        _ = reducer.reduce(&state, .joined(RefreshTarget(uncheckedType: .youtube, value: row.target), row))
+        row.phase = .succeeded
+        row.finishedAt = DashboardFixtures.now
+        // After the store came back (a ledger reconnected) the list is read whole, not as changes.
+        _ = reducer.reduce(&state, .loaded(DashboardFixtures.rows.map { $0.id == row.id ? row : $0 }))
+        #expect(DashboardView().render(state).text.contains("Refreshed recently"), "the box says the request ended")
+        _ = reducer.reduce(&state, .loaded(DashboardFixtures.rows.filter { $0.id != row.id }))
+        #expect(state.overlay == nil, "a request gone from the list closes the box")
+        #expect(state.notice?.text.contains("forgotten meanwhile") == true)
+    }
 }
 
 @Suite("A large store's first page")

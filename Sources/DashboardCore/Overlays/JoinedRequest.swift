@@ -36,12 +36,20 @@ public struct JoinedRequest: Component {
     public mutating func hear(_ event: ScreenEvent, _ shared: inout Shared) -> Outcome {
         switch event {
         case .requestsChanged(let rows): if let live = rows.last(where: { $0.id == row.id }) { row = live }
+        // A whole list read again (after the store came back, say) holds the request as it is now, or not at all.
+        case .requestsLoaded(let rows):
+            guard let live = rows.last(where: { $0.id == row.id }) else { return forgotten(&shared) }
+            row = live
         case .requestsRemoved(let ids) where ids.contains(row.id):
-            shared.tell("The request joined was forgotten meanwhile; nothing was sent.")
-            return .go(.closeOverlay())
+            return forgotten(&shared)
         default: break
         }
         return .nothing
+    }
+
+    private func forgotten(_ shared: inout Shared) -> Outcome {
+        shared.tell("The request joined was forgotten meanwhile; nothing was sent.")
+        return .go(.closeOverlay())
     }
 
     public func draw(in area: Rect, into grid: inout Grid, _ shared: Shared) {

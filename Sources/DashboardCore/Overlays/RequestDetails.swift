@@ -18,6 +18,10 @@ public struct RequestDetails: Component {
     public mutating func hear(_ event: ScreenEvent, _ shared: inout Shared) -> Outcome {
         switch event {
         case .requestsChanged(let rows): if let live = rows.last(where: { $0.id == row.id }) { row = live }
+        // A whole list read again holds the request as it is now, or not at all.
+        case .requestsLoaded(let rows):
+            guard let live = rows.last(where: { $0.id == row.id }) else { return .go(.closeOverlay()) }
+            row = live
         case .requestsRemoved(let ids) where ids.contains(row.id): return .go(.closeOverlay())
         default: break
         }
