@@ -1,10 +1,14 @@
 import Foundation
 
-/// Numbers as analysts read them.
+/// Numbers as analysts read them: short, and bounded. A value past what any creator's figure could be (a server's
+/// mistake, `1e300`) reads "out of range" rather than hundreds of digits or nothing.
 public enum NumberFormat {
-    /// Three significant figures with a suffix: 999, 10.0k, 245k, 2.45M, 1.20B.
+    public static let outOfRange = "out of range"
+
+    /// Three significant figures with a suffix: 999, 10.0k, 245k, 2.45M, 1.20B, up to 999T.
     public static func compact(_ value: Double) -> String {
         guard value.isFinite else { return "-" }
+        guard value.magnitude < 999.5e12 else { return outOfRange }
         let sign = value < 0 ? "-" : ""
         var magnitude = value.magnitude
         if magnitude < 1000 {
@@ -27,8 +31,9 @@ public enum NumberFormat {
         return sign + text + suffixes[index]
     }
 
-    /// A whole number with thousands separators: 10,001.
+    /// A whole number with thousands separators: 10,001 (up to 999 trillion).
     public static func grouped(_ value: Int) -> String {
+        guard value.magnitude < 1_000_000_000_000_000 else { return outOfRange }
         let digits = String(value.magnitude)
         var result = ""
         for (offset, digit) in digits.enumerated() {
@@ -41,12 +46,14 @@ public enum NumberFormat {
     /// A percentage as the API gives it: 1.10%.
     public static func percent(_ value: Double, decimals: Int = 2) -> String {
         guard value.isFinite else { return "-" }
+        guard value.magnitude < 1e6 else { return outOfRange }
         return String(format: "%.\(decimals)f%%", value)
     }
 
     /// A signed change in percent: +0.07%, -3.23%, 0.00%.
     public static func signedPercent(_ value: Double) -> String {
         guard value.isFinite else { return "-" }
+        guard value.magnitude < 1e6 else { return outOfRange }
         let text = String(format: "%.2f%%", value.magnitude)
         if text == "0.00%" { return text }
         return (value < 0 ? "-" : "+") + text
@@ -55,6 +62,7 @@ public enum NumberFormat {
     /// A decimal with up to `decimals` places, trailing zeros kept: 1.2 → "1.2".
     public static func decimal(_ value: Double, decimals: Int = 1) -> String {
         guard value.isFinite else { return "-" }
+        guard value.magnitude < 1e9 else { return outOfRange }
         return String(format: "%.\(decimals)f", value)
     }
 }

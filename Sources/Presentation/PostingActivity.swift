@@ -11,8 +11,8 @@ public struct PostingActivity: Sendable, Equatable {
     public let perWeek: Double
     /// The share of posts marked sponsored, from 0 to 1; nil without posts.
     public let sponsoredShare: Double?
-    public let medianLikes: Int?
-    public let medianViews: Int?
+    public let medianLikes: Double?
+    public let medianViews: Double?
     /// The first and last day of the window.
     public let window: ClosedRange<CalendarDate>?
     /// Posts the window holds.
@@ -69,18 +69,17 @@ public struct PostingActivity: Sendable, Equatable {
         medianViews = Self.median(views)
     }
 
-    /// The middle value, or the mean of the middle two (rounded toward zero, and without overflowing for counts
-    /// near `Int.max`). Found by selection, not by sorting: twenty thousand posts' likes took a millisecond to sort.
-    static func median(_ values: [Int]) -> Int? {
+    /// The middle value, or the mean of the middle two (1.5 for 1 and 2: a median is not a count). Found by
+    /// selection, not by sorting: twenty thousand posts' likes took a millisecond to sort.
+    static func median(_ values: [Int]) -> Double? {
         guard !values.isEmpty else { return nil }
         var values = values
         let middle = values.count / 2
         let upper = select(middle, in: &values)
-        guard values.count.isMultiple(of: 2) else { return upper }
+        guard values.count.isMultiple(of: 2) else { return Double(upper) }
         // Selection leaves the values below the middle before it: the lower middle value is the largest of them.
         let lower = values[..<middle].max() ?? upper
-        let (sum, overflow) = lower.addingReportingOverflow(upper)
-        return overflow ? lower / 2 + upper / 2 + (lower % 2 + upper % 2) / 2 : sum / 2
+        return Double(lower) / 2 + Double(upper) / 2
     }
 
     /// Rearranges `values` so that position `k` holds what sorting would put there, with nothing larger before it

@@ -20,6 +20,19 @@ struct NumberFormatTests {
         #expect(NumberFormat.signedPercent(-0.001) == "0.00%")
         #expect(NumberFormat.percent(1.1) == "1.10%")
     }
+
+    @Test func aNumberPastAnyCreatorsFigureReadsOutOfRangeNeverHundredsOfDigits() {
+        #expect(NumberFormat.compact(998e12) == "998T")
+        for text in [
+            NumberFormat.compact(1e300), NumberFormat.compact(-1e300), NumberFormat.percent(1e300), NumberFormat.signedPercent(-1e300),
+            NumberFormat.decimal(1e300),
+        ] {
+            #expect(text == "out of range")
+        }
+        #expect(NumberFormat.compact(Double(Int.max)) == "out of range", "not 922337…")
+        #expect(NumberFormat.grouped(Int.max) == "out of range" && NumberFormat.grouped(Int.min) == "out of range")
+        #expect(NumberFormat.percent(99_999.5) == "99999.50%")
+    }
 }
 
 @Suite("Sparklines")

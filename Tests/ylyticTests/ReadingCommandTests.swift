@@ -65,6 +65,19 @@ struct ReadingCommandTests {
         }
     }
 
+    @Test func aFigurePastAnyCreatorsReadsOutOfRangeAndIsNeverLeftOut() async throws {
+        let sample = String(decoding: try Samples.fixture("spec-get-response"), as: UTF8.self)
+        let huge = sample.replacingOccurrences(of: #""followers_count": 10001"#, with: #""followers_count": 1e300"#)
+            .replacingOccurrences(of: #""engagement": 1.1,"#, with: #""engagement": 1e300,"#)
+        #expect(huge != sample)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("huge-\(UUID().uuidString).json")
+        try huge.write(to: file, atomically: true, encoding: .utf8)
+        let run = await CLIHarness([]).run("show", "--file", file.path)
+        #expect(run.stdout.contains("Followers       out of range\n"), "\(run.stdout)")
+        #expect(run.stdout.contains("Engagement      out of range"), "\(run.stdout)")
+        #expect(!run.stdout.contains("922337") && !run.stdout.contains("00000000000"), "never hundreds of digits")
+    }
+
     @Test func showInASCIIUsesNoOtherCharacter() async {
         var cli = CLIHarness([])
         cli.environment["LANG"] = "C"

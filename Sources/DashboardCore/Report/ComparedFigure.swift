@@ -46,8 +46,8 @@ struct ComparedFigure {
                 ComparedFigure(
                     label: "Sponsored", value: { $0.activity?.sponsoredShare.map { $0 * 100 } },
                     text: { NumberFormat.percent($0, decimals: 0) }, better: .lower),
-                ComparedFigure(label: "Median likes", value: { $0.activity?.medianLikes.map(Double.init) }, text: number),
-                ComparedFigure(label: "Median views", value: { $0.activity?.medianViews.map(Double.init) }, text: number),
+                ComparedFigure(label: "Median likes", value: { $0.activity?.medianLikes }, text: number),
+                ComparedFigure(label: "Median views", value: { $0.activity?.medianViews }, text: number),
             ]),
         ]
     }

@@ -84,17 +84,21 @@ extension JSONReader {
         throw problem("expected a number or a numeric string", at: start)
     }
 
-    /// A count: a whole number as it is, any other number rounded; one too large for a count is absent.
+    /// A count: a whole number as it is, any other number rounded; one too large for a count is held at the
+    /// largest (or smallest) one, which is shown as out of range rather than left out.
     mutating func lenientCount() throws(ResponseUnreadable) -> Int? {
         if try kind() == .number {
             let start = offset
             let number = try readNumber()
             if let integer = number.integer { return Int(integer) }
             guard let value = number.double else { throw problem(JSONReader.outOfRange, at: start) }
-            return value.magnitude < 9.0e18 ? Int(value.rounded()) : nil
+            return Self.count(value)
         }
-        guard let value = try lenientDouble(), value.magnitude < 9.0e18 else { return nil }
-        return Int(value.rounded())
+        return try lenientDouble().map(Self.count)
+    }
+
+    private static func count(_ value: Double) -> Int {
+        value.magnitude < 9.0e18 ? Int(value.rounded()) : value < 0 ? Int.min : Int.max
     }
 
     /// A flag: true/false, a number (not zero is true), or "true", "yes", "1", "false", "no", "0".

@@ -103,11 +103,12 @@ extension KeyedDecodingContainer {
         return try decodeIfPresent(LenientNumber.self, forKey: key)?.value
     }
 
-    /// A count: rounded to a whole number, whatever form it came in.
+    /// A count: rounded to a whole number, whatever form it came in; one too large held at the largest (or
+    /// smallest) whole number.
     func lenientCount(_ key: Key) throws -> Int? {
         if let integer = try? decodeIfPresent(Int.self, forKey: key) { return integer }
         guard let number = try lenientDouble(key) else { return nil }
-        guard number.magnitude < 9.0e18 else { return nil }
+        guard number.magnitude < 9.0e18 else { return number < 0 ? Int.min : Int.max }
         return Int(number.rounded())
     }
 
