@@ -35,7 +35,7 @@ export YLYTIC_STORE="postgresql://postgres@127.0.0.1:$port/team?sslmode=disable"
 ylytic() { "$binary" "$@"; }
 states() { # the state of every request, sorted: "id state" a line
     ylytic list --json | python3 -c 'import json,sys
-for r in sorted(json.load(sys.stdin), key=lambda r: r["request_id"] or ""): print(r["request_id"], r["state"])'
+for r in sorted(json.load(sys.stdin), key=lambda r: r.get("request_id") or ""): print(r.get("request_id"), r["state"])'
 }
 
 tmux -L "$socket" new-session -d -x 120 -y 30 -s dash \
@@ -59,8 +59,12 @@ forced="$(ylytic refresh @team_first --force 2>/dev/null)"
     || fail dash "--force gave '$forced'"
 wait_for dash "succ 2" 150 && pass "both finish on the dashboard" || fail dash "they did not finish"
 
-# 3. The server stops for ten seconds while three refreshes are pending.
+# 3. The server stops for ten seconds while three refreshes are pending, and a bulk run follows two more.
 for name in outage_a outage_b outage_c; do ylytic refresh "@$name" >/dev/null 2>&1; done
+printf '@outage_bulk_a\n@outage_bulk_b\n' >"$work/bulk.txt"
+ylytic refresh --from "$work/bulk.txt" >/dev/null 2>"$work/bulk.log" &
+bulk=$!
+wait_for dash "outage_bulk_b" 20 || fail dash "the bulk run's refreshes are not shown"
 wait_for dash "outage_c" 20 || fail dash "the outage refreshes are not shown"
 before="$(states | wc -l)"
 bash "$here/throwaway-postgres.sh" pause "$database"
@@ -69,8 +73,11 @@ pause 10
 bash "$here/throwaway-postgres.sh" resume "$database"
 wait_for dash "live" 100 && pass "the dashboard is live again after the server is back" \
     || fail dash "not live again after the outage"
-wait_for dash "succ 5" 300 && pass "every request still ends, the three of the outage too" \
+wait_for dash "succ 7" 300 && pass "every request still ends, the five of the outage too" \
     || fail dash "the requests of the outage did not all end"
+wait "$bulk" && pass "the bulk run ends well after the outage" || fail dash "the bulk run failed: $(cat "$work/bulk.log")"
+grep -q "lost the connection to the store" "$work/bulk.log" && grep -q "the store is back; carrying on" "$work/bulk.log" \
+    && pass "the bulk run says it lost the store, and that it is back" || fail dash "bulk log: $(cat "$work/bulk.log")"
 after="$(states)"
 [ "$(echo "$after" | wc -l)" = "$before" ] && ! echo "$after" | grep -qv " succeeded$" \
     && pass "nothing recorded before the outage is missing, and all $before succeeded" \

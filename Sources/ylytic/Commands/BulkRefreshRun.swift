@@ -83,7 +83,10 @@ struct BulkRefreshRun {
             case .tracker(.storeUnreachable(let reason)):
                 if showsProgress { context.stderr.write("\r\u{1B}[K") }
                 context.stderr.line("ylytic: lost the connection to the store (\(reason)); reconnecting")
-            case .tracker(.storeReachable), .tracker(.rateLimited), .tick:
+            case .tracker(.storeReachable):
+                if showsProgress { context.stderr.write("\r\u{1B}[K") }
+                context.stderr.line("ylytic: the store is back; carrying on")
+            case .tracker(.rateLimited), .tick:
                 break
             case .input(.stop):
                 stopped = true
