@@ -10,6 +10,14 @@ struct DecodingQuirkTests {
             Data(#"{"request_id":"abc","response":\#(response),"status":\#(status)}"#.utf8))
     }
 
+    @Test func theEchoedTypeWinsOverTheNameOfItsParameter() throws {
+        let video = try RefreshRecordDecoder.decode(
+            Data(#"{"request_id":"abc","request":{"request_type":"youtube_post","shortcode":"dQw4w9WgXcQ"}}"#.utf8))
+        #expect(video.request?.target == RefreshTarget(uncheckedType: .youtubePost, value: "dQw4w9WgXcQ"), "not instagram_post")
+        let untyped = try RefreshRecordDecoder.decode(Data(#"{"request_id":"abc","request":{"shortcode":"C1a2b3"}}"#.utf8))
+        #expect(untyped.request?.target == RefreshTarget(uncheckedType: .instagramPost, value: "C1a2b3"), "without a type, the name says")
+    }
+
     @Test func trendInnerValueIsReadWhateverItsKey() throws {
         let record = try decode(response: #"""
             {"growth_trends":{"engagement_trends":[{"2023-12-01":{"engagement":1.5}},{"2023-12-02":{"rate":"2.5"}},

@@ -86,15 +86,16 @@ public struct EchoedRequest: Hashable, Sendable, Encodable {
         for (key, value) in parameters { try container.encode(value, forKey: AnyCodingKey(key)) }
     }
 
-    /// The target the request was about, when the type is one the API documents
-    /// and its parameter is present. Not validated: shown as the server sent it.
+    /// The target the request was about, when the type is one the API documents and a parameter naming a target is
+    /// present. The echoed type wins over the parameter's name (a `youtube_post` echoed with a `shortcode` is a
+    /// YouTube video); only without a known type does the parameter's name say it. Not validated: shown as the
+    /// server sent it.
     public var target: RefreshTarget? {
-        if let requestType, let type = RequestType(rawValue: requestType), let value = parameters[type.parameterName] {
+        let named = RequestType.allCases.compactMap { type in parameters[type.parameterName].map { (type, $0) } }
+        if let requestType, let type = RequestType(rawValue: requestType) {
+            guard let value = parameters[type.parameterName] ?? named.first?.1 else { return nil }
             return RefreshTarget(uncheckedType: type, value: value)
         }
-        for (name, value) in parameters {
-            if let type = RequestType(parameterName: name) { return RefreshTarget(uncheckedType: type, value: value) }
-        }
-        return nil
+        return named.first.map { RefreshTarget(uncheckedType: $0.0, value: $0.1) }
     }
 }
