@@ -105,6 +105,19 @@ struct PostsViewTests {
         guard case .posts = state.screen else { Issue.record("Esc shows the post among the posts"); return }
     }
 
+    @Test func aPostRefreshWhoseBodyHoldsOthersOpensOnThePostItNamed() {
+        let other = Post(shortcode: "AAAAAAAAAAA", caption: "an older post", likes: 1)
+        let named = Post(shortcode: "DHGIoX0y3f3", caption: "the post asked for", likes: 2)
+        let record = RefreshRecord(
+            requestID: "65b87c8576c9b42b3a285809",
+            request: EchoedRequest(RefreshTarget(uncheckedType: .instagramPost, value: "DHGIoX0y3f3")),
+            response: CreatorReport(posts: Posts(video: [other, named])), status: RefreshStatus(code: 200, message: "success"))
+        var state = DashboardFixtures.state(width: 120, height: 40)
+        _ = reducer.reduce(&state, .creatorLoaded(CreatorPage(record: record)))
+        guard case .post(let shown) = state.screen else { Issue.record("not on the post"); return }
+        #expect(shown.post == named, "not the first post of the body")
+    }
+
     @Test(arguments: RequestsScreenTests.sizes)
     func postsScreens(width: Int, height: Int) throws {
         var state = DashboardFixtures.state(width: width, height: height)

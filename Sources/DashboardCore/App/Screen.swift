@@ -61,7 +61,9 @@ public enum Screen: Sendable, Equatable {
     public static func opening(_ page: CreatorPage, postsSort: SortOrder<PostColumn>) -> [Screen] {
         let record = page.record
         let creator = Screen.creator(CreatorPageScreen(page: page))
-        guard record.request?.target?.type.isSinglePost == true, let posts = record.response?.posts, let post = posts.all.first
+        guard let target = record.request?.target, target.type.isSinglePost, let posts = record.response?.posts,
+            // The post the refresh named; a body that holds others too opens on it, not on the first.
+            let post = posts.all.first(where: { $0.shortcode == target.value }) ?? posts.all.first
         else { return [creator] }
         let table = PostsScreen(posts: posts, handle: page.handle, sort: postsSort)
         return [creator, .posts(table), .post(PostScreen(post: post, title: table.title))]
