@@ -53,10 +53,13 @@ struct ListCommand: YlyticCommand {
             context.stdout.line(JSONOutput.encode(requests.map { ListedRequest($0, now: context.time.now) }))
             return .succeeded
         }
-        let table = Self.table(requests, now: context.time.now, width: context.outputWidth)
-        let writer = output.writer(context)
-        writer.write(table.styledLines())
-        if requests.isEmpty { context.stderr.line("ylytic: no requests in \(store.location)") }
+        guard !requests.isEmpty else {
+            // No table at all rather than a header over nothing; stderr says why.
+            let which = state.map { " \($0)" } ?? ""
+            context.stderr.line("ylytic: no\(which) requests in \(store.location)")
+            return .succeeded
+        }
+        output.writer(context).write(Self.table(requests, now: context.time.now, width: context.outputWidth).styledLines())
         return .succeeded
     }
 
