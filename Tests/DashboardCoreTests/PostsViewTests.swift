@@ -105,6 +105,18 @@ struct PostsViewTests {
         guard case .posts = state.screen else { Issue.record("Esc shows the post among the posts"); return }
     }
 
+    @Test func theTabsCountSaysHowManyTheFilterLetsThrough() throws {
+        var state = DashboardFixtures.state(width: 120, height: 40)
+        _ = reducer.reduce(&state, .creatorLoaded(CreatorPage(record: try CreatorPageTests.sample())))
+        _ = reducer.reduce(&state, .key(.character("p")))
+        let before = DashboardView().render(state).lines[0]
+        #expect(!before.contains(" of "), "\(before)")
+        _ = reducer.reduce(&state, .key(.character("/")))
+        for character in "no such caption" { _ = reducer.reduce(&state, .key(.character(character))) }
+        let after = DashboardView().render(state).lines[0]
+        #expect(after.contains(" 0 of "), "the count of the kind shown follows the filter: \(after)")
+    }
+
     @Test func aPostRefreshWhoseBodyHoldsOthersOpensOnThePostItNamed() {
         let other = Post(shortcode: "AAAAAAAAAAA", caption: "an older post", likes: 1)
         let named = Post(shortcode: "DHGIoX0y3f3", caption: "the post asked for", likes: 2)

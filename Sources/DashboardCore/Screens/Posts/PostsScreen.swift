@@ -104,7 +104,7 @@ public struct PostsScreen: Component {
 
     public func draw(in area: Rect, into grid: inout Grid, _ shared: Shared) {
         grid.fill(area)
-        title.draw(in: area, into: &grid, shared)
+        title.draw(in: area, into: &grid, shared, shown: list.visible.count)
         let table = Self.tableArea(shared)
         let empty = list.filter.isEmpty && !title.sponsoredOnly ? "No posts of this kind." : "No post matches."
         list.draw(Self.columns(forWidth: table.width, videos: title.showsVideos), in: table, into: &grid, shared, emptyText: empty) {
@@ -126,10 +126,15 @@ public struct PostsTitle: Sendable, Equatable {
     public var showsVideos: Bool
     public var sponsoredOnly: Bool
 
-    func draw(in area: Rect, into grid: inout Grid, _ shared: Shared) {
+    /// Draws the bar; `shown` is how many posts of the kind shown the table lets through (its filter, sponsored
+    /// only), said as "12 of 76" when it is fewer than all.
+    func draw(in area: Rect, into grid: inout Grid, _ shared: Shared, shown: Int? = nil) {
         let ellipsis = shared.glyphs.ellipsis
         var x = grid.put(" ylytic ", in: area, x: 0, y: 0, style: shared.theme[.title])
-        let tabs = [(true, "Videos", videos), (false, "Posts", others)].map { ($0, " \($1) \($2) ") }
+        let tabs = [(true, "Videos", videos), (false, "Posts", others)].map { isVideo, label, count in
+            let counted = isVideo == showsVideos && shown.map { $0 < count } == true ? "\(shown!) of \(count)" : "\(count)"
+            return (isVideo, " \(label) \(counted) ")
+        }
         let tabsWidth = tabs.reduce(0) { $0 + 1 + DisplayWidth.of($1.1) }
         let handleRoom = max(4, area.width - x - 1 - tabsWidth)
         x = grid.put(
