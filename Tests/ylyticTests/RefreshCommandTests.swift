@@ -42,13 +42,14 @@ struct RefreshCommandTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ylytic-unknown-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let file = folder.appendingPathComponent("two.txt")
-        try "@one\n@two\n".write(to: file, atomically: true, encoding: .utf8)
+        try "@one\n@two\n@ONE\n".write(to: file, atomically: true, encoding: .utf8)
         let run = await cli.run("refresh", "--from", file.path, "--json")
         #expect(run.status == 4, "an unknown outcome is not a failure: \(run.stderr)")
         #expect(run.stderr.contains("0 failed · 1 outcome unknown"), "\(run.stderr)")
         let summary = try #require(run.stdout.split(separator: "\n").last)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(summary.utf8)) as? [String: Any])
         #expect(object["unknown"] as? Int == 1 && object["failed"] as? Int == 0 && object["succeeded"] as? Int == 1, "\(summary)")
+        #expect(object["merged"] as? Int == 1, "the summary says a target named twice was merged: \(summary)")
         #expect(run.stdout.contains(#""event":"unknown""#), "the lost POST's event says unknown")
 
         let skipped = await cli.run("refresh", "--from", file.path, "--skip-unknown")
@@ -86,12 +87,18 @@ struct RefreshCommandTests {
         #expect(String(decoding: body, as: UTF8.self) == #"{"request_type":"youtube_post","video_id":"iwIeyWv2ABI"}"#)
     }
 
-    @Test func jsonOutputIsTheRecordWithItsState() async throws {
-        let run = await CLIHarness([Bodies.pending]).run("refresh", "instagram", "thetatvaindia", "--json")
-        #expect(run.status == 0)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    @Test func jsonOutputHasOneShapeWhetherSentOrJoined() async throws {
+        let cli = CLIHarness([Bodies.pending])
+        let sent = await cli.run("refresh", "instagram", "thetatvaindia", "--json")
+        #expect(sent.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(sent.stdout.utf8)) as? [String: Any])
         #expect(object["request_id"] as? String == "65b87c8576c9b42b3a285805")
         #expect(object["state"] as? String == "pending")
+        #expect(object["joined"] as? Bool == false)
+        let joined = await cli.run("refresh", "@thetatvaindia", "--json")
+        let again = try #require(try JSONSerialization.jsonObject(with: Data(joined.stdout.utf8)) as? [String: Any])
+        #expect(again["joined"] as? Bool == true && again["request_id"] as? String == "65b87c8576c9b42b3a285805")
+        #expect(Set(again.keys) == Set(object.keys), "the same keys: \(again.keys.sorted()) and \(object.keys.sorted())")
     }
 
     @Test func waitFollowsToSuccess() async {

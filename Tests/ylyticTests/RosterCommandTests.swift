@@ -66,6 +66,15 @@ struct RosterCommandTests {
         #expect(gone.stderr.contains("there is no roster named 'summer-26'"))
     }
 
+    @Test func createAndAddSayInJSONWhetherTheRosterWasMade() async throws {
+        let made = await cli.run("roster", "create", "json-26", "@one", "--json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(made.stdout.utf8)) as? [String: Any])
+        #expect(object["created"] as? Bool == true && object["added"] as? Int == 1, "\(made.stdout)")
+        let added = await cli.run("roster", "add", "json-26", "@two", "--json")
+        let more = try #require(try JSONSerialization.jsonObject(with: Data(added.stdout.utf8)) as? [String: Any])
+        #expect(more["created"] as? Bool == false, "\(added.stdout)")
+    }
+
     @Test func aNarrowTerminalGetsTheSummaryUnderTheNameAndNoFiguresForARosterNeverRefreshed() async throws {
         var narrow = cli
         narrow.environment["COLUMNS"] = "40"

@@ -16,6 +16,8 @@ struct BulkRefreshRun {
 
     /// The targets, how to join, and which are sent again after an unknown outcome.
     let plan: BatchConsent.Plan
+    /// Targets the list named more than once, merged into one (said in the `--json` summary).
+    var merged = 0
     /// Seconds after which following stops (what is pending stays so on the server); nil: until every one ends.
     let timeout: TimeInterval?
     let json: Bool
@@ -108,7 +110,7 @@ struct BulkRefreshRun {
         let progress = await bulk.progress
         let summary = Self.summaryText(progress)
         if json {
-            context.stdout.line(JSONOutput.encode(SummaryJSON(progress, stopped: await bulk.stop != nil)))
+            context.stdout.line(JSONOutput.encode(SummaryJSON(progress, stopped: await bulk.stop != nil, merged: merged)))
         }
         switch await bulk.stop {
         case .tokenRefused(let reason):
@@ -183,11 +185,12 @@ struct BulkRefreshRun {
     /// The last object of `--json`: how the run ended (`done` marks it as the summary; `stopped` says the run stopped
     /// before every target was sent or followed to its end).
     struct SummaryJSON: Encodable {
-        let total, submitted, resubmitted, joined, refused, pending, succeeded, failed, unknown: Int
+        let total, submitted, resubmitted, joined, refused, pending, succeeded, failed, unknown, merged: Int
         let stopped: Bool
         let done = true
 
-        init(_ progress: BulkProgress, stopped: Bool) {
+        init(_ progress: BulkProgress, stopped: Bool, merged: Int) {
+            self.merged = merged
             total = progress.total
             submitted = progress.submitted
             resubmitted = progress.resubmitted

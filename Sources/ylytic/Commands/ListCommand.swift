@@ -101,10 +101,8 @@ struct ListedRequest: Encodable {
     let followedBy: String?
     /// Who submitted it (user@host); absent when it was followed by id alone.
     let submittedBy: String?
-    /// Present (true) when `refresh` joined this request instead of submitting a new one.
-    let joined: Bool?
 
-    init(_ request: TrackedRequest, now: Date, joined: Bool? = nil) {
+    init(_ request: TrackedRequest, now: Date) {
         requestID = request.requestID
         localID = request.id
         requestType = request.requestType
@@ -117,12 +115,11 @@ struct ListedRequest: Encodable {
         creatorName = request.creatorName
         followedBy = request.leaseHolder.flatMap { request.isHeld(by: $0, at: now) ? $0.rawValue : nil }
         submittedBy = request.submittedBy
-        self.joined = joined
     }
 
     enum CodingKeys: String, CodingKey {
         case requestID = "request_id", localID = "local_id", requestType = "request_type", target, state, detail
         case submittedAt = "submitted_at", finishedAt = "finished_at", followers, creatorName = "creator_name"
-        case followedBy = "followed_by", submittedBy = "submitted_by", joined
+        case followedBy = "followed_by", submittedBy = "submitted_by"
     }
 }

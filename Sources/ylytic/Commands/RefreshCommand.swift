@@ -109,7 +109,11 @@ struct RefreshCommand: YlyticCommand {
         guard follows, !submitted.state.hasEnded else {
             await tracker.stop()
             if output.json {
-                context.stdout.line(JSONOutput.encode(RecordJSON(submitted)))
+                // The request as the store recorded it, in the shape a joined one has too.
+                let stored = try? await store.request(submitted.requestID)
+                context.stdout.line(
+                    JSONOutput.encode(
+                        stored.map { SubmissionJSON($0, joined: false) } ?? SubmissionJSON(sent: submitted, at: context.time.now)))
             } else {
                 context.stdout.line(SafeText.sanitize(submitted.requestID.rawValue))
                 context.stderr.line("Submitted \(target): \(SafeText.sanitize(submitted.state.description)).")
@@ -141,7 +145,7 @@ struct RefreshCommand: YlyticCommand {
         guard follows, let id, existing.state.isFollowed || existing.state == .succeeded else {
             await tracker.stop()
             if output.json {
-                context.stdout.line(JSONOutput.encode(ListedRequest(existing, now: context.time.now, joined: true)))
+                context.stdout.line(JSONOutput.encode(SubmissionJSON(existing, joined: true)))
             } else {
                 context.stdout.line(shownID)
             }
@@ -186,7 +190,8 @@ struct RefreshCommand: YlyticCommand {
                 targets: file.targets, join: joinPolicy, yes: yes, skipUnknown: skipUnknown, context: context
             ).settle(store: store)
         else { return .interrupted }
-        return await BulkRefreshRun(plan: plan, timeout: timeout, json: output.json, context: context).run(client: client, store: store)
+        return await BulkRefreshRun(plan: plan, merged: file.duplicates, timeout: timeout, json: output.json, context: context)
+            .run(client: client, store: store)
     }
 
     private func parseTarget() throws(TargetValidationError) -> RefreshTarget {

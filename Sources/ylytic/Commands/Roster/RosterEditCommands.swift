@@ -29,7 +29,7 @@ struct RosterCreateCommand: YlyticCommand {
         }
         RosterOutput.changed(
             "Made the roster \(name) with \(members.count) creator\(members.count == 1 ? "" : "s").", name: name,
-            added: members.count, alreadyIn: 0, json: output.json, context)
+            created: true, added: members.count, alreadyIn: 0, json: output.json, context)
         return .succeeded
     }
 }
@@ -52,7 +52,7 @@ struct RosterAddCommand: YlyticCommand {
             let addition = try await store.addToRoster(rosterName, members, at: context.time.now, creating: false)
             let already = addition.alreadyIn > 0 ? " (\(addition.alreadyIn) in it already)" : ""
             RosterOutput.changed(
-                "Added \(addition.added) to \(name)\(already).", name: name, added: addition.added,
+                "Added \(addition.added) to \(name)\(already).", name: name, created: addition.created, added: addition.added,
                 alreadyIn: addition.alreadyIn, json: output.json, context)
             return .succeeded
         } catch {

@@ -9,11 +9,12 @@ import TextGrid
 enum RosterOutput {
     /// A change made: a sentence on stderr, or its figures as one JSON object on stdout.
     static func changed(
-        _ sentence: String, name: String, added: Int? = nil, alreadyIn: Int? = nil, removed: Int? = nil,
-        json: Bool, _ context: CommandContext
+        _ sentence: String, name: String, created: Bool? = nil, added: Int? = nil, alreadyIn: Int? = nil,
+        removed: Int? = nil, json: Bool, _ context: CommandContext
     ) {
         if json {
-            context.stdout.line(JSONOutput.encode(Change(roster: name, added: added, alreadyIn: alreadyIn, removed: removed)))
+            context.stdout.line(
+                JSONOutput.encode(Change(roster: name, created: created, added: added, alreadyIn: alreadyIn, removed: removed)))
         } else {
             context.stderr.line(SafeText.sanitize(sentence))
         }
@@ -48,12 +49,14 @@ enum RosterOutput {
 
     struct Change: Encodable {
         let roster: String
+        /// Whether the roster was made by this command (as `roster import --json` says too).
+        let created: Bool?
         let added: Int?
         let alreadyIn: Int?
         let removed: Int?
 
         enum CodingKeys: String, CodingKey {
-            case roster, added, alreadyIn = "already_in", removed
+            case roster, created, added, alreadyIn = "already_in", removed
         }
     }
 

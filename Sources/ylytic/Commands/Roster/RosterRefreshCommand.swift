@@ -61,7 +61,7 @@ struct RosterRefreshCommand: YlyticCommand {
                     ? "Nothing to refresh: the roster \(SafeText.sanitize(roster.name)) has no creators yet."
                     : "Nothing to refresh: every creator of \(SafeText.sanitize(roster.name)) was refreshed within "
                         + "\(Age.duration(age ?? 0)).")
-            if output.json { context.stdout.line(JSONOutput.encode(BulkRefreshRun.SummaryJSON(BulkProgress(total: 0), stopped: false))) }
+            if output.json { context.stdout.line(JSONOutput.encode(BulkRefreshRun.SummaryJSON(BulkProgress(total: 0), stopped: false, merged: 0))) }
             return .succeeded
         }
         if !output.json, chosen.count < members.count {
