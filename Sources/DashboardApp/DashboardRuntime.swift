@@ -393,13 +393,14 @@ public final class DashboardRuntime {
         return file
     }
 
-    /// `file`, or when it exists, the first of `NAME-2.csv`, `NAME-3.csv`… that does not.
+    /// `file`, or when it exists, the first of `NAME-2.csv`, `NAME-3.csv`… that does not (a link that leads
+    /// nowhere counts as there: writing would follow it).
     private static func unused(_ file: URL) -> URL {
-        let manager = FileManager.default
-        guard manager.fileExists(atPath: file.path) else { return file }
+        func isTaken(_ url: URL) -> Bool { (try? FileManager.default.attributesOfItem(atPath: url.path)) != nil }
+        guard isTaken(file) else { return file }
         let stem = file.deletingPathExtension().lastPathComponent, folder = file.deletingLastPathComponent()
         var number = 2
-        while manager.fileExists(atPath: folder.appendingPathComponent("\(stem)-\(number).\(file.pathExtension)").path) {
+        while isTaken(folder.appendingPathComponent("\(stem)-\(number).\(file.pathExtension)")) {
             number += 1
         }
         return folder.appendingPathComponent("\(stem)-\(number).\(file.pathExtension)")

@@ -49,7 +49,8 @@ enum ViewsSection {
             reading.problems.append(ConfigProblem(line: entry.mark?.line, key: "views", message: "view \(index + 1) has no name"))
             return nil
         }
-        guard SafeText.visible(name) == name else {
+        let hidden = name.unicodeScalars.contains { [.control, .format, .lineSeparator, .paragraphSeparator].contains($0.properties.generalCategory) }
+        guard !hidden, SafeText.visible(name) == name else {
             reading.problems.append(
                 ConfigProblem(
                     line: entry.mark?.line, key: "views",

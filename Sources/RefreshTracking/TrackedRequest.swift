@@ -69,12 +69,13 @@ public struct TrackedRequest: Hashable, Sendable {
         statusCode != nil || statusMessage != nil || state != .pending
     }
 
-    /// The server's answer as far as the row knows it: id, request, status (no creator data).
+    /// The server's answer as far as the row knows it: id, request, status (no creator data). The server's
+    /// `response_at` is not kept in the row (``finishedAt`` is this store's clock), so it is absent here.
     public var record: RefreshRecord? {
         guard let requestID else { return nil }
         return RefreshRecord(
             requestID: RequestID(requestID), request: target.map(EchoedRequest.init),
-            status: RefreshStatus(code: statusCode, message: statusMessage, requestAt: serverRequestAt, responseAt: finishedAt))
+            status: RefreshStatus(code: statusCode, message: statusMessage, requestAt: serverRequestAt))
     }
 }
 

@@ -64,12 +64,12 @@ struct SavedViewsTests {
         var state = Self.state()
         state.press(.character("V"), .down, .down, .enter)
         #expect(state.creators.filter == "followers>1m")
-        #expect(state.creators.visibleRows.allSatisfy { ($0.followers ?? 0) > 1_000_000 })
+        #expect(!state.creators.visibleRows.isEmpty && state.creators.visibleRows.allSatisfy { ($0.followers ?? 0) > 1_000_000 })
         state.press(.character("/"))
         state.type(" platform:ig")
         state.press(.enter)
         #expect(state.creators.filter == "followers>1m platform:ig")
-        #expect(state.creators.visibleRows.allSatisfy { $0.platform == .instagram })
+        #expect(!state.creators.visibleRows.isEmpty && state.creators.visibleRows.allSatisfy { $0.platform == .instagram })
         #expect(DashboardView().render(state).text.split(separator: "\n")[0].contains("big ones (query edited):"), "the header says the view's query was changed")
     }
 }

@@ -177,11 +177,11 @@ struct BulkRefreshTests {
         #expect(down.status == 4, "\(down.stderr)")
         #expect(down.stderr.contains("ylytic: the server cannot be reached or keeps failing ("), "\(down.stderr)")
         // A POST refused at the door is "refused"; one whose connection was cut before an answer is "unknown".
-        let refused = down.stderr.split(separator: "\n")
+        let couldNotGo = down.stderr.split(separator: "\n")
             .filter { $0.hasPrefix("instagram down_") && ($0.contains(" refused") || $0.contains(" unknown")) }.count
         // Four go at once: three that could not go in a row stop it, and at most the three then under way end too.
-        #expect(refused >= 3 && refused <= 6, "it stops after three in a row: \(down.stderr)")
-        #expect(down.stderr.contains("\(10 - refused) to go"), "\(down.stderr)")
+        #expect(couldNotGo >= 3 && couldNotGo <= 6, "it stops after three in a row: \(down.stderr)")
+        #expect(down.stderr.contains("\(10 - couldNotGo) to go"), "\(down.stderr)")
     }
 
     @Test func aTimeoutStopsFollowingWithExitFive() async throws {

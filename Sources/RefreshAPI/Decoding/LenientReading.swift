@@ -84,21 +84,25 @@ extension JSONReader {
         throw problem("expected a number or a numeric string", at: start)
     }
 
-    /// A count: a whole number as it is, any other number rounded; one too large for a count is held at the
-    /// largest (or smallest) one, which is shown as out of range rather than left out.
+    /// A count: a whole number as it is, any other number rounded; one past ``countBound`` (a server's mistake:
+    /// no creator has a quadrillion followers) is held at the bound, shown as out of range rather than left out,
+    /// and small enough that sums and differences of counts never overflow.
     mutating func lenientCount() throws(ResponseUnreadable) -> Int? {
         if try kind() == .number {
             let start = offset
             let number = try readNumber()
-            if let integer = number.integer { return Int(integer) }
+            if let integer = number.integer { return Self.count(Double(integer)) }
             guard let value = number.double else { throw problem(JSONReader.outOfRange, at: start) }
             return Self.count(value)
         }
         return try lenientDouble().map(Self.count)
     }
 
+    /// The largest count kept as it is: 10^15.
+    static let countBound = 1_000_000_000_000_000
+
     private static func count(_ value: Double) -> Int {
-        value.magnitude < 9.0e18 ? Int(value.rounded()) : value < 0 ? Int.min : Int.max
+        value.magnitude < Double(countBound) ? Int(value.rounded()) : value < 0 ? -countBound : countBound
     }
 
     /// A flag: true/false, a number (not zero is true), or "true", "yes", "1", "false", "no", "0".

@@ -41,12 +41,6 @@ public enum RequestType: String, CaseIterable, Sendable, Codable, Hashable {
     public var isSinglePost: Bool {
         self == .instagramPost || self == .youtubePost
     }
-
-    /// Finds the request type whose parameter is named `parameterName`.
-    public init?(parameterName: String) {
-        guard let match = Self.allCases.first(where: { $0.parameterName == parameterName }) else { return nil }
-        self = match
-    }
 }
 
 /// The social platform a creator or post lives on.

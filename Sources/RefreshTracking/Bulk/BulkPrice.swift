@@ -44,10 +44,14 @@ public struct BulkPrice: Hashable, Sendable {
     /// (a POST whose answer was lost, or following that ended without an answer): sending them again may make a
     /// second refresh, so a batch says so, and `--skip-unknown` leaves them.
     public static func unknownOutcomes(of targets: [RefreshTarget], requests: [TrackedRequest]) -> Set<RefreshTarget> {
-        var newest: [String: TrackedState] = [:]
-        for request in requests where newest[request.requestType + " " + request.targetValue.lowercased()] == nil {
-            newest[request.requestType + " " + request.targetValue.lowercased()] = request.state
+        // Handles match whatever their case; ids, shortcodes and channel ids exactly.
+        func key(_ type: String, _ value: String) -> String {
+            type + " " + (type == RequestType.instagram.rawValue ? value.lowercased() : value)
         }
-        return Set(targets.filter { newest[$0.type.rawValue + " " + $0.value.lowercased()] == .unknown })
+        var newest: [String: TrackedState] = [:]
+        for request in requests where newest[key(request.requestType, request.targetValue)] == nil {
+            newest[key(request.requestType, request.targetValue)] = request.state
+        }
+        return Set(targets.filter { newest[key($0.type.rawValue, $0.value)] == .unknown })
     }
 }

@@ -89,7 +89,7 @@ public struct BulkProgress: Sendable, Equatable {
         case .refused(let target, let error):
             refused += 1
             switch error {
-            case .client(.serverUnavailable), .client(.outcomeUnknown), .client(.rateLimited): unreachableInARow += 1
+            case .client(.serverUnavailable), .client(.rateLimited): unreachableInARow += 1
             default: unreachableInARow = 0
             }
             return Change(target: target, requestID: nil, event: "refused", detail: error.description)

@@ -22,7 +22,11 @@ public struct RosterSummary: Hashable, Sendable {
         self.creators = members.count
         refreshed = creators.count
         stale = members.filter { $0.isStale(maxAge: maxAge, at: now) }.count
-        totalFollowers = creators.reduce(0) { $0 + ($1.followers ?? 0) }
+        // Held at the largest whole number rather than overflowing (counts past any creator's are kept at a bound).
+        totalFollowers = creators.reduce(0) { sum, creator in
+            let (total, overflow) = sum.addingReportingOverflow(creator.followers ?? 0)
+            return overflow ? (sum < 0 ? Int.min : Int.max) : total
+        }
         let rates = creators.compactMap(\.engagement).sorted()
         medianEngagement =
             rates.isEmpty ? nil : rates.count.isMultiple(of: 2)

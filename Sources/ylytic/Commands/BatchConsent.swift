@@ -45,8 +45,8 @@ struct BatchConsent {
                     "Left alone: \(count) whose earlier POST's outcome is unknown (ylytic list --state unknown shows them).")
             } else {
                 context.stderr.line(
-                    "\(count) of them were sent before with the outcome unknown: they are sent again, which may make a "
-                        + "second refresh each (--skip-unknown leaves them alone).")
+                    "\(count) of them were sent before with the outcome unknown: a new POST for each may make a second "
+                        + "refresh (--skip-unknown leaves them alone).")
             }
         }
         let plan = Plan(targets: chosen, join: join, sentAgainAfterUnknown: skipUnknown ? [] : unknown)

@@ -39,13 +39,14 @@ struct ConfigCommand: ParsableCommand {
             let config = LoadedConfig(environment: context.environment)
             let settings = SettingList(config.reading.settings).entries.map { entry in
                 ShownSetting(
-                    setting: SafeText.visible(entry.path), value: SafeText.visible(entry.value),
+                    setting: entry.path, value: entry.value,
                     origin: config.reading.lines[entry.path].map { "\(config.file.lastPathComponent) line \($0)" } ?? "default")
             }
             if output.json {
                 context.stdout.line(JSONOutput.encode(settings))
             } else {
-                let rows = settings.map { [$0.setting, $0.value, $0.origin] }
+                // A table on a terminal names any control a value holds; --json carries the values as they are.
+                let rows = settings.map { [SafeText.visible($0.setting), SafeText.visible($0.value), $0.origin] }
                 for line in PlainTable.whole(headers: ["SETTING", "VALUE", "FROM"], rows: rows).lines() { context.stdout.line(line) }
             }
             if !config.reading.problems.isEmpty {
@@ -72,7 +73,7 @@ struct ConfigCommand: ParsableCommand {
             } else if problems.isEmpty {
                 context.stdout.line("\(config.file.path): no problems.")
             } else {
-                for problem in problems { context.stdout.line("\(config.file.path): \(SafeText.sanitize(problem.description))") }
+                for problem in problems { context.stdout.line("\(config.file.path): \(SafeText.visible(problem.description))") }
             }
             return problems.isEmpty ? .succeeded : .invalidInput
         }

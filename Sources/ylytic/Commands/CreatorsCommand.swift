@@ -64,7 +64,8 @@ struct CreatorsCommand: YlyticCommand {
             return found
         }
         let path = SafeText.sanitize(config.file.path)
-        if let problem = config.reading.problems.first(where: { $0.key == "views.\(name)" || $0.key.hasPrefix("views.\(name).") }) {
+        let key = "views.\(name)".lowercased()
+        if let problem = config.reading.problems.first(where: { $0.key.lowercased() == key || $0.key.lowercased().hasPrefix(key + ".") }) {
             throw CommandFailure(
                 message: "the view '\(SafeText.sanitize(name))' in \(path) cannot be used: \(SafeText.sanitize(problem.description))",
                 status: .invalidInput)

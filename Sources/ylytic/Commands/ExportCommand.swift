@@ -39,7 +39,9 @@ struct ExportCommand: YlyticCommand {
         var isFolder: ObjCBool = false
         if let output, !force, FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), !isFolder.boolValue {
             return context.fail(
-                CommandFailure(message: "\(output) exists already; --force replaces it, or give another --output", status: .invalidInput))
+                CommandFailure(
+                    message: "\(SafeText.visible(output)) exists already; --force replaces it, or give another --output",
+                    status: .invalidInput))
         }
         let references = try ReferenceArguments.read(reference)
         guard references.count == 1, let named = references.first else {
@@ -80,7 +82,7 @@ struct ExportCommand: YlyticCommand {
         }
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: force ? .atomic : .withoutOverwriting)
-            context.stderr.line("Wrote \(posts.video.count + posts.nonVideo.count) posts to \(output).")
+            context.stderr.line("Wrote \(posts.video.count + posts.nonVideo.count) posts to \(SafeText.visible(output)).")
             return .succeeded
         } catch {
             return context.fail(

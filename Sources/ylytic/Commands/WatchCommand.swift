@@ -8,7 +8,7 @@ import RefreshTracking
 struct WatchCommand: YlyticCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch",
-        abstract: "Follow requests, printing one line per change of state, until all have ended.",
+        abstract: "Follow requests, printing one line per change of state: given ids until they end, else every one until Ctrl-C.",
         discussion: """
             Without ids, follows every request the store holds as pending or stale (after a restart, say), and \
             every one submitted meanwhile, by any process, until Ctrl-C or SIGTERM (exit 0); --until-idle stops \

@@ -103,12 +103,12 @@ extension KeyedDecodingContainer {
         return try decodeIfPresent(LenientNumber.self, forKey: key)?.value
     }
 
-    /// A count: rounded to a whole number, whatever form it came in; one too large held at the largest (or
-    /// smallest) whole number.
+    /// A count: rounded to a whole number, whatever form it came in; one past 10^15 held at ±10^15.
     func lenientCount(_ key: Key) throws -> Int? {
-        if let integer = try? decodeIfPresent(Int.self, forKey: key) { return integer }
+        let bound = 1_000_000_000_000_000
+        if let integer = try? decodeIfPresent(Int.self, forKey: key) { return min(max(integer, -bound), bound) }
         guard let number = try lenientDouble(key) else { return nil }
-        guard number.magnitude < 9.0e18 else { return number < 0 ? Int.min : Int.max }
+        guard number.magnitude < Double(bound) else { return number < 0 ? -bound : bound }
         return Int(number.rounded())
     }
 

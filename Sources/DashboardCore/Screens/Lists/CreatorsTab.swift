@@ -45,7 +45,7 @@ public struct CreatorsTab: ListTab {
         let followers = ShownColumn(CreatorField.followers, "FOLLOWERS", width: 10, alignRight: true)
         if width >= 110 {
             return [
-                ShownColumn(.name, "NAME", width: nil), ShownColumn(.handle, "HANDLE", width: handleWidth),
+                ShownColumn(.name, "NAME", width: nil), ShownColumn(.handle, "HANDLE", width: min(handleWidth, width - 90)),
                 ShownColumn(.platform, "PLATFORM", width: 9), ShownColumn(.tier, "TIER", width: 10), followers,
                 ShownColumn(.engagement, "ER", width: 7, alignRight: true),
                 ShownColumn(.postsPerWeek, "POSTS/WK", width: 9, alignRight: true),
