@@ -404,6 +404,27 @@ public actor RefreshTracker {
     // MARK: Leases
 
     /// Takes the leases of the requests this tracker should follow and nobody follows; one claim at a time.
+    /// Gives up the leases of holders that were processes on this host and no longer run (killed, crashed), so
+    /// that their requests are taken over now rather than when the leases run out.
+    private func releaseLeasesOfGoneProcesses() async {
+        let now = time.now
+        var holders = Set<LeaseHolder>()
+        for state in [TrackedState.submitting, .pending, .stale] {
+            guard let rows = try? await store.requests(in: state) else { return }
+            for row in rows {
+                if let other = row.leaseHolder, other != holder, row.leaseExpiresAt.map({ $0 > now }) ?? false { holders.insert(other) }
+            }
+        }
+        for gone in holders where gone.isGoneFromThisHost {
+            do {
+                try await store.releaseLeases(of: gone)
+            } catch {
+                continuation.yield(.problem("The store could not be written: \(error)"))
+                return
+            }
+        }
+    }
+
     private func claim() async {
         guard monitor != nil, !isStopped, !isPaused, scope == .everything || !requested.isEmpty else { return }
         guard !isClaiming else {
@@ -414,6 +435,7 @@ public actor RefreshTracker {
         defer { isClaiming = false }
         repeat {
             claimAgain = false
+            await releaseLeasesOfGoneProcesses()
             let now = time.now
             let claim: LeaseClaim
             do {

@@ -168,6 +168,42 @@ struct RefreshTrackerTests {
         await survivor.stop()
     }
 
+    /// A process that ran and has ended: its id is free (for the moment this test needs it).
+    static func endedProcessID() throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        try process.run()
+        process.waitUntilExit()
+        return process.processIdentifier
+    }
+
+    @Test func aHolderOnThisHostWhoseProcessIsGoneIsKnownSoAndOthersAreNot() throws {
+        let account = LeaseHolder.thisAccount()
+        #expect(LeaseHolder("\(account) \(try Self.endedProcessID()) a").isGoneFromThisHost)
+        #expect(!LeaseHolder("\(account) \(getppid()) a").isGoneFromThisHost, "a process that runs")
+        #expect(!LeaseHolder.thisProcess().isGoneFromThisHost, "this one")
+        #expect(!LeaseHolder("ghost@another-host \(try Self.endedProcessID()) a").isGoneFromThisHost, "another host's cannot be told")
+        #expect(LeaseHolder("\(account) \(getppid()) a 1").isGoneFromThisHost, "an id reused by a process that started later")
+    }
+
+    @Test func aCrashedFollowerOnThisHostIsTakenOverAtOnce() async throws {
+        defer { cleanUp() }
+        // Killed with -9 a moment ago on this host: its lease would run for 45 s more.
+        let ghost = LeaseHolder("\(LeaseHolder.thisAccount()) \(try Self.endedProcessID()) d"), writer = try store()
+        let target = try RefreshTarget(type: .instagram, value: "someone")
+        let local = try await writer.recordIntent(target, at: start, holder: ghost, leaseUntil: start + 45)
+        try await writer.recordSubmission(
+            local,
+            RefreshRecord(requestID: "r9", request: EchoedRequest(target), status: RefreshStatus(code: 201, message: "pending")),
+            holder: ghost, leaseUntil: start + 45)
+        let survivor = try tracker(bob)
+        var events = survivor.events.makeAsyncIterator()
+        await survivor.start()
+        #expect(await events.nextChange { $0.requests.contains { $0.leaseHolder == self.bob } } != nil, "taken with no time passing")
+        #expect(await survivor.followedIDs == ["r9"])
+        await survivor.stop()
+    }
+
     @Test func aPausedFollowerHandsItsRequestsToAnotherAndTakesUpAgainOnResume() async throws {
         defer { cleanUp() }
         let pausing = try tracker(alice), other = try tracker(bob)
