@@ -31,6 +31,16 @@ struct RefreshTrackerTests {
             store: try store(), client: client, scope: scope, holder: holder, time: time, random: FixedRandomSource(0.5))
     }
 
+    /// A request submitted at `start` and pending, followed by `holder` under a lease of 45 s.
+    func recordPending(_ requestID: String, heldBy holder: LeaseHolder, in store: RefreshStore) async throws {
+        let target = try RefreshTarget(type: .instagram, value: "someone")
+        let local = try await store.recordIntent(target, at: start, holder: holder, leaseUntil: start + 45)
+        try await store.recordSubmission(
+            local,
+            RefreshRecord(requestID: RequestID(requestID), request: EchoedRequest(target), status: RefreshStatus(code: 201, message: "pending")),
+            holder: holder, leaseUntil: start + 45)
+    }
+
     func cleanUp() {
         try? FileManager.default.removeItem(at: folder)
     }
@@ -147,12 +157,7 @@ struct RefreshTrackerTests {
         defer { cleanUp() }
         // A process that was killed: its lease stays in the store until it runs out.
         let ghost = LeaseHolder("ghost@box 9 d"), writer = try store()
-        let target = try RefreshTarget(type: .instagram, value: "someone")
-        let local = try await writer.recordIntent(target, at: start, holder: ghost, leaseUntil: start + 45)
-        try await writer.recordSubmission(
-            local,
-            RefreshRecord(requestID: "r9", request: EchoedRequest(target), status: RefreshStatus(code: 201, message: "pending")),
-            holder: ghost, leaseUntil: start + 45)
+        try await recordPending("r9", heldBy: ghost, in: writer)
         let survivor = try tracker(bob)
         var events = survivor.events.makeAsyncIterator()
         var sent = api.sent.makeAsyncIterator()
@@ -190,12 +195,7 @@ struct RefreshTrackerTests {
         defer { cleanUp() }
         // Killed with -9 a moment ago on this host: its lease would run for 45 s more.
         let ghost = LeaseHolder("\(LeaseHolder.thisAccount()) \(try Self.endedProcessID()) d"), writer = try store()
-        let target = try RefreshTarget(type: .instagram, value: "someone")
-        let local = try await writer.recordIntent(target, at: start, holder: ghost, leaseUntil: start + 45)
-        try await writer.recordSubmission(
-            local,
-            RefreshRecord(requestID: "r9", request: EchoedRequest(target), status: RefreshStatus(code: 201, message: "pending")),
-            holder: ghost, leaseUntil: start + 45)
+        try await recordPending("r9", heldBy: ghost, in: writer)
         let survivor = try tracker(bob)
         var events = survivor.events.makeAsyncIterator()
         await survivor.start()
