@@ -1,7 +1,8 @@
 import Foundation
 
 /// Where a team's PostgreSQL ledger is: `postgresql://USER[:PASSWORD]@HOST[:PORT]/DB[?sslmode=MODE]` (or
-/// `postgres://`). The password comes from the URL, else from `PGPASSWORD`; it is never part of ``description``.
+/// `postgres://`). The password comes from the URL, else from `PGPASSWORD`, else from the password file
+/// (`PGPASSFILE` or `~/.pgpass`, as libpq reads it); it is never part of ``description``.
 /// `?host=/path/to/folder` reaches the server through its Unix socket in that folder.
 public struct LedgerAddress: Sendable, Equatable, CustomStringConvertible {
     /// How the connection is encrypted, as libpq's `sslmode` says it.
@@ -26,6 +27,9 @@ public struct LedgerAddress: Sendable, Equatable, CustomStringConvertible {
     public var tls: TLSMode
     /// The folder of the server's Unix socket, when reached through one.
     public var socketFolder: String?
+    /// What was found wrong but not fatal while reading the address (a password file others may read, say), for
+    /// the command to print.
+    public var warnings: [String] = []
 
     /// Whether `text` names a PostgreSQL ledger rather than a file.
     public static func isLedgerURL(_ text: String) -> Bool {
@@ -33,8 +37,8 @@ public struct LedgerAddress: Sendable, Equatable, CustomStringConvertible {
         return lowered.hasPrefix("postgresql://") || lowered.hasPrefix("postgres://")
     }
 
-    /// Reads a URL; `environment` gives `PGPASSWORD` (when the URL has no password) and `USER` (when it has no
-    /// user). Errors never repeat the password.
+    /// Reads a URL; `environment` gives `PGPASSWORD`, `PGPASSFILE` and `HOME` (when the URL has no password) and
+    /// `PGUSER` or `USER` (when it has no user). Errors never repeat the password.
     public init(parsing text: String, environment: [String: String]) throws(LedgerError) {
         guard Self.isLedgerURL(text), let components = URLComponents(string: text) else {
             throw LedgerError("the store address is not a postgresql://USER@HOST/DB URL: \(Self.redacting(text))")
@@ -75,12 +79,23 @@ public struct LedgerAddress: Sendable, Equatable, CustomStringConvertible {
         }
         self.user = user
         let fromURL = components.percentEncodedPassword.flatMap { $0.removingPercentEncoding }
-        password = fromURL ?? environment["PGPASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
         self.host = host.isEmpty ? "localhost" : host
         port = components.port ?? 5432
         self.database = database
         tls = mode
         self.socketFolder = socketFolder
+        password = fromURL ?? environment["PGPASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+        if password == nil, let file = LedgerPasswordFile.path(environment: environment) {
+            password = LedgerPasswordFile.password(for: passwordFileKey, at: file) { warnings.append($0) }
+        }
+    }
+
+    /// The line of a password file this address matches: libpq names a server reached through its socket in the
+    /// default folder `localhost`, and one in another folder by that folder.
+    private var passwordFileKey: LedgerPasswordFile.Key {
+        let defaultSocketFolders: Set = ["/tmp", "/var/run/postgresql", "/run/postgresql"]
+        let hostName = socketFolder.map { defaultSocketFolders.contains($0) ? "localhost" : $0 } ?? host
+        return LedgerPasswordFile.Key(host: hostName, port: port, database: database, user: user)
     }
 
     /// The address without its password: what messages and `config show` print.

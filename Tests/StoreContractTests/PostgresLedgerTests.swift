@@ -46,6 +46,69 @@ struct LedgerAddressTests {
     }
 }
 
+@Suite("Ledger passwords from a password file")
+struct LedgerPasswordFileTests {
+    /// A password file with `text`, with `permissions`, in a folder of its own.
+    private func passwordFile(_ text: String, permissions: Int = 0o600) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pgpass-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("pgpass").path
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(text.utf8)))
+        try FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: path)
+        return path
+    }
+
+    @Test func theFirstMatchingLineGivesThePasswordWithItsEscapesUndone() throws {
+        let path = try passwordFile(
+            """
+            # host:port:database:user:password
+            db.internal:5432:other:alice:not-this-one
+            db.internal:*:team:alice:s3cr\\\\et\\:with:colon
+            *:*:*:*:fallback
+            """)
+        let address = try LedgerAddress(
+            parsing: "postgresql://alice@db.internal/team", environment: ["PGPASSFILE": path])
+        #expect(address.password == "s3cr\\et:with")
+        #expect(address.warnings.isEmpty)
+        let other = try LedgerAddress(parsing: "postgresql://bob@elsewhere:6000/x", environment: ["PGPASSFILE": path])
+        #expect(other.password == "fallback")
+    }
+
+    @Test func theURLAndPGPASSWORDComeBeforeTheFile() throws {
+        let path = try passwordFile("*:*:*:*:from-file\n")
+        let fromURL = try LedgerAddress(parsing: "postgresql://a:own@db/team", environment: ["PGPASSFILE": path])
+        #expect(fromURL.password == "own")
+        let fromEnvironment = try LedgerAddress(
+            parsing: "postgresql://a@db/team", environment: ["PGPASSFILE": path, "PGPASSWORD": "env"])
+        #expect(fromEnvironment.password == "env")
+    }
+
+    @Test func dotPgpassInHomeIsReadWhenPGPASSFILEIsNotSet() throws {
+        let path = try passwordFile("localhost:5432:team:alice:from-home\n")
+        let home = (path as NSString).deletingLastPathComponent
+        try FileManager.default.moveItem(atPath: path, toPath: home + "/.pgpass")
+        // A socket in libpq's default folder is matched as localhost.
+        let address = try LedgerAddress(
+            parsing: "postgresql://alice@/team?host=/var/run/postgresql", environment: ["HOME": home])
+        #expect(address.password == "from-home")
+    }
+
+    @Test func aFileOthersMayReadIsNotUsedAndTheWarningSaysHowToFixIt() throws {
+        let path = try passwordFile("*:*:*:*:exposed\n", permissions: 0o644)
+        let address = try LedgerAddress(parsing: "postgresql://a@db/team", environment: ["PGPASSFILE": path])
+        #expect(address.password == nil)
+        #expect(address.warnings == ["the password file \(path) can be read by others, so it is not read (chmod 600 \(path))"])
+        #expect(!address.description.contains("exposed"))
+    }
+
+    @Test func noMatchingLineLeavesThePasswordToTheServer() throws {
+        let path = try passwordFile("db:5432:team:someone-else:x\nmalformed line\n")
+        let address = try LedgerAddress(parsing: "postgresql://alice@db/team", environment: ["PGPASSFILE": path])
+        #expect(address.password == nil)
+        #expect(address.warnings.isEmpty)
+    }
+}
+
 @Suite("The PostgreSQL ledger", .throwawayPostgres)
 struct PostgresLedgerTests {
     private func newDatabase() throws -> (PostgresServer, String) {

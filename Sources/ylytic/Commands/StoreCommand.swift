@@ -36,6 +36,8 @@ struct StoreCommand: ParsableCommand {
             guard sourceAddress.description != destinationAddress.description else {
                 return context.fail(CommandFailure(message: "--from and --to are the same store", status: .invalidInput))
             }
+            sourceAddress.printWarnings(context)
+            destinationAddress.printWarnings(context)
             guard let source = try await sourceAddress.openForReading(now: context.time.now) else {
                 return context.fail(CommandFailure(message: "there is no store at \(sourceAddress)", status: .invalidInput))
             }

@@ -30,6 +30,12 @@ enum StoreAddress: CustomStringConvertible {
         return .file(StoreLocation.resolve(flag: text, environment: environment))
     }
 
+    /// Prints what was found wrong but not fatal in a ledger's address (a password file others may read, say).
+    func printWarnings(_ context: CommandContext) {
+        guard case .ledger(let address) = self else { return }
+        for warning in address.warnings { context.stderr.line("ylytic: warning: \(warning)") }
+    }
+
     /// The file's path, or the database's address without its password.
     var description: String {
         switch self {

@@ -19,11 +19,15 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the store for a command that writes to it (see ``StoreAddress/open(now:)``).
     func open(_ context: CommandContext) async throws(CommandFailure) -> any TrackingStore {
-        try await address(context).open(now: context.time.now)
+        let address = try address(context)
+        address.printWarnings(context)
+        return try await address.open(now: context.time.now)
     }
 
     /// Opens the store for a command that only reads it (see ``StoreAddress/openForReading(now:)``).
     func openForReading(_ context: CommandContext) async throws(CommandFailure) -> (any TrackingStore)? {
-        try await address(context).openForReading(now: context.time.now)
+        let address = try address(context)
+        address.printWarnings(context)
+        return try await address.openForReading(now: context.time.now)
     }
 }
