@@ -44,6 +44,9 @@ public final class DashboardRuntime {
         runner = EventRunner(tracker: tracker, time: time)
     }
 
+    /// Whether the person left by Ctrl-C, or a signal or the terminal's loss did, rather than by the quit key.
+    public var wasInterrupted: Bool { state.wasInterrupted }
+
     /// Runs until the person quits or the terminal goes away; submits `starters` first. Stops the batches under
     /// way (their POSTs finish) and the tracker (its leases go to other processes at once), and gives the terminal
     /// back. Returns what to say once it is back: how far each batch stopped by quitting got.

@@ -32,6 +32,8 @@ extension RefreshStore {
     }
 
     public nonisolated func changeHints() -> AsyncStream<StoreHint> {
-        StoreFileWatch.hints(for: url)
+        // Nobody else writes a store held in memory.
+        guard let url else { return AsyncStream { $0.finish() } }
+        return StoreFileWatch.hints(for: url)
     }
 }

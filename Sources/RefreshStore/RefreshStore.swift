@@ -8,9 +8,9 @@ import RefreshTracking
 /// others' changes through ``changes(since:)``, woken by ``changeHints()``, and
 /// poll leases keep each pending request with one tracker.
 public final class RefreshStore: TrackingStore {
-    /// The file this store lives in.
-    public let url: URL
-    public var location: String { url.path }
+    /// The file this store lives in; nil for a store held in memory.
+    public let url: URL?
+    public var location: String { url?.path ?? "memory" }
     /// Whether the store was opened read-only: every write fails, and nothing beside the file is created.
     public let isReadOnly: Bool
     let database: any DatabaseWriter
@@ -62,6 +62,21 @@ public final class RefreshStore: TrackingStore {
             try StoreSchema.migrator.migrate(database)
         } catch {
             throw .corrupt(path, Self.reason(error))
+        }
+    }
+
+    /// A new, empty store held in memory and gone with the process: for a page opened from a file, which shows
+    /// nothing stored and must leave nothing on disk, even when the process is killed.
+    public init(inMemory: Void = ()) throws(StoreError) {
+        url = nil
+        isReadOnly = false
+        var configuration = Configuration()
+        configuration.allowsUnsafeTransactions = true
+        do {
+            database = try DatabaseQueue(configuration: configuration)
+            try StoreSchema.migrator.migrate(database)
+        } catch {
+            throw .corrupt("memory", Self.reason(error))
         }
     }
 

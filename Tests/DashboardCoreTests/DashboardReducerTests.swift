@@ -170,9 +170,11 @@ struct DashboardReducerTests {
         _ = reducer.reduce(&state, .removed([row.id]))
         #expect(state.requests.rows.count == 5)
         #expect(reducer.reduce(&state, .key(.character("q"))) == [.quit])
+        #expect(!state.wasInterrupted, "q is a quit asked for")
         var other = self.state()
         #expect(reducer.reduce(&other, .key(.control("c"))) == [.quit])
         #expect(other.shouldQuit)
+        #expect(other.wasInterrupted, "Ctrl-C is an interruption: the command exits 130")
     }
 
     @Test func monitorUpdatesChangeRowsLiveAndMarkThem() {

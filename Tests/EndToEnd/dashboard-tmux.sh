@@ -122,6 +122,13 @@ wait_for_match "Wrote 2 posts to .*-posts-2\.csv" 30 && pass "a second e writes 
 
 tmux -L "$socket" send-keys -t e2e "q"
 [ "$(exit_code)" = "0" ] && pass "open quits with q" || fail "open did not quit"
+mkdir -p "$work/tmp"
+start "env -u YLYTIC_TOKEN TMPDIR='$work/tmp' $binary open '$sample'"
+wait_for "Anurag Gupta" 100 || fail "open did not show the sample again"
+[ -z "$(ls -A "$work/tmp")" ] && pass "open leaves nothing in the temporary folder, even while it runs" \
+    || fail "open wrote to the temporary folder: $(ls "$work/tmp")"
+tmux -L "$socket" send-keys -t e2e C-c
+[ "$(exit_code)" = "130" ] && pass "Ctrl-C leaves open with 130, as an interrupted command" || fail "Ctrl-C in open"
 start "$binary open /nonexistent/body.json"
 [ "$(exit_code)" = "2" ] && pass "open on a missing file exits 2" || fail "open on a missing file"
 restored && pass "no screen is left behind" || fail "a screen was left behind"

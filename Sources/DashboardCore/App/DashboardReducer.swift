@@ -109,7 +109,10 @@ public struct DashboardReducer: Sendable {
     /// A key: Ctrl-C always quits; while the terminal is too small only quitting works; while a page is read it waits
     /// for the page; else it goes to the box shown, or to the screen shown.
     private func handle(_ key: Key, _ state: inout DashboardState) -> [DashboardEffect] {
-        if key == .control("c") { return perform(.go(.quit), &state) }
+        if key == .control("c") {
+            state.wasInterrupted = true
+            return perform(.go(.quit), &state)
+        }
         // Nothing acts unseen: while the terminal is too small to draw the screen, only the screen's quit key works.
         guard !DashboardView.isTooSmall(state.shared) else {
             let quits = state.overlay == nil

@@ -12,6 +12,9 @@ public struct DashboardState: Sendable, Equatable {
     /// While a page is being read (or its posts' text), the keys typed meanwhile, for the page; nil otherwise.
     public internal(set) var keysAwaitingPage: [Key]?
     public internal(set) var shouldQuit = false
+    /// Whether the dashboard was left by Ctrl-C, a signal or the terminal going away rather than by its quit key:
+    /// the command then exits 130, as an interrupted command does.
+    public internal(set) var wasInterrupted = false
 
     /// The most keys kept for a page being read.
     static let mostKeysAwaitingPage = 32

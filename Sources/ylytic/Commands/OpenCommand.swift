@@ -25,13 +25,15 @@ struct OpenCommand: YlyticCommand {
     @OptionGroup var output: OutputOptions
 
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ylytic-open-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        // The empty store the screen runs on is made on another thread while this one reads the body.
-        async let opened = Self.emptyStore(in: folder)
         let (name, body) = try await body(context)
         let (page, postText) = try Self.page(for: body, from: name)
-        let store = try await opened.get()
+        // The screen runs on an empty store in memory: nothing is left behind, even when the process is killed.
+        let store: RefreshStore
+        do {
+            store = try RefreshStore(inMemory: ())
+        } catch {
+            throw CommandFailure(message: error.description, status: .invalidInput)
+        }
         return await DashboardLauncher.run(
             store: store, client: nil, source: name, setupHint: nil, starters: [],
             page: page, postText: postText, output: output, context: context)
@@ -93,10 +95,5 @@ struct OpenCommand: YlyticCommand {
         } catch {
             throw CommandFailure(message: "\(name): \(error.description)", status: .invalidInput)
         }
-    }
-
-    private static func emptyStore(in folder: URL) async -> Result<RefreshStore, CommandFailure> {
-        Result { try RefreshStore(url: folder.appendingPathComponent("ylytic.sqlite")) }
-            .mapError { CommandFailure(message: "\($0)", status: .invalidInput) }
     }
 }

@@ -51,7 +51,7 @@ enum DashboardLauncher {
         // What was left unsent by quitting is said where the person looks next: the terminal, once it is back.
         restoreStandardError(savedStderr)
         for sentence in stoppedBatches { context.stderr.line("ylytic: " + SafeText.sanitize(sentence)) }
-        return .succeeded
+        return runtime.wasInterrupted ? .interrupted : .succeeded
     }
 
     /// Sends standard error to the log file while the screen is up; returns the saved descriptor.
