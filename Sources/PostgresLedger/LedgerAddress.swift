@@ -11,11 +11,12 @@ public struct LedgerAddress: Sendable, Equatable, CustomStringConvertible {
         case disable
         /// When the server offers it (libpq's default).
         case prefer
-        /// Always; the server's certificate is not checked.
+        /// Always; the server's certificate is checked only when a root certificate file is there (as libpq does).
         case require
-        /// Always, with the server's certificate checked against the system's trusted authorities.
+        /// Always, with the server's certificate checked against the root certificate file, else the system's
+        /// trusted authorities.
         case verifyCA = "verify-ca"
-        /// Always, with the server's certificate checked against the system's trusted authorities and its name.
+        /// As `verify-ca`, and the certificate must name the host.
         case verifyFull = "verify-full"
     }
 
@@ -27,6 +28,8 @@ public struct LedgerAddress: Sendable, Equatable, CustomStringConvertible {
     public var tls: TLSMode
     /// The folder of the server's Unix socket, when reached through one.
     public var socketFolder: String?
+    /// The certificate files of a TLS connection.
+    public var tlsFiles = LedgerTLSFiles()
     /// What was found wrong but not fatal while reading the address (a password file others may read, say), for
     /// the command to print.
     public var warnings: [String] = []
@@ -69,8 +72,10 @@ public struct LedgerAddress: Sendable, Equatable, CustomStringConvertible {
                     "sslmode=\(value) is not one of disable, allow, prefer, require, verify-ca, verify-full")
             }
         }
-        for item in query where !["sslmode", "host"].contains(item.name) {
-            throw LedgerError("the store address has a setting ylytic does not know: \(item.name)")
+        for item in query where !["sslmode", "host"].contains(item.name) && !LedgerTLSFiles.settingNames.contains(item.name) {
+            throw LedgerError(
+                "the store address has a setting ylytic does not know: \(item.name) (it knows sslmode, sslrootcert, "
+                    + "sslcert, sslkey and host)")
         }
         let user = components.percentEncodedUser.flatMap { $0.removingPercentEncoding } ?? environment["PGUSER"]
             ?? environment["USER"]
@@ -84,6 +89,7 @@ public struct LedgerAddress: Sendable, Equatable, CustomStringConvertible {
         self.database = database
         tls = mode
         self.socketFolder = socketFolder
+        if mode != .disable, socketFolder == nil { tlsFiles = try LedgerTLSFiles(query: query, environment: environment) }
         password = fromURL ?? environment["PGPASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
         if password == nil, let file = LedgerPasswordFile.path(environment: environment) {
             password = LedgerPasswordFile.password(for: passwordFileKey, at: file) { warnings.append($0) }
@@ -108,6 +114,7 @@ public struct LedgerAddress: Sendable, Equatable, CustomStringConvertible {
         components.path = "/" + database
         var items: [URLQueryItem] = []
         if tls != .prefer { items.append(URLQueryItem(name: "sslmode", value: tls.rawValue)) }
+        items += tlsFiles.settingsInAddress
         if let socketFolder { items.append(URLQueryItem(name: "host", value: socketFolder)) }
         components.queryItems = items.isEmpty ? nil : items
         return components.string ?? "postgresql://\(user)@\(host):\(port)/\(database)"

@@ -1,4 +1,5 @@
 import Foundation
+import NIOSSL
 import PostgresNIO
 
 /// Why the ledger cannot be used, in words that say what to do; never with a password in them.
@@ -51,9 +52,27 @@ public struct LedgerError: Error, Hashable, Sendable, CustomStringConvertible {
             return "no address to connect to"
         }
         if error is CancellationError { return "cancelled" }
+        if let extra = error as? NIOSSLExtraError, extra == .failedToValidateHostname {
+            return "the server's certificate is made out to another host name"
+        }
+        if case NIOSSLError.handshakeFailed(let failure) = error { return handshakeReason("\(failure)") }
         let text = "\(error)"
         if text.contains("CircuitBreaker") { return "the server cannot be reached" }
         if text.contains("connectTimeout") || text.contains("ConnectTimeout") { return "no answer in time" }
         return text
+    }
+
+    /// A refused TLS handshake in words: BoringSSL's reason (`…:OPENSSL_internal:REASON at FILE:LINE`), without
+    /// the library's file names.
+    private static func handshakeReason(_ failure: String) -> String {
+        guard let start = failure.range(of: "OPENSSL_internal:") else { return "the TLS handshake failed" }
+        let reason = failure[start.upperBound...].prefix { $0 != " " && $0 != "]" }
+        switch reason {
+        case "CERTIFICATE_VERIFY_FAILED": return "the server's certificate is not trusted"
+        case "TLSV1_ALERT_UNKNOWN_CA", "SSLV3_ALERT_BAD_CERTIFICATE", "TLSV1_ALERT_CERTIFICATE_REQUIRED",
+            "SSLV3_ALERT_CERTIFICATE_EXPIRED", "TLSV1_ALERT_ACCESS_DENIED":
+            return "the server refused this client's certificate (sslcert, sslkey)"
+        default: return "the TLS handshake failed (\(reason.lowercased().replacingOccurrences(of: "_", with: " ")))"
+        }
     }
 }

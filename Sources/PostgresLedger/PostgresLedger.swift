@@ -57,6 +57,9 @@ public final class PostgresLedger: TransactionalStore {
         } catch let error as LedgerError where error.isNewerSchema {
             throw error
         } catch {
+            if let refusal = CertificateRefusal(error) {
+                throw LedgerError("cannot open the ledger \(address): \(await refusal.explain(address: address, now: Date()))")
+            }
             throw LedgerError("cannot open the ledger \(address): \(LedgerError.explain(error))")
         }
     }

@@ -46,6 +46,67 @@ struct LedgerAddressTests {
     }
 }
 
+@Suite("Ledger certificate files, found as libpq finds them")
+struct LedgerTLSFilesTests {
+    /// A folder holding `files` (name: permissions), each with a line of text.
+    private func folder(_ files: [String: Int]) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tls-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder + "/.postgresql", withIntermediateDirectories: true)
+        for (name, permissions) in files {
+            #expect(FileManager.default.createFile(atPath: "\(folder)/\(name)", contents: Data("x\n".utf8)))
+            try FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: "\(folder)/\(name)")
+        }
+        return folder
+    }
+
+    @Test func theAddressNamesTheFilesAndIsShownWithThem() throws {
+        let home = try folder(["ca.pem": 0o644, "me.crt": 0o644, "me.key": 0o600])
+        let address = try LedgerAddress(
+            parsing: "postgresql://a@db/team?sslmode=verify-full&sslrootcert=\(home)/ca.pem&sslcert=\(home)/me.crt"
+                + "&sslkey=\(home)/me.key",
+            environment: ["HOME": home])
+        #expect(address.tlsFiles.rootCertificate == "\(home)/ca.pem")
+        #expect(address.tlsFiles.clientCertificate == "\(home)/me.crt")
+        #expect(address.tlsFiles.clientKey == "\(home)/me.key")
+        #expect(address.description.contains("sslrootcert=\(home)/ca.pem"), "config show says which files are used")
+    }
+
+    @Test func theEnvironmentAndThenHomeGiveTheFilesAndSystemMeansTheSystemsAuthorities() throws {
+        let home = try folder([
+            ".postgresql/root.crt": 0o644, ".postgresql/postgresql.crt": 0o644, ".postgresql/postgresql.key": 0o600,
+            "env-ca.pem": 0o644,
+        ])
+        let fromHome = try LedgerAddress(parsing: "postgresql://a@db/team", environment: ["HOME": home])
+        #expect(fromHome.tlsFiles.rootCertificate == "\(home)/.postgresql/root.crt")
+        #expect(fromHome.tlsFiles.clientKey == "\(home)/.postgresql/postgresql.key")
+        #expect(fromHome.description == "postgresql://a@db:5432/team", "files found by default are not repeated")
+        let fromEnvironment = try LedgerAddress(
+            parsing: "postgresql://a@db/team", environment: ["HOME": home, "PGSSLROOTCERT": "\(home)/env-ca.pem"])
+        #expect(fromEnvironment.tlsFiles.rootCertificate == "\(home)/env-ca.pem")
+        let system = try LedgerAddress(parsing: "postgresql://a@db/team?sslrootcert=system", environment: ["HOME": home])
+        #expect(system.tlsFiles.rootCertificate == nil)
+        let unencrypted = try LedgerAddress(parsing: "postgresql://a@db/team?sslmode=disable", environment: ["HOME": home])
+        #expect(unencrypted.tlsFiles == LedgerTLSFiles(), "without TLS no file is read")
+    }
+
+    @Test func whatCannotBeUsedIsRefusedNamingTheSetting() throws {
+        let home = try folder(["me.crt": 0o644, "open.key": 0o644, "me.key": 0o600])
+        let refusals: [(String, String)] = [
+            ("sslrootcert=\(home)/none.pem", "there is no file \(home)/none.pem (sslrootcert)"),
+            ("sslcert=\(home)/me.crt", "the client certificate \(home)/me.crt has no key: give its file as sslkey=PATH"),
+            ("sslkey=\(home)/me.key", "sslkey names a key, but there is no client certificate (sslcert)"),
+            ("sslcert=\(home)/me.crt&sslkey=\(home)/open.key", "can be read by others: make it yours only (chmod 600"),
+        ]
+        for (settings, words) in refusals {
+            #expect(performing: {
+                try LedgerAddress(parsing: "postgresql://a:hunter2@db/team?\(settings)", environment: ["HOME": home])
+            }, throws: { error in
+                "\(error)".contains(words) && !"\(error)".contains("hunter2")
+            })
+        }
+    }
+}
+
 @Suite("Ledger passwords from a password file")
 struct LedgerPasswordFileTests {
     /// A password file with `text`, with `permissions`, in a folder of its own.

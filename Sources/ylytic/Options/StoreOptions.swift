@@ -7,7 +7,7 @@ struct StoreOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The store: a file, or a team's ledger as postgresql://USER[:PASSWORD]@HOST[:PORT]/DB[?sslmode=require] "
+            "The store: a file, or a team's ledger as postgresql://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=PATH] "
                 + "(default: YLYTIC_STORE, else ~/.local/state/ylytic/ylytic.sqlite).",
             valueName: "path-or-url"))
     var store: String?
