@@ -204,6 +204,7 @@ public final class DashboardRuntime {
                 } catch {
                     runner.send(.problem("\(error)"))
                 }
+                runner.send(.submissionEnded(target))
             }
         case .forceSubmit(let target):
             Task {
@@ -212,6 +213,7 @@ public final class DashboardRuntime {
                 } catch {
                     runner.send(.problem("\(error)"))
                 }
+                runner.send(.submissionEnded(target))
             }
         case .openCreator(let row):
             openResponse(of: row.requestID)

@@ -159,7 +159,11 @@ struct DashboardReducerTests {
 
     @Test func refreshAgainPauseForgetAndQuit() {
         var state = state()
-        #expect(reducer.reduce(&state, .key(.character("r"))) == [.submit(RefreshTarget(uncheckedType: .youtube, value: "UCurYxozQbvKn-oNUxNJh45Q"))])
+        let again = RefreshTarget(uncheckedType: .youtube, value: "UCurYxozQbvKn-oNUxNJh45Q")
+        #expect(reducer.reduce(&state, .key(.character("r"))) == [.submit(again)])
+        #expect(state.requests.rows.count == 7, "shown at once, as waiting for the store")
+        _ = reducer.reduce(&state, .submissionEnded(again))
+        #expect(state.requests.rows.count == 6)
         #expect(reducer.reduce(&state, .key(.character("p"))) == [.setLiveUpdates(false)])
         #expect(reducer.reduce(&state, .key(.character("p"))) == [.setLiveUpdates(true)])
         #expect(reducer.reduce(&state, .key(.character("d"))).isEmpty)
@@ -193,6 +197,42 @@ struct DashboardReducerTests {
         #expect(state.requests.rows.count == 7)
         _ = reducer.reduce(&state, .problem("the server is unavailable"))
         #expect(state.notice?.isError == true)
+    }
+
+    @Test func aSubmissionIsShownAtOnceWhileTheStoreIsOutOfReachAndGivesWayToTheStoresRow() {
+        var state = state()
+        _ = reducer.reduce(&state, .storeConnection(lostBecause: "the server closed the connection"))
+        _ = reducer.reduce(&state, .key(.character("n")))
+        for character in "@offline_sub" { _ = reducer.reduce(&state, .key(.character(character))) }
+        let target = try! RefreshTarget(type: .instagram, value: "offline_sub")
+        #expect(reducer.reduce(&state, .key(.enter)) == [.submit(target)])
+        let waiting = state.requests.rows.filter { $0.target == "offline_sub" }
+        #expect(waiting.count == 1)
+        #expect(waiting.first?.phase == .submitting)
+        #expect(waiting.first?.detail == "waiting for the store (the server closed the connection)")
+        #expect(state.notice?.text == "instagram offline_sub waits for the store, which is out of reach: it is sent once "
+            + "the store is back.")
+        let screen = DashboardView().render(state).text
+        #expect(screen.contains("offline_sub"), "the row is on screen")
+
+        // The whole list read again on reconnection keeps it; the store's own row then takes its place.
+        _ = reducer.reduce(&state, .loaded(state.requests.rows.filter { $0.id >= 0 }))
+        #expect(state.requests.rows.filter { $0.target == "offline_sub" }.count == 1)
+        let stored = RequestRow(
+            id: 40, type: .instagram, target: "offline_sub", phase: .submitting, submittedAt: DashboardFixtures.now)
+        _ = reducer.reduce(&state, .updated([stored]))
+        #expect(state.requests.rows.filter { $0.target == "offline_sub" }.map(\.id) == [40])
+        _ = reducer.reduce(&state, .submissionEnded(target))
+        #expect(state.requests.rows.filter { $0.target == "offline_sub" }.map(\.id) == [40])
+    }
+
+    @Test func aJoinedSubmissionLeavesNoRowOfItsOwn() {
+        var state = state()
+        let target = RefreshTarget(uncheckedType: .youtube, value: "UCurYxozQbvKn-oNUxNJh45Q")
+        _ = reducer.reduce(&state, .key(.character("r")))
+        #expect(state.requests.rows.count == 7)
+        _ = reducer.reduce(&state, .joined(target, state.requests.row(2)!))
+        #expect(state.requests.rows.count == 6)
     }
 
     @Test func noticesGoAfterTenSecondsAndProblemsAfterThirty() {

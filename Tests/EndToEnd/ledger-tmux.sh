@@ -73,18 +73,25 @@ wait_for dash "outage_c" 20 || fail dash "the outage refreshes are not shown"
 before="$(states | wc -l)"
 bash "$here/throwaway-postgres.sh" pause "$database"
 wait_for dash "offline" 30 && pass "the dashboard says the store is offline" || fail dash "no offline mark"
-pause 10
+# A refresh asked for meanwhile is shown at once, waiting for the store, and sent once it is back.
+tmux -L "$socket" send-keys -t dash n
+wait_for dash "New request" 30 || fail dash "no form while offline"
+tmux -L "$socket" send-keys -t dash "@offline_sub" Enter
+wait_for dash "waits for the store, which is out of reach" 30 && screen dash | grep -q "offline_sub  *submitting" \
+    && pass "a refresh asked for while the store is down is shown at once, waiting for it" \
+    || fail dash "no row for the refresh asked for while the store is down"
+pause 8
 bash "$here/throwaway-postgres.sh" resume "$database"
 wait_for dash "live" 100 && pass "the dashboard is live again after the server is back" \
     || fail dash "not live again after the outage"
-wait_for dash "succ 7" 300 && pass "every request still ends, the five of the outage too" \
+wait_for dash "succ 8" 300 && pass "every request still ends, the six of the outage too" \
     || fail dash "the requests of the outage did not all end"
 wait "$bulk" && pass "the bulk run ends well after the outage" || fail dash "the bulk run failed: $(cat "$work/bulk.log")"
 grep -q "lost the connection to the store" "$work/bulk.log" && grep -q "the store is back; carrying on" "$work/bulk.log" \
     && pass "the bulk run says it lost the store, and that it is back" || fail dash "bulk log: $(cat "$work/bulk.log")"
 after="$(states)"
-[ "$(echo "$after" | wc -l)" = "$before" ] && ! echo "$after" | grep -qv " succeeded$" \
-    && pass "nothing recorded before the outage is missing, and all $before succeeded" \
+[ "$(echo "$after" | wc -l)" = "$((before + 1))" ] && ! echo "$after" | grep -qv " succeeded$" \
+    && pass "nothing recorded before the outage is missing, and all $((before + 1)) succeeded" \
     || fail dash "after the outage: $after"
 
 # 4. Quitting while the server is down takes seconds, not the minute a connection attempt may wait.

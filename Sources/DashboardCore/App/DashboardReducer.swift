@@ -1,4 +1,5 @@
 import Foundation
+import RefreshAPI
 import TextGrid
 
 /// Changes the state for an action and returns the work to do outside. A key goes to the box shown, else to the
@@ -9,6 +10,12 @@ public struct DashboardReducer: Sendable {
 
     public func reduce(_ state: inout DashboardState, _ action: DashboardAction) -> [DashboardEffect] {
         var effects = apply(action, &state)
+        for effect in effects {
+            switch effect {
+            case .submit(let target), .forceSubmit(let target): showAwaitingStore(target, &state)
+            default: continue
+            }
+        }
         // The preview pane follows the selection of the lists, while they are shown.
         if state.screens.count == 1 {
             effects += state.updateLists { lists, shared in lists.followSelectionInPreview(shared) } ?? []
@@ -33,7 +40,12 @@ public struct DashboardReducer: Sendable {
             state.shared.now = date
             state.shared.expireNotice()
         case .loaded(let rows):
-            return tell(.requestsLoaded(rows), &state)
+            var effects = tell(.requestsLoaded(rows), &state)
+            _ = state.submissionsAwaitingStore.settle(by: rows)
+            // The rows still waiting for the store stay shown.
+            let waiting = Array(state.submissionsAwaitingStore.rows.values)
+            if !waiting.isEmpty { effects += tell(.requestsChanged(waiting), &state) }
+            return effects
         case .firstPage(let rows, let total):
             return tell(.firstPage(rows, total: total), &state)
         case .updated(let rows):
@@ -43,6 +55,8 @@ public struct DashboardReducer: Sendable {
                 }
             } ?? []
             var effects = tell(.requestsChanged(rows), &state)
+            let settled = state.submissionsAwaitingStore.settle(by: rows)
+            if !settled.isEmpty { effects += tell(.requestsRemoved(Set(settled)), &state) }
             // Told only when nobody looks at the Requests list: another window in front, or another screen.
             let isWatched =
                 state.shared.hasFocus && state.screens.count == 1 && state.lists?.tab == .requests && state.overlay == nil
@@ -94,6 +108,9 @@ public struct DashboardReducer: Sendable {
             // "Submitting…" no longer holds: nothing was sent.
             state.shared.clearNotice()
             if state.overlay == nil { state.overlay = .joined(JoinedRequest(target: target, row: row)) }
+            if let id = state.submissionsAwaitingStore.settle(target) { return tell(.requestsRemoved([id]), &state) }
+        case .submissionEnded(let target):
+            if let id = state.submissionsAwaitingStore.settle(target) { return tell(.requestsRemoved([id]), &state) }
         case .storeConnection(let reason):
             let wasOffline = state.shared.connection.offlineBecause != nil
             state.shared.connection.offlineBecause = reason
@@ -104,6 +121,21 @@ public struct DashboardReducer: Sendable {
             }
         }
         return []
+    }
+
+    /// Shows a submission of `target` at once, as waiting for the store, until the store's row for it arrives; while
+    /// the store is out of reach, the status bar says so.
+    private func showAwaitingStore(_ target: RefreshTarget, _ state: inout DashboardState) {
+        let reason = state.shared.connection.offlineBecause
+        guard let row = state.submissionsAwaitingStore.add(target, now: state.shared.now, offlineBecause: reason) else {
+            return
+        }
+        _ = tell(.requestsChanged([row]), &state)
+        if reason != nil {
+            state.shared.warn(
+                "\(SafeText.sanitize(target.description)) waits for the store, which is out of reach: it is sent once the "
+                    + "store is back.")
+        }
     }
 
     /// A key: Ctrl-C always quits; while the terminal is too small only quitting works; while a page is read it waits

@@ -15,6 +15,8 @@ public struct DashboardState: Sendable, Equatable {
     /// Whether the dashboard was left by Ctrl-C, a signal or the terminal going away rather than by its quit key:
     /// the command then exits 130, as an interrupted command does.
     public internal(set) var wasInterrupted = false
+    /// Submissions asked for here that the store has not written yet, each shown as a row of its own.
+    var submissionsAwaitingStore = SubmissionsAwaitingStore()
 
     /// The most keys kept for a page being read.
     static let mostKeysAwaitingPage = 32

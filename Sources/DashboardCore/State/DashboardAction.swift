@@ -37,6 +37,8 @@ public enum DashboardAction: Sendable {
     case storeConnection(lostBecause: String?)
     /// A submission found the same target under way or fresh in the store (this row), and sent nothing.
     case joined(RefreshTarget, RequestRow)
+    /// The submission of a target asked for here has ended (sent, refused or failed): the store's row shows it now.
+    case submissionEnded(RefreshTarget)
     /// The terminal's window came to the front (true) or went behind another (false).
     case focus(Bool)
     /// The rosters in the store, each with its creators and their latest figures.
