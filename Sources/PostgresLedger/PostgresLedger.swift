@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import PostgresNIO
 import RefreshAPI
 import RefreshTracking
@@ -18,15 +19,19 @@ public final class PostgresLedger: TransactionalStore {
 
     let client: PostgresClient
     let logger: Logger
+    /// How long a read or a write waits for the server's answers before its connection is closed and it fails: a
+    /// server that stopped without closing its connections (suspended, or cut off) never answers.
+    let answerTimeout: Duration
     private let runTask: Task<Void, Never>
 
     /// The channel every write notifies.
     static let channel = "ylytic_changes"
 
-    private init(address: LedgerAddress, client: PostgresClient, logger: Logger) {
+    private init(address: LedgerAddress, client: PostgresClient, logger: Logger, answerTimeout: Duration) {
         self.address = address
         self.client = client
         self.logger = logger
+        self.answerTimeout = answerTimeout
         runTask = Task { await client.run() }
     }
 
@@ -36,10 +41,10 @@ public final class PostgresLedger: TransactionalStore {
 
     /// Connects to the ledger at `address` and migrates it. An unreachable server, a refused login or a database
     /// from a newer ylytic gives a ``LedgerError`` at once (within `connectTimeout`), and the database is left as
-    /// it was.
-    public static func open(_ address: LedgerAddress, connectTimeout: Duration = .seconds(10)) async throws(LedgerError)
-        -> PostgresLedger
-    {
+    /// it was. A read or write that has no answer within `answerTimeout` fails (``answerTimeout``).
+    public static func open(
+        _ address: LedgerAddress, connectTimeout: Duration = .seconds(10), answerTimeout: Duration = .seconds(30)
+    ) async throws(LedgerError) -> PostgresLedger {
         let logger = Logger(label: "ylytic.ledger", factory: { _ in SwiftLogNoOpLogHandler() })
         do {
             let connection = try await PostgresConnection.connect(
@@ -53,7 +58,7 @@ public final class PostgresLedger: TransactionalStore {
             try? await connection.close()
             let client = PostgresClient(
                 configuration: try address.clientConfiguration(connectTimeout: connectTimeout), backgroundLogger: logger)
-            return PostgresLedger(address: address, client: client, logger: logger)
+            return PostgresLedger(address: address, client: client, logger: logger, answerTimeout: answerTimeout)
         } catch let error as LedgerError where error.isNewerSchema {
             throw error
         } catch {
@@ -90,10 +95,11 @@ public final class PostgresLedger: TransactionalStore {
 
     /// Runs `body` in a transaction that first locks the store's revision, then moves the revision on (and
     /// notifies every listener) if `body` took a new one.
-    public func write<Result: Sendable>(_ body: @Sendable (any StoreTransaction) async throws -> Result) async throws -> Result {
+    public func write<Result: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) async throws -> Result) async throws -> Result {
         precondition(!Self.isWriting, "a write of the ledger begun inside another write")
+        let logger = self.logger
         do {
-            return try await client.withConnection { connection in
+            return try await answered { connection in
                 let write = try await LedgerWrite.begin(connection, logger: logger)
                 do {
                     let result = try await Self.$isWriting.withValue(true) { try await body(write) }
@@ -112,9 +118,10 @@ public final class PostgresLedger: TransactionalStore {
     }
 
     /// Runs `body` on one connection, in one snapshot of the database.
-    func read<Result: Sendable>(_ body: (PostgresConnection, Logger) async throws -> Result) async throws -> Result {
+    func read<Result: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> Result) async throws -> Result {
+        let logger = self.logger
         do {
-            return try await client.withConnection { connection in
+            return try await answered { connection in
                 try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
                 do {
                     let result = try await body(connection, logger)
@@ -129,6 +136,57 @@ public final class PostgresLedger: TransactionalStore {
             throw error
         } catch {
             throw LedgerError(LedgerError.explain(error))
+        }
+    }
+
+    /// Runs `body` on a connection of the pool. When the server has not answered within ``answerTimeout`` (a
+    /// connection to wait for included), the connection is closed (its queries fail and the pool opens another)
+    /// and it fails saying so, without waiting for `body` to notice: a query on a connection closed under it is
+    /// not always failed by PostgresNIO at once.
+    private func answered<Result: Sendable>(
+        _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
+    ) async throws -> Result {
+        let client = self.client
+        let answerTimeout = self.answerTimeout
+        let leased = NIOLockedValueBox<PostgresConnection?>(nil)
+        let outcome = NIOLockedValueBox<CheckedContinuation<Result, any Error>?>(nil)
+        let finish: @Sendable (Swift.Result<Result, any Error>) -> Void = { result in
+            outcome.withLockedValue { continuation in
+                continuation?.resume(with: result)
+                continuation = nil
+            }
+        }
+        let work = NIOLockedValueBox<Task<Void, Never>?>(nil)
+        let deadline = NIOLockedValueBox<Task<Void, Never>?>(nil)
+        defer { deadline.withLockedValue { $0?.cancel() } }
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                outcome.withLockedValue { $0 = continuation }
+                work.withLockedValue {
+                    $0 = Task {
+                        do {
+                            let result = try await client.withConnection { connection in
+                                leased.withLockedValue { $0 = connection }
+                                defer { leased.withLockedValue { $0 = nil } }
+                                return try await body(connection)
+                            }
+                            finish(.success(result))
+                        } catch {
+                            finish(.failure(error))
+                        }
+                    }
+                }
+                deadline.withLockedValue {
+                    $0 = Task {
+                        guard (try? await Task.sleep(for: answerTimeout)) != nil else { return }
+                        finish(.failure(LedgerError("the server did not answer within \(answerTimeout.components.seconds) s")))
+                        work.withLockedValue { $0?.cancel() }
+                        if let connection = leased.withLockedValue({ $0 }) { try? await connection.close() }
+                    }
+                }
+            }
+        } onCancel: {
+            work.withLockedValue { $0?.cancel() }
         }
     }
 }

@@ -291,7 +291,7 @@ extension RefreshStore: TransactionalStore {
     /// Whether the task runs inside a write: a write begun inside another would wait for it for ever.
     @TaskLocal static var isWriting = false
 
-    public func write<Result: Sendable>(_ body: @Sendable (any StoreTransaction) async throws -> Result) async throws -> Result {
+    public func write<Result: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) async throws -> Result) async throws -> Result {
         precondition(!Self.isWriting, "a write of the store begun inside another write")
         await writeGate.enter()
         let write: FileWrite

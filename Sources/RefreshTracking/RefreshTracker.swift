@@ -47,9 +47,18 @@ public actor RefreshTracker {
     private var isStarted = false
     private var isStopped = false
     private var isPaused = false
-    /// What the monitor saw that the store could not take (a lost connection), oldest first, written again once
+    /// What this tracker learnt that the store could not take (a lost connection), oldest first, written again once
     /// the store answers.
-    private var unwritten: [MonitorUpdate] = []
+    private var unwritten: [UnwrittenChange] = []
+    /// When to try writing ``unwritten`` again if no change of the store comes first.
+    private var unwrittenRetry: Date?
+
+    /// Something learnt that the store must be told: a submission's answer, or what the monitor saw.
+    private enum UnwrittenChange {
+        /// The server's answer to the POST of the intent of this number, and whether this tracker follows it.
+        case submission(intent: Int64, RefreshRecord, followed: Bool)
+        case monitor(MonitorUpdate)
+    }
 
     /// A tracker on `store`. Without a client it only watches the store (nothing is submitted or polled).
     public init(
@@ -217,13 +226,9 @@ public actor RefreshTracker {
             throw .client(error)
         }
         let follows = follow && !record.state.hasEnded && !isStopped && !isPaused && monitor != nil
-        do {
-            try await store.recordSubmission(
-                intent, record, holder: follows ? holder : nil,
-                leaseUntil: follows ? time.now.addingTimeInterval(configuration.leaseDuration) : nil)
-        } catch {
-            throw .store("\(error)")
-        }
+        // The answer is the request's only record of its id: what the store cannot take now is kept, and written
+        // (before anything seen of the request since) once it answers, so that nothing paid for is lost.
+        await writeOrKeep(.submission(intent: intent, record, followed: follows))
         if follows {
             requested.insert(record.requestID)
             await startFollowing(record.requestID, submittedAt: time.now)
@@ -485,11 +490,12 @@ public actor RefreshTracker {
         for lost in before.subtracting(held) { await stopFollowing(lost) }
     }
 
-    /// Wakes this tracker when its leases are due for renewal, or when another holder's lease runs out. While a
-    /// renewal is under way, the timer is set once it is done.
+    /// Wakes this tracker when its leases are due for renewal, when another holder's lease runs out, or when what
+    /// the store could not take is due to be tried again. While a renewal is under way, the timer is set once it is
+    /// done.
     private func armLeaseTimer() {
         guard !isStopped, !isRenewing else { return }
-        var deadline = foreignExpiry
+        var deadline = [foreignExpiry, unwrittenRetry].compactMap(\.self).min()
         if !following.isEmpty || submissionsUnderWay > 0 {
             let renewal = lastRenewal.addingTimeInterval(configuration.renewalInterval)
             deadline = min(deadline ?? renewal, renewal)
@@ -523,6 +529,13 @@ public actor RefreshTracker {
             foreignExpiry = nil
             await claim()
         }
+        // What the store could not take is tried again, though no change of the store wakes this tracker (a
+        // server that stopped answering without closing its connections says nothing when it is back).
+        if let retry = unwrittenRetry, retry <= now {
+            unwrittenRetry = nil
+            await sync()
+            if !unwritten.isEmpty { unwrittenRetry = time.now.addingTimeInterval(configuration.renewalInterval) }
+        }
         armLeaseTimer()
     }
 
@@ -541,27 +554,34 @@ public actor RefreshTracker {
             break
         }
         if case .gaveUp(let id, let error) = update { continuation.yield(.followingEnded(id, error)) }
-        if unwritten.isEmpty {
-            do {
-                try await write(update)
-            } catch {
-                unwritten.append(update)
-                continuation.yield(.problem("The store could not be written (\(error)); it is tried again when it answers."))
-            }
-        } else {
-            unwritten.append(update)
-        }
+        await writeOrKeep(.monitor(update))
         await sync()
         armLeaseTimer()
+    }
+
+    /// Writes `change`, or keeps it (after anything kept before it, in order) to be written once the store answers.
+    private func writeOrKeep(_ change: UnwrittenChange) async {
+        guard unwritten.isEmpty else {
+            unwritten.append(change)
+            return
+        }
+        do {
+            try await write(change)
+        } catch {
+            unwritten.append(change)
+            continuation.yield(.problem("The store could not be written (\(error)); it is tried again when it answers."))
+            unwrittenRetry = time.now.addingTimeInterval(configuration.renewalInterval)
+            armLeaseTimer()
+        }
     }
 
     /// Writes what was kept while the store did not answer, oldest first; stops at the first failure. Returns
     /// whether anything was written.
     private func writeUnwritten() async -> Bool {
         var wrote = false
-        while let update = unwritten.first {
+        while let change = unwritten.first {
             do {
-                try await write(update)
+                try await write(change)
             } catch {
                 return wrote
             }
@@ -571,8 +591,19 @@ public actor RefreshTracker {
         return wrote
     }
 
-    private func write(_ update: MonitorUpdate) async throws {
+    private func write(_ change: UnwrittenChange) async throws {
         let now = time.now
+        let update: MonitorUpdate
+        switch change {
+        case .submission(let intent, let record, let followed):
+            // Followed from now on, whenever the store hears of it: a later renewal keeps the lease.
+            try await store.recordSubmission(
+                intent, record, holder: followed ? holder : nil,
+                leaseUntil: followed ? now.addingTimeInterval(configuration.leaseDuration) : nil)
+            return
+        case .monitor(let seen):
+            update = seen
+        }
         switch update {
         case .polled(let id, var record, let next):
             record.requestID = id

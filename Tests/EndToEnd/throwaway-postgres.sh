@@ -3,6 +3,9 @@
 #   throwaway-postgres.sh start FOLDER     creates FOLDER, starts a server there, prints its port
 #   throwaway-postgres.sh pause FOLDER     stops the server, keeping its data
 #   throwaway-postgres.sh resume FOLDER    starts it again on the same port
+#   throwaway-postgres.sh freeze FOLDER    suspends every process of the server (SIGSTOP): connections stay open
+#                                           and nothing answers, as with a server cut off
+#   throwaway-postgres.sh thaw FOLDER      lets them go on (SIGCONT)
 #   throwaway-postgres.sh stop FOLDER      stops it and removes FOLDER
 #   throwaway-postgres.sh createdb FOLDER NAME   creates a database
 #   throwaway-postgres.sh psql FOLDER NAME SQL   runs SQL in a database, printing rows unaligned
@@ -30,7 +33,7 @@ start_on() {
 
 command=${1:-}
 folder=${2:-}
-[ -n "$folder" ] || { echo "usage: $0 start|pause|resume|stop FOLDER" >&2; exit 2; }
+[ -n "$folder" ] || { echo "usage: $0 start|pause|resume|freeze|thaw|stop FOLDER" >&2; exit 2; }
 case "$command" in
 start)
     mkdir -p "$folder"
@@ -57,6 +60,13 @@ pause)
 resume)
     start_on "$folder" "$(cat "$folder/port")"
     ;;
+freeze | thaw)
+    postmaster="$(head -n 1 "$folder/data/postmaster.pid")"
+    signal=STOP
+    [ "$command" = thaw ] && signal=CONT
+    # shellcheck disable=SC2046 # the server's children, one word each
+    kill -"$signal" "$postmaster" $(pgrep -P "$postmaster")
+    ;;
 createdb)
     "$bin/createdb" -h 127.0.0.1 -p "$(cat "$folder/port")" -U postgres "${3:?a database name}"
     ;;
@@ -65,6 +75,12 @@ psql)
         -c "${4:?SQL}"
     ;;
 stop)
+    # A frozen server would not stop.
+    if [ -f "$folder/data/postmaster.pid" ]; then
+        postmaster="$(head -n 1 "$folder/data/postmaster.pid")"
+        # shellcheck disable=SC2046
+        kill -CONT "$postmaster" $(pgrep -P "$postmaster") 2>/dev/null || true
+    fi
     as_owner "$bin/pg_ctl" -D "$folder/data" -m immediate -w stop >/dev/null 2>&1 || true
     rm -rf "$folder"
     ;;

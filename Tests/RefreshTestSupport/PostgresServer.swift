@@ -45,6 +45,12 @@ public final class PostgresServer: Sendable {
     /// Starts it again on the same port.
     public func resume() throws { _ = try Self.script("resume", folder) }
 
+    /// Suspends every process of the server: its connections stay open and nothing answers.
+    public func freeze() throws { _ = try Self.script("freeze", folder) }
+
+    /// Lets a frozen server go on.
+    public func thaw() throws { _ = try Self.script("thaw", folder) }
+
     /// Stops the server and removes its folder.
     public func stop() {
         _ = try? Self.script("stop", folder)

@@ -286,6 +286,81 @@ struct PostgresLedgerTests {
     }
 }
 
+@Suite("A ledger whose server stops answering", .timeLimit(.minutes(2)))
+struct LedgerSilenceTests {
+    @Test func aWriteTheServerDoesNotAnswerFailsInTimeAndTheNextOneLands() async throws {
+        let server = try PostgresServer.start()
+        defer { server.stop() }
+        let url = try server.createDatabase()
+        let ledger = try await PostgresLedger.open(try LedgerAddress(parsing: url, environment: [:]), answerTimeout: .seconds(2))
+        let target = try RefreshTarget(type: .instagram, value: "unanswered")
+        _ = try await ledger.recordIntent(target, at: StoreSamples.date, holder: StoreSamples.holder, leaseUntil: StoreSamples.date + 45)
+
+        try server.freeze()
+        await #expect {
+            try await ledger.recordIntent(target, at: StoreSamples.date, holder: StoreSamples.holder, leaseUntil: StoreSamples.date + 45)
+        } throws: { error in
+            "\(error)" == "the server did not answer within 2 s"
+        }
+        try server.thaw()
+        let local = try await ledger.recordIntent(
+            try RefreshTarget(type: .instagram, value: "answered"), at: StoreSamples.date, holder: StoreSamples.holder,
+            leaseUntil: StoreSamples.date + 45)
+        #expect(try await ledger.request(localID: local)?.targetValue == "answered")
+    }
+
+    @Test func aSubmissionAnsweredWhileTheServerIsSilentIsWrittenOnceItAnswersAndIsFollowed() async throws {
+        let server = try PostgresServer.start()
+        defer { server.stop() }
+        let url = try server.createDatabase()
+        let ledger = try await PostgresLedger.open(try LedgerAddress(parsing: url, environment: [:]), answerTimeout: .seconds(2))
+        // The server stops answering while the POST is under way: the answer, with the request's id, cannot be
+        // written.
+        let api = ScriptedAPI { request in
+            if request.method == "POST" { try? server.freeze() }
+        }
+        let time = ManualTimeSource()
+        let client = RefreshClient(
+            baseURL: URL(string: "http://127.0.0.1:9/ylytic/api/v1")!, token: APIToken("tracker-token")!, transport: api,
+            time: time, random: FixedRandomSource(0.5))
+        let holder = LeaseHolder("alice@box 1 a")
+        let tracker = RefreshTracker(
+            store: ledger, client: client, scope: .requested, holder: holder, time: time, random: FixedRandomSource(0.5))
+        var events = tracker.events.makeAsyncIterator()
+        await tracker.start()
+
+        let outcome = try await tracker.submit(try RefreshTarget(type: .instagram, value: "answered_offline"), follow: true)
+        guard case .submitted(let record) = outcome else {
+            Issue.record("submitted, not \(outcome)")
+            return
+        }
+        #expect(record.requestID == "r1", "the POST's answer is given, though the store could not take it")
+        #expect(await tracker.followedIDs == ["r1"], "and the request is followed")
+        var said: String?
+        while said == nil, let event = await events.next() {
+            if case .problem(let text) = event { said = text }
+        }
+        #expect(said?.contains("the server did not answer within 2 s") == true)
+        #expect(said?.contains("it is tried again when it answers") == true)
+
+        // Nothing tells the tracker that the server is back: it tries again each time its timer says, until the
+        // pool has a connection again (which takes longer on a loaded machine).
+        try server.thaw()
+        var written: TrackedRequest?
+        for _ in 0..<20 where written == nil {
+            await time.waitForSleeper(until: time.now + 15)
+            time.advance(by: 15)
+            await time.waitForSleeper(until: time.now + 15)
+            written = try? await ledger.request(RequestID("r1"))
+        }
+        #expect(written?.state == .pending, "written once the server answers: nothing paid for is lost")
+        #expect(written?.targetValue == "answered_offline")
+        #expect(written?.leaseHolder == holder)
+        #expect(try await ledger.requests(in: .submitting).isEmpty, "no intent is left as if never answered")
+        await tracker.stop()
+    }
+}
+
 @Suite("Ledger addresses, as typed")
 struct LedgerAddressSpellingTests {
     @Test func aPasswordIsDecodedOnceSoThatItMayHoldAPercentSign() throws {

@@ -100,5 +100,5 @@ public protocol StoreTransaction: Sendable {
 /// A store whose writes are made of ``StoreTransaction``s: every write of ``TrackingStore`` comes from the rulebook.
 public protocol TransactionalStore: TrackingStore {
     /// Runs `body` as one write under the store's revision lock: all of it, or (when it throws) none of it.
-    func write<Result: Sendable>(_ body: @Sendable (any StoreTransaction) async throws -> Result) async throws -> Result
+    func write<Result: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) async throws -> Result) async throws -> Result
 }
