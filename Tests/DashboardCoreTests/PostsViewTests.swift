@@ -138,5 +138,7 @@ struct PostsViewTests {
         try DashboardFixtures.expectScreen(DashboardView().render(state).text, named: "posts-\(width)x\(height)")
         _ = reducer.reduce(&state, .key(.enter))
         try DashboardFixtures.expectScreen(DashboardView().render(state).text, named: "post-\(width)x\(height)")
+        _ = reducer.reduce(&state, .key(.character("?")))
+        try DashboardFixtures.expectScreen(DashboardView().render(state).text, named: "post-help-\(width)x\(height)")
     }
 }

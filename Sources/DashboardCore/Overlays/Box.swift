@@ -46,7 +46,7 @@ struct Box {
     /// that the label column stays clear.
     private static func wrapUnderItsLabel(_ line: String, to room: Int) -> [String] {
         guard DisplayWidth.of(line) > room else { return [line] }
-        guard let label = line.firstMatch(of: /^\S+ {2,}/), case let indent = DisplayWidth.of(String(label.0)), indent < room / 2
+        guard let label = line.firstMatch(of: /^(?:\S+)? {2,}/), case let indent = DisplayWidth.of(String(label.0)), indent < room / 2
         else { return ColumnFit.wrap(line, to: room) }
         let pieces = ColumnFit.wrap(String(line[label.range.upperBound...]), to: room - indent)
         return pieces.enumerated().map { ($0 == 0 ? String(label.0) : String(repeating: " ", count: indent)) + $1 }

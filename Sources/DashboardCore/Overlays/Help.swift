@@ -12,6 +12,9 @@ public struct Help: Component {
         subjectOffers = offers
     }
 
+    /// The widest keys the key column makes room for; wider ones do not push every command's words along.
+    private static let widestKeyColumn = 16
+
     /// The first line shown, when the keys are more than the box holds.
     public private(set) var scroll = PageScroll()
 
@@ -50,8 +53,9 @@ public struct Help: Component {
         return (layout.lines.count, layout.rows)
     }
 
-    /// The box: each command offered with its keys as bound, the moves of a list on one line; a command whose keys
-    /// are wider than the key column has its words on the next line.
+    /// The box: each command offered with its keys as bound, the moves of a list together; the key column is as
+    /// wide as the keys of most commands, and a command whose keys are wider has its words after them when the
+    /// line fits the terminal, else on the next line, under the others' words.
     private func box(_ shared: Shared) -> Box {
         let ascii = shared.settings.ascii
         let bindings = shared.bindings
@@ -66,21 +70,24 @@ public struct Help: Component {
                     let keys = moves.enumerated().map { index, move in
                         bindings.keys(for: move, in: subject).prefix(index < 2 ? 2 : 1).map { $0.label(ascii: ascii) }.joined(separator: "/")
                     }
-                    entries.append((keys.joined(separator: " ") + "  move: a row, a page, first, last", ""))
+                    entries.append((keys.joined(separator: " "), "move: a row, a page, first, last"))
                 }
                 continue
             }
             entries.append((bindings.labels(for: offer.command, in: subject, ascii: ascii), offer.summary))
         }
-        let keyColumn = min(24, (entries.filter { !$0.summary.isEmpty }.map { DisplayWidth.of($0.label) }.max() ?? 0) + 2)
+        let keyColumn = (entries.map { DisplayWidth.of($0.label) }.filter { $0 <= Self.widestKeyColumn }.max() ?? 0) + 2
+        // What a line of the box holds at most: the terminal less the box's frame and margins.
+        let room = shared.width - 6
         var lines: [String] = []
         for entry in entries {
-            if entry.summary.isEmpty {
-                lines.append(entry.label)
-            } else if DisplayWidth.of(entry.label) > keyColumn - 2 {
-                lines += [entry.label, String(repeating: " ", count: keyColumn) + entry.summary]
-            } else {
+            let labelWidth = DisplayWidth.of(entry.label)
+            if labelWidth <= keyColumn - 2 {
                 lines.append(ColumnFit.pad(entry.label, to: keyColumn - 2) + "  " + entry.summary)
+            } else if labelWidth + 2 + DisplayWidth.of(entry.summary) <= room {
+                lines.append(entry.label + "  " + entry.summary)
+            } else {
+                lines += [entry.label, String(repeating: " ", count: keyColumn) + entry.summary]
             }
         }
         return Box(title: "Keys", lines: lines + ["", "\(shared.keys(.back, in: .help)) closes this help."])
