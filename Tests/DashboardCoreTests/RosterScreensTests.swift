@@ -114,6 +114,24 @@ struct RosterScreensTests {
         try DashboardFixtures.expectScreen(DashboardView().render(state).text, named: "roster-\(width)x\(height)")
     }
 
+    @Test func thePreviewPaneSumsUpTheSelectedRosterAndListsItsCreators() {
+        var state = RosterFixtures.state(width: 200, height: 60)
+        _ = reducer.reduce(&state, .key(.tab))
+        _ = reducer.reduce(&state, .key(.tab))
+        _ = reducer.reduce(&state, .key(.down))
+        let pane = DashboardView().render(state).lines.map { line in
+            String(line.split(separator: "│", omittingEmptySubsequences: false).dropFirst().joined(separator: "│"))
+                .trimmingCharacters(in: .whitespaces)
+        }
+        #expect(pane.contains("summer-26"))
+        #expect(pane.contains { $0.hasPrefix("4 creators, 2 stale (kept fresh within") })
+        #expect(pane.contains("Followers  2.46M in all"))
+        #expect(pane.contains("Tiers      nano 1, micro 1, mega 1"))
+        let creators = pane.drop { $0 != "CREATORS, most followers first" }.dropFirst().prefix(4)
+        #expect(creators.count == 4, "every creator of the roster")
+        #expect(creators.first?.hasPrefix("@") == true)
+    }
+
     @Test(arguments: [(2, 80, 24), (3, 120, 40), (4, 200, 60), (4, 80, 24)])
     func comparison(count: Int, width: Int, height: Int) throws {
         var state = RosterFixtures.state(width: width, height: height)

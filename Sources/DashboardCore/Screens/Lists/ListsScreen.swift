@@ -2,7 +2,8 @@ import Presentation
 import TextGrid
 
 /// The lists the dashboard starts on, under a tab each (Requests, Creators, Rosters), with a header of counts and,
-/// on a screen wide enough, a preview of the selected request's or creator's page beside the list.
+/// on a screen wide enough, a preview of the selected request's or creator's page (or roster's summary) beside the
+/// list.
 public struct ListsScreen: Component {
     /// The lists, in the order Tab goes through them.
     public enum Tab: String, Sendable, CaseIterable {
@@ -33,10 +34,9 @@ public struct ListsScreen: Component {
 
     // MARK: Layout
 
-    /// Whether the preview pane is on screen: wanted, room for it, and a list with pages to preview (the Rosters
-    /// list has none).
+    /// Whether the preview pane is on screen: wanted, and room for it.
     public func showsPreview(_ shared: Shared) -> Bool {
-        shared.settings.preview && shared.width >= Self.previewMinimumWidth && tab != .rosters
+        shared.settings.preview && shared.width >= Self.previewMinimumWidth
     }
 
     /// The columns the list takes: all of them, or with a preview pane 45% (at least 80); then a blank column, the
@@ -182,8 +182,8 @@ public struct ListsScreen: Component {
         if showsPreview(shared) { drawPreview(in: pane.inset(left: 1), into: &grid, shared) }
     }
 
-    /// The pane beside the list: the creator page of the selected request or creator, or what is known of a
-    /// request that has no answer yet.
+    /// The pane beside the list: the creator page of the selected request or creator, what is known of a request
+    /// that has no answer yet, or the selected roster summed up.
     private func drawPreview(in area: Rect, into grid: inout Grid, _ shared: Shared) {
         guard area.width > 2, area.height > 0 else { return }
         grid.fill(area)

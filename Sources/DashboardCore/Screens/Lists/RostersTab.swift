@@ -82,7 +82,36 @@ public struct RostersTab: ListTab {
         TableCell(text: column.text(roster), style: column == .stale && roster.stale > 0 ? shared.theme[.stale] : .plain)
     }
 
+    /// A roster has no page of its own: the pane sums it up instead.
     var previewSubject: String? { nil }
 
-    func previewLines(_ shared: Shared) -> [String] { [] }
+    /// The selected roster summed up, then its creators, most followers first, each with the age of its figures.
+    func previewLines(_ shared: Shared) -> [String] {
+        guard let roster = list.selected else { return [] }
+        var lines = [SafeText.sanitize(roster.name), ""]
+        let maxAge = roster.maxAge.map { "kept fresh within \(Age.duration($0))" } ?? "no maximum age"
+        let creators = "\(NumberFormat.grouped(roster.members.count)) creator\(roster.members.count == 1 ? "" : "s")"
+        lines.append(roster.maxAge == nil ? "\(creators), \(maxAge)" : "\(creators), \(roster.stale) stale (\(maxAge))")
+        if roster.members.contains(where: { $0.creator != nil }) {
+            lines.append("Followers  \(NumberFormat.compact(Double(roster.totalFollowers))) in all")
+            lines.append("Median ER  \(roster.medianEngagement.map { NumberFormat.percent($0) } ?? "–")")
+            lines.append("Posts/wk   \(NumberFormat.decimal(roster.postsPerWeek))")
+            if !roster.tiers.isEmpty { lines.append("Tiers      \(roster.tiersText)") }
+        } else {
+            lines.append("None refreshed yet: \(shared.key(.refreshAgain, in: .list)) refreshes them all.")
+        }
+        lines += ["", "CREATORS, most followers first"]
+        let members = roster.members.sorted { ($0.creator?.followers ?? -1) > ($1.creator?.followers ?? -1) }
+        for member in members {
+            let who = SafeText.sanitize(member.creator?.handle.map { "@" + $0 } ?? member.target.value)
+            guard let creator = member.creator else {
+                lines.append("\(who)  never refreshed")
+                continue
+            }
+            let followers = creator.followers.map { NumberFormat.compact(Double($0)) } ?? "–"
+            let age = Age.ago(creator.lastRefreshedAt, now: shared.now) + (member.isStale ? ", stale" : "")
+            lines.append("\(who)  \(followers)  \(age)")
+        }
+        return lines
+    }
 }
