@@ -148,6 +148,17 @@ struct RosterScreensTests {
 
     enum Expected: Error { case screen }
 
+    @Test func aFigureEveryCreatorHasAlikeGetsNoStar() {
+        var state = RosterFixtures.state(width: 120, height: 40)
+        let (row, record) = RosterFixtures.compared[0]
+        var twin = row
+        twin.id += 1000
+        _ = reducer.reduce(&state, .comparisonLoaded([ComparedCreator(row: row, record: record), ComparedCreator(row: twin, record: record)]))
+        let text = DashboardView().render(state).text
+        #expect(text.contains("Engagement rate"))
+        #expect(!text.contains("★"), "a tie of every creator marks nobody:\n\(text)")
+    }
+
     @Test func aRosterIsDeletedAndItsCreatorsRemovedOnlyAfterAYes() {
         var state = RosterFixtures.state(width: 120, height: 40)
         _ = reducer.reduce(&state, .key(.tab))

@@ -58,8 +58,9 @@ struct ComparisonText {
         ColumnFit.pad(text, to: width - 2, ellipsis: glyphs.ellipsis) + "  "
     }
 
-    /// A heading and a row per figure; the best value of a row among every creator compared (two or more known),
-    /// on this page or another, is marked, in colour and with a star, so that it shows without colour too.
+    /// A heading and a row per figure; the best value of a row among every creator compared (two or more known,
+    /// not all the same), on this page or another, is marked, in colour and with a star, so that it shows without
+    /// colour too.
     private func section(
         _ title: String, _ figures: [ComparedFigure], _ shown: [ComparedCreator], of all: [ComparedCreator], _ column: Int,
         into lines: inout [StyledLine]
@@ -69,9 +70,10 @@ struct ComparisonText {
         for figure in figures {
             let values = shown.map(figure.value)
             let known = all.compactMap(figure.value).filter(\.isFinite)
+            // Nothing stands out when every known value is the same (all 0.0, say): no star at all.
             let best: Double? =
                 switch figure.better {
-                case _ where known.count < 2: nil
+                case _ where known.count < 2 || known.min() == known.max(): nil
                 case .higher: known.max()
                 case .lower: known.min()
                 case .neither: nil
