@@ -49,7 +49,8 @@ public final class DashboardRuntime {
 
     /// Runs until the person quits or the terminal goes away; submits `starters` first. Stops the batches under
     /// way (their POSTs finish) and the tracker (its leases go to other processes at once), and gives the terminal
-    /// back. Returns what to say once it is back: how far each batch stopped by quitting got.
+    /// back. Returns what to say once it is back: how far each batch stopped by quitting got, and the requests sent
+    /// whose ids the store never took.
     ///
     /// `postText` is the whole reading of the body the page the state starts on was read from without its posts'
     /// text (``CreatorPage/hasPostText``): the page takes it once drawn.
@@ -83,11 +84,18 @@ public final class DashboardRuntime {
             }
             return !state.shouldQuit
         }
-        let stopped = await stopBatches()
+        var sentences = await stopBatches()
         await tracker.stop()
+        let unrecorded = await tracker.unrecordedSubmissions
+        if !unrecorded.isEmpty {
+            let ids = unrecorded.map(\.rawValue).joined(separator: " ")
+            sentences.append(
+                "sent as \(ids), but the store could not record \(unrecorded.count == 1 ? "it" : "them"): follow with "
+                    + "ylytic watch \(ids) once the store is back, rather than submitting again.")
+        }
         runner.stop()
         terminal.stop()
-        return stopped
+        return sentences
     }
 
     /// Reduces an action, does what it asks, draws the frame, and ticks as often as the screen changes with time.

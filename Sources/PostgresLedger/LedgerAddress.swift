@@ -90,6 +90,16 @@ public struct LedgerAddress: Sendable, Equatable, CustomStringConvertible {
         tls = mode
         self.socketFolder = socketFolder
         if mode != .disable, socketFolder == nil { tlsFiles = try LedgerTLSFiles(query: query, environment: environment) }
+        if tlsFiles.namesSystemAuthorities {
+            // As libpq 16 does: the system's authorities vouch for names, so the name is checked too.
+            guard !query.contains(where: { $0.name == "sslmode" }) || mode == .verifyFull else {
+                throw LedgerError(
+                    "sslrootcert=system checks the server's certificate and its name, which needs sslmode=verify-full "
+                        + "(or no sslmode)")
+            }
+            mode = .verifyFull
+            tls = mode
+        }
         password = fromURL ?? environment["PGPASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
         if password == nil, let file = LedgerPasswordFile.path(environment: environment) {
             password = LedgerPasswordFile.password(for: passwordFileKey, at: file) { warnings.append($0) }

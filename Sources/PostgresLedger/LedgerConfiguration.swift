@@ -61,12 +61,13 @@ extension LedgerAddress {
         "\(folder)/.s.PGSQL.\(port)"
     }
 
-    /// Whether the server's certificate is checked: with `verify-ca` and `verify-full`, and with `prefer` and
-    /// `require` when a root certificate file is there, as libpq does.
+    /// Whether the server's certificate is checked: with `verify-ca` and `verify-full`, and with `require` when a
+    /// root certificate file is there, as libpq does. (libpq checks it under `prefer` too, and connects without TLS
+    /// when that fails; PostgresNIO cannot fall back, so `prefer` never checks it.)
     var checksCertificate: Bool {
         switch tls {
-        case .disable: false
-        case .prefer, .require: tlsFiles.rootCertificate != nil
+        case .disable, .prefer: false
+        case .require: tlsFiles.rootCertificate != nil
         case .verifyCA, .verifyFull: true
         }
     }

@@ -30,7 +30,7 @@ public struct LedgerError: Error, Hashable, Sendable, CustomStringConvertible {
             case .sslUnsupported:
                 return "the server does not offer TLS, which the address's sslmode asks for"
             case .authMechanismRequiresPassword:
-                return "the server asks for a password: give it in the address or in PGPASSWORD"
+                return "the server asks for a password: give it in ~/.pgpass (or PGPASSFILE), PGPASSWORD or the address"
             case .clientClosedConnection, .poolClosed:
                 return "the connection was closed"
             default:

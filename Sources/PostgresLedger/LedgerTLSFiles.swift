@@ -7,6 +7,9 @@ import Foundation
 public struct LedgerTLSFiles: Sendable, Equatable {
     /// A PEM file of the authorities the server's certificate must chain to; nil for the system's.
     public var rootCertificate: String?
+    /// Whether `sslrootcert=system` asked for the system's authorities outright (which, as with libpq, calls for
+    /// `verify-full`).
+    public var namesSystemAuthorities = false
     /// A PEM file of the certificate (and its chain) this client shows, if any.
     public var clientCertificate: String?
     /// The PEM file of that certificate's key.
@@ -46,7 +49,8 @@ public struct LedgerTLSFiles: Sendable, Equatable {
             return "\(home)/\(defaultFile)"
         }
         let root = named("sslrootcert", "PGSSLROOTCERT")
-        rootCertificate = root?.path == "system" ? nil : try existing(root, defaultFile: "root.crt")
+        namesSystemAuthorities = root?.path == "system"
+        rootCertificate = namesSystemAuthorities ? nil : try existing(root, defaultFile: "root.crt")
         clientCertificate = try existing(named("sslcert", "PGSSLCERT"), defaultFile: "postgresql.crt")
         let key = named("sslkey", "PGSSLKEY")
         guard let clientCertificate else {

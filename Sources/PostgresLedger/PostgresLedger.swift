@@ -19,8 +19,9 @@ public final class PostgresLedger: TransactionalStore {
 
     let client: PostgresClient
     let logger: Logger
-    /// How long a read or a write waits for the server's answers before its connection is closed and it fails: a
-    /// server that stopped without closing its connections (suspended, or cut off) never answers.
+    /// How long a read or a write may take, from the wait for a connection to its last answer, before its
+    /// connection is closed and it fails: a server that stopped without closing its connections (suspended, or cut
+    /// off) never answers.
     let answerTimeout: Duration
     private let runTask: Task<Void, Never>
 
@@ -139,54 +140,55 @@ public final class PostgresLedger: TransactionalStore {
         }
     }
 
-    /// Runs `body` on a connection of the pool. When the server has not answered within ``answerTimeout`` (a
-    /// connection to wait for included), the connection is closed (its queries fail and the pool opens another)
-    /// and it fails saying so, without waiting for `body` to notice: a query on a connection closed under it is
-    /// not always failed by PostgresNIO at once.
+    /// Runs `body` on a connection of the pool within ``answerTimeout`` (the wait for a connection included).
+    /// When the time runs out, the connection is closed (its queries fail, and the pool opens another) and it fails
+    /// saying the server did not answer, without waiting for `body` to notice: a query on a connection closed under
+    /// it is not always failed by PostgresNIO at once. Cancelled, it ends at once the same way.
     private func answered<Result: Sendable>(
         _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {
         let client = self.client
         let answerTimeout = self.answerTimeout
-        let leased = NIOLockedValueBox<PostgresConnection?>(nil)
-        let outcome = NIOLockedValueBox<CheckedContinuation<Result, any Error>?>(nil)
-        let finish: @Sendable (Swift.Result<Result, any Error>) -> Void = { result in
-            outcome.withLockedValue { continuation in
-                continuation?.resume(with: result)
-                continuation = nil
-            }
-        }
-        let work = NIOLockedValueBox<Task<Void, Never>?>(nil)
-        let deadline = NIOLockedValueBox<Task<Void, Never>?>(nil)
-        defer { deadline.withLockedValue { $0?.cancel() } }
+        let run = NIOLockedValueBox(AnsweredRun<Result>())
+        let silence = LedgerError("the server did not answer within \(answerTimeout.components.seconds) s")
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                outcome.withLockedValue { $0 = continuation }
-                work.withLockedValue {
-                    $0 = Task {
-                        do {
-                            let result = try await client.withConnection { connection in
-                                leased.withLockedValue { $0 = connection }
-                                defer { leased.withLockedValue { $0 = nil } }
-                                return try await body(connection)
+                // Cancelled before it began: it ends at once.
+                guard run.withLockedValue({ $0.begin(continuation) }) else {
+                    continuation.resume(throwing: CancellationError())
+                    return
+                }
+                let work = Task {
+                    do {
+                        try await client.withConnection { connection in
+                            guard run.withLockedValue({ $0.lease(connection) }) else { throw CancellationError() }
+                            // Ended before the connection goes back to the pool, so that nothing closes it once
+                            // another operation has it.
+                            do {
+                                let value = try await body(connection)
+                                run.withLockedValue { $0.end() }?.resume(returning: value)
+                            } catch {
+                                run.withLockedValue { $0.end() }?.resume(throwing: error)
                             }
-                            finish(.success(result))
-                        } catch {
-                            finish(.failure(error))
                         }
+                    } catch {
+                        run.withLockedValue { $0.end() }?.resume(throwing: error)
                     }
                 }
-                deadline.withLockedValue {
-                    $0 = Task {
-                        guard (try? await Task.sleep(for: answerTimeout)) != nil else { return }
-                        finish(.failure(LedgerError("the server did not answer within \(answerTimeout.components.seconds) s")))
-                        work.withLockedValue { $0?.cancel() }
-                        if let connection = leased.withLockedValue({ $0 }) { try? await connection.close() }
-                    }
+                let deadline = Task {
+                    guard (try? await Task.sleep(for: answerTimeout)) != nil else { return }
+                    let (continuation, connection) = run.withLockedValue { $0.giveUp() }
+                    continuation?.resume(throwing: silence)
+                    work.cancel()
+                    try? await connection?.close()
                 }
+                run.withLockedValue { $0.tasks = [work, deadline] }
             }
         } onCancel: {
-            work.withLockedValue { $0?.cancel() }
+            let (continuation, connection) = run.withLockedValue { $0.giveUp() }
+            continuation?.resume(throwing: CancellationError())
+            for task in run.withLockedValue({ $0.tasks }) { task.cancel() }
+            if let connection { Task { try? await connection.close() } }
         }
     }
 }

@@ -58,6 +58,20 @@ public actor RefreshTracker {
         /// The server's answer to the POST of the intent of this number, and whether this tracker follows it.
         case submission(intent: Int64, RefreshRecord, followed: Bool)
         case monitor(MonitorUpdate)
+
+        /// The request id of a submission's answer.
+        var submittedID: RequestID? {
+            if case .submission(_, let record, _) = self { record.requestID } else { nil }
+        }
+
+        var isSubmission: Bool { submittedID != nil }
+    }
+
+    /// The requests this tracker submitted whose answers (their ids) the store has not taken, because it could not
+    /// be reached: the store shows them as still being submitted, and then as "outcome unknown". A command that
+    /// ends says so, so that nobody submits them again.
+    public var unrecordedSubmissions: [RequestID] {
+        unwritten.compactMap(\.submittedID)
     }
 
     /// A tracker on `store`. Without a client it only watches the store (nothing is submitted or polled).
@@ -115,6 +129,9 @@ public actor RefreshTracker {
         updateTask?.cancel()
         await updateTask?.value
         following.removeAll()
+        // A submission's answer is its only record: it is tried once more (``unrecordedSubmissions`` names what
+        // still could not be written).
+        if unwritten.contains(where: \.isSubmission) { _ = await writeUnwritten() }
         switch await releaseLeases(waitingAtMost: .seconds(3)) {
         case .some(.success):
             break
@@ -154,7 +171,8 @@ public actor RefreshTracker {
 
     /// Submits `target`: writes the intent, sends the POST, records the answer and, with `follow`, follows the
     /// request. Returns the server's answer. When the POST fails, the store keeps an "outcome unknown" entry
-    /// if the request may have reached the server, and nothing otherwise.
+    /// if the request may have reached the server, and nothing otherwise. An answer the store cannot take is kept
+    /// and written once it answers (``unrecordedSubmissions`` names those it never took).
     ///
     /// With a `join` policy that joins, a request for the same target that is under way or fresh in the store
     /// (whoever submitted it) is returned instead, nothing is sent, and with `follow` it is followed.
@@ -487,7 +505,9 @@ public actor RefreshTracker {
             continuation.yield(.problem("Could not renew the leases: \(error)"))
             return
         }
-        for lost in before.subtracting(held) { await stopFollowing(lost) }
+        // A submission whose answer the store has not taken yet is held in this tracker's memory alone.
+        let kept = Set(unwritten.compactMap(\.submittedID))
+        for lost in before.subtracting(held).subtracting(kept) { await stopFollowing(lost) }
     }
 
     /// Wakes this tracker when its leases are due for renewal, when another holder's lease runs out, or when what
@@ -518,6 +538,13 @@ public actor RefreshTracker {
         guard leaseTimer?.deadline == deadline else { return }
         leaseTimer = nil
         let now = time.now
+        // What the store could not take is tried again first, though no change of the store wakes this tracker (a
+        // server that stopped answering without closing its connections says nothing when it is back).
+        if let retry = unwrittenRetry, retry <= now {
+            unwrittenRetry = nil
+            await sync()
+            if !unwritten.isEmpty { unwrittenRetry = time.now.addingTimeInterval(configuration.renewalInterval) }
+        }
         if !following.isEmpty || submissionsUnderWay > 0,
             now >= lastRenewal.addingTimeInterval(configuration.renewalInterval)
         {
@@ -528,13 +555,6 @@ public actor RefreshTracker {
         if let expiry = foreignExpiry, expiry <= now {
             foreignExpiry = nil
             await claim()
-        }
-        // What the store could not take is tried again, though no change of the store wakes this tracker (a
-        // server that stopped answering without closing its connections says nothing when it is back).
-        if let retry = unwrittenRetry, retry <= now {
-            unwrittenRetry = nil
-            await sync()
-            if !unwritten.isEmpty { unwrittenRetry = time.now.addingTimeInterval(configuration.renewalInterval) }
         }
         armLeaseTimer()
     }

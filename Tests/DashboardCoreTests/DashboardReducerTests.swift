@@ -211,7 +211,11 @@ struct DashboardReducerTests {
         #expect(waiting.first?.phase == .submitting)
         #expect(waiting.first?.detail == "waiting for the store (the server closed the connection)")
         #expect(state.notice?.text == "instagram offline_sub waits for the store, which is out of reach: it is sent once "
-            + "the store is back.")
+            + "the store has taken it.")
+        _ = reducer.reduce(&state, .key(.character("g")))
+        #expect(state.selectedRow?.target == "offline_sub")
+        #expect(reducer.reduce(&state, .key(.character("d"))).isEmpty, "nothing to forget: the store has not got it")
+        #expect(state.overlay == nil)
         let screen = DashboardView().render(state).text
         #expect(screen.contains("offline_sub"), "the row is on screen")
 

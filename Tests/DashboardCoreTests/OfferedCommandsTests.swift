@@ -228,6 +228,7 @@ struct OfferedCommandsTests {
         #expect(box.contains("! submits a new one anyway") && !box.contains("f submits"), "the box names the key bound")
         #expect(reducer.reduce(&state, .key(.character("f"))).isEmpty)
         #expect(reducer.reduce(&state, .key(.character("!"))) == [.forceSubmit(RefreshTarget(uncheckedType: .youtube, value: row.target))])
+        _ = reducer.reduce(&state, .submissionEnded(RefreshTarget(uncheckedType: .youtube, value: row.target)))
 
         state.press(.character("d"))
         #expect(DashboardView().render(state).text.contains("x forgets"))

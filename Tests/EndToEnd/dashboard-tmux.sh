@@ -15,8 +15,9 @@ pass() { echo "ok: $1"; passes=$((passes + 1)); }
 
 # Waits (polling the screen, at most N tenths of a second) until a line of it matches, grep's way with FLAG
 # (-F for text as it is, -E for an extended regular expression).
-wait_with() { # FLAG TEXT TENTHS
+wait_with() { # FLAG TEXT TENTHS: ten seconds at least, so that a loaded machine does not fail a check
     local flag="$1" text="$2" tries="${3:-150}"
+    [ "$tries" -lt 100 ] && tries=100
     for _ in $(seq "$tries"); do
         screen | grep -q "$flag" -- "$text" && return 0
         read -r -t 0.1 <> <(:) || true
@@ -33,15 +34,15 @@ start() { # COMMAND…
     rm -f "$work/exit"
     for _ in 1 2 3 4 5; do
         tmux -L "$socket" new-session -d -x 120 -y 40 -s e2e \
-            "cd '$work' && XDG_STATE_HOME='$work/state' TERM=xterm-256color LANG=C.UTF-8 $*; echo \$? > '$work/exit'; tput cnorm 2>/dev/null; printf 'EXITED\n'; read -r -t 600" \
+            "cd '$work' && XDG_STATE_HOME='$work/state' TERM=xterm-256color LANG=C.UTF-8 $*; status=\$?; tput cnorm 2>/dev/null; printf 'EXITED\n'; echo \$status > '$work/exit'; read -r -t 600" \
             2>/dev/null && return 0
         read -r -t 0.2 <> <(:) || true
     done
     fail "tmux would not start a session for: $*"
 }
 
-exit_code() {
-    for _ in $(seq 100); do [ -s "$work/exit" ] && { cat "$work/exit"; return; }; read -r -t 0.1 <> <(:) || true; done
+exit_code() { # the exit status, once the session has printed EXITED (the status is written after it)
+    for _ in $(seq 300); do [ -s "$work/exit" ] && { cat "$work/exit"; return; }; read -r -t 0.1 <> <(:) || true; done
     echo "none"
 }
 

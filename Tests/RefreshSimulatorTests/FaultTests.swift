@@ -26,7 +26,7 @@ struct FaultTests {
 
     @Test func slowAnswersArriveAndTimeoutsEndThem() async throws {
         var faults = FaultSettings()
-        faults.slowDelay = 0.3
+        faults.slowDelay = 1  // ten times the impatient client's time-out: a loaded machine stays on the right side of it
         try await withSimulator(faults: faults) { simulator in
             let record = try await simulator.refresh(Targets.instagram("slow_f"))
             #expect(record.state == .succeeded)

@@ -21,18 +21,21 @@ struct CLIHarness {
     /// What a person types on standard input, which is then a terminal; nil: standard input is not one.
     var answer: String?
     let transport: FakeTransport
-    /// Real time run a hundred times as fast: a command's polls, leases and time-outs keep their order.
-    let time = ScaledTimeSource()
+    /// Real time run a hundred times as fast (a command's polls, leases and time-outs keep their order), or a clock
+    /// the test moves itself.
+    let time: any TimeSource
     /// What Ctrl-C would send to a command that follows requests.
     let stops = AsyncStream.makeStream(of: Void.self)
 
-    init(_ answers: [FakeTransport.Answer], fallback: FakeTransport.Answer? = nil) {
+    init(_ answers: [FakeTransport.Answer], fallback: FakeTransport.Answer? = nil, time: any TimeSource = ScaledTimeSource()) {
         transport = FakeTransport(answers, fallback: fallback)
+        self.time = time
         environment["YLYTIC_STORE"] = Self.temporaryStorePath()
     }
 
-    init(byRequestID scripts: [String: [FakeTransport.Answer]]) {
+    init(byRequestID scripts: [String: [FakeTransport.Answer]], time: any TimeSource = ScaledTimeSource()) {
         transport = FakeTransport(byRequestID: scripts)
+        self.time = time
         environment["YLYTIC_STORE"] = Self.temporaryStorePath()
     }
 

@@ -118,11 +118,19 @@ struct ReadingCommandTests {
     }
 
     @Test func watchPrintsOneLinePerChangeUntilAllEnd() async {
-        let cli = CLIHarness(byRequestID: [
-            "a": [Bodies.record("a", message: "pending", code: 201), Bodies.record("a", message: "success")],
-            "b": [Bodies.record("b", message: "pending", code: 201), Bodies.record("b", message: "failed: not found")],
-        ])
-        let run = await cli.run("watch", "b", "a")
+        // On a clock the test moves: the second answers come only once both first ones are printed.
+        let time = ManualTimeSource()
+        let cli = CLIHarness(
+            byRequestID: [
+                "a": [Bodies.record("a", message: "pending", code: 201), Bodies.record("a", message: "success")],
+                "b": [Bodies.record("b", message: "pending", code: 201), Bodies.record("b", message: "failed: not found")],
+            ], time: time)
+        let running = cli.start("watch", "b", "a")
+        #expect(await running.waitUntil { stdout, _ in stdout.contains("a pending") && stdout.contains("b pending") })
+        // The next polls, and the lease's renewal, are what the clock waits for.
+        await time.waitForSleepers(2)
+        time.advance(by: 10)
+        let run = await running.task.value
         #expect(run.status == 1)
         let lines = run.stdout.split(separator: "\n").map { $0.split(separator: " ", maxSplits: 1)[1] }
         #expect(Set(lines) == ["a pending", "b pending", "a succeeded", "b failed failed: not found"])

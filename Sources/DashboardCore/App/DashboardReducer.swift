@@ -134,7 +134,7 @@ public struct DashboardReducer: Sendable {
         if reason != nil {
             state.shared.warn(
                 "\(SafeText.sanitize(target.description)) waits for the store, which is out of reach: it is sent once the "
-                    + "store is back.")
+                    + "store has taken it.")
         }
     }
 

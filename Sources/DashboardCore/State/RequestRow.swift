@@ -7,8 +7,10 @@ public struct RequestRow: Hashable, Sendable, Identifiable {
     /// Where a row's request stands, as the store keeps it.
     public typealias Phase = TrackedState
 
-    /// The store's number, stable from the intent on.
+    /// The store's number, stable from the intent on; negative for a submission shown before the store has it.
     public var id: Int64
+    /// Whether this row is a submission the store has not written yet (``SubmissionsAwaitingStore``).
+    public var isAwaitingStore: Bool { id < 0 }
     public var requestID: String?
     public var type: RequestType?
     public var typeName: String

@@ -107,6 +107,8 @@ struct BulkRefreshRun {
         await tracker.stop()
         runner.stop()
         if showsProgress { context.stderr.write("\r\u{1B}[K") }
+        let unrecorded = await tracker.unrecordedSubmissions
+        if !unrecorded.isEmpty { context.stderr.line(UnrecordedSubmissions.warning(unrecorded)) }
         let progress = await bulk.progress
         let summary = Self.summaryText(progress)
         if json {

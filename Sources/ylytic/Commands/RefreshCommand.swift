@@ -108,6 +108,7 @@ struct RefreshCommand: YlyticCommand {
         }
         guard follows, !submitted.state.hasEnded else {
             await tracker.stop()
+            let unrecorded = await tracker.unrecordedSubmissions
             if output.json {
                 // The request as the store recorded it, in the shape a joined one has too.
                 let stored = try? await store.request(submitted.requestID)
@@ -117,6 +118,10 @@ struct RefreshCommand: YlyticCommand {
             } else {
                 context.stdout.line(SafeText.sanitize(submitted.requestID.rawValue))
                 context.stderr.line("Submitted \(target): \(SafeText.sanitize(submitted.state.description)).")
+            }
+            guard unrecorded.isEmpty else {
+                context.stderr.line(UnrecordedSubmissions.warning(unrecorded))
+                return .networkProblem
             }
             return submitted.state.hasEnded ? ExitStatus(submitted.state) : .succeeded
         }

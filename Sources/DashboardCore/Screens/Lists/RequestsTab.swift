@@ -44,13 +44,15 @@ public struct RequestsTab: ListTab {
         var offers = list.offers(backClearsFilter: true)
         guard let row = list.selected else { return offers }
         offers.append(Offer(.open, row.phase == .succeeded ? "the creator page of the selected request" : "what is known of the selected request", hint: "open", rank: 8))
+        // A submission waiting for the store is not in it yet: there is nothing to refresh again or forget.
+        guard !row.isAwaitingStore else { return offers }
         if row.type != nil { offers.append(Offer(.refreshAgain, "refresh the selected request's target again", hint: "refresh", rank: 4)) }
         offers.append(Offer(.forget, "forget the selected request (after a confirm)", hint: "forget", rank: 9))
         return offers
     }
 
     mutating func run(_ command: Command, area: Rect, _ shared: inout Shared) -> Outcome {
-        guard let row = list.selected else { return .nothing }
+        guard let row = list.selected, command == .open || !row.isAwaitingStore else { return .nothing }
         switch command {
         case .open:
             if row.phase == .succeeded, row.requestID != nil { return Outcome([.openCreator(row)]) }
