@@ -26,8 +26,8 @@ enum ServerCertificateProbe {
         let serverName = (try? SocketAddress(ipAddress: host, port: 0)) == nil ? host : nil
         let bootstrap = ClientBootstrap(group: group).connectTimeout(timeout).channelInitializer { channel in
             channel.eventLoop.makeCompletedFuture {
-                try channel.pipeline.syncOperations.addHandler(
-                    SSLRequestHandler(context: context, serverName: serverName, finish: finish))
+                try channel.pipeline.syncOperations.addHandlers(
+                    SSLRequestHandler(context: context, serverName: serverName, finish: finish), EndHandler(finish: finish))
             }
         }
         do {
@@ -86,6 +86,19 @@ enum ServerCertificateProbe {
                 finish(.failure(error))
                 context.close(promise: nil)
             }
+        }
+
+    }
+
+    /// The end of the pipeline: a failed handshake, or a server that hangs up, ends the probe at once (the first
+    /// outcome is the one kept).
+    private final class EndHandler: ChannelInboundHandler {
+        typealias InboundIn = NIOAny
+
+        private let finish: @Sendable (Result<[NIOSSLCertificate], any Error>) -> Void
+
+        init(finish: @escaping @Sendable (Result<[NIOSSLCertificate], any Error>) -> Void) {
+            self.finish = finish
         }
 
         func errorCaught(context: ChannelHandlerContext, error: any Error) {

@@ -230,6 +230,19 @@ struct DashboardReducerTests {
         #expect(state.requests.rows.filter { $0.target == "offline_sub" }.map(\.id) == [40])
     }
 
+    @Test func twoSubmissionsOfATargetShareARowThatGoesWithTheLast() {
+        var state = state()
+        let target = RefreshTarget(uncheckedType: .youtube, value: "UCurYxozQbvKn-oNUxNJh45Q")
+        _ = reducer.reduce(&state, .key(.character("r")))
+        _ = reducer.reduce(&state, .key(.character("j")))
+        _ = reducer.reduce(&state, .key(.character("r")))
+        #expect(state.requests.rows.count == 7, "one row waits for both")
+        _ = reducer.reduce(&state, .submissionEnded(target))
+        #expect(state.requests.rows.count == 7, "the other is still under way")
+        _ = reducer.reduce(&state, .submissionEnded(target))
+        #expect(state.requests.rows.count == 6)
+    }
+
     @Test func aJoinedSubmissionLeavesNoRowOfItsOwn() {
         var state = state()
         let target = RefreshTarget(uncheckedType: .youtube, value: "UCurYxozQbvKn-oNUxNJh45Q")

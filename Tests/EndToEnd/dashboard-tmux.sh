@@ -102,7 +102,8 @@ restored && pass "the terminal is restored after q" || fail "the terminal was no
 for signal in TERM HUP; do
     start "$binary demo --latency 1-4"
     wait_for "demo simulator" 100 || fail "the dashboard did not open for SIG$signal"
-    pkill -"$signal" -f "^$binary demo" || fail "no process to signal"
+    # The pane's own ylytic: a child of the pane's shell, not whatever else runs a demo on this machine.
+    pkill -"$signal" -P "$(tmux -L "$socket" display -p -t e2e '#{pane_pid}')" || fail "no process to signal"
     [ "$(exit_code)" != "none" ] && pass "SIG$signal ends the dashboard" || fail "SIG$signal did not end it"
     restored && pass "the terminal is restored after SIG$signal" || fail "not restored after SIG$signal"
 done

@@ -8,13 +8,18 @@ import RefreshTracking
 struct SubmissionsAwaitingStore: Sendable, Equatable {
     /// The rows shown for them, by target.
     private(set) var rows: [RefreshTarget: RequestRow] = [:]
+    /// How many submissions of a target are under way, when more than one: its row goes with the last.
+    private var more: [RefreshTarget: Int] = [:]
     /// The number of the next row: negative, never one of the store's.
     private var nextID: Int64 = -1
 
     /// The row for a submission of `target` asked for `now` (nil when one waits already), said to wait for the
     /// store, and why when it is known to be out of reach.
     mutating func add(_ target: RefreshTarget, now: Date, offlineBecause reason: String?) -> RequestRow? {
-        guard rows[target] == nil else { return nil }
+        guard rows[target] == nil else {
+            more[target, default: 0] += 1
+            return nil
+        }
         let row = RequestRow(
             id: nextID, type: target.type, target: target.value, phase: .submitting,
             detail: reason.map { "waiting for the store (\($0))" } ?? "waiting for the store", submittedAt: now)
@@ -23,9 +28,14 @@ struct SubmissionsAwaitingStore: Sendable, Equatable {
         return row
     }
 
-    /// The number of the row of `target`'s submission, which has ended, no longer shown.
+    /// The number of the row of `target`'s submission, which has ended, no longer shown (nil while another
+    /// submission of it is under way).
     mutating func settle(_ target: RefreshTarget) -> Int64? {
-        rows.removeValue(forKey: target)?.id
+        if let others = more[target] {
+            more[target] = others > 1 ? others - 1 : nil
+            return nil
+        }
+        return rows.removeValue(forKey: target)?.id
     }
 
     /// The numbers of the rows no longer shown because the store's own rows for their targets, submitted since,
@@ -39,6 +49,7 @@ struct SubmissionsAwaitingStore: Sendable, Equatable {
             // A row of an older request of the same target (finishing now, say) is not this submission's.
             guard let waiting = rows[target], row.submittedAt >= waiting.submittedAt.addingTimeInterval(-1) else { continue }
             rows[target] = nil
+            more[target] = nil
             settled.append(waiting.id)
         }
         return settled
