@@ -134,8 +134,10 @@ struct BulkRefreshTests {
         let times = log.times
         let tightest = zip(times, times.dropFirst(5)).map { $1 - $0 }.min() ?? .seconds(1)
         #expect(tightest >= .milliseconds(750), "six POSTs never reach the server within 0.75 s; the tightest took \(tightest)")
+        // Over the run the pacer's spacing (0.202 s) gives 4.95 a second; a first POST held up by the machine's load
+        // brings the span in, so the bound seen here leaves a tenth for that (the exact one is proven on the fake clock).
         let span = (times[firstSent - 1] - times[0]) / .seconds(1)
-        #expect(Double(firstSent - 1) / span <= 5, "at most five a second over the first run")
+        #expect(Double(firstSent - 1) / span <= 5.5, "about five a second over the first run, never a burst")
     }
 
     @Test func aRostersCreatorsAreRefreshedOnlyWhenOlderThanAsked() async throws {
