@@ -87,12 +87,7 @@ public final class DashboardRuntime {
         var sentences = await stopBatches()
         await tracker.stop()
         let unrecorded = await tracker.unrecordedSubmissions
-        if !unrecorded.isEmpty {
-            let ids = unrecorded.map(\.rawValue).joined(separator: " ")
-            sentences.append(
-                "sent as \(ids), but the store could not record \(unrecorded.count == 1 ? "it" : "them"): follow with "
-                    + "ylytic watch \(ids) once the store is back, rather than submitting again.")
-        }
+        if !unrecorded.isEmpty { sentences.append(UnrecordedSubmissions.sentence(unrecorded)) }
         runner.stop()
         terminal.stop()
         return sentences

@@ -28,11 +28,13 @@ public struct RequestWatch: Sendable {
     /// Why this process stopped following a request, when the server's answer ended it.
     private var endings: [RequestID: RefreshClientError] = [:]
 
-    /// Watches these requests.
-    public init(ids: [RequestID]) {
+    /// Watches these requests; `told` holds the states the watcher has already told (a request it has just
+    /// submitted is pending), which are not told again.
+    public init(ids: [RequestID], told: [RequestID: TrackedState] = [:]) {
         adoptsFollowedRequests = false
         endsWhenIdle = true
         latest = Dictionary(ids.map { ($0, nil) }, uniquingKeysWith: { first, _ in first })
+        toldState = told.filter { latest.keys.contains($0.key) }
     }
 
     /// Watches every request the store follows: those followed in the first list seen, and any that becomes

@@ -97,7 +97,7 @@ struct DashboardRuntimeTests {
         #expect(row?.contains("Anurag Gupta") == true, "the creator's name from the response")
         #expect(try await store.request("r1")?.state == .succeeded, "recorded before it was shown")
         terminal.press(.character("q"))
-        await running.value
+        _ = await running.value
         #expect(terminal.isStopped)
     }
 
@@ -129,7 +129,7 @@ struct DashboardRuntimeTests {
         let gone = await frames.frame { !$0.contains("UCurYxozQbvKn-oNUxNJh45Q") }
         #expect(gone?.contains("pending 0") == true)
         terminal.press(.control("c"))
-        await running.value
+        _ = await running.value
     }
 
     @Test func enterOnALargeResponseShowsItsPageAndThenItsCaptions() async throws {
@@ -151,6 +151,6 @@ struct DashboardRuntimeTests {
         let posts = await frames.frame { $0.contains("CAPTION") }
         #expect(posts?.contains("Caption of post ") == true, "the posts table has the captions")
         terminal.press(.control("c"))
-        await running.value
+        _ = await running.value
     }
 }

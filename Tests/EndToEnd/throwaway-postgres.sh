@@ -43,8 +43,12 @@ start)
         cat "$folder/initdb.log" >&2
         exit 1
     fi
+    # Below the range the kernel hands out to outgoing connections, so that no client's own end can hold the port
+    # while the server is paused and keep it from starting again.
+    read -r ephemeral_low _ </proc/sys/net/ipv4/ip_local_port_range
+    span=$((ephemeral_low > 12000 ? ephemeral_low - 10000 : 2000))
     for _ in 1 2 3 4 5 6 7 8 9 10; do
-        port=$((20000 + RANDOM % 40000))
+        port=$((10000 + RANDOM % span))
         if start_on "$folder" "$port"; then
             echo "$port" >"$folder/port"
             echo "$port"
@@ -58,6 +62,11 @@ pause)
     as_owner "$bin/pg_ctl" -D "$folder/data" -m fast -w stop >/dev/null
     ;;
 resume)
+    # Another program can hold the port for a moment while the server is away: tried again for half a minute.
+    for _ in $(seq 30); do
+        start_on "$folder" "$(cat "$folder/port")" 2>/dev/null && exit 0
+        sleep 1
+    done
     start_on "$folder" "$(cat "$folder/port")"
     ;;
 freeze | thaw)

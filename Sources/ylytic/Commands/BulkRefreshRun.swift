@@ -108,7 +108,7 @@ struct BulkRefreshRun {
         runner.stop()
         if showsProgress { context.stderr.write("\r\u{1B}[K") }
         let unrecorded = await tracker.unrecordedSubmissions
-        if !unrecorded.isEmpty { context.stderr.line(UnrecordedSubmissions.warning(unrecorded)) }
+        if !unrecorded.isEmpty { context.stderr.line("ylytic: " + UnrecordedSubmissions.sentence(unrecorded)) }
         let progress = await bulk.progress
         let summary = Self.summaryText(progress)
         if json {

@@ -120,13 +120,13 @@ struct RefreshCommand: YlyticCommand {
                 context.stderr.line("Submitted \(target): \(SafeText.sanitize(submitted.state.description)).")
             }
             guard unrecorded.isEmpty else {
-                context.stderr.line(UnrecordedSubmissions.warning(unrecorded))
+                context.stderr.line("ylytic: " + UnrecordedSubmissions.sentence(unrecorded))
                 return .networkProblem
             }
             return submitted.state.hasEnded ? ExitStatus(submitted.state) : .succeeded
         }
         if !output.json { context.stdout.line(SafeText.sanitize(submitted.requestID.rawValue)) }
-        return await follow(submitted.requestID, tracker: tracker, store: store, context)
+        return await follow(submitted.requestID, from: TrackedState(submitted.state), tracker: tracker, store: store, context)
     }
 
     /// A request for the same target was under way or fresh: its id, who submitted it and when; with --wait, it
@@ -157,17 +157,20 @@ struct RefreshCommand: YlyticCommand {
             return .succeeded
         }
         if !output.json { context.stdout.line(shownID) }
-        return await follow(id, tracker: tracker, store: store, context)
+        return await follow(id, from: existing.state, tracker: tracker, store: store, context)
     }
 
-    /// Follows `id` until it ends (or --timeout, or Ctrl-C), printing each change; the exit status says how it ended.
-    private func follow(_ id: RequestID, tracker: RefreshTracker, store: any TrackingStore, _ context: CommandContext)
-        async -> ExitStatus
-    {
+    /// Follows `id` from the state it is known to be in (told at once) until it ends (or --timeout, or Ctrl-C),
+    /// printing each change; the exit status says how it ended.
+    private func follow(
+        _ id: RequestID, from known: TrackedState, tracker: RefreshTracker, store: any TrackingStore,
+        _ context: CommandContext
+    ) async -> ExitStatus {
         let session = WatchSession(tracker: tracker, store: store, context: context, timeout: timeout)
         let printer = StateChangePrinter(
             sink: context.stderr, json: false, time: context.time, ascii: output.writer(context).glyphs == .ascii)
-        let (watched, stopped) = await session.run(RequestWatch(ids: [id])) { printer.print($0, $1) }
+        printer.print(id, .state(known, detail: nil))
+        let (watched, stopped) = await session.run(RequestWatch(ids: [id], told: [id: known])) { printer.print($0, $1) }
         if !watched.isDone, !stopped { printer.printTimedOut(id) }
         let outcome = await session.outcome(of: id, in: watched)
         await tracker.stop()
