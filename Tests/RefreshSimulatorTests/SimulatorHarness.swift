@@ -7,10 +7,11 @@ import RefreshTestSupport
 @discardableResult
 func withSimulator<T>(
     processing: ClosedRange<TimeInterval> = 0...0, faults: FaultSettings = FaultSettings(), postCount: Int? = nil,
-    _ body: (RunningSimulator) async throws -> T
+    drifts: Bool = false, _ body: (RunningSimulator) async throws -> T
 ) async throws -> T {
     var settings = SimulatorSettings()
     settings.processingTime = processing
+    settings.drifts = drifts
     settings.faults = faults
     settings.postCount = postCount
     settings.tokens = ["test-token"]

@@ -15,10 +15,14 @@ public struct CreatorFactory: Sendable {
     public let anchor: CalendarDate
     /// When set, every creator has exactly this many posts (an oversized response).
     public let postCount: Int?
+    /// Whether figures move with the day and between refreshes (``CreatorDrift``); else a creator's figures are
+    /// the same on every refresh.
+    public let drifts: Bool
 
-    public init(anchor: CalendarDate, postCount: Int? = nil) {
+    public init(anchor: CalendarDate, postCount: Int? = nil, drifts: Bool = false) {
         self.anchor = anchor
         self.postCount = postCount
+        self.drifts = drifts
     }
 
     /// The whole GET answer of a finished refresh of `target`, as the simulator sends it.
@@ -30,24 +34,40 @@ public struct CreatorFactory: Sendable {
             ).utf8)
     }
 
-    /// The report for a target.
-    public func report(for target: RefreshTarget) -> CreatorReport {
-        var random = SeededGenerator(text: "\(target.type.platform.rawValue):\(target.value.lowercased())")
+    /// The report for a target; `refresh` counts the refreshes of it before this one, which only a drifting
+    /// factory tells apart.
+    public func report(for target: RefreshTarget, refresh: Int = 0) -> CreatorReport {
+        let seed = "\(target.type.platform.rawValue):\(target.value.lowercased())"
+        var random = SeededGenerator(text: seed)
         let creator = CreatorTraits(platform: target.type.platform, random: &random)
         switch target.type {
         case .instagram, .instagramID, .youtube:
-            return fullReport(creator, target: target, random: &random)
+            let drift =
+                drifts
+                ? CreatorDrift(
+                    seed: seed, traits: creator, refresh: refresh,
+                    isFalling: target.value.lowercased().hasPrefix("falling_")) : nil
+            return fullReport(creator, target: target, drift: drift, random: &random)
         case .instagramPost, .youtubePost:
             return singlePostReport(creator, target: target, random: &random)
         }
     }
 
-    private func fullReport(_ creator: CreatorTraits, target: RefreshTarget, random: inout SeededGenerator)
-        -> CreatorReport
-    {
-        let followers = trendSeries(end: Double(creator.followers), yearlyChange: creator.yearlyGrowth, random: &random)
-        let engagement = trendSeries(end: creator.engagement, yearlyChange: creator.engagementDrift, random: &random)
+    private func fullReport(
+        _ creator: CreatorTraits, target: RefreshTarget, drift: CreatorDrift?, random: inout SeededGenerator
+    ) -> CreatorReport {
+        var followers = trendSeries(end: Double(creator.followers), yearlyChange: creator.yearlyGrowth, random: &random)
+        var engagement = trendSeries(end: creator.engagement, yearlyChange: creator.engagementDrift, random: &random)
             .map { TrendPoint(date: $0.date, value: ($0.value * 100).rounded() / 100) }
+        var overview = creator.overview
+        if let drift {
+            let days = drift.trendDays(endingOn: anchor)
+            followers = days.map { TrendPoint(date: $0, value: drift.followers(on: $0)) }
+            engagement = days.map { TrendPoint(date: $0, value: drift.engagement(on: $0)) }
+            overview.followers = Int(drift.followers(on: anchor))
+            overview.engagement = drift.engagement(on: anchor)
+            overview.tier = InfluencerTier(followers: overview.followers ?? 0).rawValue
+        }
         let count = postCount ?? random.int(in: 12...300)
         let posts = (0..<count).map { post(number: $0, of: creator, random: &random) }
         let trends = GrowthTrends(
@@ -55,7 +75,6 @@ public struct CreatorFactory: Sendable {
             monthlyFollowersGrowth: change(followers, days: 30), quarterlyFollowersGrowth: change(followers, days: 91),
             yearlyFollowersGrowth: change(followers, days: 365), monthlyEngagementGrowth: change(engagement, days: 30),
             quarterlyEngagementGrowth: change(engagement, days: 91), yearlyEngagementGrowth: change(engagement, days: 365))
-        var overview = creator.overview
         if target.type == .instagramID { overview.userID = target.value }
         if target.type == .youtube { overview.channelID = target.value }
         if target.type == .instagram { overview.handle = target.value }

@@ -79,7 +79,7 @@ struct RefreshEndpoints: Sendable {
                     id: id, target: entry.target, response: nil, code: 422, message: failure,
                     requestAt: entry.requestedAt, responseAt: entry.readyAt))
         }
-        let report = reports.json(for: entry.target) {
+        let report = settings.drifts ? driftingReport(entry) : reports.json(for: entry.target) {
             let factory = FaultPlan.has("huge_", entry.target) ? hugeFactory : self.factory
             return APIJSONWriter.report(factory.report(for: entry.target))
         }
@@ -88,6 +88,14 @@ struct RefreshEndpoints: Sendable {
             APIJSONWriter.envelope(
                 id: id, target: entry.target, response: report, code: 200, message: "success",
                 requestAt: entry.requestedAt, responseAt: entry.readyAt))
+    }
+
+    /// The report of a drifting simulator: as of the day the request was made, for the how-many-th refresh of its
+    /// target it is.
+    private func driftingReport(_ entry: RequestLedger.Entry) -> String {
+        let day = CalendarDate(daysSinceEpoch: Int((entry.requestedAt.timeIntervalSince1970 / 86_400).rounded(.down)))
+        let factory = CreatorFactory(anchor: day, postCount: settings.postCount, drifts: true)
+        return APIJSONWriter.report(factory.report(for: entry.target, refresh: entry.refresh))
     }
 
     /// 401 unless the request carries one of the accepted bearer tokens.

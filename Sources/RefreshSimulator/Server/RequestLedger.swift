@@ -10,6 +10,8 @@ final class RequestLedger: Sendable {
         let target: RefreshTarget
         let requestedAt: Date
         let readyAt: Date
+        /// How many requests for the same target this simulator accepted before this one.
+        let refresh: Int
         var gets = 0
     }
 
@@ -17,6 +19,8 @@ final class RequestLedger: Sendable {
         var entries: [String: Entry] = [:]
         var order: [String] = []
         var oldest = 0
+        /// Requests accepted per target; started again when it holds as many targets as the capacity.
+        var refreshes: [RefreshTarget: Int] = [:]
     }
 
     private let state = Mutex(State())
@@ -29,8 +33,11 @@ final class RequestLedger: Sendable {
     /// Records a new request and returns its id: 24 hex characters, like the API's.
     func add(_ target: RefreshTarget, at now: Date, processing: TimeInterval) -> (String, Entry) {
         let id = Self.makeID(now)
-        let entry = Entry(target: target, requestedAt: now, readyAt: now.addingTimeInterval(processing))
-        state.withLock { state in
+        return state.withLock { state in
+            if state.refreshes[target] == nil, state.refreshes.count >= capacity { state.refreshes.removeAll() }
+            let refresh = state.refreshes[target, default: 0]
+            state.refreshes[target] = refresh + 1
+            let entry = Entry(target: target, requestedAt: now, readyAt: now.addingTimeInterval(processing), refresh: refresh)
             if state.order.count < capacity {
                 state.order.append(id)
             } else {
@@ -39,8 +46,8 @@ final class RequestLedger: Sendable {
                 state.oldest = (state.oldest + 1) % capacity
             }
             state.entries[id] = entry
+            return (id, entry)
         }
-        return (id, entry)
     }
 
     /// Counts one more GET of `id` and returns the entry with that count.

@@ -15,6 +15,9 @@ public struct SimulatorSettings: Sendable {
     public var faults = FaultSettings()
     /// When set, every finished refresh has exactly this many posts (an oversized response).
     public var postCount: Int?
+    /// Whether creators' figures move with the day and between refreshes (``CreatorFactory/drifts``); a drifting
+    /// refresh's trends and posts end on the day it was requested.
+    public var drifts = false
     /// The day trends and posts end on; today (UTC) by default.
     public var anchor = CalendarDate(daysSinceEpoch: Int(Date().timeIntervalSince1970 / 86_400))
     /// Receives one line per request (`POST /ylytic/api/v1/data_refresh/requests 201 0.4 ms`); never the token.

@@ -17,6 +17,8 @@ struct SimulateCommand: YlyticCommand {
             --faults rate-limit:0.2,server-error:0.1,slow,truncate,drop,malformed (probability 0.1 when left out). \
             Faults per target, by the start of the handle: ratelimit_, flaky_, slow_, truncated_, dropped_, \
             malformed_, huge_ (20,000 posts); private_ and missing_ refreshes fail; long_ ones take 3x the latency.
+
+            With --drift, creators' figures move: with the day (growth or decline, a jump now and then that can             change a tier) and a little at each refresh; a refresh's trends end on the day it was made; handles             starting falling_ lose 5% of their followers at each refresh. The same on every run and machine.
             """)
 
     @Option(name: .long, help: "The address to listen on.")
@@ -37,6 +39,9 @@ struct SimulateCommand: YlyticCommand {
     @Option(name: .long, help: "Give every finished refresh exactly this many posts (an oversized response).")
     var posts: Int?
 
+    @Flag(name: .long, help: "Make creators' figures move with the day and between refreshes.")
+    var drift = false
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         guard !host.contains(":") else {
@@ -56,6 +61,7 @@ struct SimulateCommand: YlyticCommand {
         settings.host = host
         settings.port = port
         settings.postCount = posts
+        settings.drifts = drift
         if !token.isEmpty { settings.tokens = token }
         let stderr = context.stderr
         settings.log = { line in stderr.line(line) }
