@@ -129,6 +129,25 @@ enum LedgerSchema {
                 ORDER BY s.taken_at DESC, s.id DESC OFFSET 1 LIMIT 1)
             """,
         ],
+        // 4: paid refreshes, one row per POST sent (or whose outcome is unknown), kept when its request is
+        // forgotten; those already in the ledger counted from the requests it submitted. Settings every process
+        // using the ledger keeps to (the budget).
+        [
+            """
+            CREATE TABLE ylytic.paid_refresh (
+                request_id bigint PRIMARY KEY,
+                sent_at double precision NOT NULL,
+                submitter text NOT NULL,
+                roster text
+            )
+            """,
+            "CREATE INDEX paid_refresh_on_sent_at ON ylytic.paid_refresh (sent_at)",
+            """
+            INSERT INTO ylytic.paid_refresh (request_id, sent_at, submitter)
+            SELECT id, submitted_at, submitted_by FROM ylytic.request WHERE submitted_by IS NOT NULL
+            """,
+            "CREATE TABLE ylytic.store_setting (key text PRIMARY KEY, value text NOT NULL)",
+        ],
     ]
 
     /// The version this ylytic writes.

@@ -208,6 +208,43 @@ extension LedgerWrite: StoreTransaction {
             "DELETE FROM ylytic.creator c WHERE NOT EXISTS (SELECT 1 FROM ylytic.snapshot s WHERE s.creator_id = c.id)")
     }
 
+    // MARK: Paid refreshes and settings
+
+    func insertPaidRefresh(ofRequest localID: Int64, at date: Date, submitter: String, roster: String?) async throws {
+        try await rows(
+            """
+            INSERT INTO ylytic.paid_refresh (request_id, sent_at, submitter, roster)
+            VALUES (\(localID), \(date.timeIntervalSince1970), \(submitter), \(roster))
+            ON CONFLICT (request_id) DO UPDATE SET sent_at = excluded.sent_at, submitter = excluded.submitter,
+                roster = excluded.roster
+            """)
+    }
+
+    func deletePaidRefresh(ofRequest localID: Int64) async throws {
+        try await rows("DELETE FROM ylytic.paid_refresh WHERE request_id = \(localID)")
+    }
+
+    func paidRefreshCount(since date: Date) async throws -> Int {
+        try await rows("SELECT count(*) FROM ylytic.paid_refresh WHERE sent_at >= \(date.timeIntervalSince1970)")
+            .first?.decode(Int.self) ?? 0
+    }
+
+    func setting(_ key: String) async throws -> String? {
+        try await rows("SELECT value FROM ylytic.store_setting WHERE key = \(key)").first?.decode(String.self)
+    }
+
+    func setSetting(_ key: String, to value: String?) async throws {
+        if let value {
+            try await rows(
+                """
+                INSERT INTO ylytic.store_setting (key, value) VALUES (\(key), \(value))
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value
+                """)
+        } else {
+            try await rows("DELETE FROM ylytic.store_setting WHERE key = \(key)")
+        }
+    }
+
     // MARK: Rosters
 
     func rosterID(named name: String) async throws -> Int64? {

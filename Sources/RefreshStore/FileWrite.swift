@@ -263,6 +263,39 @@ final class FileWrite: StoreTransaction {
         }
     }
 
+    func insertPaidRefresh(ofRequest localID: Int64, at date: Date, submitter: String, roster: String?) async throws {
+        try await run { db in
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO paid_refresh (request_id, sent_at, submitter, roster) VALUES (?, ?, ?, ?)",
+                arguments: [localID, date.timeIntervalSince1970, submitter, roster])
+        }
+    }
+
+    func deletePaidRefresh(ofRequest localID: Int64) async throws {
+        try await run { db in try db.execute(sql: "DELETE FROM paid_refresh WHERE request_id = ?", arguments: [localID]) }
+    }
+
+    func paidRefreshCount(since date: Date) async throws -> Int {
+        try await run { db in
+            try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM paid_refresh WHERE sent_at >= ?", arguments: [date.timeIntervalSince1970]) ?? 0
+        }
+    }
+
+    func setting(_ key: String) async throws -> String? {
+        try await run { db in try String.fetchOne(db, sql: "SELECT value FROM store_setting WHERE key = ?", arguments: [key]) }
+    }
+
+    func setSetting(_ key: String, to value: String?) async throws {
+        try await run { db in
+            if let value {
+                try db.execute(sql: "INSERT OR REPLACE INTO store_setting (key, value) VALUES (?, ?)", arguments: [key, value])
+            } else {
+                try db.execute(sql: "DELETE FROM store_setting WHERE key = ?", arguments: [key])
+            }
+        }
+    }
+
     func memberCount(ofRoster id: Int64) async throws -> Int {
         try await run { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM roster_member WHERE roster_id = ?", arguments: [id]) ?? 0 }
     }

@@ -128,6 +128,28 @@ enum StoreSchema {
                         ORDER BY taken_at DESC, id DESC LIMIT 1 OFFSET 1);
                     """)
         }
+        migrator.registerMigration("v6") { db in
+            // Paid refreshes: one row per POST sent (or whose outcome is unknown), kept when its request is
+            // forgotten; those already in the store counted from the requests this store submitted. Settings
+            // every process using the store keeps to (the budget).
+            try db.execute(
+                sql: """
+                    CREATE TABLE paid_refresh (
+                        request_id INTEGER PRIMARY KEY,
+                        sent_at DOUBLE NOT NULL,
+                        submitter TEXT NOT NULL,
+                        roster TEXT
+                    );
+                    CREATE INDEX paid_refresh_on_sent_at ON paid_refresh (sent_at);
+                    INSERT INTO paid_refresh (request_id, sent_at, submitter)
+                        SELECT id, submitted_at, submitted_by FROM request
+                        WHERE submitted_by IS NOT NULL AND submitted_at IS NOT NULL;
+                    CREATE TABLE store_setting (
+                        key TEXT PRIMARY KEY,
+                        value TEXT NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 }

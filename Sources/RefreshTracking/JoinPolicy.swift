@@ -28,6 +28,8 @@ public enum RecordedIntent: Sendable, Equatable {
     case recorded(Int64)
     /// A request for the same target is under way or fresh: nothing was written, and this one is joined.
     case joined(TrackedRequest)
+    /// The store's budget for the period is spent (`used` refreshes so far): nothing was written or may be sent.
+    case overBudget(RefreshBudget, used: Int)
 }
 
 /// What a submission did.

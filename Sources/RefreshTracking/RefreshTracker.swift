@@ -180,8 +180,13 @@ public actor RefreshTracker {
     /// With a `pacer`, the POST waits for its turn (the intent is written first, so the target counts as being
     /// submitted meanwhile); when `withdrawn` then says so (a batch stopped meanwhile), the intent goes, nothing is
     /// sent, and it throws ``TrackingError/withdrawn``.
+    ///
+    /// The POST is counted as a paid refresh of `roster` (or none). Under an enforced `budget` rule, once the
+    /// store's budget for the period is spent nothing is written or sent, and it throws
+    /// ``TrackingError/overBudget(_:used:)``.
     public func submit(
-        _ target: RefreshTarget, follow: Bool, join: JoinPolicy = .never, pacedBy pacer: SubmissionPacer? = nil,
+        _ target: RefreshTarget, follow: Bool, join: JoinPolicy = .never, roster: String? = nil,
+        budget: BudgetRule = .enforced, pacedBy pacer: SubmissionPacer? = nil,
         unless withdrawn: (@Sendable () async -> Bool)? = nil
     ) async throws(TrackingError) -> SubmissionOutcome {
         guard let client else { throw .noClient }
@@ -193,7 +198,7 @@ public actor RefreshTracker {
             let now = time.now
             recorded = try await store.recordIntent(
                 target, at: now, holder: holder, leaseUntil: now.addingTimeInterval(configuration.leaseDuration),
-                submitter: submitter, joiningFreshSince: join.freshSince(now))
+                submitter: submitter, joiningFreshSince: join.freshSince(now), roster: roster, budget: budget)
         } catch {
             throw .store("\(error)")
         }
@@ -201,6 +206,8 @@ public actor RefreshTracker {
         switch recorded {
         case .recorded(let localID):
             intent = localID
+        case .overBudget(let limit, let used):
+            throw .overBudget(limit, used: used)
         case .joined(let request):
             // One being submitted has no id yet: it is joined once the server has given it one.
             let joined: TrackedRequest?
@@ -211,7 +218,7 @@ public actor RefreshTracker {
             }
             // The submission joined came to nothing: the target is submitted anew.
             guard let existing = joined else {
-                return try await submit(target, follow: follow, join: join, pacedBy: pacer)
+                return try await submit(target, follow: follow, join: join, roster: roster, budget: budget, pacedBy: pacer)
             }
             if follow, existing.state.isFollowed, let id = existing.requestID {
                 requested.insert(RequestID(id))

@@ -28,6 +28,8 @@ public enum TrackingError: Error, Sendable, Equatable, CustomStringConvertible {
     case noClient
     /// The submission was withdrawn before its POST was sent (the batch it belonged to stopped): nothing was sent.
     case withdrawn
+    /// The store's budget for the period is spent (`used` refreshes sent in it): nothing was sent.
+    case overBudget(RefreshBudget, used: Int)
 
     public var description: String {
         switch self {
@@ -35,6 +37,9 @@ public enum TrackingError: Error, Sendable, Equatable, CustomStringConvertible {
         case .store(let problem): "the store failed: \(problem)"
         case .noClient: "No API token is configured; refreshes cannot be submitted."
         case .withdrawn: "withdrawn before it was sent"
+        case .overBudget(let budget, let used):
+            "the store's budget of \(budget) is spent (\(used) sent this \(budget.period.rawValue), UTC); nothing was "
+                + "sent (ylytic budget shows it; --force sends beyond it)"
         }
     }
 }

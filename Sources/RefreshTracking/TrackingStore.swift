@@ -22,13 +22,15 @@ public protocol TrackingStore: AnyObject, Sendable {
     // MARK: Submissions
 
     /// Writes the intent to submit `target`, before the POST is sent, held by `holder` until `leaseUntil`
-    /// (renewed while the POST runs), as submitted by `submitter` ("user@host"). With `freshSince`, a request for
-    /// the same target that is being submitted, pending or stale, or that succeeded at or after `freshSince`, is
-    /// returned instead and nothing is written; the check and the write are one step, so that two processes
-    /// submitting the same target at once make one request.
+    /// (renewed while the POST runs), as submitted by `submitter` ("user@host") for `roster` (or none), and counts
+    /// it as a paid refresh. With `freshSince`, a request for the same target that is being submitted, pending or
+    /// stale, or that succeeded at or after `freshSince`, is returned instead and nothing is written. Under an
+    /// enforced `budget` rule, nothing is written once the store's budget for the period is spent. The checks and
+    /// the write are one step, so that two processes submitting the same target at once make one request, and two
+    /// racing for the budget's last refresh send one.
     func recordIntent(
         _ target: RefreshTarget, at date: Date, holder: LeaseHolder, leaseUntil: Date, submitter: String,
-        joiningFreshSince freshSince: Date?
+        joiningFreshSince freshSince: Date?, roster: String?, budget: BudgetRule
     ) async throws -> RecordedIntent
 
     /// The POST answered: the intent becomes a request with the server's id and state. With a `holder`, that
@@ -36,8 +38,8 @@ public protocol TrackingStore: AnyObject, Sendable {
     func recordSubmission(_ localID: Int64, _ record: RefreshRecord, holder: LeaseHolder?, leaseUntil: Date?) async throws
 
     /// The POST failed. When it may have reached the server, the intent is kept as "outcome unknown" (nothing
-    /// silently lost, nothing silently sent twice); when the server certainly created nothing, it is removed.
-    /// Returns whether it was kept.
+    /// silently lost, nothing silently sent twice) and stays counted as paid; when the server certainly created
+    /// nothing, it is removed and no longer counted. Returns whether it was kept.
     @discardableResult
     func recordSubmissionFailure(_ localID: Int64, _ error: RefreshClientError) async throws -> Bool
 
@@ -119,7 +121,8 @@ public protocol TrackingStore: AnyObject, Sendable {
     @discardableResult
     func forget(_ id: RequestID, purge: Bool) async throws -> Bool
 
-    /// Forgets a request by the store's own number (an intent has no server id).
+    /// Forgets a request by the store's own number (an intent has no server id); an intent whose POST was never
+    /// sent is no longer counted as paid.
     @discardableResult
     func forget(localID: Int64) async throws -> Bool
 
@@ -133,6 +136,18 @@ public protocol TrackingStore: AnyObject, Sendable {
     /// store on a server also says when its connection is lost and back. Costs nothing measurable while nothing
     /// is written. Ends when the consumer stops iterating.
     func changeHints() -> AsyncStream<StoreHint>
+
+    // MARK: Usage and budget
+
+    /// The paid refreshes sent at or after `date`, counted by hour, submitter and roster. Forgetting a request
+    /// does not take it out: it was paid for.
+    func usage(since date: Date) async throws -> [UsageCount]
+
+    /// The budget every process submitting to this store keeps to; nil when there is none.
+    func budget() async throws -> RefreshBudget?
+
+    /// Sets the budget (nil: none).
+    func setBudget(_ budget: RefreshBudget?) async throws
 
     // MARK: Rosters
 

@@ -14,13 +14,15 @@ enum ExitStatus: Int32, Sendable {
     case networkProblem = 4
     /// Still pending when `--wait` or `--timeout` ran out.
     case stillPending = 5
+    /// The store's budget for the period is spent: nothing more was sent (`--force` sends beyond it).
+    case overBudget = 6
     /// Asked to stop (Ctrl-C, SIGTERM) while following; what it followed is left for others to follow.
     case interrupted = 130
 
     static let helpText = """
         Exit codes: 0 succeeded; 1 the refresh ended failed; 2 invalid usage or input; 3 token missing or \
-        rejected; 4 network or server error after retries; 5 still pending when the wait timed out; 130 stopped \
-        by Ctrl-C while following.
+        rejected; 4 network or server error after retries; 5 still pending when the wait timed out; 6 the store's \
+        budget is spent, nothing more sent; 130 stopped by Ctrl-C while following.
         """
 
     /// The status that reports a request's state.
@@ -45,7 +47,9 @@ enum ExitStatus: Int32, Sendable {
     /// Of several outcomes, the one a script most needs to hear: errors first, then
     /// failed refreshes, then pending ones.
     static func combined(_ statuses: [ExitStatus]) -> ExitStatus {
-        let priority: [ExitStatus] = [.tokenProblem, .invalidInput, .networkProblem, .refreshFailed, .stillPending]
+        let priority: [ExitStatus] = [
+            .tokenProblem, .invalidInput, .networkProblem, .overBudget, .refreshFailed, .stillPending,
+        ]
         return priority.first(where: statuses.contains) ?? .succeeded
     }
 }

@@ -11,7 +11,7 @@ struct RefreshStoreTests {
         let temporary = TemporaryStore()
         defer { temporary.cleanUp() }
         let store = try temporary.open()
-        #expect(try store.schemaVersions() == ["v1", "v2", "v3", "v4", "v5"])
+        #expect(try store.schemaVersions() == ["v1", "v2", "v3", "v4", "v5", "v6"])
         let fileMode = try FileManager.default.attributesOfItem(atPath: temporary.url.path)[.posixPermissions] as? Int
         let folderMode = try FileManager.default.attributesOfItem(
             atPath: temporary.url.deletingLastPathComponent().path)[.posixPermissions] as? Int
@@ -19,7 +19,7 @@ struct RefreshStoreTests {
         #expect(folderMode == 0o700)
         #expect(try store.integrityCheck() == "ok")
         // Reopening an up-to-date store changes nothing.
-        #expect(try temporary.open().schemaVersions() == ["v1", "v2", "v3", "v4", "v5"])
+        #expect(try temporary.open().schemaVersions() == ["v1", "v2", "v3", "v4", "v5", "v6"])
     }
 }
 
@@ -114,7 +114,7 @@ struct StoreLocationTests {
         try FileManager.default.createDirectory(at: temporary.url.deletingLastPathComponent(), withIntermediateDirectories: true)
         _ = FileManager.default.createFile(atPath: temporary.url.path, contents: Data())
         let store = try temporary.open()
-        #expect(try store.schemaVersions() == ["v1", "v2", "v3", "v4", "v5"])
+        #expect(try store.schemaVersions() == ["v1", "v2", "v3", "v4", "v5", "v6"])
         _ = try await store.recordIntent(try RefreshTarget(type: .instagram, value: "x"), at: StoreSamples.date, holder: StoreSamples.holder, leaseUntil: StoreSamples.date + 45)
         #expect(try await store.requests().count == 1)
     }
@@ -140,7 +140,7 @@ struct StoreLocationTests {
         }
         try queue.close()
         let store = try temporary.open()
-        #expect(try store.schemaVersions() == ["v1", "v2", "v3", "v4", "v5"])
+        #expect(try store.schemaVersions() == ["v1", "v2", "v3", "v4", "v5", "v6"])
         #expect(try await store.request("a")?.state == .succeeded)
         #expect(try await store.request("a")?.submittedBy == nil, "who submitted it was not recorded before v3")
         #expect(try await store.responseBody("a") == Data("{}".utf8))

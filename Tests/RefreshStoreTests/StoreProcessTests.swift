@@ -93,7 +93,7 @@ struct StoreProcessTests {
             #expect(process.terminationStatus == 0, "\(complaint)")
         }
         let store = try temporary.open()
-        #expect(try store.schemaVersions() == ["v1", "v2", "v3", "v4", "v5"])
+        #expect(try store.schemaVersions() == ["v1", "v2", "v3", "v4", "v5", "v6"])
         #expect(try await store.requests().count == 18)
     }
 }

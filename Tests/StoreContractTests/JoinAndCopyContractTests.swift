@@ -16,7 +16,7 @@ struct JoinAndCopyContractTests {
     {
         try await store.recordIntent(
             target, at: date, holder: alice, leaseUntil: date + 45, submitter: "alice@box",
-            joiningFreshSince: freshFor.map { date - $0 })
+            joiningFreshSince: freshFor.map { date - $0 }, roster: nil, budget: .enforced)
     }
 
     @Test(arguments: StoreKind.allCases)

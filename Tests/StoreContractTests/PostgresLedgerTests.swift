@@ -185,13 +185,13 @@ struct PostgresLedgerTests {
         let (server, url) = try newDatabase()
         let address = try LedgerAddress(parsing: url, environment: [:])
         let ledger = try await PostgresLedger.open(address)
-        #expect(try await ledger.schemaVersion() == 3)
+        #expect(try await ledger.schemaVersion() == 4)
         _ = try await PostgresLedger.open(address)
-        #expect(try server.sql("SELECT count(*) FROM ylytic.schema_version", in: url) == "3\n")
+        #expect(try server.sql("SELECT count(*) FROM ylytic.schema_version", in: url) == "4\n")
         #expect(try server.sql("SELECT value FROM ylytic.store_revision", in: url) == "1\n")
     }
 
-    @Test func aLedgerOfTheFirstVersionGainsRostersAndCreatorFiguresAndKeepsItsRows() async throws {
+    @Test func aLedgerOfTheFirstVersionGainsRostersCreatorFiguresAndUsageAndKeepsItsRows() async throws {
         let (server, url) = try newDatabase()
         let address = try LedgerAddress(parsing: url, environment: [:])
         let ledger = try await PostgresLedger.open(address)
@@ -202,7 +202,8 @@ struct PostgresLedgerTests {
         // Back to what the first version wrote: no rosters, no creator figures for queries, version 1.
         _ = try server.sql(
             """
-            DROP TABLE ylytic.roster_member; DROP TABLE ylytic.roster;
+            DROP TABLE ylytic.roster_member; DROP TABLE ylytic.roster; DROP TABLE ylytic.paid_refresh;
+            DROP TABLE ylytic.store_setting;
             ALTER TABLE ylytic.creator DROP COLUMN previous_followers, DROP COLUMN followers_growth_month,
                 DROP COLUMN sponsored_share, DROP COLUMN category, DROP COLUMN city, DROP COLUMN country,
                 DROP COLUMN biography;
@@ -211,8 +212,11 @@ struct PostgresLedgerTests {
             """,
             in: url)
         let migrated = try await PostgresLedger.open(address)
-        #expect(try await migrated.schemaVersion() == 3)
+        #expect(try await migrated.schemaVersion() == 4)
         #expect(try await migrated.creators().first?.followers == 5, "the creators are kept")
+        #expect(
+            try await migrated.usage(since: .distantPast).map(\.refreshes).reduce(0, +) == 2,
+            "the requests it submitted are counted as paid")
         #expect(try await migrated.creators().first?.previousFollowers == 4, "the change is read from the snapshots")
         #expect(try await migrated.request(RequestID("a"))?.followers == 5, "the rows are kept")
         _ = try await migrated.addToRoster(

@@ -36,6 +36,24 @@ public protocol StoreTransaction: Sendable {
     /// again.
     func pruneTombstones(olderThan horizon: Date) async throws
 
+    // MARK: Paid refreshes and settings
+
+    /// Counts the intent with this store number as a paid refresh sent at `date`.
+    func insertPaidRefresh(ofRequest localID: Int64, at date: Date, submitter: String, roster: String?) async throws
+
+    /// Takes the intent with this store number out of the paid refreshes (its POST was never sent, or certainly
+    /// created nothing).
+    func deletePaidRefresh(ofRequest localID: Int64) async throws
+
+    /// How many paid refreshes were sent at or after `date`.
+    func paidRefreshCount(since date: Date) async throws -> Int
+
+    /// A setting the store keeps for every process using it (`budget`); nil when unset.
+    func setting(_ key: String) async throws -> String?
+
+    /// Sets a setting (nil: unsets it).
+    func setSetting(_ key: String, to value: String?) async throws
+
     // MARK: Leases
 
     /// Gives the leases of these requests (by store number) to `holder` until `until`, at `revision`.

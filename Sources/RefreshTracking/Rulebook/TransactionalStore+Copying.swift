@@ -18,7 +18,12 @@ extension TransactionalStore {
                 adoption = .updated
             } else {
                 copy.id = nil
-                _ = try await store.insert(copy, revision: try await store.nextRevision(creators: false))
+                let localID = try await store.insert(copy, revision: try await store.nextRevision(creators: false))
+                // What it cost the one who submitted it is counted here too (for no roster: a request does not
+                // say which it was sent for).
+                if let submitter = copy.submittedBy {
+                    try await store.insertPaidRefresh(ofRequest: localID, at: copy.submittedAt, submitter: submitter, roster: nil)
+                }
                 adoption = .added
             }
             if let body {

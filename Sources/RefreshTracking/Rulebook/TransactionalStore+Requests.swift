@@ -5,7 +5,7 @@ import RefreshAPI
 extension TransactionalStore {
     public func recordIntent(
         _ target: RefreshTarget, at date: Date, holder: LeaseHolder, leaseUntil: Date, submitter: String,
-        joiningFreshSince freshSince: Date?
+        joiningFreshSince freshSince: Date?, roster: String?, budget rule: BudgetRule
     ) async throws -> RecordedIntent {
         try await write { store in
             if let freshSince,
@@ -14,8 +14,14 @@ extension TransactionalStore {
             {
                 return .joined(joined)
             }
+            if rule == .enforced, let budget = try await Self.budget(store) {
+                let used = try await store.paidRefreshCount(since: budget.periodStart(containing: date))
+                if used >= budget.limit { return .overBudget(budget, used: used) }
+            }
             let intent = TrackedRequest.intent(target, at: date, holder: holder, leaseUntil: leaseUntil, submitter: submitter)
-            return .recorded(try await store.insert(intent, revision: try await store.nextRevision(creators: false)))
+            let localID = try await store.insert(intent, revision: try await store.nextRevision(creators: false))
+            try await store.insertPaidRefresh(ofRequest: localID, at: date, submitter: submitter, roster: roster)
+            return .recorded(localID)
         }
     }
 
@@ -141,8 +147,10 @@ extension TransactionalStore {
         }
     }
 
-    /// Deletes a request, leaving a tombstone for the change feed; tombstones older than their lifetime go.
+    /// Deletes a request, leaving a tombstone for the change feed; tombstones older than their lifetime go. An
+    /// intent still being submitted was never sent (or certainly created nothing): it is no longer paid for.
     private static func forget(_ request: TrackedRequest, _ store: any StoreTransaction) async throws {
+        if request.state == .submitting, let localID = request.id { try await store.deletePaidRefresh(ofRequest: localID) }
         let now = Date()
         try await store.delete(request, tombstoneRevision: try await store.nextRevision(creators: false), at: now)
         try await store.pruneTombstones(olderThan: now.addingTimeInterval(-Tombstones.lifetime))

@@ -66,6 +66,7 @@ struct CommandFailure: Error {
         case .store(let problem): self.init(message: "the store \(store.location) failed: \(problem)", status: .invalidInput)
         case .noClient: self.init(message: error.description, status: .tokenProblem)
         case .withdrawn: self.init(message: error.description, status: .interrupted)
+        case .overBudget: self.init(message: error.description, status: .overBudget)
         }
     }
 }
