@@ -132,7 +132,7 @@ public actor RefreshTracker {
         // A submission's answer is its only record: it is tried once more (``unrecordedSubmissions`` names what
         // still could not be written).
         if unwritten.contains(where: \.isSubmission) { _ = await writeUnwritten() }
-        switch await releaseLeases(waitingAtMost: .seconds(3)) {
+        switch await releaseLeases(waitingAtMost: configuration.releaseWait) {
         case .some(.success):
             break
         case .some(.failure(let error)):

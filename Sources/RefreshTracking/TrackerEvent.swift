@@ -60,6 +60,9 @@ public struct TrackerConfiguration: Sendable, Equatable {
     public var leaseDuration: TimeInterval = 45
     /// How often a holder renews its leases.
     public var renewalInterval: TimeInterval = 15
+    /// How long stopping waits for the store to take the release of the leases, in real time: a process that quits
+    /// does not hang on a store that cannot be reached (the leases then run out by themselves).
+    public var releaseWait: Duration = .seconds(3)
 
     /// Leases of 45 s renewed every 15 s, and the monitor's documented defaults.
     public init(monitor: MonitorConfiguration = MonitorConfiguration()) {

@@ -63,11 +63,13 @@ struct StoreProcessTests {
             local, RefreshRecord(requestID: "shared", status: RefreshStatus(code: 201, message: "pending")), holder: nil,
             leaseUntil: nil)
 
+        // Enough writes to meet each other often, few enough that none waits out SQLite's busy time on a loaded
+        // machine.
         let writers = try [
-            start([temporary.url.path, "requests", "first", "400"]),
-            start([temporary.url.path, "requests", "second", "400"]),
-            start([temporary.url.path, "errors", "shared", "300"]),
-            start([temporary.url.path, "errors", "shared", "300"]),
+            start([temporary.url.path, "requests", "first", "150"]),
+            start([temporary.url.path, "requests", "second", "150"]),
+            start([temporary.url.path, "errors", "shared", "100"]),
+            start([temporary.url.path, "errors", "shared", "100"]),
         ]
         for (process, output, errors) in writers {
             _ = output.fileHandleForReading.readDataToEndOfFile()
@@ -76,8 +78,8 @@ struct StoreProcessTests {
             #expect(process.terminationStatus == 0, "\(complaint)")
             #expect(!complaint.contains("locked"))
         }
-        #expect(try await store.requests().count == 801, "every request of both writers, and the shared one")
-        #expect(try await store.request("shared")?.errorCount == 600, "no read-modify-write was lost")
+        #expect(try await store.requests().count == 301, "every request of both writers, and the shared one")
+        #expect(try await store.request("shared")?.errorCount == 200, "no read-modify-write was lost")
         #expect(try store.integrityCheck() == "ok")
     }
 

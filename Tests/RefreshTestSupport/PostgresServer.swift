@@ -12,9 +12,9 @@ public final class PostgresServer: Sendable {
     }
 
     /// Starts a server in a new temporary folder. Fails with the script's words when PostgreSQL is not installed.
-    public static func start() throws -> PostgresServer {
+    public static func start() async throws -> PostgresServer {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ylytic-pg-\(UUID().uuidString)").path
-        let output = try script("start", folder)
+        let output = try await script("start", folder)
         guard let port = Int(output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
             throw PostgresServerError(description: "the test server gave no port: \(output)")
         }
@@ -22,9 +22,9 @@ public final class PostgresServer: Sendable {
     }
 
     /// Creates a database of its own for one test; returns its address.
-    public func createDatabase() throws -> String {
+    public func createDatabase() async throws -> String {
         let name = "t" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        _ = try Self.script("createdb", folder, name)
+        _ = try await Self.script("createdb", folder, name)
         return url(database: name)
     }
 
@@ -34,34 +34,43 @@ public final class PostgresServer: Sendable {
     }
 
     /// Runs `sql` in the database of `address` (one this server created); returns the rows, a line each.
-    public func sql(_ sql: String, in address: String) throws -> String {
+    public func sql(_ sql: String, in address: String) async throws -> String {
         let database = address.split(separator: "/").last?.split(separator: "?").first.map(String.init) ?? ""
-        return try Self.script("psql", folder, database, sql)
+        return try await Self.script("psql", folder, database, sql)
     }
 
     /// Stops the server, keeping its data, as an outage would.
-    public func pause() throws { _ = try Self.script("pause", folder) }
+    public func pause() async throws { _ = try await Self.script("pause", folder) }
 
     /// Starts it again on the same port.
-    public func resume() throws { _ = try Self.script("resume", folder) }
+    public func resume() async throws { _ = try await Self.script("resume", folder) }
 
-    /// Suspends every process of the server: its connections stay open and nothing answers.
-    public func freeze() throws { _ = try Self.script("freeze", folder) }
+    /// Suspends every process of the server: its connections stay open and nothing answers. (Waited for where it
+    /// is called: it takes milliseconds, and is called from places that cannot suspend.)
+    public func freeze() throws { _ = try Self.runScript(["freeze", folder]) }
 
     /// Lets a frozen server go on.
-    public func thaw() throws { _ = try Self.script("thaw", folder) }
+    public func thaw() throws { _ = try Self.runScript(["thaw", folder]) }
 
     /// Stops the server and removes its folder.
     public func stop() {
-        _ = try? Self.script("stop", folder)
+        _ = try? Self.runScript(["stop", folder])
     }
 
     private static let scriptPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("EndToEnd/throwaway-postgres.sh").path
 
+    /// Runs the script on a thread of its own, so that waiting for it (seconds, on a loaded machine) holds none of
+    /// the few threads every test's tasks run on; returns what it printed.
+    private static func script(_ arguments: String...) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try runScript(arguments) }) }.start()
+        }
+    }
+
     /// Runs the script; returns what it printed. Its output goes through files rather than pipes (the server it
     /// starts outlives it, and must not hold a pipe open), and it is spawned and waited for directly.
-    private static func script(_ arguments: String...) throws -> String {
+    private static func runScript(_ arguments: [String]) throws -> String {
         let outputs = FileManager.default.temporaryDirectory.appendingPathComponent("ylytic-pg-script-\(UUID().uuidString)")
         let outputFile = outputs.appendingPathExtension("out").path
         let errorFile = outputs.appendingPathExtension("err").path

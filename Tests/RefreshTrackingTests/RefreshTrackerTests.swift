@@ -28,7 +28,15 @@ struct RefreshTrackerTests {
             baseURL: URL(string: "http://127.0.0.1:9/ylytic/api/v1")!, token: APIToken("tracker-token")!, transport: api,
             time: time, random: FixedRandomSource(0.5))
         return RefreshTracker(
-            store: try store(), client: client, scope: scope, holder: holder, time: time, random: FixedRandomSource(0.5))
+            store: try store(), client: client, scope: scope, holder: holder, configuration: configuration, time: time,
+            random: FixedRandomSource(0.5))
+    }
+
+    /// The standard pace and leases; stopping waits as long as a loaded machine's store needs to take the release.
+    var configuration: TrackerConfiguration {
+        var configuration = TrackerConfiguration()
+        configuration.releaseWait = .seconds(60)
+        return configuration
     }
 
     /// A request submitted at `start` and pending, followed by `holder` under a lease of 45 s.
@@ -58,7 +66,8 @@ struct RefreshTrackerTests {
             baseURL: URL(string: "http://127.0.0.1:9/ylytic/api/v1")!, token: APIToken("tracker-token")!, transport: api,
             time: time, random: FixedRandomSource(0.5))
         let tracker = RefreshTracker(
-            store: try store(), client: client, scope: .requested, holder: alice, time: time, random: FixedRandomSource(0.5))
+            store: try store(), client: client, scope: .requested, holder: alice, configuration: configuration, time: time,
+            random: FixedRandomSource(0.5))
         var events = tracker.events.makeAsyncIterator()
         var sent = api.sent.makeAsyncIterator()
         await tracker.start()
@@ -294,7 +303,8 @@ struct RefreshTrackerTests {
         let local = try await other.recordIntent(target, at: start, holder: bob, leaseUntil: start + 45)
         let joining = try tracker(alice)
         let outcome = Task { try await joining.submit(target, follow: false, join: .standard) }
-        await time.waitForSleepers()
+        // Alice looks again for the id after a tenth of a second (the lease's renewal sleeps too, for longer).
+        await time.waitForSleeper(until: start + 0.1)
         return (other, local, joining, outcome)
     }
 

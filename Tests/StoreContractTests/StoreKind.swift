@@ -30,7 +30,7 @@ struct SharedStore {
                 removal: { try? FileManager.default.removeItem(at: folder) })
         case .postgresql:
             let server = try #require(ThrowawayPostgres.server, "the suite has no PostgreSQL server")
-            let address = try LedgerAddress(parsing: try server.createDatabase(), environment: [:])
+            let address = try LedgerAddress(parsing: try await server.createDatabase(), environment: [:])
             return SharedStore(
                 mine: try await PostgresLedger.open(address), theirs: try await PostgresLedger.open(address),
                 removal: {})

@@ -9,7 +9,7 @@ struct ThrowawayPostgres: SuiteTrait, TestScoping {
     func provideScope(
         for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
     ) async throws {
-        let server = try PostgresServer.start()
+        let server = try await PostgresServer.start()
         defer { server.stop() }
         try await Self.$server.withValue(server) { try await function() }
     }

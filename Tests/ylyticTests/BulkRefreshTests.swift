@@ -30,10 +30,16 @@ struct BulkRefreshTests {
         _ arguments: [String], against simulator: RunningSimulator, stops: AsyncStream<Void> = AsyncStream { _ in },
         answer: String? = nil
     ) async -> CLIHarness.Run {
+        await run(arguments, at: simulator.baseURL, stops: stops, answer: answer)
+    }
+
+    func run(
+        _ arguments: [String], at baseURL: URL, stops: AsyncStream<Void> = AsyncStream { _ in }, answer: String? = nil
+    ) async -> CLIHarness.Run {
         let stdout = BufferSink(), stderr = BufferSink()
         var context = CommandContext(
             environment: [
-                "YLYTIC_TOKEN": "e2e-token", "YLYTIC_BASE_URL": simulator.baseURL.absoluteString, "HOME": "/nonexistent",
+                "YLYTIC_TOKEN": "e2e-token", "YLYTIC_BASE_URL": baseURL.absoluteString, "HOME": "/nonexistent",
                 "YLYTIC_STORE": storePath,
             ],
             stdout: stdout, stderr: stderr, stdoutIsTerminal: false, stderrIsTerminal: false,
@@ -165,13 +171,11 @@ struct BulkRefreshTests {
 
     @Test func aServerThatCannotBeReachedStopsTheRunWithExitFour() async throws {
         // A port nothing listens on: every POST is refused at once (and retried, since it never arrived).
-        let settings = SimulatorSettings()
-        let simulator = try await Simulator.start(settings)
-        await simulator.stop()
+        let refusing = try RefusingPort()
         let listed = FileManager.default.temporaryDirectory.appendingPathComponent("down-\(UUID().uuidString).txt")
         try (0..<10).map { "@down_\($0)" }.joined(separator: "\n").write(to: listed, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: listed) }
-        let down = await run(["refresh", "--from", listed.path], against: simulator)
+        let down = await run(["refresh", "--from", listed.path], at: refusing.baseURL)
         #expect(down.status == 4, "\(down.stderr)")
         #expect(down.stderr.contains("ylytic: the server cannot be reached or keeps failing ("), "\(down.stderr)")
         // A POST refused at the door is "refused"; one whose connection was cut before an answer is "unknown".
@@ -185,14 +189,15 @@ struct BulkRefreshTests {
     @Test func aTimeoutStopsFollowingWithExitFive() async throws {
         var settings = SimulatorSettings()
         settings.tokens = ["e2e-token"]
-        settings.processingTime = 30...30
+        settings.processingTime = 600...600
         let simulator = try await Simulator.start(settings)
         defer { Task { await simulator.stop() } }
-        let listed = FileManager.default.temporaryDirectory.appendingPathComponent("slow-\(UUID().uuidString).txt")
-        try "@slow_one\n@slow_two\n".write(to: listed, atomically: true, encoding: .utf8)
+        let listed = FileManager.default.temporaryDirectory.appendingPathComponent("patient-\(UUID().uuidString).txt")
+        try "@patient_one\n@patient_two\n".write(to: listed, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: listed) }
-        // Both are sent well before the time runs out, and neither has ended when it does.
-        let timedOut = await run(["refresh", "--from", listed.path, "--timeout", "10"], against: simulator)
+        // Both are answered at once, long before the time runs out (two POSTs against fifteen seconds, for a
+        // machine that stalls), and neither has ended when it does.
+        let timedOut = await run(["refresh", "--from", listed.path, "--timeout", "15"], against: simulator)
         #expect(timedOut.status == 5, "\(timedOut.stderr)")
         #expect(timedOut.stderr.contains("ylytic: timed out after 2 submitted · 2 pending"), "\(timedOut.stderr)")
     }

@@ -63,6 +63,25 @@ struct CLIHarness {
             }
             return condition(stdout.text, stderr.text)
         }
+
+        /// Moves `time` from one sleeper's deadline to the next (polls, retries, leases), never to `limit` or
+        /// beyond, until `condition` holds of what was printed; polls at most `realLimit` seconds of real time.
+        func advance(
+            _ time: ManualTimeSource, before limit: Date, realLimit: Double = 60,
+            until condition: (_ stdout: String, _ stderr: String) -> Bool
+        ) async -> Bool {
+            let clock = ContinuousClock(), end = clock.now + .seconds(realLimit)
+            while clock.now < end {
+                if condition(stdout.text, stderr.text) { return true }
+                if let next = time.nextDeadline, next < limit {
+                    time.advance(to: next)
+                    await Task.yield()
+                } else {
+                    try? await Task.sleep(for: .milliseconds(10))
+                }
+            }
+            return condition(stdout.text, stderr.text)
+        }
     }
 
     /// Starts a command; `stops` ends it as Ctrl-C would.
@@ -87,6 +106,8 @@ struct CLIHarness {
         }
         // An hour of lease: on a clock a hundred times as fast, a busy test machine never lets one lapse.
         context.tracking.leaseDuration = 3600
+        // Releasing leases on stop is checked: a loaded machine's store is given time enough to take it.
+        context.tracking.releaseWait = .seconds(60)
         let status = await Ylytic.run(arguments, context: context)
         return Run(status: status, stdout: stdout.text, stderr: stderr.text)
     }

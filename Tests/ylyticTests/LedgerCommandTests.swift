@@ -15,10 +15,10 @@ struct LedgerCommandTests {
     }
 
     @Test func aSecondRefreshOfTheSameTargetIsJoinedAndForceSubmitsAnother() async throws {
-        let server = try PostgresServer.start()
+        let server = try await PostgresServer.start()
         defer { server.stop() }
         var cli = CLIHarness([Bodies.pending, Bodies.record("second-id", message: "pending", code: 201)])
-        cli.environment["YLYTIC_STORE"] = try server.createDatabase()
+        cli.environment["YLYTIC_STORE"] = try await server.createDatabase()
 
         let first = await cli.run("refresh", "instagram", "thetatvaindia")
         #expect(first.status == 0, "\(first.stderr)")
@@ -46,12 +46,12 @@ struct LedgerCommandTests {
     }
 
     @Test func copyingSQLiteIntoPostgreSQLAndBackKeepsEverything() async throws {
-        let server = try PostgresServer.start()
+        let server = try await PostgresServer.start()
         defer { server.stop() }
         let cli = CLIHarness([Bodies.pending, Bodies.succeeded(id: Self.id)], fallback: Bodies.succeeded(id: Self.id))
         #expect(await cli.run("refresh", "instagram", "anurag.itbhu05", "--wait").status == 0)
         let original = try #require(cli.environment["YLYTIC_STORE"])
-        let ledger = try server.createDatabase()
+        let ledger = try await server.createDatabase()
         let back = CLIHarness.temporaryStorePath()
 
         let copied = await cli.run("store", "copy", "--from", original, "--to", ledger, "--json")

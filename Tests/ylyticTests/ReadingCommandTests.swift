@@ -148,8 +148,15 @@ struct ReadingCommandTests {
     }
 
     @Test func aServerThatKeepsFailingIsAskedAgainUntilTheWaitRunsOutThenExitsFour() async {
-        let cli = CLIHarness([], fallback: HTTPResponse.json(503, "{}"))
-        let run = await cli.run("watch", "a", "--timeout", "600")
+        let time = ManualTimeSource()
+        let cli = CLIHarness([], fallback: HTTPResponse.json(503, "{}"), time: time)
+        let start = time.now
+        let running = cli.start("watch", "a", "--timeout", "600")
+        // The wait runs out 600 s after the command began, which is start or later: until a poll is told as failed,
+        // the clock stays short of it.
+        #expect(await running.advance(time, before: start + 600) { stdout, _ in stdout.contains(" retrying poll ") })
+        #expect(await running.advance(time, before: .distantFuture) { stdout, _ in stdout.contains("a timeout") })
+        let run = await running.task.value
         #expect(run.status == 4)
         #expect(run.stdout.contains(" retrying poll "))
         #expect(!run.stdout.contains("following ended"), "failures that may pass never end the following")

@@ -52,7 +52,8 @@ struct RefreshCommandTests {
         #expect(object["merged"] as? Int == 1, "the summary says a target named twice was merged: \(summary)")
         #expect(run.stdout.contains(#""event":"unknown""#), "the lost POST's event says unknown")
 
-        let skipped = await cli.run("refresh", "--from", file.path, "--skip-unknown")
+        // Fresh within a year of the scaled clock, however slowly the machine runs: joined.
+        let skipped = await cli.run("refresh", "--from", file.path, "--skip-unknown", "--fresh-for", "365d")
         #expect(skipped.stderr.contains("Left alone: 1 whose earlier POST's outcome is unknown"), "\(skipped.stderr)")
         #expect(skipped.stderr.contains("Done: 0 submitted, 1 joined"), "\(skipped.stderr)")
         let second = "65b87c8576c9b42b3a2858ff"
@@ -124,8 +125,15 @@ struct RefreshCommandTests {
     }
 
     @Test func waitRunningOutWhileEveryPollFailsExitsFourWithTheServersLastAnswer() async {
-        let run = await CLIHarness([Bodies.pending], fallback: HTTPResponse.json(503, "{}"))
-            .run("refresh", "instagram", "x", "--wait", "--timeout", "600", "--json")
+        let time = ManualTimeSource()
+        let start = time.now
+        let running = CLIHarness([Bodies.pending], fallback: HTTPResponse.json(503, "{}"), time: time)
+            .start("refresh", "instagram", "x", "--wait", "--timeout", "600", "--json")
+        // The wait runs out 600 s after the command began, which is start or later: until a poll is told as failed,
+        // the clock stays short of it.
+        #expect(await running.advance(time, before: start + 600) { _, stderr in stderr.contains("retrying poll ") })
+        #expect(await running.advance(time, before: .distantFuture) { stdout, _ in stdout.contains(#""state""#) })
+        let run = await running.task.value
         #expect(run.status == 4, "the server was failing: that is the news, not the wait")
         #expect(run.stdout.contains(#""state":"error""#))
         #expect(run.stdout.contains("HTTP 503"))
