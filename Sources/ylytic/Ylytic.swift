@@ -20,7 +20,7 @@ struct Ylytic: AsyncParsableCommand {
         subcommands: [
             DashCommand.self, DemoCommand.self, OpenCommand.self, RefreshCommand.self, StatusCommand.self, ShowCommand.self, WatchCommand.self, ListCommand.self,
             HistoryCommand.self, CreatorsCommand.self, ForgetCommand.self, ExportCommand.self, RosterCommand.self, StoreCommand.self, SimulateCommand.self,
-            ConfigCommand.self,
+            UsageCommand.self, BudgetCommand.self, ConfigCommand.self,
         ],
         defaultSubcommand: DashCommand.self
     )

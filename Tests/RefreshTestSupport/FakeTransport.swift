@@ -18,9 +18,10 @@ public final class FakeTransport: HTTPTransport, Sendable {
         self.fallback = fallback
     }
 
-    /// Answers a GET from the script of the request id it names, whatever the order of the calls.
-    public init(byRequestID scripts: [String: [Answer]], fallback: Answer? = nil) {
-        script = Mutex([])
+    /// Answers a GET from the script of the request id it names, whatever the order of the calls; anything else
+    /// (a POST) from `answers` in turn.
+    public init(_ answers: [Answer] = [], byRequestID scripts: [String: [Answer]], fallback: Answer? = nil) {
+        script = Mutex(answers)
         scriptsByID = Mutex(scripts)
         self.fallback = fallback
     }

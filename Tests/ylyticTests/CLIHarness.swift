@@ -33,8 +33,11 @@ struct CLIHarness {
         environment["YLYTIC_STORE"] = Self.temporaryStorePath()
     }
 
-    init(byRequestID scripts: [String: [FakeTransport.Answer]], time: any TimeSource = ScaledTimeSource()) {
-        transport = FakeTransport(byRequestID: scripts)
+    init(
+        _ answers: [FakeTransport.Answer] = [], byRequestID scripts: [String: [FakeTransport.Answer]],
+        time: any TimeSource = ScaledTimeSource()
+    ) {
+        transport = FakeTransport(answers, byRequestID: scripts)
         self.time = time
         environment["YLYTIC_STORE"] = Self.temporaryStorePath()
     }

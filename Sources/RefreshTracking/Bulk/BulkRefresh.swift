@@ -4,7 +4,7 @@ import RefreshAPI
 /// A batch of refreshes under the one policy the command line (`refresh --from`, `roster refresh`) and the dashboard
 /// (`r` on marked creators, `R` on a roster) share: each target submitted once, joined when under way or fresh, POSTs
 /// paced and a few at once (``BulkSubmission``). It stops submitting when asked (Ctrl-C, quitting), when the token is
-/// refused, or when three POSTs in a row cannot reach the server; the POSTs under way finish first, so that what the
+/// refused, when the store's budget is spent, or when three POSTs in a row cannot reach the server; the POSTs under way finish first, so that what the
 /// store holds is exactly what was sent, and the same batch run again submits only the rest.
 public actor BulkRefresh {
     /// Why the batch stopped submitting before every target was started.
@@ -15,6 +15,8 @@ public actor BulkRefresh {
         case tokenRefused(String)
         /// Three POSTs in a row could not reach the server; the last one's reason.
         case serverUnreachable(String)
+        /// The store's budget for the period is spent: nothing more may go until the next one.
+        case overBudget(String)
     }
 
     /// How far it has got.
@@ -25,8 +27,16 @@ public actor BulkRefresh {
     /// Whether it stopped for a problem (a refused token, an unreachable server) rather than because it was asked.
     public var stoppedForAProblem: Bool {
         switch stop {
-        case .tokenRefused, .serverUnreachable: true
+        case .tokenRefused, .serverUnreachable, .overBudget: true
         case .asked, .none: false
+        }
+    }
+    /// Whether the submissions waiting for their turn are withdrawn: not when the budget is spent, since each of
+    /// them holds a share of it already.
+    private var withdrawsWaitingSubmissions: Bool {
+        switch stop {
+        case .none, .overBudget: false
+        case .asked, .tokenRefused, .serverUnreachable: true
         }
     }
     /// The first target the API refused, and why.
@@ -34,22 +44,25 @@ public actor BulkRefresh {
     private let targets: [RefreshTarget]
     private let submission: BulkSubmission
 
-    /// The batch of `targets`; those in `sentAgainAfterUnknown` had a POST whose outcome is unknown, and are told as
-    /// sent again.
+    /// The batch of `targets`, sent for `roster` (or none) under the `budget` rule; those in
+    /// `sentAgainAfterUnknown` had a POST whose outcome is unknown, and are told as sent again.
     public init(
         _ targets: [RefreshTarget], tracker: RefreshTracker, join: JoinPolicy, pacer: SubmissionPacer,
-        sentAgainAfterUnknown: Set<RefreshTarget> = []
+        roster: String? = nil, budget: BudgetRule = .enforced, sentAgainAfterUnknown: Set<RefreshTarget> = []
     ) {
         self.targets = targets
         progress = BulkProgress(total: targets.count, sentAgainAfterUnknown: sentAgainAfterUnknown)
-        submission = BulkSubmission(tracker: tracker, join: join, pacer: pacer)
+        submission = BulkSubmission(tracker: tracker, join: join, pacer: pacer, roster: roster, budget: budget)
     }
 
     /// Submits the targets in order until every one is started or the batch stops; `tell` hears what became of each
     /// as it comes. Returns why it stopped, nil when every target was started.
     @discardableResult
     public func submit(telling tell: @escaping @Sendable (BulkProgress.Change) async -> Void = { _ in }) async -> Stop? {
-        await submission.run(targets, shouldStop: { [weak self] in await self?.stop != nil }) { [weak self] outcome in
+        await submission.run(
+            targets, shouldStop: { [weak self] in await self?.stop != nil },
+            shouldWithdraw: { [weak self] in await self?.withdrawsWaitingSubmissions ?? true }
+        ) { [weak self] outcome in
             guard let change = await self?.take(outcome) else { return }
             await tell(change)
         }
@@ -69,6 +82,7 @@ public actor BulkRefresh {
         guard stop == nil || stop == .asked else { return change }
         switch error {
         case .client(.tokenMissing), .client(.tokenRejected), .noClient: stop = .tokenRefused(error.description)
+        case .overBudget: stop = .overBudget(error.description)
         default: if progress.serverLooksDown { stop = .serverUnreachable(error.description) }
         }
         return change
@@ -105,6 +119,8 @@ public actor BulkRefresh {
             return "Refreshes stopped, \(Self.clause(reason)): \(counts)."
         case .serverUnreachable(let reason):
             return "Refreshes stopped, the server cannot be reached or keeps failing: \(counts) (\(Self.clause(reason)))."
+        case .overBudget(let reason):
+            return "Refreshes stopped, \(Self.clause(reason)): \(counts)."
         }
     }
 

@@ -18,27 +18,39 @@ public struct BulkSubmission: Sendable {
     public let tracker: RefreshTracker
     public let join: JoinPolicy
     public let pacer: SubmissionPacer
+    /// The roster the refreshes are sent for, counted with it in the usage; nil for none.
+    public let roster: String?
+    /// Whether the store's budget may refuse them.
+    public let budget: BudgetRule
     /// Submissions under way at once (each waits for its turn of the pacer before its POST).
     public let concurrency: Int
 
-    public init(tracker: RefreshTracker, join: JoinPolicy, pacer: SubmissionPacer, concurrency: Int = 4) {
+    public init(
+        tracker: RefreshTracker, join: JoinPolicy, pacer: SubmissionPacer, roster: String? = nil,
+        budget: BudgetRule = .enforced, concurrency: Int = 4
+    ) {
         self.tracker = tracker
         self.join = join
         self.pacer = pacer
+        self.roster = roster
+        self.budget = budget
         self.concurrency = max(1, concurrency)
     }
 
     /// Submits `targets` in order, reporting each outcome as it comes; starts no new one once `shouldStop` says so
-    /// (after a refused token, too: nothing more could go), and a submission waiting for its turn when it does is
-    /// withdrawn, sending nothing. Returns how many were started.
+    /// (after a refused token or a spent budget, too: nothing more could go), and a submission waiting for its turn
+    /// when `shouldWithdraw` says so is withdrawn, sending nothing (one that holds a share of a spent budget is not:
+    /// it may go). Returns how many were started.
     @discardableResult
     public func run(
         _ targets: [RefreshTarget], shouldStop: @escaping @Sendable () async -> Bool,
-        report: @escaping @Sendable (Outcome) async -> Void
+        shouldWithdraw: @escaping @Sendable () async -> Bool, report: @escaping @Sendable (Outcome) async -> Void
     ) async -> Int {
         let tracker = self.tracker
         let join = self.join
         let pacer = self.pacer
+        let roster = self.roster
+        let budget = self.budget
         return await withTaskGroup(of: Bool.self) { group in
             var started = 0
             var inFlight = 0
@@ -53,7 +65,9 @@ public struct BulkSubmission: Sendable {
                 inFlight += 1
                 group.addTask {
                     do throws(TrackingError) {
-                        switch try await tracker.submit(target, follow: true, join: join, pacedBy: pacer, unless: shouldStop) {
+                        switch try await tracker.submit(
+                            target, follow: true, join: join, roster: roster, budget: budget, pacedBy: pacer, unless: shouldWithdraw)
+                        {
                         case .submitted(let record): await report(.submitted(target, record))
                         case .joined(let request): await report(.joined(target, request))
                         }
@@ -65,6 +79,7 @@ public struct BulkSubmission: Sendable {
                         await report(.refused(target, error))
                         if case .client(let client) = error, case .tokenRejected = client { return false }
                         if case .noClient = error { return false }
+                        if case .overBudget = error { return false }
                         return true
                     }
                 }

@@ -18,6 +18,10 @@ struct BulkRefreshRun {
     let plan: BatchConsent.Plan
     /// Targets the list named more than once, merged into one (said in the `--json` summary).
     var merged = 0
+    /// The roster the refreshes are for (counted with it in the usage); nil for a list.
+    var roster: String?
+    /// Whether the store's budget may stop the run (`--force` sends beyond it).
+    var budget = BudgetRule.enforced
     /// Seconds after which following stops (what is pending stays so on the server); nil: until every one ends.
     let timeout: TimeInterval?
     let json: Bool
@@ -35,7 +39,7 @@ struct BulkRefreshRun {
         await tracker.start()
         let bulk = BulkRefresh(
             plan.targets, tracker: tracker, join: plan.join, pacer: SubmissionPacer(perSecond: Self.postsPerSecond, time: context.time),
-            sentAgainAfterUnknown: plan.sentAgainAfterUnknown)
+            roster: roster, budget: budget, sentAgainAfterUnknown: plan.sentAgainAfterUnknown)
         let runner = EventRunner<Input>(tracker: tracker, time: context.time)
         runner.forward(context.stopRequests()) { .stop }
         if let timeout { runner.send(.deadline, after: timeout) }
@@ -123,6 +127,9 @@ struct BulkRefreshRun {
                 "ylytic: the server cannot be reached or keeps failing (\(BulkRefresh.clause(reason))); stopped after "
                     + "\(summary). The same command run again submits what was not submitted.")
             return .networkProblem
+        case .overBudget(let reason):
+            context.stderr.line("ylytic: \(BulkRefresh.clause(reason)); stopped after \(summary)")
+            return .overBudget
         case .asked where stopped:
             context.stderr.line(
                 "ylytic: stopped after \(summary). What is pending stays so on the server; the same command run "

@@ -96,7 +96,7 @@ struct RefreshCommand: YlyticCommand {
         if follows { await tracker.start() }
         let submitted: RefreshRecord
         do {
-            switch try await tracker.submit(target, follow: follows, join: joinPolicy) {
+            switch try await tracker.submit(target, follow: follows, join: joinPolicy, budget: force ? .ignored : .enforced) {
             case .submitted(let record):
                 submitted = record
             case .joined(let existing):
@@ -198,7 +198,9 @@ struct RefreshCommand: YlyticCommand {
                 targets: file.targets, join: joinPolicy, yes: yes, skipUnknown: skipUnknown, context: context
             ).settle(store: store)
         else { return .interrupted }
-        return await BulkRefreshRun(plan: plan, merged: file.duplicates, timeout: timeout, json: output.json, context: context)
+        return await BulkRefreshRun(
+            plan: plan, merged: file.duplicates, budget: force ? .ignored : .enforced, timeout: timeout, json: output.json,
+            context: context)
             .run(client: client, store: store)
     }
 

@@ -76,6 +76,9 @@ struct RosterRefreshCommand: YlyticCommand {
             let plan = try await BatchConsent(targets: targets, join: asked, yes: yes, skipUnknown: skipUnknown, context: context)
                 .settle(store: store)
         else { return .interrupted }
-        return await BulkRefreshRun(plan: plan, timeout: timeout, json: output.json, context: context).run(client: client, store: store)
+        return await BulkRefreshRun(
+            plan: plan, roster: roster.name, budget: force ? .ignored : .enforced, timeout: timeout, json: output.json,
+            context: context
+        ).run(client: client, store: store)
     }
 }
