@@ -23,6 +23,7 @@ public final class DashboardRuntime {
     private var preview: Task<Void, Never>?
     /// Reads the creators and rosters again when they change, one read at a time.
     private let creatorsReading = CreatorsReading()
+    private let usageReading = UsageReading()
     /// Spaces the POSTs of every batch this dashboard submits (`r` on marked creators, `R` on a roster).
     private let pacer: SubmissionPacer
     /// The batches under way, asked to stop (their POSTs under way finishing) when the dashboard quits.
@@ -113,6 +114,10 @@ public final class DashboardRuntime {
                 if !changes.forgotten.isEmpty { handle(.removed(changes.forgotten.map(\.localID))) }
             }
             if changes.creatorsChanged { readCreators() }
+            // A new intent is a paid refresh (and one taken off when its POST never went).
+            if changes.replacesEverything || !changes.forgotten.isEmpty || rows.contains(where: { $0.phase == .submitting }) {
+                readUsage()
+            }
         case .rateLimited(let until):
             handle(.notice("The server asks to slow down; polling resumes at \(Timestamp.text(until))."))
         case .problem(let text):
@@ -131,6 +136,12 @@ public final class DashboardRuntime {
     private func readCreators() {
         let (reading, store, time, runner) = (creatorsReading, self.store, self.time, self.runner)
         Task { await reading.read(from: store, time: time, into: runner) }
+    }
+
+    /// Reads the paid refreshes of today and the budget again, as ``readCreators()`` reads the creators.
+    private func readUsage() {
+        let (reading, store, time, runner) = (usageReading, self.store, self.time, self.runner)
+        Task { await reading.read(from: store, now: time.now, into: runner) }
     }
 
     /// Draws the newest requests before the whole list is read, when the store has more than a screen's worth.
@@ -530,6 +541,35 @@ private actor CreatorsReading {
                 runner.send(.rostersLoaded(rosters))
             } catch {
                 runner.send(.problem("The store could not be read: \(error)"))
+            }
+        } while readAgain
+        isReading = false
+    }
+}
+
+/// The paid refreshes of today and the budget read again after a submission: one read at a time, and one more when
+/// submissions came during it.
+private actor UsageReading {
+    private var isReading = false
+    private var readAgain = false
+
+    func read(from store: any TrackingStore, now: Date, into runner: EventRunner<DashboardAction>) async {
+        guard !isReading else {
+            readAgain = true
+            return
+        }
+        isReading = true
+        repeat {
+            readAgain = false
+            do {
+                let budget = try await store.budget()
+                let day = RefreshBudget(limit: 0, period: .day).periodStart(containing: now)
+                let periodStart = budget?.periodStart(containing: now) ?? day
+                let counts = try await store.usage(since: min(day, periodStart))
+                let sent = { (start: Date) in counts.filter { $0.hour >= start }.reduce(0) { $0 + $1.refreshes } }
+                runner.send(.usageLoaded(UsageToday(sent: sent(day), budget: budget, usedInPeriod: sent(periodStart))))
+            } catch {
+                // What was sent today is a courtesy of the header: a store that cannot be read says so elsewhere.
             }
         } while readAgain
         isReading = false

@@ -231,7 +231,7 @@ public actor RefreshTracker {
         await pacer?.waitForTurn()
         if let withdrawn, await withdrawn() {
             do {
-                try await store.forget(localID: intent)
+                try await store.withdraw(localID: intent)
             } catch {
                 continuation.yield(.problem("The store could not be written: \(error)"))
             }

@@ -100,11 +100,7 @@ public enum StoreCopy {
     }
 
     /// The tables a copy carries, by the names both stores give them.
-    public static let carriedTables: Set<String> = [
-        "request", "response", "creator", "snapshot", "roster", "roster_member",
-        // Each request added is counted as paid by the one who submitted it, when it was submitted.
-        "paid_refresh",
-    ]
+    public static let carriedTables: Set<String> = ["request", "response", "creator", "snapshot", "roster", "roster_member"]
 
     /// The tables a copy leaves, and why: each store's own bookkeeping, which the destination keeps for itself.
     public static let storesOwnTables: [String: String] = [
@@ -113,5 +109,6 @@ public enum StoreCopy {
         "grdb_migrations": "the schema versions of a file",
         "schema_version": "the schema versions of a ledger",
         "store_setting": "the settings every process using the store keeps to (its budget), which a copy does not overrule",
+        "paid_refresh": "the refreshes paid for through that store, counted where they were sent (a copy sends nothing)",
     ]
 }

@@ -38,8 +38,7 @@ public enum TrackingError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noClient: "No API token is configured; refreshes cannot be submitted."
         case .withdrawn: "withdrawn before it was sent"
         case .overBudget(let budget, let used):
-            "the store's budget of \(budget) is spent (\(used) sent this \(budget.period.rawValue), UTC); nothing was "
-                + "sent (ylytic budget shows it; --force sends beyond it)"
+            "the store's budget of \(budget) is spent (\(used) sent this \(budget.period.rawValue), UTC); nothing was sent"
         }
     }
 }

@@ -121,10 +121,15 @@ public protocol TrackingStore: AnyObject, Sendable {
     @discardableResult
     func forget(_ id: RequestID, purge: Bool) async throws -> Bool
 
-    /// Forgets a request by the store's own number (an intent has no server id); an intent whose POST was never
-    /// sent is no longer counted as paid.
+    /// Forgets a request by the store's own number (an intent has no server id). It stays counted as paid: its
+    /// POST may have gone.
     @discardableResult
     func forget(localID: Int64) async throws -> Bool
+
+    /// Takes back an intent whose POST this process has not sent (a batch stopped while it waited for its turn):
+    /// it goes, and is no longer counted as paid. Whether there was such an intent.
+    @discardableResult
+    func withdraw(localID: Int64) async throws -> Bool
 
     // MARK: Change feed
 

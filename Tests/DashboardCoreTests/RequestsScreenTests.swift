@@ -1,5 +1,6 @@
 import Foundation
 import RefreshAPI
+import RefreshTracking
 import Testing
 @testable import DashboardCore
 
@@ -13,6 +14,33 @@ struct RequestsScreenTests {
     func home(width: Int, height: Int) throws {
         let grid = DashboardView().render(DashboardFixtures.state(width: width, height: height))
         try DashboardFixtures.expectScreen(grid.text, named: "home-\(width)x\(height)")
+    }
+
+    @Test func theHeaderSaysWhatWasSentTodayAndWhereTheBudgetStandsInTheWordsTheWidthAffords() throws {
+        var state = DashboardFixtures.state(width: 160, height: 24)
+        let budget = RefreshBudget(limit: 500, period: .day)
+        _ = reducer.reduce(&state, .usageLoaded(UsageToday(sent: 12, budget: budget, usedInPeriod: 40)))
+        let header = { (state: DashboardState) in DashboardView().render(state).text.split(separator: "\n")[0] }
+        #expect(header(state).contains("sent today 12 (budget 40/500/day)"), "\(header(state))")
+        // At every width the counts keep the wording they have without it; it takes what room is left.
+        var without = state
+        without.shared.usage = nil
+        var shown: Set<String> = []
+        for width in 40...160 {
+            state.shared.width = width
+            without.shared.width = width
+            let counts = String(header(without)).components(separatedBy: " demo").first?
+                .trimmingCharacters(in: .whitespaces) ?? ""
+            #expect(header(state).contains(counts), "at \(width): \(header(state)) | \(header(without))")
+            for form in ["sent today 12 (budget 40/500/day)", "today 12 40/500/day", " t12"] where header(state).contains(form) {
+                shown.insert(form)
+            }
+        }
+        #expect(shown.count == 3, "each wording at some width: \(shown)")
+        _ = reducer.reduce(&state, .usageLoaded(UsageToday(sent: 0, budget: nil, usedInPeriod: 0)))
+        state.shared.width = 160
+        #expect(header(state).contains("sent today 0") && !header(state).contains("budget"), "\(header(state))")
+        #expect(UsageToday(sent: 500, budget: budget, usedInPeriod: 500).isSpent)
     }
 
     @Test(arguments: sizes)

@@ -22,15 +22,28 @@ struct StoreProcessTests {
         return (process, output, errors)
     }
 
-    /// Reads lines from `pipe` until `count` have arrived (or the writer closed it).
-    func readLines(_ pipe: Pipe, count: Int) -> [String] {
-        var text = ""
-        while text.filter({ $0 == "\n" }).count < count {
-            let chunk = pipe.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
+    /// Reads lines from `pipe` until `count` have arrived (or the writer closed it), on a thread of its own.
+    func readLines(_ pipe: Pipe, count: Int) async -> [String] {
+        nonisolated(unsafe) let pipe = pipe
+        return await OwnThread.run {
+            var text = ""
+            while text.filter({ $0 == "\n" }).count < count {
+                let chunk = pipe.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                text += String(decoding: chunk, as: UTF8.self)
+            }
+            return text.split(separator: "\n").map(String.init)
         }
-        return text.split(separator: "\n").map(String.init)
+    }
+
+    /// Waits, on a thread of its own, for a probe to end; its exit status and what it wrote on stderr.
+    func finish(_ process: Process, _ output: Pipe, _ errors: Pipe) async -> (status: Int32, complaint: String) {
+        nonisolated(unsafe) let (process, output, errors) = (process, output, errors)
+        return await OwnThread.run {
+            _ = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+        }
     }
 
     @Test func killedMidWritesLeavesASoundStoreWithEveryCommittedWrite() async throws {
@@ -39,9 +52,10 @@ struct StoreProcessTests {
         defer { temporary.cleanUp() }
         _ = try temporary.open()
         let (process, output, _) = try start([temporary.url.path, "requests", "killed", "1000000"])
-        let committed = readLines(output, count: 300)
+        let committed = await readLines(output, count: 300)
         kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        nonisolated(unsafe) let killed = process
+        await OwnThread.run { killed.waitUntilExit() }
         #expect(process.terminationReason == .uncaughtSignal)
         // Lines read so far may include more that arrived together; each was printed after its commit.
         let store = try temporary.open()
@@ -72,10 +86,8 @@ struct StoreProcessTests {
             start([temporary.url.path, "errors", "shared", "100"]),
         ]
         for (process, output, errors) in writers {
-            _ = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            let complaint = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            #expect(process.terminationStatus == 0, "\(complaint)")
+            let (status, complaint) = await finish(process, output, errors)
+            #expect(status == 0, "\(complaint)")
             #expect(!complaint.contains("locked"))
         }
         #expect(try await store.requests().count == 301, "every request of both writers, and the shared one")
@@ -89,10 +101,8 @@ struct StoreProcessTests {
         defer { temporary.cleanUp() }
         let writers = try (0..<6).map { try start([temporary.url.path, "requests", "opener\($0)", "3"]) }
         for (process, output, errors) in writers {
-            _ = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            let complaint = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            #expect(process.terminationStatus == 0, "\(complaint)")
+            let (status, complaint) = await finish(process, output, errors)
+            #expect(status == 0, "\(complaint)")
         }
         let store = try temporary.open()
         #expect(try store.schemaVersions() == ["v1", "v2", "v3", "v4", "v5", "v6"])

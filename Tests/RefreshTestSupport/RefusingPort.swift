@@ -2,16 +2,22 @@ import Foundation
 
 #if canImport(Glibc)
 import Glibc
+
+private let streamSocket = Int32(SOCK_STREAM.rawValue)
+#else
+import Darwin
+
+private let streamSocket = SOCK_STREAM
 #endif
 
 /// A port on 127.0.0.1 that refuses every connection for as long as this lives: bound, so that no server started
 /// meanwhile (by another test) can take it, and never listening.
 public final class RefusingPort: Sendable {
     public let port: Int
-    private let socket: Int32
+    private let descriptor: Int32
 
     public init() throws {
-        let descriptor = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let descriptor = socket(AF_INET, streamSocket, 0)
         guard descriptor >= 0 else { throw RefusingPortError("socket: \(errno)") }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -28,7 +34,7 @@ public final class RefusingPort: Sendable {
             close(descriptor)
             throw RefusingPortError("bind: \(errno)")
         }
-        socket = descriptor
+        self.descriptor = descriptor
         port = Int(UInt16(bigEndian: address.sin_port))
     }
 
@@ -36,7 +42,7 @@ public final class RefusingPort: Sendable {
     public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)/ylytic/api/v1")! }
 
     deinit {
-        close(socket)
+        close(descriptor)
     }
 }
 

@@ -40,19 +40,22 @@ struct UsageContractTests {
         let refused = try localID(try await intent(theirs, "four", at: date + 3, by: "bob@box"))
         try await theirs.recordSubmissionFailure(refused, .serverUnavailable(attempts: 1, lastProblem: "connection refused"))
         let withdrawn = try localID(try await intent(theirs, "five", at: date + 4, by: "bob@box"))
-        try await theirs.forget(localID: withdrawn)
+        #expect(try await theirs.withdraw(localID: withdrawn))
+        let forgotten = try localID(try await intent(theirs, "seven", at: date + 5, by: "bob@box"))
+        #expect(try await theirs.forget(localID: forgotten), "forgetting an intent in flight: its POST may have gone")
+        #expect(try await !theirs.withdraw(localID: sent), "only an intent still being submitted can be taken back")
         _ = try localID(try await intent(mine, "six", at: date + 3600, roster: "summer"))
 
         #expect(
             try await theirs.usage(since: date - 86_400) == [
                 UsageCount(hour: hour, submitter: "alice@box", roster: "summer", refreshes: 2),
-                UsageCount(hour: hour, submitter: "bob@box", roster: nil, refreshes: 1),
+                UsageCount(hour: hour, submitter: "bob@box", roster: nil, refreshes: 2),
                 UsageCount(hour: hour + 3600, submitter: "alice@box", roster: "summer", refreshes: 1),
-            ], "the unknown outcome may have cost; the refused POST and the withdrawn one did not")
+            ], "the unknown outcome and the forgotten intent may have cost; the refused POST and the withdrawn one did not")
         #expect(try await mine.usage(since: date + 3600).map(\.refreshes) == [1], "counted from a time on")
 
         #expect(try await mine.forget(RequestID("r1"), purge: true))
-        #expect(try await mine.usage(since: date - 86_400).reduce(0) { $0 + $1.refreshes } == 4, "forgetting does not refund")
+        #expect(try await mine.usage(since: date - 86_400).reduce(0) { $0 + $1.refreshes } == 5, "forgetting does not refund")
     }
 
     @Test(arguments: StoreKind.allCases)

@@ -1,6 +1,7 @@
 import Foundation
 import RefreshAPI
 import RefreshTestSupport
+import Synchronization
 @testable import ylytic
 
 /// Runs `ylytic` in-process against a scripted transport and captures what it prints.
@@ -55,7 +56,11 @@ struct CLIHarness {
     struct Running {
         let stdout: BufferSink
         let stderr: BufferSink
+        let completion: Completion
         let task: Task<Run, Never>
+
+        /// Whether the command has ended.
+        var isDone: Bool { completion.isDone }
 
         /// Waits, polling at most `limit` seconds of real time, until `condition` holds of what was printed.
         func waitUntil(_ limit: Double = 60, _ condition: (_ stdout: String, _ stderr: String) -> Bool) async -> Bool {
@@ -89,9 +94,19 @@ struct CLIHarness {
 
     /// Starts a command; `stops` ends it as Ctrl-C would.
     func start(_ arguments: String...) -> Running {
-        let stdout = BufferSink(), stderr = BufferSink()
+        start(arguments)
+    }
+
+    func start(_ arguments: [String]) -> Running {
+        let stdout = BufferSink(), stderr = BufferSink(), completion = Completion()
         let harness = self
-        return Running(stdout: stdout, stderr: stderr, task: Task { await harness.run(arguments, stdout: stdout, stderr: stderr) })
+        return Running(
+            stdout: stdout, stderr: stderr, completion: completion,
+            task: Task {
+                let run = await harness.run(arguments, stdout: stdout, stderr: stderr)
+                completion.finish()
+                return run
+            })
     }
 
     func run(_ arguments: [String]) async -> Run {
@@ -136,5 +151,16 @@ enum Bodies {
         let sample = String(decoding: try! Samples.fixture("spec-get-response"), as: UTF8.self)
             .replacingOccurrences(of: "request_identifier", with: id)
         return .success(HTTPResponse(status: 200, body: Data(sample.utf8)))
+    }
+}
+
+/// Whether a command started by ``CLIHarness/start(_:)`` has ended.
+final class Completion: Sendable {
+    private let done = Mutex(false)
+
+    var isDone: Bool { done.withLock { $0 } }
+
+    func finish() {
+        done.withLock { $0 = true }
     }
 }

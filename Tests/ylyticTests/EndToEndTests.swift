@@ -87,12 +87,17 @@ struct SimulateProcessTests {
         defer { if process.isRunning { process.terminate() } }
 
         // Readiness: the first line is the base URL, written once the server listens.
-        var firstLine = Data()
-        while !firstLine.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            try #require(!chunk.isEmpty, "the simulator exited before printing its URL")
-            firstLine.append(chunk)
+        nonisolated(unsafe) let (outputPipe, errorPipe, running) = (output, errors, process)
+        let firstLine = await OwnThread.run {
+            var firstLine = Data()
+            while !firstLine.contains(UInt8(ascii: "\n")) {
+                let chunk = outputPipe.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                firstLine.append(chunk)
+            }
+            return firstLine
         }
+        try #require(firstLine.contains(UInt8(ascii: "\n")), "the simulator exited before printing its URL")
         let url = try #require(URL(string: String(decoding: firstLine, as: UTF8.self).components(separatedBy: "\n")[0]))
         #expect(url.absoluteString.hasPrefix("http://127.0.0.1:"))
         #expect(url.path == "/ylytic/api/v1")
@@ -102,10 +107,10 @@ struct SimulateProcessTests {
         #expect(record.state == .pending)
 
         process.terminate()  // SIGTERM
-        process.waitUntilExit()
+        await OwnThread.run { running.waitUntilExit() }
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 0)
-        let log = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let log = await OwnThread.run { String(decoding: errorPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
         #expect(log.contains("POST /ylytic/api/v1/data_refresh/requests 201"))
         #expect(!log.contains("proc-token"))
     }

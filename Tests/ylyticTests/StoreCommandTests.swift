@@ -210,16 +210,16 @@ struct ReadOnlyStoreTests {
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
         let before = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
 
-        let listed = try Self.runAsAnotherUser(["list", "--store", store.path])
+        let listed = try await Self.runAsAnotherUser(["list", "--store", store.path])
         #expect(listed.status == 0, "\(listed.stderr)")
         #expect(listed.stdout.contains("thetatvaindia"))
-        let forget = try Self.runAsAnotherUser(["forget", StoreCommandTests.id, "--store", store.path])
+        let forget = try await Self.runAsAnotherUser(["forget", StoreCommandTests.id, "--store", store.path])
         #expect(forget.status == 2)
         #expect(forget.stderr.contains("is read-only for this user"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == before, "no -wal or -shm")
     }
 
-    static func runAsAnotherUser(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    static func runAsAnotherUser(_ arguments: [String]) async throws -> (status: Int32, stdout: String, stderr: String) {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("ylytic")
         let process = Process()
         if getuid() == 0 {
@@ -234,9 +234,13 @@ struct ReadOnlyStoreTests {
         process.standardOutput = output
         process.standardError = errors
         try process.run()
-        let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, stdout, stderr)
+        // Waited for on a thread of its own: a blocked test thread would stall every other test's tasks.
+        nonisolated(unsafe) let (running, outputPipe, errorPipe) = (process, output, errors)
+        return await OwnThread.run {
+            let stdout = String(decoding: outputPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let stderr = String(decoding: errorPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            running.waitUntilExit()
+            return (running.terminationStatus, stdout, stderr)
+        }
     }
 }

@@ -7,12 +7,23 @@ import Testing
 struct UsageCommandTests {
     static func id(_ number: Int) -> String { "65b87c8576c9b42b3a2858" + String(format: "%02x", number) }
 
+    /// On a clock the test moves (a budget's hour never ends behind its back), starting at the top of an hour.
+    let time = ManualTimeSource(start: Date(timeIntervalSince1970: 1_765_000_800))
+
     /// A harness whose every POST is answered pending under an id of its own, and whose every request succeeds
     /// when it is first polled.
     func harness() -> CLIHarness {
         CLIHarness(
             (1...9).map { Bodies.record(Self.id($0), message: "pending", code: 201) },
-            byRequestID: Dictionary(uniqueKeysWithValues: (1...9).map { (Self.id($0), [Bodies.succeeded(id: Self.id($0))]) }))
+            byRequestID: Dictionary(uniqueKeysWithValues: (1...9).map { (Self.id($0), [Bodies.succeeded(id: Self.id($0))]) }),
+            time: time)
+    }
+
+    /// Runs a command that follows what it sends, moving the clock from one wait to the next until it ends.
+    func following(_ cli: CLIHarness, _ arguments: String...) async -> CLIHarness.Run {
+        let running = cli.start(arguments)
+        _ = await running.advance(time, before: time.now + 1800) { _, _ in running.isDone }
+        return await running.task.value
     }
 
     @Test func aSpentBudgetRefusesTheNextRefreshWithExitSixAndForceSendsBeyondIt() async throws {
@@ -40,7 +51,7 @@ struct UsageCommandTests {
     @Test func usageCountsEachPOSTByDayPersonAndRoster() async throws {
         let cli = harness()
         #expect(await cli.run("roster", "create", "brand", "@one", "@two").status == 0)
-        let refreshed = await cli.run("roster", "refresh", "brand", "--yes")
+        let refreshed = await following(cli, "roster", "refresh", "brand", "--yes")
         #expect(refreshed.status == 0, "\(refreshed.stderr)")
         #expect(await cli.run("refresh", "@three").status == 0)
 
@@ -60,7 +71,7 @@ struct UsageCommandTests {
         let list = FileManager.default.temporaryDirectory.appendingPathComponent("ylytic-budget-\(UUID().uuidString).txt")
         try (1...6).map { "@creator\($0)" }.joined(separator: "\n").write(to: list, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: list) }
-        let run = await cli.run("refresh", "--from", list.path, "--yes")
+        let run = await following(cli, "refresh", "--from", list.path, "--yes")
         #expect(run.status == 6, "\(run.stderr)")
         #expect(run.stderr.contains("the store's budget of 3/hour is spent"), "\(run.stderr)")
         #expect(cli.transport.requests.filter { $0.method == "POST" }.count == 3)

@@ -73,6 +73,8 @@ public struct DashboardReducer: Sendable {
         case .rostersLoaded(let rosters):
             state.shared.rosterNames = rosters.map(\.name)
             return tell(.rostersLoaded(rosters), &state)
+        case .usageLoaded(let usage):
+            state.shared.usage = usage
         case .rosterAdditionRefused(let name, let targets, let reason):
             if state.overlay == nil { state.overlay = .addToRoster(AddToRoster(targets: targets, name: name, problem: reason)) }
             state.shared.warn(reason)

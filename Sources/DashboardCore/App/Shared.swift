@@ -36,6 +36,8 @@ public struct Shared: Sendable, Equatable {
     public let source: String
     /// The rosters in the store, by name, for completing one.
     public var rosterNames: [String] = []
+    /// The paid refreshes sent today and the budget, once read from the store.
+    public var usage: UsageToday?
     /// Whether the screen shown is the only one (leaving it quits).
     public internal(set) var isOnlyScreen = false
 

@@ -43,6 +43,8 @@ public enum DashboardAction: Sendable {
     case focus(Bool)
     /// The rosters in the store, each with its creators and their latest figures.
     case rostersLoaded([RosterRow])
+    /// The paid refreshes sent today and the budget, read from the store.
+    case usageLoaded(UsageToday)
     /// The store refused to add to the roster of this name (the reason): the box opens again with the name typed.
     case rosterAdditionRefused(name: String, [RefreshTarget], reason: String)
     /// The store would not give the roster `name` the name `typed`, for `reason`: the box opens again to say so.

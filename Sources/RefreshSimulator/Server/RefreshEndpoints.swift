@@ -94,7 +94,8 @@ struct RefreshEndpoints: Sendable {
     /// target it is.
     private func driftingReport(_ entry: RequestLedger.Entry) -> String {
         let day = CalendarDate(daysSinceEpoch: Int((entry.requestedAt.timeIntervalSince1970 / 86_400).rounded(.down)))
-        let factory = CreatorFactory(anchor: day, postCount: settings.postCount, drifts: true)
+        let posts = FaultPlan.has("huge_", entry.target) ? 20_000 : settings.postCount
+        let factory = CreatorFactory(anchor: day, postCount: posts, drifts: true)
         return APIJSONWriter.report(factory.report(for: entry.target, refresh: entry.refresh))
     }
 

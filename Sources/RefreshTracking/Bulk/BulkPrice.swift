@@ -21,7 +21,7 @@ public struct BulkPrice: Hashable, Sendable {
     public var total: Int { new + fresh + underWay }
 
     /// The price of submitting `targets` (each once) under `join` at `now`, given the store's `requests`, as
-    /// ``TrackingStore/recordIntent(_:at:holder:leaseUntil:submitter:joiningFreshSince:)`` would join them.
+    /// ``TrackingStore/recordIntent(_:at:holder:leaseUntil:submitter:joiningFreshSince:roster:budget:)`` would join them.
     public static func of(_ targets: [RefreshTarget], requests: [TrackedRequest], join: JoinPolicy, now: Date) -> BulkPrice {
         var byTarget: [String: [TrackedRequest]] = [:]
         for request in requests { byTarget[request.requestType + " " + request.targetValue.lowercased(), default: []].append(request) }

@@ -58,10 +58,11 @@ public struct BulkProgress: Sendable, Equatable {
     /// Whether the last three POSTs in a row could not reach the server: submitting more is pointless.
     public var serverLooksDown: Bool { unreachableInARow >= 3 }
 
-    /// Takes in what became of a submission; nil for one withdrawn before it was sent, which is still to go.
+    /// Takes in what became of a submission; nil for one withdrawn before it was sent or refused by the budget,
+    /// which is still to go.
     public mutating func take(_ outcome: BulkSubmission.Outcome) -> Change? {
         switch outcome {
-        case .withdrawn:
+        case .withdrawn, .overBudget:
             return nil
         case .submitted(let target, let record):
             submitted += 1

@@ -16,7 +16,7 @@ public actor BulkRefresh {
         /// Three POSTs in a row could not reach the server; the last one's reason.
         case serverUnreachable(String)
         /// The store's budget for the period is spent: nothing more may go until the next one.
-        case overBudget(String)
+        case overBudget(RefreshBudget)
     }
 
     /// How far it has got.
@@ -24,7 +24,8 @@ public actor BulkRefresh {
     /// Why it stopped submitting, once it has.
     public private(set) var stop: Stop?
 
-    /// Whether it stopped for a problem (a refused token, an unreachable server) rather than because it was asked.
+    /// Whether it stopped for a problem (a refused token, an unreachable server, a spent budget) rather than because
+    /// it was asked.
     public var stoppedForAProblem: Bool {
         switch stop {
         case .tokenRefused, .serverUnreachable, .overBudget: true
@@ -76,13 +77,14 @@ public actor BulkRefresh {
 
     private func take(_ outcome: BulkSubmission.Outcome) -> BulkProgress.Change? {
         let change = progress.take(outcome)
+        // A stop someone asked for stays theirs: what waits for its turn is withdrawn, whatever the budget says.
+        if case .overBudget(_, let budget) = outcome, stop == nil { stop = .overBudget(budget) }
         guard case .refused(let target, let error) = outcome else { return change }
         if firstRefusal == nil { firstRefusal = "\(target): \(Self.clause(error.description))" }
         // What the server said outweighs a stop asked for meanwhile: it is why the rest could not go anyway.
         guard stop == nil || stop == .asked else { return change }
         switch error {
         case .client(.tokenMissing), .client(.tokenRejected), .noClient: stop = .tokenRefused(error.description)
-        case .overBudget: stop = .overBudget(error.description)
         default: if progress.serverLooksDown { stop = .serverUnreachable(error.description) }
         }
         return change
@@ -119,8 +121,8 @@ public actor BulkRefresh {
             return "Refreshes stopped, \(Self.clause(reason)): \(counts)."
         case .serverUnreachable(let reason):
             return "Refreshes stopped, the server cannot be reached or keeps failing: \(counts) (\(Self.clause(reason)))."
-        case .overBudget(let reason):
-            return "Refreshes stopped, \(Self.clause(reason)): \(counts)."
+        case .overBudget(let budget):
+            return "Refreshes stopped, the store's budget of \(budget) is spent: \(counts)."
         }
     }
 

@@ -13,6 +13,8 @@ public struct BulkSubmission: Sendable {
         case refused(RefreshTarget, TrackingError)
         /// Stopped before its POST was sent: nothing was sent, and the target is left to go.
         case withdrawn(RefreshTarget)
+        /// The store's budget for the period was spent: nothing was sent, and the target is left to go.
+        case overBudget(RefreshTarget, RefreshBudget)
     }
 
     public let tracker: RefreshTracker
@@ -75,11 +77,13 @@ public struct BulkSubmission: Sendable {
                     } catch .withdrawn {
                         await report(.withdrawn(target))
                         return true
+                    } catch .overBudget(let budget, _) {
+                        await report(.overBudget(target, budget))
+                        return false
                     } catch {
                         await report(.refused(target, error))
                         if case .client(let client) = error, case .tokenRejected = client { return false }
                         if case .noClient = error { return false }
-                        if case .overBudget = error { return false }
                         return true
                     }
                 }

@@ -18,12 +18,7 @@ extension TransactionalStore {
                 adoption = .updated
             } else {
                 copy.id = nil
-                let localID = try await store.insert(copy, revision: try await store.nextRevision(creators: false))
-                // What it cost the one who submitted it is counted here too (for no roster: a request does not
-                // say which it was sent for).
-                if let submitter = copy.submittedBy {
-                    try await store.insertPaidRefresh(ofRequest: localID, at: copy.submittedAt, submitter: submitter, roster: nil)
-                }
+                _ = try await store.insert(copy, revision: try await store.nextRevision(creators: false))
                 adoption = .added
             }
             if let body {

@@ -40,6 +40,8 @@ extension TransactionalStore {
         try await write { store in
             guard let request = try await store.request(localID: localID) else { return false }
             guard let kept = request.submissionFailed(error) else {
+                // The server certainly created nothing: it cost nothing.
+                if let localID = request.id { try await store.deletePaidRefresh(ofRequest: localID) }
                 try await Self.forget(request, store)
                 return false
             }
@@ -147,10 +149,18 @@ extension TransactionalStore {
         }
     }
 
-    /// Deletes a request, leaving a tombstone for the change feed; tombstones older than their lifetime go. An
-    /// intent still being submitted was never sent (or certainly created nothing): it is no longer paid for.
+    @discardableResult
+    public func withdraw(localID: Int64) async throws -> Bool {
+        try await write { store in
+            guard let request = try await store.request(localID: localID), request.state == .submitting else { return false }
+            try await store.deletePaidRefresh(ofRequest: localID)
+            try await Self.forget(request, store)
+            return true
+        }
+    }
+
+    /// Deletes a request, leaving a tombstone for the change feed; tombstones older than their lifetime go.
     private static func forget(_ request: TrackedRequest, _ store: any StoreTransaction) async throws {
-        if request.state == .submitting, let localID = request.id { try await store.deletePaidRefresh(ofRequest: localID) }
         let now = Date()
         try await store.delete(request, tombstoneRevision: try await store.nextRevision(creators: false), at: now)
         try await store.pruneTombstones(olderThan: now.addingTimeInterval(-Tombstones.lifetime))

@@ -127,8 +127,11 @@ struct BulkRefreshRun {
                 "ylytic: the server cannot be reached or keeps failing (\(BulkRefresh.clause(reason))); stopped after "
                     + "\(summary). The same command run again submits what was not submitted.")
             return .networkProblem
-        case .overBudget(let reason):
-            context.stderr.line("ylytic: \(BulkRefresh.clause(reason)); stopped after \(summary)")
+        case .overBudget(let budget):
+            context.stderr.line(
+                "ylytic: the store's budget of \(budget) is spent; stopped after \(summary). The same command run "
+                    + "again once the next \(budget.period.rawValue) starts (\(Timestamp.text(budget.nextPeriodStart(after: context.time.now)))) "
+                    + "submits what was not submitted; --force sends beyond the budget now.")
             return .overBudget
         case .asked where stopped:
             context.stderr.line(

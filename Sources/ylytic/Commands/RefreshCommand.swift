@@ -21,7 +21,9 @@ struct RefreshCommand: YlyticCommand {
 
             Each refresh costs API quota, so a target that is already being refreshed in the store (by this user \
             or, on a team's ledger, by anyone), or that succeeded within --fresh-for, is joined instead: its request \
-            id is printed with who submitted it and when, and --wait follows it. --force submits a new one anyway.
+            id is printed with who submitted it and when, and --wait follows it. --force submits a new one anyway, \
+            and beyond the store's budget (ylytic budget) when it is spent; without it a spent budget sends \
+            nothing (exit 6).
 
             --from FILE refreshes every creator listed in a file (one per line, or a CSV's handle, url or creator \
             column; - for standard input): each once, joined as above, at most five POSTs a second, and follows \
@@ -29,7 +31,7 @@ struct RefreshCommand: YlyticCommand {
             lines are reported and nothing is sent unless --skip-bad is given. Ctrl-C stops submitting and says how \
             far it got; the same command run again submits only what was not submitted. It exits 0 when every \
             refresh succeeded, 1 when any failed, 4 when three POSTs in a row could not reach the server, 5 when \
-            --timeout ran out first.
+            --timeout ran out first, 6 when the store's budget was spent before every one was sent.
 
             \(ExitStatus.helpText)
             """)
@@ -56,7 +58,9 @@ struct RefreshCommand: YlyticCommand {
                 + "7d; 0: join only one under way).", valueName: "duration"))
     var freshFor = "1h"
 
-    @Flag(name: .long, help: "Submit a new request even when the same target is under way or fresh in the store.")
+    @Flag(
+        name: .long,
+        help: "Submit a new request even when the same target is under way or fresh in the store, and beyond a spent budget.")
     var force = false
 
     @Flag(name: .long, help: "With --from, send without asking, however many creators (a terminal is asked above 20).")

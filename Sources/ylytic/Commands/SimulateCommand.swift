@@ -18,7 +18,9 @@ struct SimulateCommand: YlyticCommand {
             Faults per target, by the start of the handle: ratelimit_, flaky_, slow_, truncated_, dropped_, \
             malformed_, huge_ (20,000 posts); private_ and missing_ refreshes fail; long_ ones take 3x the latency.
 
-            With --drift, creators' figures move: with the day (growth or decline, a jump now and then that can             change a tier) and a little at each refresh; a refresh's trends end on the day it was made; handles             starting falling_ lose 5% of their followers at each refresh. The same on every run and machine.
+            With --drift, creators' figures move: with the day (growth or decline, a jump now and then that can \
+            change a tier) and a little at each refresh; a refresh's trends end on the day it was made; handles \
+            starting falling_ lose 5% of their followers at each refresh. The same on every run and machine.
             """)
 
     @Option(name: .long, help: "The address to listen on.")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Presentation
 import RefreshAPI
 import RefreshStore
 import RefreshTracking
@@ -66,7 +67,11 @@ struct CommandFailure: Error {
         case .store(let problem): self.init(message: "the store \(store.location) failed: \(problem)", status: .invalidInput)
         case .noClient: self.init(message: error.description, status: .tokenProblem)
         case .withdrawn: self.init(message: error.description, status: .interrupted)
-        case .overBudget: self.init(message: error.description, status: .overBudget)
+        case .overBudget(let budget, _):
+            self.init(
+                message: error.description + "; the next \(budget.period.rawValue) starts "
+                    + "\(Timestamp.text(budget.nextPeriodStart(after: Date()))) (ylytic budget shows it), and --force sends beyond it",
+                status: .overBudget)
         }
     }
 }

@@ -40,13 +40,19 @@ struct ListsHeader {
     }
 
     /// The segments in the richest wording that fits the width with room for where the data comes from (on the
-    /// Requests list), when a shorter wording leaves it; else in the richest that fits alone.
+    /// Requests list), when a shorter wording leaves it; else in the richest that fits alone. What was sent today
+    /// comes after, in the richest wording the room left affords, or not at all: the counts come first.
     private func fitting() -> [Segment] {
         let candidates = Wording.allCases.lazy.map { segments($0) }
         let width = { (segments: [Segment]) in segments.reduce(0) { $0 + DisplayWidth.of($1.text) } }
         let source = lists.tab == .requests ? DisplayWidth.of(" " + shared.source + " ") + 1 : 0
         let withSource = candidates.prefix(3).first { width($0) + source < shared.width }
-        return withSource ?? candidates.first { width($0) <= shared.width } ?? segments(.letters)
+        let chosen = withSource ?? candidates.first { width($0) <= shared.width } ?? segments(.letters)
+        guard lists.tab == .requests, let usage = shared.usage else { return chosen }
+        let room = shared.width - width(chosen) - (withSource != nil ? source : 0)
+        let sent = [Wording.full, .shortLabels, .letters].lazy.map { usageSegment(usage, $0) }
+            .first { DisplayWidth.of($0.text) < room }
+        return chosen + (sent.map { [$0] } ?? [])
     }
 
     private func segments(_ wording: Wording) -> [Segment] {
@@ -102,5 +108,18 @@ struct ListsHeader {
             }
         }
         return segments
+    }
+
+    /// "  sent today 12 (budget 40/500/day)": the paid refreshes of the day (UTC) by everyone on the store, and
+    /// the budget's period so far; in the problem colour once the budget is spent.
+    private func usageSegment(_ usage: UsageToday, _ wording: Wording) -> Segment {
+        let budget = usage.budget.map { "\(usage.usedInPeriod)/\($0.limit)/\($0.period.rawValue)" }
+        let text =
+            switch wording {
+            case .full: "  sent today \(usage.sent)" + (budget.map { " (budget \($0))" } ?? "")
+            case .shortLabels, .shortTabs: "  today \(usage.sent)" + (budget.map { " \($0)" } ?? "")
+            case .titledLetters, .letters: " t\(usage.sent)"
+            }
+        return Segment(text: text, style: usage.isSpent ? shared.theme[.problem] : shared.theme[.dim])
     }
 }

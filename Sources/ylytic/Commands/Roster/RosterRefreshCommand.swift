@@ -25,7 +25,8 @@ struct RosterRefreshCommand: YlyticCommand {
         name: .customLong("fresh-for"), parsing: .unconditional,
         help: ArgumentHelp("Join a request that succeeded within this long instead of submitting.", valueName: "duration"))
     var freshFor = "1h"
-    @Flag(name: .long, help: "Submit new requests even for creators under way or fresh.") var force = false
+    @Flag(name: .long, help: "Submit new requests even for creators under way or fresh, and beyond a spent budget.")
+    var force = false
     @Flag(name: .long, help: "Send without asking, however many creators (a terminal is asked above 20).") var yes = false
     @Flag(name: .long, help: "Leave alone the creators whose earlier POST's outcome is unknown.") var skipUnknown = false
     @Option(name: .long, help: "Stop following after this many seconds (exit 5 when some are still pending).")

@@ -39,7 +39,8 @@ struct UsageCommand: YlyticCommand {
 
     func execute(_ context: CommandContext) async throws(CommandFailure) -> ExitStatus {
         let window = (try? DurationText.seconds(since, option: "--since")) ?? 30 * 86_400
-        let from = context.time.now.addingTimeInterval(-window)
+        // Refreshes are counted by the hour: from the start of the hour the window begins in.
+        let from = RefreshBudget(limit: 0, period: .hour).periodStart(containing: context.time.now.addingTimeInterval(-window))
         guard let store = try await storage.openForReading(context) else {
             return write(UsageReport(counts: [], by: by, budget: nil, usedInPeriod: 0, now: context.time.now), from: from, context)
         }
